@@ -1,0 +1,125 @@
+"""The multilingual actor dictionary (data files under ``lexicons/actors``) and its matcher.
+
+Aliases and text are compared token by token on Snowball stems (lowercased, ё→е), so Russian case
+forms resolve to one entry (Азербайджану, Азербайджана → Azerbaijan) without depending on a
+particular lemmatiser. Single-token proper-name aliases only match capitalised tokens."""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import snowballstemmer
+
+ACTOR_DIR = Path(__file__).resolve().parent.parent / "lexicons" / "actors"
+STEMMERS = {"ru": "russian", "en": "english"}
+MAX_ALIAS_TOKENS = 8
+_TOKEN = re.compile(r"[\w.'’&-]+|[^\w\s]", re.U)
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    type: str
+    norm: str
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index in the given list, inclusive
+    end: int  # exclusive
+    actor: Actor
+
+
+@functools.lru_cache(maxsize=4)
+def _stemmer(lang: str):
+    return snowballstemmer.stemmer(STEMMERS.get(lang, "english"))
+
+
+def stem(token: str, lang: str) -> str:
+    t = token.lower().replace("ё", "е").replace("’", "'").strip(".") or token.lower()
+    if len(t) <= 3 or not t.isalpha():
+        return t
+    return _stemmer(lang).stemWord(t)
+
+
+def alias_tokens(alias: str) -> list[str]:
+    return _TOKEN.findall(alias)
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        rows = (line for line in fh if not line.startswith("#") and line.strip())
+        return list(csv.DictReader(rows, delimiter="\t"))
+
+
+class ActorDictionary:
+    """Alias trie per language over token stems. A text token matches an alias token when the stem
+    of its surface form or of its lemma equals the alias token's stem."""
+
+    _END = "\x00"
+
+    def __init__(self, rows: list[dict[str, str]]):
+        self._tries: dict[str, dict] = {}
+        self.actors: dict[str, Actor] = {}
+        for r in rows:
+            actor = Actor(r["code"], r["type"], r["norm"])
+            self.actors.setdefault(r["norm"], actor)
+            toks = alias_tokens(r["alias"])
+            if not toks or len(toks) > MAX_ALIAS_TOKENS:
+                continue
+            node = self._tries.setdefault(r["lang"], {})
+            for t in toks:
+                node = node.setdefault(stem(t, r["lang"]), {})
+            needs_capital = len(toks) == 1 and toks[0][:1].isupper()
+            node.setdefault(self._END, (actor, needs_capital))  # first row wins: curated before generated
+
+    @classmethod
+    def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":
+        rows: list[dict[str, str]] = []
+        for name in ("curated.tsv", "countries.tsv"):
+            rows.extend(read_tsv(directory / name))
+        return cls(rows)
+
+    def _longest(self, keys: list[set[str]], tokens: list[str], i: int, lang: str) -> Match | None:
+        best = None
+        frontier = [self._tries.get(lang, {})]
+        j = i
+        while frontier and j < len(tokens) and j - i < MAX_ALIAS_TOKENS:
+            nxt = [child for node in frontier for k in keys[j] if (child := node.get(k)) is not None]
+            j += 1
+            for node in nxt:
+                hit = node.get(self._END)
+                if hit and not (hit[1] and not tokens[i][:1].isupper()):
+                    best = Match(i, j, hit[0])
+            frontier = nxt
+        return best
+
+    def match(self, tokens: list[str], lang: str, lemmas: list[str] | None = None) -> list[Match]:
+        """Longest non-overlapping alias matches over a token list, left to right."""
+        keys = [{stem(t, lang)} for t in tokens]
+        if lemmas:
+            for k, lem in zip(keys, lemmas):
+                if lem:
+                    k.add(stem(lem, lang))
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            m = self._longest(keys, tokens, i, lang)
+            if m:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+    def lookup(self, tokens: list[str], lang: str) -> Actor | None:
+        m = self.match(tokens, lang)
+        return m[0].actor if len(m) == 1 and m[0].start == 0 and m[0].end == len(tokens) else None
+
+
+@functools.lru_cache(maxsize=1)
+def default_dictionary() -> ActorDictionary:
+    return ActorDictionary.load()

@@ -1,0 +1,1 @@
+"""NLP layer: Stanza pipelines per (language, profile), loaded once per process."""

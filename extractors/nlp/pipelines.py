@@ -1,0 +1,83 @@
+"""Stanza pipelines per (language, profile), built once per process and reused."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from pathlib import Path
+
+import stanza
+
+from extractors.nlp import profiles
+from extractors.nlp.profiles import NLPConfig
+
+NATASHA_PROCESSORS = {p: "natasha" for p in ("tokenize", "pos", "lemma", "depparse", "ner")}
+OFFICIAL_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+
+
+def _quiet() -> None:
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+
+
+@functools.lru_cache(maxsize=8)
+def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
+    _quiet()
+    if profile == "natasha":
+        from extractors.nlp import natasha_variants  # noqa: F401  (registers the variants)
+
+        return stanza.Pipeline(lang, dir=str(profiles.NATASHA_RESOURCES), processors=NATASHA_PROCESSORS,
+                               download_method=None, logging_level="WARN", use_gpu=False)
+    if profile == "compact":
+        d = profiles.compact_path(lang, cfg)
+        paths = {f"{p}_model_path": str(d / f"{p}.pt") for p in profiles.COMPACT_PROCESSORS if (d / f"{p}.pt").exists()}
+        procs = ",".join(p for p in profiles.COMPACT_PROCESSORS if f"{p}_model_path" in paths)
+        return stanza.Pipeline(lang, dir=str(d), processors=procs, download_method=None,
+                               allow_unknown_language=True, logging_level="WARN", use_gpu=cfg.use_gpu,
+                               pos_pretrain_path=None, depparse_pretrain_path=None, **paths)
+    if profile == "stanza":
+        return stanza.Pipeline(lang, dir=str(cfg.stanza_dir), processors=OFFICIAL_PROCESSORS,
+                               download_method=None, logging_level="WARN", use_gpu=cfg.use_gpu)
+    raise ValueError(f"unknown profile {profile!r}")
+
+
+def pipeline(lang: str, cfg: NLPConfig) -> tuple[str, stanza.Pipeline]:
+    """(profile, pipeline) for a language; raises profiles.ModelMissingError when there is none."""
+    profile = profiles.resolve(lang, cfg)
+    return profile, _build(lang, profile, cfg)
+
+
+def annotate(texts: list[str], lang: str, cfg: NLPConfig) -> list[stanza.Document]:
+    """Annotate a batch of texts of one language in bulk."""
+    _, nlp = pipeline(lang, cfg)
+    if not texts:
+        return []
+    return nlp.bulk_process([stanza.Document([], text=t) for t in texts])
+
+
+def _sha(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=16)
+def describe(lang: str, cfg: NLPConfig) -> dict:
+    """Profile, model names, versions and file hashes for ``runs.nlp_models``."""
+    profile = profiles.resolve(lang, cfg)
+    info: dict = {"lang": lang, "profile": profile, "stanza": stanza.__version__, "files": {}}
+    if profile == "natasha":
+        from extractors.nlp import natasha_variants
+
+        files = [Path(p) for p in natasha_variants.model_files()]
+        info["models"] = "natasha/slovnet news (navec news v1, slovnet morph/syntax/ner news v1)"
+    elif profile == "compact":
+        d = profiles.compact_path(lang, cfg)
+        files = sorted(d.glob("*.pt"))
+        info["models"] = f"communique compact ({d.name})"
+    else:
+        files = sorted((Path(cfg.stanza_dir) / lang).rglob("*.pt"))
+        info["models"] = f"stanza official ({cfg.stanza_dir})"
+    info["files"] = {f.name: _sha(f) for f in files if f.exists()}
+    return info

@@ -1,0 +1,1 @@
+"""Training of the compact offline Stanza models with Stanza's own trainers."""

@@ -1,0 +1,113 @@
+"""Drive Stanza's own trainers (tokenize, mwt, lemma, pos, depparse) into a compact model directory.
+
+Each stage runs in its own process (``runner``, with the einsum patch) with one thread; stages of
+one chain run in order, and several chains may run side by side. Stanza's trainers keep the best
+dev model; the parser also keeps a resumable checkpoint, so rerunning a stage continues it.
+Every stage appends a record (run id, start, end, arguments, log file) to ``training_runs.jsonl``
+in the output directory, which the model card cites.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.nlp.training.data import PreparedData
+
+STAGES = ("tokenize", "mwt", "lemma", "pos", "depparse")
+MODEL_FILES = {s: f"{s}.pt" for s in STAGES}
+
+
+@dataclass
+class TrainConfig:
+    lang: str
+    workdir: Path
+    out_dir: Path
+    threads: int = 1
+    tokenize_steps: int = 2000
+    mwt_epochs: int = 10
+    lemma_epochs: int = 4
+    pos_steps: int = 6000
+    depparse_steps: int = 6000
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def shorthand(self) -> str:
+        return f"{self.lang}_compact"
+
+
+def stage_args(stage: str, data: PreparedData, cfg: TrainConfig, save_dir: Path) -> tuple[str, list[str]]:
+    """The Stanza module and command line for one training stage."""
+    common = ["--lang", cfg.lang, "--shorthand", cfg.shorthand, "--save_dir", str(save_dir),
+              "--save_name", MODEL_FILES[stage]]
+    if stage == "tokenize":
+        return "stanza.models.tokenizer", common + [
+            "--txt_file", str(data.train_txt), "--label_file", str(data.train_labels),
+            "--mwt_json_file", str(data.train_mwt),
+            "--dev_txt_file", str(data.dev_txt), "--dev_label_file", str(data.dev_labels),
+            "--dev_conll_gold", str(data.dev_conllu), "--conll_file", str(cfg.workdir / "tok_dev_pred.conllu"),
+            "--steps", str(cfg.tokenize_steps), "--eval_steps", "250", "--max_steps_before_stop", "2000"]
+    if stage == "mwt":
+        return "stanza.models.mwt_expander", common + [
+            "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
+            "--output_file", str(cfg.workdir / "mwt_dev_pred.conllu"), "--gold_file", str(data.dev_conllu),
+            "--num_epoch", str(cfg.mwt_epochs)]
+    if stage == "lemma":
+        return "stanza.models.lemmatizer", common + [
+            "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
+            "--output_file", str(cfg.workdir / "lemma_dev_pred.conllu"), "--gold_file", str(data.dev_conllu),
+            "--num_epoch", str(cfg.lemma_epochs)]
+    if stage == "pos":
+        return "stanza.models.tagger", common + [
+            "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
+            "--output_file", str(cfg.workdir / "pos_dev_pred.conllu"), "--no_pretrain",
+            "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
+            "--composite_deep_biaff_hidden_dim", "100", "--word_emb_dim", "75", "--batch_size", "100",
+            "--max_steps", str(cfg.pos_steps), "--eval_interval", "250", "--max_steps_before_stop", "3000"]
+    if stage == "depparse":
+        return "stanza.models.parser", common + [
+            "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
+            "--output_file", str(cfg.workdir / "depparse_dev_pred.conllu"), "--no_pretrain",
+            "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
+            "--word_emb_dim", "75", "--batch_size", "2000", "--max_steps", str(cfg.depparse_steps),
+            "--eval_interval", "100", "--checkpoint_interval", "100", "--max_steps_before_stop", "2000"]
+    raise ValueError(f"unknown stage {stage!r}; choose from {', '.join(STAGES)}")
+
+
+def run_stage(stage: str, data: PreparedData, cfg: TrainConfig) -> Path:
+    """Train one stage; copy its best model into ``cfg.out_dir``; log the run. Returns the model path."""
+    save_dir = cfg.workdir / "saved" / stage
+    save_dir.mkdir(parents=True, exist_ok=True)
+    module, args = stage_args(stage, data, cfg, save_dir)
+    args += cfg.extra.get(stage, [])
+    run_id = f"{stage}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    log = cfg.workdir / "logs" / f"{run_id}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, OMP_NUM_THREADS=str(cfg.threads), MKL_NUM_THREADS=str(cfg.threads))
+    started = dt.datetime.now(dt.timezone.utc)
+    cmd = [sys.executable, "-m", "extractors.nlp.training.runner", module, *args]
+    with log.open("w") as fh:
+        rc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env).returncode
+    finished = dt.datetime.now(dt.timezone.utc)
+    model = save_dir / MODEL_FILES[stage]
+    cfg.out_dir.mkdir(parents=True, exist_ok=True)
+    record = {"run_id": run_id, "stage": stage, "started": started.isoformat(), "finished": finished.isoformat(),
+              "seconds": round((finished - started).total_seconds()), "returncode": rc, "module": module,
+              "args": args, "log": str(log)}
+    with (cfg.out_dir / "training_runs.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")
+    if rc != 0 or not model.exists():
+        raise RuntimeError(f"stage {stage} failed (exit {rc}); see {log}")
+    shutil.copy2(model, cfg.out_dir / MODEL_FILES[stage])
+    (cfg.out_dir / "resources.json").write_text("{}\n")
+    return cfg.out_dir / MODEL_FILES[stage]
+
+
+def train(stages: list[str], data: PreparedData, cfg: TrainConfig) -> list[Path]:
+    return [run_stage(s, data, cfg) for s in stages]

@@ -1,0 +1,1 @@
+"""Communique flows: Prefect wiring, settings and the CLI."""

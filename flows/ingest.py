@@ -1,0 +1,197 @@
+"""Reading input files into RawDocuments; anything unreadable becomes a Quarantined record.
+
+Pure functions (no Prefect): ``read_path`` never raises on file content, only on paths that
+do not exist. Formats: .txt/.md (optional YAML front matter or a ``date YYYY-MM-DD`` header),
+.jsonl (one JSON object a line) and .csv (same columns), ``text`` required."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from extractors.records import Quarantined, RawDocument, normalise_text
+
+TEXT_SUFFIXES = {".txt", ".md"}
+SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".csv"}
+META_FIELDS = ("id", "title", "published", "url", "lang")
+MAX_CHARS = 2_000_000
+DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?)\n---[ \t]*(\n|$)", re.S)
+
+Record = RawDocument | Quarantined
+
+
+class InputError(ValueError):
+    """A path given on the command line that cannot be read at all."""
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Files to read: explicit files as given; directories recursively, supported suffixes only."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(
+                        part.startswith(".") for part in f.relative_to(p).parts):
+                    yield f
+        elif p.is_file():
+            yield p
+        else:
+            raise InputError(f"input path not found: {p}")
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason). Handles UTF-8 (with or without BOM) and UTF-16 with BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, "invalid_utf16"
+    head = data[:8192]
+    if b"\x00" in head:
+        return None, "binary_file"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, "invalid_utf8"
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 20):
+        return None, "binary_file"
+    return text, None
+
+
+def parse_date(value: object) -> tuple[dt.date | None, str | None]:
+    """A published date from YYYY-MM-DD or an ISO timestamp; (None, reason) if unusable."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if not isinstance(value, str):
+        return None, "invalid_published"
+    s = value.strip()
+    try:
+        d = dt.date.fromisoformat(s[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", s) else None
+    except ValueError:
+        d = None
+    if d is None or not (1900 <= d.year <= 2100):
+        return None, "invalid_published"
+    return d, None
+
+
+def make_document(meta: dict, text: object, source: str) -> Record:
+    """Validate one record's fields and build a RawDocument, or say why not."""
+    ext = meta.get("id")
+    ext_s = None if ext is None else str(ext)
+    payload = json.dumps({k: meta.get(k) for k in META_FIELDS if meta.get(k) is not None}, default=str)[:2000]
+
+    def bad(reason: str) -> Quarantined:
+        return Quarantined(stage="ingest", reason=reason, source=source, payload=payload, external_id=ext_s)
+
+    if text is None:
+        return bad("missing_text")
+    if not isinstance(text, str):
+        return bad("wrong_field_type:text")
+    for k in ("title", "url", "lang"):
+        if meta.get(k) is not None and not isinstance(meta[k], str):
+            return bad(f"wrong_field_type:{k}")
+    if ext is not None and not isinstance(ext, (str, int)):
+        return bad("wrong_field_type:id")
+    text = normalise_text(text)
+    if not text:
+        return bad("empty_text")
+    if len(text) > MAX_CHARS:
+        return bad("text_too_long")
+    published, why = parse_date(meta.get("published"))
+    if why:
+        return bad(why)
+    lang = (meta.get("lang") or "").strip().lower() or None
+    return RawDocument(text=text, source=source, external_id=ext_s, title=meta.get("title"),
+                       url=meta.get("url"), published=published, lang=lang)
+
+
+def parse_text_file(text: str, source: str) -> Record:
+    meta: dict = {}
+    m = FRONT_MATTER.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            return Quarantined(stage="ingest", reason="malformed_front_matter", source=source, payload=text[:500])
+        if not isinstance(loaded, dict):
+            return Quarantined(stage="ingest", reason="malformed_front_matter", source=source, payload=text[:500])
+        meta = {k: loaded.get(k) for k in META_FIELDS}
+        text = text[m.end():]
+    else:
+        h = DATE_HEADER.match(text)
+        if h:
+            meta["published"] = h.group(1)
+            text = text[h.end():]
+    return make_document(meta, text, source)
+
+
+def parse_jsonl(text: str, source: str) -> Iterator[Record]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Quarantined(stage="ingest", reason="malformed_jsonl", source=where, payload=f"{e.msg}: {line[:500]}")
+            continue
+        if not isinstance(obj, dict):
+            yield Quarantined(stage="ingest", reason="malformed_jsonl", source=where, payload=line[:500])
+            continue
+        yield make_document(obj, obj.get("text"), where)
+
+
+def parse_csv(text: str, source: str) -> Iterator[Record]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        yield Quarantined(stage="ingest", reason="csv_missing_text_column", source=source, payload=text[:500])
+        return
+    try:
+        for n, row in enumerate(reader, 2):
+            meta = {k: (row.get(k) or None) for k in META_FIELDS}
+            yield make_document(meta, row.get("text"), f"{source}:{n}")
+    except csv.Error as e:
+        yield Quarantined(stage="ingest", reason="malformed_csv", source=source, payload=str(e))
+
+
+def read_file(path: Path) -> Iterator[Record]:
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield Quarantined(stage="ingest", reason="unsupported_format", source=source)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield Quarantined(stage="ingest", reason="unreadable_file", source=source, payload=str(e))
+        return
+    if not data.strip():
+        yield Quarantined(stage="ingest", reason="empty_file", source=source)
+        return
+    text, why = decode(data)
+    if why:
+        yield Quarantined(stage="ingest", reason=why, source=source, payload=repr(data[:200]))
+        return
+    if suffix in TEXT_SUFFIXES:
+        yield parse_text_file(text, source)
+    elif suffix == ".jsonl":
+        yield from parse_jsonl(text, source)
+    else:
+        yield from parse_csv(text, source)
+
+
+def read_paths(paths: list[Path]) -> Iterator[Record]:
+    for f in iter_files(paths):
+        yield from read_file(f)
