@@ -1,0 +1,118 @@
+"""Date expressions in a sentence, resolved against the publication date.
+
+Explicit dates ("3 октября 2025 года", "October 3", "2025-10-30") are parsed with ``dateparser``;
+relative days (сегодня/вчера/накануне, today/yesterday) and weekdays ("в прошлый четверг", "on
+Monday"), where dateparser returns None or guesses forward, are resolved by rules: a weekday is the
+most recent such day on or before publication unless marked as future (следующий, next) or the
+event is planned."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+             "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+EXPLICIT = {
+    "ru": re.compile(rf"\b(\d{{1,2}})\s+({RU_MONTHS})(\s+(\d{{4}})(\s+года|\s+г\.)?)?", re.I),
+    "en": re.compile(rf"\b(({EN_MONTHS})\s+\d{{1,2}}(,?\s+\d{{4}})?|\d{{1,2}}\s+({EN_MONTHS})(\s+\d{{4}})?)\b"),
+}
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+NUMERIC_RU = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+RELATIVE = {
+    "ru": {"сегодня": 0, "сегодняшний": 0, "вчера": -1, "позавчера": -2, "накануне": -1, "завтра": 1, "послезавтра": 2},
+    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
+}
+WEEKDAYS = {
+    "ru": {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6},
+    "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
+}
+WEEKDAY_RE = {
+    "ru": re.compile(r"\bв\s+(прошл\w+\s+|минувш\w+\s+|следующ\w+\s+|ближайш\w+\s+|эт\w+\s+)?"
+                     r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I),
+    "en": re.compile(r"\b(on\s+|last\s+|next\s+|this\s+|coming\s+)?"
+                     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+}
+FUTURE_WORDS = ("следующ", "ближайш", "next", "coming")
+PAST_WORDS = ("прошл", "минувш", "last")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: dt.date
+
+
+@functools.lru_cache(maxsize=1)
+def _dateparser():
+    import dateparser
+
+    return dateparser
+
+
+def _parse_explicit(text: str, lang: str, published: dt.date | None) -> dt.date | None:
+    base = dt.datetime.combine(published or dt.date.today(), dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    parsed = _dateparser().parse(text, languages=[lang], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _weekday(target: int, published: dt.date, future: bool) -> dt.date:
+    delta = (published.weekday() - target) % 7
+    if future:
+        ahead = (target - published.weekday()) % 7 or 7
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=delta)
+
+
+def find(text: str, lang: str, published: dt.date | None, offset: int = 0, future: bool = False) -> list[DateMention]:
+    """Date mentions in ``text`` (a sentence starting at ``offset`` in the document)."""
+    out: list[DateMention] = []
+    for m in ISO.finditer(text):
+        try:
+            out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), dt.date.fromisoformat(m.group(0))))
+        except ValueError:
+            pass
+    if lang == "ru":
+        for m in NUMERIC_RU.finditer(text):
+            try:
+                d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d))
+            except ValueError:
+                pass
+    rx = EXPLICIT.get(lang)
+    if rx:
+        for m in rx.finditer(text):
+            d = _parse_explicit(m.group(0), lang, published)
+            if d:
+                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d))
+    if published is not None:
+        for word, delta in RELATIVE.get(lang, {}).items():
+            for m in re.finditer(rf"\b{word}\b", text, re.I):
+                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0),
+                                       published + dt.timedelta(days=delta)))
+        wrx = WEEKDAY_RE.get(lang)
+        if wrx:
+            for m in wrx.finditer(text):
+                name = m.group(2).lower()
+                target = next(v for k, v in WEEKDAYS[lang].items() if name.startswith(k))
+                mod = (m.group(1) or "").lower()
+                fut = mod.startswith(FUTURE_WORDS) or (future and not mod.startswith(PAST_WORDS))
+                d = _weekday(target, published, fut)
+                if d == published and mod.startswith(PAST_WORDS):
+                    d -= dt.timedelta(days=7)
+                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d))
+    out.sort(key=lambda d: d.start)
+    # drop mentions inside longer ones
+    kept: list[DateMention] = []
+    for d in out:
+        if kept and d.start < kept[-1].end:
+            if d.end - d.start > kept[-1].end - kept[-1].start:
+                kept[-1] = d
+            continue
+        kept.append(d)
+    return kept

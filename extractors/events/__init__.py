@@ -1,0 +1,1 @@
+"""Event extraction over Stanza UD trees: predicates, arguments, conditions, negation, modality."""

@@ -1,0 +1,187 @@
+"""Who and whom: resolving a noun phrase of the tree to an actor mention, with coreference for
+pronouns and role nouns, and finding the subject and target of a predicate."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.events.lexicon import Lexicon
+from extractors.events.tree import Tree
+from extractors.records import Mention
+
+NP_SKIP = ("acl", "acl:relcl", "conj", "parataxis", "advcl", "ccomp", "csubj", "cc", "punct", "dep", "xcomp")
+TARGET_CASES = {
+    "ru": {"к", "с", "со", "против", "перед", "для", "у", "между", "в", "во", "на"},
+    "en": {"with", "to", "on", "against", "from", "for", "between", "toward", "towards", "upon", "in"},
+}
+SUBJ = ("nsubj", "csubj")
+
+
+@dataclass
+class Arg:
+    text: str
+    norm: str | None
+    code: str | None
+    type: str | None
+    start: int
+    end: int
+    via: str  # mention | coref | fallback
+
+    @classmethod
+    def of(cls, m: Mention, via: str = "mention", text: str | None = None, start: int | None = None,
+           end: int | None = None) -> "Arg":
+        return cls(text or m.text, m.actor_norm, m.actor_code, m.actor_type,
+                   m.start_char if start is None else start, m.end_char if end is None else end, via)
+
+
+def join(args: list[Arg]) -> Arg:
+    if len(args) == 1:
+        return args[0]
+    norms = [a.norm for a in args if a.norm]
+    return Arg(text=", ".join(a.text for a in args), norm="|".join(dict.fromkeys(norms)) or None,
+               code=next((a.code for a in args if a.code), None),
+               type=args[0].type if len({a.type for a in args}) == 1 else "GROUP",
+               start=min(a.start for a in args), end=max(a.end for a in args), via=args[0].via)
+
+
+class Resolver:
+    """Resolves tree nodes to actors for one sentence, with the document's earlier mentions."""
+
+    def __init__(self, tree: Tree, mentions: list[Mention], history: list[Mention], lex: Lexicon):
+        self.tree, self.mentions, self.history, self.lex = tree, mentions, history, lex
+        self.by_word = {w: m for m in mentions for w in m.word_ids}
+
+    def _coref(self, node: int, types: tuple[str, ...]) -> Arg | None:
+        n = self.tree[node]
+        before = [m for m in self.mentions if m.end_char <= n.start] + []
+        pool = list(reversed(before)) + list(reversed(self.history))
+        for m in pool:
+            if m.actor_norm and ("ANY" in types or m.actor_type in types):
+                return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
+        return None
+
+    def np(self, node: int, allow_coref: bool = True) -> Arg | None:
+        """The actor a noun phrase headed by ``node`` stands for (conjuncts joined)."""
+        heads = [node] + [c.id for c in self.tree.children(node, "conj")]
+        args = [a for h in heads if (a := self._np_single(h, allow_coref))]
+        # one actor named twice (the same norm) is one actor
+        uniq: dict[str | None, Arg] = {}
+        for a in args:
+            uniq.setdefault(a.norm or a.text, a)
+        return join(list(uniq.values())) if uniq else None
+
+    def _np_single(self, node: int, allow_coref: bool) -> Arg | None:
+        tree = self.tree
+        if node in self.by_word:
+            m = self.by_word[node]
+            # a body noun inside a matched name is still that actor; a person named in apposition wins
+            for c in tree.children(node, "appos", "flat", "flat:name"):
+                pm = self.by_word.get(c.id)
+                if pm is not None and pm is not m and pm.actor_type == "PERSON":
+                    return Arg.of(pm)
+            return Arg.of(m)
+        sub = tree.subtree(node, skip_rels=NP_SKIP)
+        inside = []
+        for m in self.mentions:
+            if set(m.word_ids) <= set(sub):
+                head = min(m.word_ids, key=lambda w: tree.distance(node, w))
+                inside.append((tree.distance(node, head), m))
+        if inside:
+            persons = [x for x in inside if x[1].actor_type == "PERSON" and x[0] <= 2]
+            if persons:
+                return Arg.of(min(persons, key=lambda x: x[0])[1])
+            coded = [x for x in inside if x[1].actor_code and x[0] <= 3]
+            pick = min(coded or inside, key=lambda x: x[0])
+            if pick[0] <= 3:
+                n = tree[node]
+                m = pick[1]
+                # body noun + country ("МИД России", "the Russian government"): surface of the whole phrase
+                if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG"):
+                    s, e, text = tree.span_text(sub)
+                    return Arg(text, m.actor_norm, m.actor_code, m.actor_type, s, e, "mention")
+                return Arg.of(m)
+        if not allow_coref:
+            return None
+        n = tree[node]
+        if n.upos == "PRON" or n.lemma in self.lex.pronouns:
+            return self._coref(node, self.lex.pronouns.get(n.lemma, ("ANY",)))
+        if n.lemma in self.lex.roles:
+            return self._coref(node, self.lex.roles[n.lemma])
+        return None
+
+    def subject(self, node: int) -> tuple[Arg | None, str]:
+        """The agent of a predicate: its subject, the passive agent, or inherited from a governor."""
+        tree = self.tree
+        n = tree[node]
+        subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
+        if subj:
+            return self.np(subj[0].id), "subject"
+        agent = [c for c in tree.children(node, "obl:agent")]
+        if not agent and (n.feats.get("Voice") == "Pass" or tree.children(node, "aux:pass", "nsubj:pass")):
+            for c in tree.children(node, "obl", "nmod"):
+                cases = {k.lemma for k in tree.children(c.id, "case")}
+                if cases & {"by"} or (self.lex.lang == "ru" and c.feats.get("Case") == "Ins" and not cases):
+                    agent = [c]
+        if agent:
+            return self.np(agent[0].id), "agent"
+        cop_subj = [c for c in tree.children(node, "nsubj:pass")]
+        if n.upos == "ADJ" and cop_subj:
+            return self.np(cop_subj[0].id), "subject"
+        # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
+        if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
+            gov = tree[n.head]
+            if n.rel == "conj" and gov.rel in ("nsubj", "obj", "obl", "nmod"):
+                return None, "none"
+            arg, how = self.subject(gov.id)
+            return arg, f"inherited:{how}"
+        if n.rel == "acl" and n.head:
+            return self.np(n.head), "modified_noun"
+        if n.deprel == "acl:relcl" and n.head:
+            return self.np(n.head), "relative"
+        return None, "none"
+
+    def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset()) -> Arg | None:
+        tree = self.tree
+        n = tree[node]
+        cases = TARGET_CASES.get(self.lex.lang, set())
+        cands = []
+        passive_subj = tree.children(node, "nsubj:pass")
+        for c in passive_subj + tree.children(node, "iobj", "obj", "obl", "nmod", "nmod:poss", "xcomp"):
+            if c.id in frame_ids and c.upos not in ("PROPN",):
+                # a frame noun ("с просьбой", "sanctions on X") may carry the target inside it
+                for g in tree.children(c.id, "nmod", "obl"):
+                    cands.append((2, g))
+                continue
+            if c.rel in ("obl", "nmod"):
+                cs = {k.lemma for k in tree.children(c.id, "case")}
+                if c.deprel == "nmod:poss" or (n.upos == "NOUN" and c.feats.get("Case") == "Gen" and not cs):
+                    continue  # a possessor or genitive of a noun predicate is its agent, not target
+                if cs and not cs & cases:
+                    continue
+                if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
+                    continue
+                rank = 1
+            elif c.rel == "xcomp":
+                rank = 3
+            else:
+                rank = 0
+            cands.append((rank, c))
+        for _, c in sorted(cands, key=lambda x: (x[0], x[1].id)):
+            arg = self.np(c.id, allow_coref=False)
+            if arg and arg.norm and not (exclude and (arg.norm == exclude.norm or arg.start == exclude.start)):
+                return arg
+        return None
+
+    def noun_agent(self, node: int) -> Arg | None:
+        """The agent of a noun predicate: possessor, genitive or adjective (Russia's proposal,
+        просьба США, российское предложение)."""
+        tree = self.tree
+        for c in tree.children(node, "nmod:poss", "nmod", "amod", "compound", "det:poss"):
+            cs = {k.lemma for k in tree.children(c.id, "case")}
+            if c.rel == "nmod" and cs and not cs & {"of", "'s", "by", "от", "со", "стороны"}:
+                continue
+            if c.rel == "nmod" and not cs and self.lex.lang == "ru" and c.feats.get("Case") != "Gen":
+                continue
+            arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
+            if arg and arg.norm:
+                return arg
+        return None

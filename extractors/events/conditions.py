@@ -1,0 +1,74 @@
+"""Condition spans: a phrase or clause that starts with a condition marker (lexicon data).
+
+The span starts at the marker and runs to the end of the smallest subtree that holds the marker and
+what it introduces; a trailing relative clause and final punctuation are left out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.events.tree import Tree
+
+RELATIVE_RELS = ("acl:relcl",)
+STOP_PUNCT = ".;!?"
+
+
+@dataclass(frozen=True)
+class Condition:
+    start: int
+    end: int
+    text: str
+    head: int  # node id the condition phrase hangs from
+
+
+def _find_markers(tree: Tree, markers: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """(first index, last index) into tree.ids of each marker occurrence, longest first, no overlap."""
+    words = [tree[i].text.lower() for i in tree.ids]
+    found: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for k in range(len(words)):
+        if k in used:
+            continue
+        for m in markers:
+            n = len(m)
+            if tuple(words[k:k + n]) == m:
+                found.append((k, k + n - 1))
+                used.update(range(k, k + n))
+                break
+    return found
+
+
+def _phrase_root(tree: Tree, first: int, last: int) -> int | None:
+    """The lowest node whose subtree holds the marker and at least one word after it."""
+    ids = tree.ids
+    marker = set(ids[first:last + 1])
+    if last + 1 >= len(ids):
+        return None
+    candidates = [ids[first]] + [a.id for a in tree.ancestors(ids[first])]
+    for c in candidates:
+        sub = set(tree.subtree(c))
+        if marker <= sub and any(i > ids[last] for i in sub):
+            return c
+    return None
+
+
+def find(tree: Tree, markers: tuple[tuple[str, ...], ...]) -> list[Condition]:
+    out: list[Condition] = []
+    for first, last in _find_markers(tree, markers):
+        root = _phrase_root(tree, first, last)
+        if root is None:
+            continue
+        start_id = tree.ids[first]
+        sub = [i for i in tree.subtree(root, skip_rels=RELATIVE_RELS) if i >= start_id]
+        # stop at sentence-internal clause breaks that leave the phrase (a comma before a new clause)
+        contiguous = []
+        for i in sub:
+            if contiguous and i != contiguous[-1] + 1 and tree[contiguous[-1]].text in ",":
+                break
+            contiguous.append(i)
+        while contiguous and (tree[contiguous[-1]].upos == "PUNCT" or tree[contiguous[-1]].text in STOP_PUNCT):
+            contiguous.pop()
+        if len(contiguous) <= last - first + 1:
+            continue
+        s, e = tree.span(contiguous)
+        out.append(Condition(s, e, tree.text[s:e], root))
+    return out

@@ -1,0 +1,105 @@
+"""Per-language lexicons (YAML data files) loaded into typed, immutable lookups."""
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+@dataclass(frozen=True)
+class Frame:
+    lemmas: frozenset[str]
+    rels: frozenset[str] = frozenset()
+    case: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    type: str
+    gloss: str
+    pos: frozenset[str] = frozenset()
+    dep: Frame | None = None
+    on_negation: str | None = None
+    negated_only: bool = False
+    speech: bool = False
+    stance: bool = False
+    strength: float = 0.7
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    entries: dict[str, tuple[Entry, ...]]
+    light_verbs: frozenset[str]
+    markers: tuple[tuple[str, ...], ...]
+    lead_ins: frozenset[str]
+    negation: frozenset[str]
+    planned: frozenset[str]
+    hypothetical: frozenset[str]
+    hypothetical_phrases: tuple[str, ...]
+    reported_phrases: tuple[str, ...]
+    reported_sources: frozenset[str]
+    reported_verbs: frozenset[str]
+    pronouns: dict[str, tuple[str, ...]]
+    roles: dict[str, tuple[str, ...]]
+    bodies: frozenset[str]
+    version: str = field(default="")
+
+
+def _entry(d: dict) -> Entry:
+    dep = d.get("dep")
+    frame = None
+    if dep:
+        frame = Frame(frozenset(str(x).lower() for x in dep.get("lemma", [])),
+                      frozenset(dep.get("rel", []) or []), frozenset(dep.get("case", []) or []))
+    return Entry(lemma=str(d["lemma"]).lower(), type=d["type"], gloss=d.get("gloss", d["lemma"]),
+                 pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
+                 negated_only=bool(d.get("negated_only")), speech=bool(d.get("speech")),
+                 stance=bool(d.get("stance")), strength=float(d.get("strength", 0.7)))
+
+
+def files(lang: str) -> list[Path]:
+    d = LEXICON_DIR / lang
+    return [d / n for n in ("predicates.yaml", "conditions.yaml", "modality.yaml", "roles.yaml")]
+
+
+@functools.lru_cache(maxsize=8)
+def load(lang: str) -> Lexicon:
+    paths = files(lang)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"no lexicon for language {lang!r}: missing {missing[0]}")
+    pred, cond, mod, roles = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths)
+    entries: dict[str, list[Entry]] = {}
+    for d in pred["entries"]:
+        e = _entry(d)
+        entries.setdefault(e.lemma, []).append(e)
+    # frames first: an entry with a dependent constraint is more specific than a bare lemma
+    ordered = {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
+    markers = tuple(sorted((tuple(m.lower().replace(",", " ,").split()) for m in cond["markers"]),
+                           key=len, reverse=True))
+    h = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()[:12]
+    return Lexicon(
+        lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
+        lead_ins=frozenset(cond.get("explicit_lead_ins", [])),
+        negation=frozenset(mod["negation"]), planned=frozenset(mod["planned"]),
+        hypothetical=frozenset(mod["hypothetical"]),
+        hypothetical_phrases=tuple(p.lower() for p in mod.get("hypothetical_phrases", [])),
+        reported_phrases=tuple(p.lower() for p in mod.get("reported_phrases", [])),
+        reported_sources=frozenset(mod.get("reported_sources", [])),
+        reported_verbs=frozenset(mod.get("reported_verbs", [])),
+        pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
+        roles={k: tuple(v) for k, v in roles["roles"].items()},
+        bodies=frozenset(roles["bodies"]), version=h)
+
+
+def all_files() -> list[Path]:
+    """Every data file the extractor reads (for the extractor version hash)."""
+    out = sorted(LEXICON_DIR.rglob("*.yaml")) + sorted(LEXICON_DIR.rglob("*.tsv"))
+    return out

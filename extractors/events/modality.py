@@ -1,0 +1,73 @@
+"""Negation and modality of an event predicate from the tree and lexicon cues."""
+from __future__ import annotations
+
+from extractors.events.lexicon import Lexicon
+from extractors.events.tree import Tree
+
+CLAUSE_UP = ("xcomp", "ccomp", "csubj", "advcl", "conj", "parataxis", "acl", "obj", "nsubj", "obl", "nmod", "root")
+
+
+def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
+    """A negation particle on the predicate, its auxiliaries or copula."""
+    targets = [node] + [c.id for c in tree.children(node, "aux", "cop", "aux:pass")]
+    for t in targets:
+        for c in tree.children(t, "advmod", "neg", "part", "discourse", "det"):
+            if c.lemma in lex.negation or c.text.lower() in lex.negation:
+                return True
+    return False
+
+
+def governors(tree: Tree, node: int, limit: int = 3) -> list[int]:
+    """The predicate and the chain of clauses it is the complement of (xcomp/ccomp…), nearest first."""
+    out = [node]
+    cur = tree[node]
+    for _ in range(limit):
+        if cur.rel not in ("xcomp", "ccomp", "csubj") or cur.head == 0:
+            break
+        cur = tree[cur.head]
+        out.append(cur.id)
+    return out
+
+
+def _future(tree: Tree, node: int, lang: str) -> bool:
+    n = tree[node]
+    if n.feats.get("Tense") == "Fut":
+        return True
+    for a in tree.children(node, "aux"):
+        if a.feats.get("Tense") == "Fut" or a.lemma in ("will", "shall") or a.text.lower() in ("will", "shall", "'ll"):
+            return True
+    return False
+
+
+def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_context: bool) -> str:
+    low = sentence_text.lower()
+    if reported_context or any(p in low for p in lex.reported_phrases):
+        return "reported"
+    chain = governors(tree, node)
+    for g in chain:
+        aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
+        if tree[g].lemma in lex.hypothetical and g != node:
+            return "hypothetical"
+        if any(a in lex.hypothetical for a in aux):
+            return "hypothetical"
+    # an impersonal hypothetical matrix ("Ожидается, что…", "It is expected that…")
+    for a in tree.ancestors(node):
+        if a.lemma in lex.hypothetical and a.upos in ("VERB", "ADJ", "ADV", "AUX"):
+            return "hypothetical"
+    if any(p in low for p in lex.hypothetical_phrases):
+        return "hypothetical"
+    for g in chain:
+        if _future(tree, g, lex.lang) or (tree[g].lemma in lex.planned and g != node):
+            return "planned"
+    return "asserted"
+
+
+def is_reporting_sentence(tree: Tree, lex: Lexicon) -> bool:
+    """A sentence whose main act is media or sources reporting ("об этом сообщили источники")."""
+    for n in tree.nodes.values():
+        if n.lemma in lex.reported_verbs and n.upos == "VERB":
+            for c in tree.children(n.id, "nsubj", "obl", "nmod"):
+                if c.lemma in lex.reported_sources or any(
+                        tree[i].lemma in lex.reported_sources for i in tree.subtree(c.id)):
+                    return True
+    return False

@@ -1,0 +1,192 @@
+"""Predicates of a sentence tree -> events. Language-neutral; everything lexical comes from the
+lexicon data files.
+
+Confidence (documented in the README): the lexicon entry's strength (0.7 unless set), +0.15 when
+the actor carries a code, +0.05 when the target does, -0.1 for noun predicates, -0.15 when the
+actor was found by coreference and -0.25 when it was inherited from an earlier event; clamped to
+[0.05, 0.99]."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.events import modality as mod
+from extractors.events.arguments import Arg, Resolver
+from extractors.events.lexicon import Entry, Lexicon
+from extractors.events.tree import Node, Tree
+
+VERBAL = {"VERB", "AUX"}
+CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "obj", "advcl", "conj")
+HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
+          "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
+PUNITIVE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@dataclass
+class Candidate:
+    node: Node
+    entry: Entry
+    frame_ids: set[int] = field(default_factory=set)
+    light: Node | None = None  # light verb governing a noun predicate
+    actor: Arg | None = None
+    actor_how: str = ""
+    target: Arg | None = None
+    negated: bool = False
+    event_type: str = ""
+    suppressed: str = ""  # why it produced no event
+
+
+def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
+    """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
+    if entry.dep is None:
+        return set()
+    f = entry.dep
+    related = [(c, c.deprel) for c in tree.children(node.id)]
+    parent = tree.parent(node.id)
+    if parent is not None:
+        related.append((parent, node.deprel))
+    for c, rel in related:
+        if c.lemma not in f.lemmas and c.text.lower() not in f.lemmas:
+            continue
+        if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels:
+            continue
+        if f.case and not {k.lemma for k in tree.children(c.id, "case")} & f.case:
+            continue
+        return {c.id}
+    return None
+
+
+def _pos_ok(node: Node, entry: Entry) -> bool:
+    if entry.pos:
+        return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos)
+    return node.upos in VERBAL or (node.upos == "ADJ" and node.feats.get("VerbForm") == "Part")
+
+
+def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[Node, str]]]:
+    """Lexicon predicates in the tree, and the lemmas that were candidates but failed (with reason)."""
+    out: list[Candidate] = []
+    misses: list[tuple[Node, str]] = []
+    for node in (tree[i] for i in tree.ids):
+        entries = lex.entries.get(node.lemma) or lex.entries.get(node.text.lower())
+        if not entries:
+            continue
+        reason = "pos_mismatch"
+        for entry in entries:
+            if not _pos_ok(node, entry):
+                continue
+            ids = _frame_match(tree, node, entry)
+            if ids is None:
+                reason = "frame_not_matched"
+                continue
+            out.append(Candidate(node=node, entry=entry, frame_ids=ids))
+            break
+        else:
+            misses.append((node, reason))
+    return out, misses
+
+
+def _consumed(cands: list[Candidate]) -> set[int]:
+    return {i for c in cands for i in c.frame_ids}
+
+
+def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> None:
+    """Fill actor, target, negation and type of each candidate, or mark it suppressed."""
+    by_id = {c.node.id: c for c in cands}
+    consumed = _consumed(cands)
+    for c in cands:
+        n = c.node
+        if n.id in consumed and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
+            c.suppressed = "part_of_frame"
+            continue
+        c.negated = mod.negated(tree, n.id, lex)
+        if c.entry.negated_only and not c.negated:
+            c.suppressed = "not_negated"
+            continue
+        if n.upos in ("NOUN", "PROPN") and c.entry.pos and "VERB" not in c.entry.pos:
+            parent = tree.parent(n.id)
+            if parent is not None and parent.lemma in lex.light_verbs and n.rel in ("obj", "nsubj", "obl", "nsubj:pass"):
+                c.light = parent
+                if n.rel == "nsubj" and parent.lemma in HAPPEN:
+                    c.actor = res.noun_agent(n.id)
+                    c.actor_how = "noun_agent"
+                else:
+                    c.actor, c.actor_how = res.subject(parent.id)
+                c.negated = c.negated or mod.negated(tree, parent.id, lex)
+            else:
+                c.actor = res.noun_agent(n.id)
+                c.actor_how = "noun_agent"
+                if c.actor is None and n.rel in ("nsubj",) and parent is not None and parent.lemma in HAPPEN:
+                    c.actor_how = "noun_without_agent"
+                if c.actor is None and not c.entry.stance:
+                    c.suppressed = "noun_without_agent"
+                    continue
+        else:
+            c.actor, c.actor_how = res.subject(n.id)
+        c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id})
+        if c.target is None and c.light is not None:
+            c.target = res.target(n.id, c.actor, c.frame_ids)
+        # "A and B agreed": symmetric acts take the second party as target
+        if c.target is None and c.actor is not None and "|" in (c.actor.norm or "") and c.entry.type in SYMMETRIC:
+            pass
+        c.event_type = c.entry.type
+        if c.negated and c.entry.on_negation:
+            c.event_type, c.negated = c.entry.on_negation, False
+        if c.entry.negated_only:
+            c.negated = False
+
+
+def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
+    """Speech acts whose content clause holds an event are coded by that event; complements of a
+    fired refusal or request are its content, not separate events."""
+    live = {c.node.id: c for c in cands if not c.suppressed}
+    for c in cands:
+        if c.suppressed:
+            continue
+        if c.entry.speech:
+            for other in live.values():
+                if other is c or other.entry.speech:
+                    continue
+                if any(a.id == c.node.id for a in tree.ancestors(other.node.id)) and other.node.rel in CONTENT_RELS + ("root",):
+                    c.suppressed = "coded_as_content"
+                    break
+        elif c.node.rel == "xcomp" and c.node.head in live:
+            gov = live[c.node.head]
+            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT") or gov.entry.type in ("REQUEST",):
+                c.suppressed = "complement_of_event"
+    # control: an xcomp event under a request takes the requested party as its actor — not emitted
+    for c in cands:
+        if not c.suppressed and c.actor is None:
+            c.suppressed = "no_actor"
+
+
+def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
+    """A punitive act announced under a condition is a threat (PLOVER THREATEN)."""
+    if has_condition and c.event_type in PUNITIVE:
+        return "THREATEN"
+    return c.event_type
+
+
+def confidence(c: Candidate) -> float:
+    x = c.entry.strength
+    if c.actor and c.actor.code:
+        x += 0.15
+    if c.target and c.target.code:
+        x += 0.05
+    if c.node.upos in ("NOUN", "PROPN"):
+        x -= 0.1
+    if c.actor and c.actor.via == "coref":
+        x -= 0.15
+    if c.actor and c.actor.via == "fallback":
+        x -= 0.25
+    return round(min(0.99, max(0.05, x)), 3)
+
+
+def action_span(tree: Tree, c: Candidate) -> tuple[int, int]:
+    ids = [c.node.id]
+    if c.light is not None and abs(c.light.id - c.node.id) <= 3:
+        ids.append(c.light.id)
+    for f in c.frame_ids:
+        if abs(f - c.node.id) <= 3:
+            ids.append(f)
+    lo, hi = min(ids), max(ids)
+    return tree.span(list(range(lo, hi + 1)) if all(i in tree.nodes for i in range(lo, hi + 1)) else ids)

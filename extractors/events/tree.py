@@ -1,0 +1,100 @@
+"""A read-only view of one Stanza sentence as a dependency tree with character offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Node:
+    id: int
+    text: str
+    lemma: str
+    upos: str
+    feats: dict[str, str]
+    head: int
+    deprel: str
+    start: int
+    end: int
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def rel(self) -> str:
+        """The universal part of the relation (``obl:agent`` -> ``obl``)."""
+        return self.deprel.split(":")[0]
+
+
+def _feats(s: str | None) -> dict[str, str]:
+    if not s:
+        return {}
+    return dict(p.split("=", 1) for p in s.split("|") if "=" in p)
+
+
+class Tree:
+    def __init__(self, sentence, text: str):
+        self.text = text
+        self.nodes: dict[int, Node] = {}
+        for tok in sentence.tokens:
+            for w in tok.words:
+                start = w.start_char if w.start_char is not None else tok.start_char
+                end = w.end_char if w.end_char is not None else tok.end_char
+                self.nodes[w.id] = Node(
+                    id=w.id, text=w.text, lemma=(w.lemma or w.text).lower().replace("ё", "е"),
+                    upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
+                    deprel=w.deprel or "dep", start=start, end=end)
+        for n in self.nodes.values():
+            if n.head in self.nodes:
+                self.nodes[n.head].children.append(n.id)
+        self.ids = sorted(self.nodes)
+        self.start = min((n.start for n in self.nodes.values()), default=0)
+        self.end = max((n.end for n in self.nodes.values()), default=0)
+
+    def __getitem__(self, i: int) -> Node:
+        return self.nodes[i]
+
+    def children(self, i: int, *rels: str) -> list[Node]:
+        kids = [self.nodes[c] for c in self.nodes[i].children]
+        if not rels:
+            return kids
+        return [k for k in kids if k.deprel in rels or k.rel in rels]
+
+    def parent(self, i: int) -> Node | None:
+        return self.nodes.get(self.nodes[i].head)
+
+    def ancestors(self, i: int) -> list[Node]:
+        out, seen = [], {i}
+        p = self.parent(i)
+        while p is not None and p.id not in seen:
+            out.append(p)
+            seen.add(p.id)
+            p = self.parent(p.id)
+        return out
+
+    def subtree(self, i: int, skip_rels: tuple[str, ...] = ()) -> list[int]:
+        """Ids in the subtree of ``i`` (sorted); children attached by ``skip_rels`` are left out."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            for c in self.nodes[j].children:
+                n = self.nodes[c]
+                if n.deprel in skip_rels or n.rel in skip_rels:
+                    continue
+                stack.append(c)
+        return sorted(out)
+
+    def span(self, ids: list[int]) -> tuple[int, int]:
+        return min(self.nodes[i].start for i in ids), max(self.nodes[i].end for i in ids)
+
+    def span_text(self, ids: list[int]) -> tuple[int, int, str]:
+        s, e = self.span(ids)
+        return s, e, self.text[s:e]
+
+    def distance(self, a: int, b: int) -> int:
+        """Path length between two nodes in the tree (large if disconnected)."""
+        up_a = [a] + [n.id for n in self.ancestors(a)]
+        up_b = [b] + [n.id for n in self.ancestors(b)]
+        pos_b = {n: k for k, n in enumerate(up_b)}
+        for k, n in enumerate(up_a):
+            if n in pos_b:
+                return k + pos_b[n]
+        return 99

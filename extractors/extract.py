@@ -1,0 +1,115 @@
+"""One annotated document in, its sentences, mentions, events and diagnostics out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors import dates
+from extractors.actors.dictionary import ActorDictionary, default_dictionary
+from extractors.events import conditions, lexicon, mentions as mention_finder, rules
+from extractors.events import modality as mod
+from extractors.events.arguments import Arg, Resolver
+from extractors.events.tree import Tree
+from extractors.records import Diagnostic, Event, Extraction, RawDocument, SentenceRow, stable_id
+
+MAX_CONDITION_DISTANCE = 5
+FALLBACK_SENTENCES = 2
+REFERENT = {"этот", "это", "this", "that", "these"}
+
+
+@dataclass
+class _LastActor:
+    arg: Arg | None = None
+    sentence: int = -10
+
+
+def _reported_next(trees: list[Tree], k: int, lex) -> bool:
+    """Sentence k+1 attributes what precedes it to sources ("Об этом сообщили источники")."""
+    if k + 1 >= len(trees):
+        return False
+    nxt = trees[k + 1]
+    return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in REFERENT for n in nxt.nodes.values())
+
+
+def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = None) -> Extraction:
+    lex = lexicon.load(lang)
+    actors = actors or default_dictionary()
+    text = raw.text
+    trees = [Tree(s, text) for s in doc.sentences]
+    sentences: list[SentenceRow] = []
+    all_mentions = []
+    events: list[Event] = []
+    diags: list[Diagnostic] = []
+    history = []
+    last = _LastActor()
+    for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
+        if not tree.nodes:
+            continue
+        sentences.append(SentenceRow(raw.doc_id, sidx, tree.start, tree.end, text[tree.start:tree.end]))
+        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors)
+        all_mentions.extend(ms)
+        cands, misses = rules.candidates(tree, lex)
+        res = Resolver(tree, ms, history, lex)
+        rules.resolve(tree, cands, res, lex)
+        for c in cands:
+            # an elided subject (none in the tree at all) is taken from the previous event nearby
+            if (not c.suppressed and c.actor is None and c.actor_how == "none" and not c.entry.speech
+                    and last.arg is not None and sidx - last.sentence <= FALLBACK_SENTENCES):
+                a = last.arg
+                c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
+                c.actor_how = "previous_event"
+        conds = conditions.find(tree, lex.markers)
+        for c in cands:  # a predicate inside a condition states the condition, not an act
+            if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
+                c.suppressed = "inside_condition"
+        rules.suppress_nested(tree, cands)
+        live = [c for c in cands if not c.suppressed]
+        attached: dict[int, conditions.Condition] = {}
+        for cond in conds:
+            best = min(live, key=lambda c: tree.distance(cond.head, c.node.id), default=None)
+            if best is not None and tree.distance(cond.head, best.node.id) <= MAX_CONDITION_DISTANCE:
+                attached.setdefault(id(best), cond)
+        sent_text = text[tree.start:tree.end]
+        reported = mod.is_reporting_sentence(tree, lex) or _reported_next(trees, sidx, lex)
+        for c in live:
+            modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported)
+            cond = attached.get(id(c))
+            etype = rules.adjust_type(c, cond is not None, modality)
+            found = dates.find(sent_text, lang, raw.published, tree.start, future=modality == "planned")
+            if found:
+                event_date, date_source = found[0].date, "text"
+            else:
+                event_date, date_source = raw.published, "document"
+            a_start, a_end = rules.action_span(tree, c)
+            actor, target = c.actor, c.target
+            ev = Event(
+                event_id=stable_id(raw.doc_id, sidx, a_start, a_end, etype),
+                doc_id=raw.doc_id, sentence_idx=sidx, event_type=etype,
+                action_text=text[a_start:a_end], action_lemma=c.entry.gloss, action_start=a_start, action_end=a_end,
+                actor_text=actor.text, actor_norm=actor.norm, actor_type=actor.type, actor_code=actor.code,
+                actor_start=actor.start, actor_end=actor.end,
+                target_text=target.text if target else None, target_norm=target.norm if target else None,
+                target_type=target.type if target else None, target_code=target.code if target else None,
+                target_start=target.start if target else None, target_end=target.end if target else None,
+                condition_text=cond.text if cond else None, condition_start=cond.start if cond else None,
+                condition_end=cond.end if cond else None, negated=c.negated, modality=modality,
+                event_date=event_date, date_source=date_source, confidence=rules.confidence(c),
+                rule=f"{c.entry.lemma}:{c.actor_how}")
+            events.append(ev)
+            if actor.via != "fallback":
+                last = _LastActor(actor, sidx)
+        for c in cands:
+            if c.suppressed in ("no_actor", "noun_without_agent"):
+                diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, c.suppressed))
+        for node, reason in misses:
+            diags.append(Diagnostic(raw.doc_id, sidx, node.lemma, node.start, reason))
+        if not cands and not misses:
+            root = next((n for n in tree.nodes.values() if n.head == 0), None)
+            if root is not None and root.upos in ("VERB", "NOUN", "ADJ"):
+                diags.append(Diagnostic(raw.doc_id, sidx, root.lemma, root.start, "predicate_not_in_lexicon"))
+        history.extend(ms)
+    # one event id per (doc, span, type): keep the most confident duplicate
+    uniq: dict[str, Event] = {}
+    for e in events:
+        if e.event_id not in uniq or e.confidence > uniq[e.event_id].confidence:
+            uniq[e.event_id] = e
+    return Extraction(raw.doc_id, sentences, all_mentions, list(uniq.values()), diags)
