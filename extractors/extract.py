@@ -7,7 +7,7 @@ from extractors import dates
 from extractors.actors.dictionary import ActorDictionary, default_dictionary
 from extractors.events import conditions, lexicon, mentions as mention_finder, rules
 from extractors.events import modality as mod
-from extractors.events.arguments import Arg, Resolver
+from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.tree import Tree
 from extractors.records import Diagnostic, Event, Extraction, RawDocument, SentenceRow, stable_id
 
@@ -20,6 +20,7 @@ REFERENT = {"этот", "это", "this", "that", "these"}
 class _LastActor:
     arg: Arg | None = None
     sentence: int = -10
+    pair: Arg | None = None
 
 
 def _reported_next(trees: list[Tree], k: int, lex) -> bool:
@@ -48,7 +49,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors)
         all_mentions.extend(ms)
         cands, misses = rules.candidates(tree, lex)
-        res = Resolver(tree, ms, history, lex)
+        res = Resolver(tree, ms, history, lex, last.pair)
         rules.resolve(tree, cands, res, lex)
         for c in cands:
             # an elided subject (none in the tree at all) is taken from the previous event nearby
@@ -96,7 +97,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 rule=f"{c.entry.lemma}:{c.actor_how}")
             events.append(ev)
             if actor.via != "fallback":
-                last = _LastActor(actor, sidx)
+                pair = join([actor, target]) if target is not None and target.norm else last.pair
+                last = _LastActor(actor, sidx, pair)
         for c in cands:
             if c.suppressed in ("no_actor", "noun_without_agent"):
                 diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, c.suppressed))

@@ -45,6 +45,26 @@ def stem(token: str, lang: str) -> str:
     return _stemmer(lang).stemWord(t)
 
 
+RU_ENDINGS = sorted("""ами ями ого его ому ему ыми ими ией ией ах ях ам ям ом ем ой ей ою ею ов ев ий ый ой ая яя
+    ое ее ые ие ых их ым им ую юю ия ии ию а я о е у ю ы и ь""".split(), key=len, reverse=True)
+
+
+def light_stem(token: str, lang: str) -> str:
+    """Strip one Russian case ending (keeps at least 3 letters); Snowball alone is inconsistent on
+    names (Азербайджан -> азербайджа, Азербайджану -> азербайджан)."""
+    t = token.lower().replace("ё", "е")
+    if lang != "ru" or not t.isalpha():
+        return t
+    for e in RU_ENDINGS:
+        if t.endswith(e) and len(t) - len(e) >= 3:
+            return t[: -len(e)]
+    return t
+
+
+def variants(token: str, lang: str) -> set[str]:
+    return {stem(token, lang), light_stem(token, lang)}
+
+
 def alias_tokens(alias: str) -> list[str]:
     return _TOKEN.findall(alias)
 
@@ -70,11 +90,12 @@ class ActorDictionary:
             toks = alias_tokens(r["alias"])
             if not toks or len(toks) > MAX_ALIAS_TOKENS:
                 continue
-            node = self._tries.setdefault(r["lang"], {})
-            for t in toks:
-                node = node.setdefault(stem(t, r["lang"]), {})
             needs_capital = len(toks) == 1 and toks[0][:1].isupper()
-            node.setdefault(self._END, (actor, needs_capital))  # first row wins: curated before generated
+            nodes = [self._tries.setdefault(r["lang"], {})]
+            for t in toks:
+                nodes = [n.setdefault(v, {}) for n in nodes for v in variants(t, r["lang"])]
+            for node in nodes:
+                node.setdefault(self._END, (actor, needs_capital))  # first row wins: curated before generated
 
     @classmethod
     def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":
@@ -99,11 +120,11 @@ class ActorDictionary:
 
     def match(self, tokens: list[str], lang: str, lemmas: list[str] | None = None) -> list[Match]:
         """Longest non-overlapping alias matches over a token list, left to right."""
-        keys = [{stem(t, lang)} for t in tokens]
+        keys = [variants(t, lang) for t in tokens]
         if lemmas:
             for k, lem in zip(keys, lemmas):
                 if lem:
-                    k.add(stem(lem, lang))
+                    k |= variants(lem, lang)
         out: list[Match] = []
         i = 0
         while i < len(tokens):

@@ -46,9 +46,15 @@ def join(args: list[Arg]) -> Arg:
 class Resolver:
     """Resolves tree nodes to actors for one sentence, with the document's earlier mentions."""
 
-    def __init__(self, tree: Tree, mentions: list[Mention], history: list[Mention], lex: Lexicon):
+    def __init__(self, tree: Tree, mentions: list[Mention], history: list[Mention], lex: Lexicon,
+                 last_pair: Arg | None = None):
         self.tree, self.mentions, self.history, self.lex = tree, mentions, history, lex
         self.by_word = {w: m for m in mentions for w in m.word_ids}
+        self.last_pair = last_pair  # actor and target of the previous event, joined ("the parties")
+
+    def _has_coded_inside(self, node: int, own: Mention) -> bool:
+        sub = set(self.tree.subtree(node, skip_rels=NP_SKIP))
+        return any(m is not own and m.actor_code and set(m.word_ids) <= sub for m in self.mentions)
 
     def _coref(self, node: int, types: tuple[str, ...]) -> Arg | None:
         n = self.tree[node]
@@ -71,17 +77,20 @@ class Resolver:
 
     def _np_single(self, node: int, allow_coref: bool) -> Arg | None:
         tree = self.tree
-        if node in self.by_word:
-            m = self.by_word[node]
-            # a body noun inside a matched name is still that actor; a person named in apposition wins
+        own = self.by_word.get(node)
+        if own is not None:
+            # a person named in apposition wins ("министр Лавров")
             for c in tree.children(node, "appos", "flat", "flat:name"):
                 pm = self.by_word.get(c.id)
-                if pm is not None and pm is not m and pm.actor_type == "PERSON":
+                if pm is not None and pm is not own and pm.actor_type == "PERSON":
                     return Arg.of(pm)
-            return Arg.of(m)
+            if own.actor_code or not self._has_coded_inside(node, own):
+                return Arg.of(own)
         sub = tree.subtree(node, skip_rels=NP_SKIP)
         inside = []
         for m in self.mentions:
+            if m is own:
+                continue
             if set(m.word_ids) <= set(sub):
                 head = min(m.word_ids, key=lambda w: tree.distance(node, w))
                 inside.append((tree.distance(node, head), m))
@@ -94,14 +103,21 @@ class Resolver:
             if pick[0] <= 3:
                 n = tree[node]
                 m = pick[1]
+                if own is not None and not m.actor_code:
+                    return Arg.of(own)
                 # body noun + country ("МИД России", "the Russian government"): surface of the whole phrase
                 if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG"):
                     s, e, text = tree.span_text(sub)
                     return Arg(text, m.actor_norm, m.actor_code, m.actor_type, s, e, "mention")
                 return Arg.of(m)
+        if own is not None:
+            return Arg.of(own)
         if not allow_coref:
             return None
         n = tree[node]
+        if n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and self.last_pair is not None:
+            a = self.last_pair
+            return Arg(n.text, a.norm, a.code, a.type, n.start, n.end, "coref")
         if n.upos == "PRON" or n.lemma in self.lex.pronouns:
             return self._coref(node, self.lex.pronouns.get(n.lemma, ("ANY",)))
         if n.lemma in self.lex.roles:

@@ -49,6 +49,7 @@ class Lexicon:
     pronouns: dict[str, tuple[str, ...]]
     roles: dict[str, tuple[str, ...]]
     bodies: frozenset[str]
+    collective: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -96,7 +97,7 @@ def load(lang: str) -> Lexicon:
         reported_verbs=frozenset(mod.get("reported_verbs", [])),
         pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
         roles={k: tuple(v) for k, v in roles["roles"].items()},
-        bodies=frozenset(roles["bodies"]), version=h)
+        bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])), version=h)
 
 
 def all_files() -> list[Path]:

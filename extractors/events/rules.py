@@ -122,6 +122,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     continue
         else:
             c.actor, c.actor_how = res.subject(n.id)
+            if c.entry.speech and _source_subject(tree, n.id, lex):
+                c.suppressed = "reporting_source"
+                continue
         c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id})
         if c.target is None and c.light is not None:
             c.target = res.target(n.id, c.actor, c.frame_ids)
@@ -135,12 +138,29 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.negated = False
 
 
+def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
+    """The subject of a speech verb is a news source ("сообщили источники", "media reported")."""
+    for c in tree.children(node, "nsubj"):
+        if c.lemma in lex.reported_sources:
+            return True
+    return False
+
+
+def anchor(c: Candidate) -> Node:
+    """The clause-level word of a candidate: its light verb, or the predicate itself."""
+    return c.light if c.light is not None else c.node
+
+
 def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
     for c in cands:
         if c.suppressed:
+            continue
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
+                and c.node.rel in ("obj", "obl", "nmod", "iobj") and not c.entry.stance:
+            c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object
             continue
         if c.entry.speech:
             for other in live.values():
@@ -149,10 +169,11 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
                 if any(a.id == c.node.id for a in tree.ancestors(other.node.id)) and other.node.rel in CONTENT_RELS + ("root",):
                     c.suppressed = "coded_as_content"
                     break
-        elif c.node.rel == "xcomp" and c.node.head in live:
-            gov = live[c.node.head]
+        elif anchor(c).rel in ("xcomp", "ccomp") and anchor(c).head in live:
+            gov = live[anchor(c).head]
             if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT") or gov.entry.type in ("REQUEST",):
                 c.suppressed = "complement_of_event"
+
     # control: an xcomp event under a request takes the requested party as its actor — not emitted
     for c in cands:
         if not c.suppressed and c.actor is None:

@@ -47,9 +47,12 @@ def _models() -> NatashaModels:
 
 def model_files() -> list[str]:
     """Paths of the Slovnet/Navec model files the variants use (for hashing in ``runs.nlp_models``)."""
-    from natasha import emb as nemb, morph as nmorph, ner as nner, syntax as nsyntax
+    from pathlib import Path
 
-    return [nemb.NEWS_EMBEDDING, nmorph.NEWS_MORPH, nsyntax.NEWS_SYNTAX, nner.NEWS_NER]
+    import natasha
+
+    data = Path(natasha.__file__).parent / "data"
+    return [str(p) for p in sorted(data.glob("*/*.tar"))]
 
 
 def _sentences(document: sdoc.Document) -> list[list[str]]:

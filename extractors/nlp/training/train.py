@@ -58,11 +58,10 @@ def stage_args(stage: str, data: PreparedData, cfg: TrainConfig, save_dir: Path)
             "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
             "--output_file", str(cfg.workdir / "mwt_dev_pred.conllu"), "--gold_file", str(data.dev_conllu),
             "--num_epoch", str(cfg.mwt_epochs)]
-    if stage == "lemma":
-        return "stanza.models.lemmatizer", common + [
+    if stage == "lemma":  # the lemmatizer takes no --lang and scores --eval_file itself
+        return "stanza.models.lemmatizer", common[2:] + [
             "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
-            "--output_file", str(cfg.workdir / "lemma_dev_pred.conllu"), "--gold_file", str(data.dev_conllu),
-            "--num_epoch", str(cfg.lemma_epochs)]
+            "--output_file", str(cfg.workdir / "lemma_dev_pred.conllu"), "--num_epoch", str(cfg.lemma_epochs)]
     if stage == "pos":
         return "stanza.models.tagger", common + [
             "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),

@@ -1,0 +1,215 @@
+"""The ``communique`` command line. Settings are read here, once, and passed down."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from flows.settings import Settings, configure_runtime
+
+app = typer.Typer(help="Communique: raw news text (ru/en) -> a DuckDB warehouse of diplomatic events.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+models_app = typer.Typer(help="List, download and train NLP models.", no_args_is_help=True)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+app.add_typer(db_app, name="db")
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_QUARANTINE = 0, 1, 2, 3
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    ru = "ru"
+    en = "en"
+
+
+def _settings(db: Optional[Path] = None, **overrides) -> Settings:
+    s = Settings()
+    if db is not None:
+        s.db = db
+    for k, v in overrides.items():
+        if v is not None:
+            setattr(s, k, v)
+    configure_runtime(s.data_dir if s.db is None else s.db_path.parent)
+    return s
+
+
+def _fail(msg: str, code: int = EXIT_FAILURE) -> None:
+    typer.secho(f"error: {msg}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def print_summary(summary) -> None:
+    typer.echo(f"run {summary.run_id} → {summary.db}")
+    typer.echo(f"  documents: {summary.docs_seen} seen, {summary.docs_loaded} loaded, {summary.docs_skipped} already loaded")
+    typer.echo(f"  sentences: {summary.sentences}")
+    types = ", ".join(f"{k} {v}" for k, v in summary.events_by_type.items()) or "none"
+    typer.echo(f"  events: {summary.events} ({types})")
+    typer.echo(f"  quarantined: {summary.quarantined}")
+    for reason, n in summary.quarantine_by_reason.items():
+        typer.echo(f"    {n:>4} × {reason}")
+
+
+@app.command()
+def run(
+    input: Annotated[list[Path], typer.Option("--input", "-i", help="File or directory (.txt .md .jsonl .csv); repeatable.")],
+    db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the input, or auto-detect per document.")] = Lang.auto,
+    profile: Annotated[Optional[str], typer.Option(help="NLP profile: auto|stanza|natasha|compact.")] = None,
+    models_dir: Annotated[Optional[Path], typer.Option(help="Official Stanza model directory.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch.")] = None,
+    reprocess: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,
+    progress: Annotated[Optional[bool], typer.Option(help="Show a progress bar.")] = None,
+) -> None:
+    """Run the pipeline on input files and load the results into DuckDB.
+
+    Exit status: 0 all loaded; 3 some records quarantined; 2 usage error; 1 failure."""
+    s = _settings(db, profile=profile, models_dir=models_dir, batch_size=batch_size, progress=progress)
+    missing = [str(p) for p in input if not p.exists()]
+    if missing:
+        _fail(f"input not found: {', '.join(missing)}", EXIT_USAGE)
+    from extractors.nlp.profiles import PROFILES
+
+    if s.profile not in PROFILES:
+        _fail(f"unknown profile {s.profile!r}; choose from {', '.join(PROFILES)}", EXIT_USAGE)
+    from flows.pipeline import FailureRatioExceeded, pipeline
+    from warehouse.db import DatabaseBusyError
+
+    try:
+        summary = pipeline(inputs=[str(p) for p in input], db_path=str(s.db_path), nlp=s.nlp_config(),
+                           lang=lang.value, batch_size=s.batch_size, reprocess=reprocess,
+                           max_failure_ratio=s.max_failure_ratio, progress=s.progress and sys.stderr.isatty())
+    except DatabaseBusyError as e:
+        _fail(str(e))
+    except FailureRatioExceeded as e:
+        _fail(f"run failed: {e}; see the quarantine table in {s.db_path}")
+    print_summary(summary)
+    raise typer.Exit(EXIT_QUARANTINE if summary.quarantined else EXIT_OK)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Option(help="Directory with docs.jsonl and events.jsonl.")] = Path("../shared/eval/dev"),
+    db: Annotated[Optional[Path], typer.Option(help="Keep the evaluation database here [default: temporary].")] = None,
+    details: Annotated[bool, typer.Option(help="List unmatched gold and system events.")] = False,
+) -> None:
+    """Run the pipeline on a gold set into a temporary database and print P/R/F1 and accuracies."""
+    import tempfile
+
+    if not (gold / "docs.jsonl").exists() or not (gold / "events.jsonl").exists():
+        _fail(f"{gold} has no docs.jsonl and events.jsonl", EXIT_USAGE)
+    tmp = Path(tempfile.mkdtemp(prefix="communique-eval-"))
+    s = _settings(db or tmp / "eval.duckdb", progress=False)
+    from flows.evaluate import evaluate_gold
+
+    report = evaluate_gold(gold, s)
+    typer.echo(report.render(details=details))
+
+
+@app.command()
+def annotate(
+    input: Annotated[list[Path], typer.Option("--input", "-i", help="Input files or directories.")],
+    out: Annotated[Path, typer.Option(help="CoNLL-U output file.")],
+    lang: Annotated[Lang, typer.Option()] = Lang.auto,
+) -> None:
+    """Annotate documents with Stanza and write CoNLL-U with document and sentence ids."""
+    s = _settings()
+    from flows.annotate import annotate_to_conllu
+
+    n = annotate_to_conllu(input, out, lang.value, s.nlp_config())
+    typer.echo(f"wrote {n} documents to {out}")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Show, per language, which profiles are available and what `auto` uses."""
+    s = _settings()
+    from extractors.nlp import profiles
+
+    cfg = s.nlp_config()
+    for lang in cfg.languages:
+        have = profiles.available(lang, cfg)
+        try:
+            chosen = profiles.resolve(lang, cfg.__class__(**{**cfg.__dict__, "profile": "auto"}))
+        except profiles.ModelMissingError as e:
+            chosen = f"none ({e})"
+        marks = ", ".join(f"{k}={'yes' if v else 'no'}" for k, v in have.items())
+        typer.echo(f"{lang}: {marks}; auto → {chosen}")
+
+
+@models_app.command("download")
+def models_download(langs: Annotated[list[str], typer.Argument(help="Languages, e.g. ru en.")],
+                    models_dir: Annotated[Optional[Path], typer.Option()] = None) -> None:
+    """Download official Stanza models (needs access to the Stanza model hub)."""
+    s = _settings(models_dir=models_dir)
+    target = s.stanza_dir() or s.data_dir / "stanza_resources"
+    import stanza
+
+    for lang in langs:
+        try:
+            stanza.download(lang, model_dir=str(target), logging_level="WARN")
+        except Exception as e:  # noqa: BLE001 — network errors come in many types
+            _fail(f"cannot download Stanza models for {lang!r}: this machine can't reach the Stanza model hub "
+                  f"({type(e).__name__}). Copy a Stanza model directory here instead and pass "
+                  f"--models-dir DIR (or set STANZA_RESOURCES_DIR).")
+        typer.echo(f"{lang}: models in {target}")
+
+
+@models_app.command("train")
+def models_train(
+    lang: Annotated[str, typer.Argument(help="Language code, e.g. en.")],
+    ud: Annotated[list[Path], typer.Option(help="Training CoNLL-U files or directories; repeatable.")],
+    dev: Annotated[list[Path], typer.Option(help="Dev CoNLL-U files or directories; repeatable.")],
+    out: Annotated[Optional[Path], typer.Option(help="Model directory [default: extractors/models/<lang>_compact].")] = None,
+    workdir: Annotated[Path, typer.Option(help="Scratch directory for data and checkpoints.")] = Path("data/training"),
+    stages: Annotated[str, typer.Option(help="Comma-separated: tokenize,mwt,lemma,pos,depparse.")] = "tokenize,mwt,lemma,pos,depparse",
+    pos_steps: Annotated[int, typer.Option()] = 6000,
+    depparse_steps: Annotated[int, typer.Option()] = 6000,
+    tokenize_steps: Annotated[int, typer.Option()] = 2000,
+    threads: Annotated[int, typer.Option()] = 1,
+) -> None:
+    """Train compact Stanza models with Stanza's own trainers (resumable; see MODEL_CARD.md)."""
+    _settings()
+    from extractors.nlp.profiles import PACKAGE_MODELS
+    from extractors.nlp.training.data import prepare
+    from extractors.nlp.training.train import STAGES, TrainConfig, train
+
+    chosen = [x.strip() for x in stages.split(",") if x.strip()]
+    unknown = [x for x in chosen if x not in STAGES]
+    if unknown:
+        _fail(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(STAGES)}", EXIT_USAGE)
+    wd = workdir / lang
+    data = prepare(ud, dev, wd)
+    cfg = TrainConfig(lang=lang, workdir=wd, out_dir=out or PACKAGE_MODELS / f"{lang}_compact", threads=threads,
+                      tokenize_steps=tokenize_steps, pos_steps=pos_steps, depparse_steps=depparse_steps)
+    for path in train(chosen, data, cfg):
+        typer.echo(f"trained {path}")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: Annotated[Optional[Path], typer.Option()] = None) -> None:
+    """Apply pending schema migrations and refresh views."""
+    s = _settings(db)
+    from warehouse import db as wdb
+
+    con = wdb.connect(s.db_path)
+    try:
+        applied = wdb.upgrade(con)
+    finally:
+        con.close()
+    typer.echo(f"{s.db_path}: applied {', '.join(applied) if applied else 'nothing (up to date)'}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Settings: the one place where the environment is read. Everything below receives values."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Environment variables prefixed ``COMMUNIQUE_`` (e.g. ``COMMUNIQUE_DB``); CLI options win."""
+
+    model_config = SettingsConfigDict(env_prefix="COMMUNIQUE_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    db: Path | None = None
+    profile: str = "auto"
+    models_dir: Path | None = Field(default=None, description="official Stanza model directory")
+    compact_dir: Path | None = None
+    languages: tuple[str, ...] = ("ru", "en")
+    batch_size: int = 16
+    max_failure_ratio: float = 0.5
+    progress: bool = True
+    use_gpu: bool = False
+
+    @property
+    def db_path(self) -> Path:
+        return self.db or self.data_dir / "communique.duckdb"
+
+    def stanza_dir(self) -> Path | None:
+        if self.models_dir:
+            return self.models_dir
+        env = os.environ.get("STANZA_RESOURCES_DIR")
+        return Path(env) if env else None
+
+    def nlp_config(self):
+        from extractors.nlp.profiles import PACKAGE_MODELS, NLPConfig
+
+        return NLPConfig(profile=self.profile, stanza_dir=self.stanza_dir(),
+                         compact_dir=self.compact_dir or PACKAGE_MODELS, languages=tuple(self.languages),
+                         use_gpu=self.use_gpu)
+
+
+def configure_runtime(data_dir: Path) -> None:
+    """Defaults for Prefect and libraries, set before they are imported; a user's own values win.
+    The machine may be offline: telemetry off everywhere."""
+    defaults = {
+        "PREFECT_HOME": str((data_dir / "prefect").resolve()),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_LOGGING_TO_API_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "GX_ANALYTICS_ENABLED": "false",
+        "OPENBLAS_NUM_THREADS": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+    }
+    for k, v in defaults.items():
+        os.environ.setdefault(k, v)
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)

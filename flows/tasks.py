@@ -1,0 +1,173 @@
+"""Prefect tasks: thin typed wrappers around the pure functions in extractors/ and warehouse/."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from extractors.nlp import langid, pipelines, profiles
+from extractors.nlp.profiles import NLPConfig
+from extractors.records import Extraction, Quarantined, RawDocument
+from flows import ingest as ingest_mod
+from warehouse import frames as fr
+from warehouse.quality import validate as gxv
+
+
+@dataclass
+class BatchResult:
+    frames: dict[str, pl.DataFrame]
+    quarantined: list[Quarantined] = field(default_factory=list)
+    events: int = 0
+    sentences: int = 0
+    checked: int = 0
+
+
+@task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def ingest(paths: list[str]) -> tuple[list[RawDocument], list[Quarantined]]:
+    """Read input files; bad records become quarantine rows. Duplicate texts are read once."""
+    docs: list[RawDocument] = []
+    bad: list[Quarantined] = []
+    seen: set[str] = set()
+    for rec in ingest_mod.read_paths([Path(p) for p in paths]):
+        if isinstance(rec, Quarantined):
+            bad.append(rec)
+        elif rec.doc_id not in seen:
+            seen.add(rec.doc_id)
+            docs.append(rec)
+    return docs, bad
+
+
+@task(name="identify-languages", cache_policy=NO_CACHE)
+def identify_languages(docs: list[RawDocument], forced: str, cfg: NLPConfig) -> tuple[list[RawDocument], list[Quarantined]]:
+    """Fill ``lang`` (forced, given, or detected); unsupported or missing models -> quarantine."""
+    ok, bad = [], []
+    for d in docs:
+        lang = forced if forced != "auto" else (d.lang or langid.detect(d.text))
+        reason = None
+        if lang is None or lang not in cfg.languages:
+            reason = "unsupported_language"
+        else:
+            try:
+                profiles.resolve(lang, cfg)
+            except profiles.ModelMissingError:
+                reason = "model_missing"
+        if reason:
+            bad.append(Quarantined(stage="annotate", reason=reason if lang is None else f"{reason}:{lang}",
+                                   source=d.source, payload=d.text[:300], doc_id=d.doc_id, external_id=d.external_id))
+        else:
+            d.lang = lang
+            ok.append(d)
+    return ok, bad
+
+
+def _annotate(docs: list[RawDocument], lang: str, cfg: NLPConfig):
+    """Annotate in bulk; if the bulk call fails, one by one so one bad document costs only itself."""
+    try:
+        return list(zip(docs, pipelines.annotate([d.text for d in docs], lang, cfg))), []
+    except Exception:  # noqa: BLE001 — isolate the failing document below
+        pairs, bad = [], []
+        for d in docs:
+            try:
+                pairs.append((d, pipelines.annotate([d.text], lang, cfg)[0]))
+            except Exception as e:  # noqa: BLE001
+                bad.append(Quarantined(stage="annotate", reason=f"annotation_error:{type(e).__name__}",
+                                       source=d.source, payload=str(e)[:500], doc_id=d.doc_id, external_id=d.external_id))
+        return pairs, bad
+
+
+@task(name="annotate-extract", cache_policy=NO_CACHE)
+def annotate_extract(docs: list[RawDocument], lang: str, cfg: NLPConfig) -> tuple[list[tuple[RawDocument, Extraction]], list[Quarantined]]:
+    from extractors.extract import extract
+
+    pairs, bad = _annotate(docs, lang, cfg)
+    out = []
+    for d, sdoc in pairs:
+        try:
+            out.append((d, extract(sdoc, d, lang)))
+        except Exception as e:  # noqa: BLE001 — a rule bug must not lose the batch
+            bad.append(Quarantined(stage="extract", reason=f"extraction_error:{type(e).__name__}", source=d.source,
+                                   payload=str(e)[:500], doc_id=d.doc_id, external_id=d.external_id))
+    return out, bad
+
+
+def _overflow(texts: dict[str, str], df: pl.DataFrame, start: str, end: str, text_col: str) -> list[int]:
+    out = []
+    for row in df.select("doc_id", start, end, text_col).iter_rows():
+        doc_id, s, e, t = row
+        body = texts.get(doc_id, "")
+        out.append(0 if s is not None and e is not None and 0 <= s <= e <= len(body) and body[s:e] == t else 1)
+    return out
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version: str, profile: dict[str, str]) -> BatchResult:
+    """Build the batch's frames and run the GX suites; failing rows move to quarantine."""
+    ts = fr.now()
+    docs = [{"doc_id": d.doc_id, "external_id": d.external_id, "source": d.source, "title": d.title, "url": d.url,
+             "published": d.published, "lang": d.lang, "text": d.text, "ingested_at": ts, "run_id": run_id,
+             "extractor_version": version, "nlp_profile": profile.get(d.lang)} for d, _ in results]
+    ex = [x for _, x in results]
+    frames = {
+        "documents": fr.frame("documents", docs),
+        "sentences": fr.frame("sentences", fr.records([s for x in ex for s in x.sentences])),
+        "mentions": fr.frame("mentions", fr.records([m for x in ex for m in x.mentions])),
+        "events": fr.frame("events", fr.records([e for x in ex for e in x.events], extractor_version=version, run_id=run_id)),
+        "diagnostics": fr.frame("diagnostics", fr.records([g for x in ex for g in x.diagnostics], run_id=run_id)),
+    }
+    texts = {d.doc_id: d.text for d, _ in results}
+    quarantined: list[Quarantined] = []
+    by_doc = {d.doc_id: d for d, _ in results}
+
+    # documents: a failing document takes its children with it
+    res = gxv.validate("documents", frames["documents"])
+    bad_docs = res.failed_rows()
+    if bad_docs:
+        ids = frames["documents"]["doc_id"].to_list()
+        drop = {ids[i] for i in bad_docs}
+        for i, reasons in bad_docs.items():
+            d = by_doc[ids[i]]
+            quarantined.append(Quarantined("validate", "; ".join(sorted(set(reasons))), d.source, d.text[:300], d.doc_id, d.external_id))
+        frames = {k: v.filter(~pl.col("doc_id").is_in(list(drop))) for k, v in frames.items()}
+
+    for kind, suite, start, end, text_col in (("events", "events", "action_start", "action_end", "action_text"),
+                                               ("mentions", "mentions", "start_char", "end_char", "text")):
+        df = frames[kind]
+        checked = df.with_columns(pl.Series("offset_overflow", _overflow(texts, df, start, end, text_col), dtype=pl.Int64))
+        if kind == "events":
+            checked = checked.with_columns(pl.col("event_date").dt.year().alias("event_year"))
+        res = gxv.validate(suite, checked)
+        bad = res.failed_rows()
+        if bad:
+            rows = df.to_dicts()
+            for i, reasons in bad.items():
+                d = by_doc[rows[i]["doc_id"]]
+                quarantined.append(Quarantined("validate", "; ".join(sorted(set(reasons))), d.source,
+                                               json.dumps(rows[i], default=str)[:1000], d.doc_id, d.external_id))
+            keep = [i not in bad for i in range(df.height)]
+            frames[kind] = df.filter(pl.Series(keep))
+    checked_rows = len(results) + sum(x.height for k, x in frames.items() if k in ("events", "mentions")) + len(quarantined)
+    return BatchResult(frames, quarantined, frames["events"].height, frames["sentences"].height, checked_rows)
+
+
+@task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def load(con, batch: BatchResult, run_id: str) -> int:
+    """One transaction per batch; replaces what these documents had before."""
+    from warehouse.load import load_batch
+
+    load_batch(con, batch.frames)
+    return batch.frames["documents"].height
+
+
+@task(name="quarantine", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def quarantine(con, items: list[Quarantined], run_id: str) -> int:
+    from warehouse.load import load_quarantine
+
+    ts = fr.now()
+    rows = [{"run_id": run_id, "stage": q.stage, "doc_id": q.doc_id, "external_id": q.external_id, "source": q.source,
+             "reason": q.reason, "payload": q.payload, "created_at": ts} for q in items]
+    load_quarantine(con, fr.frame("quarantine", rows))
+    return len(rows)

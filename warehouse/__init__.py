@@ -1,0 +1,1 @@
+"""Communique warehouse: DuckDB schema (numbered migrations), idempotent loads, validation, views."""

@@ -1,0 +1,104 @@
+"""Connections, migrations and views. DuckDB allows one writer per file: ``connect`` waits for a
+lock held by another process up to a timeout, then raises ``DatabaseBusyError`` with a clear message."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+HERE = Path(__file__).resolve().parent
+MIGRATIONS = HERE / "migrations"
+VIEWS = HERE / "views"
+SQL = HERE / "sql"
+
+
+class DatabaseBusyError(RuntimeError):
+    """Another process holds the database's write lock."""
+
+
+def sql(name: str) -> str:
+    return (SQL / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def statements(text: str) -> list[str]:
+    """Split a .sql file into statements (our files hold no semicolons inside literals)."""
+    body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("--"))
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+def run_file(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> None:
+    for stmt in statements(sql(name)):
+        con.execute(stmt, params) if params else con.execute(stmt)
+
+
+def connect(path: Path | str, read_only: bool = False, wait_s: float = 30.0) -> duckdb.DuckDBPyConnection:
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusyError(
+                    f"{path} is in use by another process (DuckDB allows one writer); waited {wait_s:.0f}s. "
+                    "Wait for the other run to finish, or use --db with another file.") from e
+            time.sleep(0.5)
+
+
+@contextmanager
+def session(path: Path | str, wait_s: float = 30.0):
+    con = connect(path, wait_s=wait_s)
+    try:
+        upgrade(con)
+        yield con
+    finally:
+        con.close()
+
+
+def migration_files() -> list[tuple[int, Path]]:
+    out = []
+    for p in sorted(MIGRATIONS.glob("*.sql")):
+        m = re.match(r"(\d+)_", p.name)
+        if m:
+            out.append((int(m.group(1)), p))
+    return out
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending migrations in order, record them, (re)create views. Returns applied names."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, path in migration_files():
+        if version in done:
+            continue
+        con.execute("BEGIN")
+        try:
+            for stmt in statements(path.read_text(encoding="utf-8")):
+                con.execute(stmt)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, dt.datetime.now()])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(path.name)
+    create_views(con)
+    return applied
+
+
+def view_files() -> list[Path]:
+    return sorted(VIEWS.rglob("*.sql"))
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    for p in view_files():
+        for stmt in statements(p.read_text(encoding="utf-8")):
+            con.execute(stmt)
