@@ -10,8 +10,6 @@ from flows.ingest import read_paths
 
 
 def annotate_to_conllu(inputs: list[Path], out: Path, lang: str, cfg: NLPConfig) -> int:
-    from stanza.utils.conll import CoNLL
-
     docs = [r for r in read_paths(inputs) if isinstance(r, RawDocument)]
     out.parent.mkdir(parents=True, exist_ok=True)
     n = 0
@@ -24,6 +22,6 @@ def annotate_to_conllu(inputs: list[Path], out: Path, lang: str, cfg: NLPConfig)
             fh.write(f"# newdoc id = {d.external_id or d.doc_id}\n# doc_id = {d.doc_id}\n")
             for i, sent in enumerate(sdoc.sentences):
                 sent.sent_id = f"{d.doc_id}-{i}"
-            fh.write(CoNLL.doc2conll_text(sdoc))
+            fh.write("{:C}".format(sdoc).rstrip("\n") + "\n\n")
             n += 1
     return n

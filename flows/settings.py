@@ -58,4 +58,8 @@ def configure_runtime(data_dir: Path) -> None:
     }
     for k, v in defaults.items():
         os.environ.setdefault(k, v)
+    import logging
+
+    for name in ("great_expectations", "stanza"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)

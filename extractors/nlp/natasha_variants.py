@@ -32,14 +32,19 @@ class NatashaModels:
 
 @functools.lru_cache(maxsize=1)
 def _models() -> NatashaModels:
-    import natasha
-    import slovnet
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    import warnings
 
-    emb = NewsEmbedding()
+    with warnings.catch_warnings():  # pymorphy2 imports the deprecated pkg_resources
+        warnings.simplefilter("ignore", UserWarning)
+        import natasha
+        import slovnet
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        emb = NewsEmbedding()
+        vocab = MorphVocab()
     return NatashaModels(
         segmenter=Segmenter(), morph=NewsMorphTagger(emb), syntax=NewsSyntaxParser(emb),
-        ner=NewsNERTagger(emb), vocab=MorphVocab(),
+        ner=NewsNERTagger(emb), vocab=vocab,
         versions={"natasha": natasha.__version__ if hasattr(natasha, "__version__") else "1.6",
                   "slovnet": getattr(slovnet, "__version__", "0.6")},
     )

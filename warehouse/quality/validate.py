@@ -45,6 +45,10 @@ def _context():
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.expectations.registry import get_expectation_impl
 
+    import logging
+
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     ds = ctx.data_sources.add_pandas("communique")

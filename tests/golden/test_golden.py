@@ -1,0 +1,49 @@
+"""Sentence -> expected events, with the real NLP pipelines (Natasha variants for ru, compact for en)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractors.extract import extract
+from extractors.nlp import pipelines
+from extractors.records import RawDocument
+
+HERE = Path(__file__).parent
+
+
+def cases(lang):
+    return [pytest.param(lang, c, id=f"{lang}-{i}") for i, c in enumerate(yaml.safe_load((HERE / f"{lang}.yaml").read_text()))]
+
+
+def _matches(ev, exp) -> bool:
+    if ev.event_type != exp["type"]:
+        return False
+    if "actor" in exp and ev.actor_code != exp["actor"]:
+        return False
+    if "target" in exp and ev.target_code != exp["target"]:
+        return False
+    if "condition" in exp and exp["condition"] not in (ev.condition_text or ""):
+        return False
+    if "negated" in exp and ev.negated != exp["negated"]:
+        return False
+    if "modality" in exp and ev.modality != exp["modality"]:
+        return False
+    return True
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang,case", cases("ru") + cases("en"))
+def test_golden(lang, case, nlp_config, en_available):
+    if lang == "en" and not en_available:
+        pytest.skip("compact English models not present (communique models train en)")
+    raw = RawDocument(text=case["text"], source="golden", published=dt.date(2025, 10, 30), lang=lang)
+    doc = pipelines.annotate([raw.text], lang, nlp_config)[0]
+    events = extract(doc, raw, lang).events
+    got = [(e.event_type, e.actor_code, e.target_code, e.condition_text, e.negated, e.modality) for e in events]
+    for exp in case["events"]:
+        assert any(_matches(e, exp) for e in events), f"expected {exp} in {got}"
+    for t in case.get("absent", []):
+        assert all(e.event_type != t for e in events), f"unexpected {t} in {got}"

@@ -1,0 +1,48 @@
+"""The CLI end to end, in process, with exit codes."""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+
+def test_help_everywhere():
+    for args in (["--help"], ["run", "--help"], ["eval", "--help"], ["models", "--help"], ["models", "train", "--help"],
+                 ["annotate", "--help"], ["db", "upgrade", "--help"]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 0, args
+        assert "Usage" in res.output
+
+
+def test_usage_error_exit_2(tmp_path):
+    res = runner.invoke(app, ["run", "--input", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "x.duckdb")])
+    assert res.exit_code == 2
+    assert "input not found" in res.output
+
+
+def test_run_prints_summary_and_exit_status(tmp_path, prefect_harness):
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"id": "a", "text": "Китай и Индия договорились о встрече министров.", "lang": "ru"}\n{oops\n')
+    res = runner.invoke(app, ["run", "--input", str(bad), "--db", str(tmp_path / "w.duckdb"), "--no-progress"])
+    assert res.exit_code == 3, res.output
+    assert "documents: 2 seen, 1 loaded" in res.output
+    assert "malformed_jsonl" in res.output
+
+
+def test_models_list_names_the_offline_profile():
+    res = runner.invoke(app, ["models", "list"])
+    assert res.exit_code == 0
+    assert "ru:" in res.output and "natasha=yes" in res.output
+
+
+def test_annotate_writes_conllu(tmp_path):
+    out = tmp_path / "a.conllu"
+    res = runner.invoke(app, ["annotate", "--input", str(SAMPLES / "ru_news.jsonl"), "--out", str(out), "--lang", "ru"])
+    assert res.exit_code == 0, res.output
+    text = out.read_text()
+    assert "# newdoc id = ru-sanctions-002" in text and "\tnsubj\t" in text

@@ -1,0 +1,90 @@
+"""The real flow (Prefect test harness), real DuckDB files, real GX suites, real Stanza pipelines."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def _run(tmp_path, inputs, nlp_config, **kw):
+    from flows.pipeline import pipeline
+
+    return pipeline(inputs=[str(p) for p in inputs], db_path=str(tmp_path / "w.duckdb"), nlp=nlp_config, **kw)
+
+
+def _q(tmp_path, sql, params=None):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+COUNTS = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM sentences), " \
+         "(SELECT count(*) FROM mentions), (SELECT count(*) FROM quarantine)"
+
+
+def test_samples_yield_seed_events_and_rerun_is_idempotent(tmp_path, prefect_harness, nlp_config):
+    first = _run(tmp_path, [SAMPLES], nlp_config)
+    assert first.docs_loaded >= 5 and first.events > 0
+    req = _q(tmp_path, "SELECT actor_code, target_code, modality, event_date FROM events "
+                       "WHERE event_type = 'REQUEST' AND actor_code = 'USA' AND target_code = 'AZE'")
+    assert req and req[0][2] == "reported" and str(req[0][3]) == "2025-10-30"
+    cond = _q(tmp_path, "SELECT condition_text FROM events WHERE actor_code = 'AZE' AND condition_text IS NOT NULL")
+    assert cond and cond[0][0].startswith("только на основании")
+    # offsets are Python indices into documents.text
+    for text, s, e, action in _q(tmp_path, "SELECT d.text, action_start, action_end, action_text FROM events JOIN documents d USING (doc_id)"):
+        assert text[s:e] == action
+    before = _q(tmp_path, COUNTS)
+    second = _run(tmp_path, [SAMPLES], nlp_config)
+    assert second.docs_loaded == 0 and second.docs_skipped == first.docs_loaded
+    assert _q(tmp_path, COUNTS) == before
+    runs = _q(tmp_path, "SELECT status, docs_loaded, nlp_models FROM runs ORDER BY started_at")
+    assert len(runs) == 2 and json.loads(runs[0][2])["ru"]["profile"] in ("natasha", "stanza")
+
+
+def test_reprocess_replaces_events_atomically(tmp_path, prefect_harness, nlp_config):
+    _run(tmp_path, [SAMPLES / "ru_news.jsonl"], nlp_config)
+    before = _q(tmp_path, COUNTS)
+    again = _run(tmp_path, [SAMPLES / "ru_news.jsonl"], nlp_config, reprocess=True)
+    assert again.docs_loaded == 3
+    assert _q(tmp_path, COUNTS) == before
+
+
+def test_bad_input_is_quarantined_and_the_rest_loads(tmp_path, prefect_harness, nlp_config):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (d / "latin1.txt").write_bytes("Le ministre a rencontré".encode("latin-1"))
+    (d / "german.txt").write_text("Die Bundesregierung hat heute neue Sanktionen gegen den Iran beschlossen.")
+    (d / "docs.jsonl").write_text("\n".join([
+        json.dumps({"id": "ok", "text": "Россия и Китай подписали соглашение о сотрудничестве.", "lang": "ru"}),
+        "{not json",
+        json.dumps({"id": "notext"}),
+    ]))
+    s = _run(tmp_path, [d], nlp_config, max_failure_ratio=1.0)
+    assert s.docs_loaded == 1
+    reasons = {r[0] for r in _q(tmp_path, "SELECT reason FROM quarantine")}
+    assert {"empty_file", "binary_file", "invalid_utf8", "malformed_jsonl", "missing_text"} <= reasons
+    assert any(r.startswith("unsupported_language") for r in reasons)
+    assert _q(tmp_path, "SELECT external_id FROM documents") == [("ok",)]
+    # a rerun records no duplicate quarantine rows
+    n = _q(tmp_path, "SELECT count(*) FROM quarantine")
+    _run(tmp_path, [d], nlp_config, max_failure_ratio=1.0)
+    assert _q(tmp_path, "SELECT count(*) FROM quarantine") == n
+
+
+def test_failure_ratio_fails_the_run(tmp_path, prefect_harness, nlp_config):
+    from flows.pipeline import FailureRatioExceeded
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{x\n{y\n")
+    with pytest.raises(FailureRatioExceeded):
+        _run(tmp_path, [bad], nlp_config, max_failure_ratio=0.5)
+    assert _q(tmp_path, "SELECT status FROM runs") == [("failed",)]

@@ -1,0 +1,77 @@
+"""Migrations and loads on real DuckDB files."""
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import polars as pl
+import pytest
+
+from warehouse import db, frames as fr
+from warehouse.load import load_batch
+
+
+def _batch(doc_id="d1", event_ids=("e1",)):
+    now = dt.datetime(2025, 1, 1)
+    return {
+        "documents": fr.frame("documents", [{"doc_id": doc_id, "text": "T", "lang": "en", "ingested_at": now}]),
+        "sentences": fr.frame("sentences", [{"doc_id": doc_id, "sentence_idx": 0, "start_char": 0, "end_char": 1, "text": "T"}]),
+        "mentions": fr.frame("mentions", []),
+        "events": fr.frame("events", [{"event_id": e, "doc_id": doc_id, "event_type": "AGREE"} for e in event_ids]),
+        "diagnostics": fr.frame("diagnostics", []),
+    }
+
+
+def _counts(con):
+    return con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+                       "(SELECT count(*) FROM sentences)").fetchone()
+
+
+def test_migrations_are_recorded_once(tmp_path):
+    con = db.connect(tmp_path / "w.duckdb")
+    assert db.upgrade(con) == [p.name for _, p in db.migration_files()]
+    assert db.upgrade(con) == []
+    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(db.migration_files())
+
+
+def test_load_is_idempotent(tmp_path):
+    con = db.connect(tmp_path / "w.duckdb")
+    db.upgrade(con)
+    load_batch(con, _batch())
+    load_batch(con, _batch())
+    assert _counts(con) == (1, 1, 1)
+
+
+def test_failed_batch_leaves_nothing_behind(tmp_path):
+    con = db.connect(tmp_path / "w.duckdb")
+    db.upgrade(con)
+    load_batch(con, _batch("d1"))
+    broken = _batch("d2")
+    broken["events"] = fr.frame("events", [{"event_id": "e9", "doc_id": None, "event_type": "AGREE"}])  # NOT NULL
+    with pytest.raises(duckdb.Error):
+        load_batch(con, broken)
+    assert _counts(con) == (1, 1, 1)
+    assert con.execute("SELECT doc_id FROM documents").fetchall() == [("d1",)]
+
+
+def test_second_writer_gets_a_clear_error(tmp_path):
+    import multiprocessing as mp
+
+    path = tmp_path / "w.duckdb"
+    con = db.connect(path)
+    db.upgrade(con)
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_try_write, args=(str(path), q))
+    p.start()
+    p.join(60)
+    assert "in use by another process" in q.get(timeout=5)
+    con.close()
+
+
+def _try_write(path, q):
+    try:
+        db.connect(path, wait_s=1.0)
+        q.put("connected")
+    except db.DatabaseBusyError as e:
+        q.put(str(e))

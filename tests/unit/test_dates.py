@@ -1,0 +1,33 @@
+import datetime as dt
+
+from extractors import dates
+
+PUB = dt.date(2025, 10, 30)  # a Thursday
+
+
+def _first(text, lang, **kw):
+    found = dates.find(text, lang, PUB, **kw)
+    return found[0].date if found else None
+
+
+def test_relative_days():
+    assert _first("Вчера министры встретились.", "ru") == dt.date(2025, 10, 29)
+    assert _first("Накануне стороны договорились.", "ru") == dt.date(2025, 10, 29)
+    assert _first("The ministers met yesterday.", "en") == dt.date(2025, 10, 29)
+
+
+def test_weekdays_resolve_to_most_recent_unless_future():
+    assert _first("В понедельник стороны провели встречу.", "ru") == dt.date(2025, 10, 27)
+    assert _first("В прошлый четверг стороны провели встречу.", "ru") == dt.date(2025, 10, 23)
+    assert _first("They will meet next Monday.", "en") == dt.date(2025, 11, 3)
+    assert _first("They will meet on Monday.", "en", future=True) == dt.date(2025, 11, 3)
+
+
+def test_explicit_dates():
+    assert _first("Соглашение подписано 3 октября 2024 года.", "ru") == dt.date(2024, 10, 3)
+    assert _first("The deal was signed on October 3.", "en") == dt.date(2025, 10, 3)
+    assert _first("Signed 2023-05-01 in Paris.", "en") == dt.date(2023, 5, 1)
+
+
+def test_no_date():
+    assert dates.find("Стороны договорились о встрече.", "ru", PUB) == []
