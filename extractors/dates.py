@@ -61,10 +61,12 @@ def _parse_explicit(text: str, lang: str, published: dt.date | None) -> dt.date 
     return parsed.date() if parsed else None
 
 
-def _weekday(target: int, published: dt.date, future: bool) -> dt.date:
+def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool = False) -> dt.date:
     delta = (published.weekday() - target) % 7
     if future:
-        ahead = (target - published.weekday()) % 7 or 7
+        ahead = (target - published.weekday()) % 7
+        if ahead == 0 and explicit_next:
+            ahead = 7
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=delta)
 
@@ -102,7 +104,7 @@ def find(text: str, lang: str, published: dt.date | None, offset: int = 0, futur
                 target = next(v for k, v in WEEKDAYS[lang].items() if name.startswith(k))
                 mod = (m.group(1) or "").lower()
                 fut = mod.startswith(FUTURE_WORDS) or (future and not mod.startswith(PAST_WORDS))
-                d = _weekday(target, published, fut)
+                d = _weekday(target, published, fut, explicit_next=mod.startswith(FUTURE_WORDS))
                 if d == published and mod.startswith(PAST_WORDS):
                     d -= dt.timedelta(days=7)
                 out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d))

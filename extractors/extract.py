@@ -31,6 +31,57 @@ def _reported_next(trees: list[Tree], k: int, lex) -> bool:
     return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in REFERENT for n in nxt.nodes.values())
 
 
+MAX_DATE_DISTANCE = 3
+
+
+def _attached_dates(tree: Tree, anchor: int, found: list) -> list:
+    """Date mentions that hang from the event's clause (not from another phrase of the sentence)."""
+    out = []
+    for d in found:
+        nodes = [n.id for n in tree.nodes.values() if d.start <= n.start < d.end]
+        if nodes and min(tree.distance(anchor, i) for i in nodes) <= MAX_DATE_DISTANCE:
+            out.append(d)
+    return out
+
+
+def _speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
+    """The resolved subject of the sentence's speech verb ("…, - сказал Лавров")."""
+    for c in cands:
+        if c.entry.speech and c.node.upos in ("VERB", "AUX"):
+            arg, _ = res.subject(c.node.id)
+            if arg is not None and arg.via == "mention":
+                return arg
+    return None
+
+
+def _speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
+    """An agentless predicate inside what someone says is that speaker's act."""
+    speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
+    for c in cands:
+        if c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed):
+            continue
+        for a in tree.ancestors(rules.anchor(c).id):
+            if a.id in speech:
+                sp = speech[a.id].actor
+                c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
+                c.suppressed = ""
+                break
+
+
+def _canonical_persons(mentions, seen: dict[str, str], lang: str) -> None:
+    """One name per unknown person in a document: later inflected mentions take the first form."""
+    from extractors.actors.dictionary import light_stem
+
+    for m in mentions:
+        if m.actor_code or m.actor_type != "PERSON" or not m.actor_norm:
+            continue
+        key = light_stem(m.text.split()[-1], lang)
+        if key in seen:
+            m.actor_norm = seen[key]
+        else:
+            seen[key] = m.actor_norm
+
+
 def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = None) -> Extraction:
     lex = lexicon.load(lang)
     actors = actors or default_dictionary()
@@ -42,15 +93,20 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     diags: list[Diagnostic] = []
     history = []
     last = _LastActor()
+    person_names: dict[str, str] = {}
+    countries = {a.code: (a.norm, a.type) for a in actors.actors.values() if a.type == "COUNTRY"}
     for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
         if not tree.nodes:
             continue
         sentences.append(SentenceRow(raw.doc_id, sidx, tree.start, tree.end, text[tree.start:tree.end]))
-        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors)
+        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media)
         all_mentions.extend(ms)
+        _canonical_persons(ms, person_names, lang)
         cands, misses = rules.candidates(tree, lex)
-        res = Resolver(tree, ms, history, lex, last.pair)
+        res = Resolver(tree, ms, history, lex, last.pair, countries)
+        res.speaker = _speaker(tree, cands, res, lex)
         rules.resolve(tree, cands, res, lex)
+        _speaker_as_agent(tree, cands, res)
         for c in cands:
             # an elided subject (none in the tree at all) is taken from the previous event nearby
             if (not c.suppressed and c.actor is None and c.actor_how == "none" and not c.entry.speech
@@ -74,8 +130,11 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported)
             cond = attached.get(id(c))
+            if cond is not None and modality == "planned":
+                modality = "asserted"  # a conditional threat or offer that was made is asserted
             etype = rules.adjust_type(c, cond is not None, modality)
-            found = dates.find(sent_text, lang, raw.published, tree.start, future=modality == "planned")
+            found = _attached_dates(tree, rules.anchor(c).id, dates.find(
+                sent_text, lang, raw.published, tree.start, future=modality == "planned"))
             if found:
                 event_date, date_source = found[0].date, "text"
             else:

@@ -50,19 +50,23 @@ RU_ENDINGS = sorted("""ами ями ого его ому ему ыми ими �
 
 
 def light_stem(token: str, lang: str) -> str:
-    """Strip one Russian case ending (keeps at least 3 letters); Snowball alone is inconsistent on
+    """Strip one Russian case ending (keeps at least 4 letters); Snowball alone is inconsistent on
     names (Азербайджан -> азербайджа, Азербайджану -> азербайджан)."""
     t = token.lower().replace("ё", "е")
     if lang != "ru" or not t.isalpha():
         return t
     for e in RU_ENDINGS:
-        if t.endswith(e) and len(t) - len(e) >= 3:
+        if t.endswith(e) and len(t) - len(e) >= 4:
             return t[: -len(e)]
     return t
 
 
 def variants(token: str, lang: str) -> set[str]:
     return {stem(token, lang), light_stem(token, lang)}
+
+
+def exact_key(token: str) -> str:
+    return token.lower().replace("ё", "е").replace("’", "'")
 
 
 def alias_tokens(alias: str) -> list[str]:
@@ -83,6 +87,7 @@ class ActorDictionary:
 
     def __init__(self, rows: list[dict[str, str]]):
         self._tries: dict[str, dict] = {}
+        self._exact: dict[str, dict] = {}
         self.actors: dict[str, Actor] = {}
         for r in rows:
             actor = Actor(r["code"], r["type"], r["norm"])
@@ -96,6 +101,10 @@ class ActorDictionary:
                 nodes = [n.setdefault(v, {}) for n in nodes for v in variants(t, r["lang"])]
             for node in nodes:
                 node.setdefault(self._END, (actor, needs_capital))  # first row wins: curated before generated
+            node = self._exact.setdefault(r["lang"], {})
+            for t in toks:
+                node = node.setdefault(exact_key(t), {})
+            node.setdefault(self._END, (actor, needs_capital))
 
     @classmethod
     def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":
@@ -104,9 +113,9 @@ class ActorDictionary:
             rows.extend(read_tsv(directory / name))
         return cls(rows)
 
-    def _longest(self, keys: list[set[str]], tokens: list[str], i: int, lang: str) -> Match | None:
+    def _longest(self, keys: list[set[str]], tokens: list[str], i: int, lang: str, trie: dict) -> Match | None:
         best = None
-        frontier = [self._tries.get(lang, {})]
+        frontier = [trie.get(lang, {})]
         j = i
         while frontier and j < len(tokens) and j - i < MAX_ALIAS_TOKENS:
             nxt = [child for node in frontier for k in keys[j] if (child := node.get(k)) is not None]
@@ -121,14 +130,20 @@ class ActorDictionary:
     def match(self, tokens: list[str], lang: str, lemmas: list[str] | None = None) -> list[Match]:
         """Longest non-overlapping alias matches over a token list, left to right."""
         keys = [variants(t, lang) for t in tokens]
+        exact = [{exact_key(t)} for t in tokens]
         if lemmas:
-            for k, lem in zip(keys, lemmas):
+            for k, x, lem in zip(keys, exact, lemmas):
                 if lem:
                     k |= variants(lem, lang)
+                    x.add(exact_key(lem))
         out: list[Match] = []
         i = 0
         while i < len(tokens):
-            m = self._longest(keys, tokens, i, lang)
+            # an exact (surface or lemma) alias wins over a stem match of the same length or shorter:
+            # Нигер/Нигера -> Niger, not Nigeria, although their stems coincide
+            m_exact = self._longest(exact, tokens, i, lang, self._exact)
+            m_stem = self._longest(keys, tokens, i, lang, self._tries)
+            m = m_exact if m_exact and (not m_stem or m_exact.end >= m_stem.end) else m_stem
             if m:
                 out.append(m)
                 i = m.end

@@ -24,7 +24,8 @@ class Arg:
     type: str | None
     start: int
     end: int
-    via: str  # mention | coref | fallback
+    via: str  # mention | coref | fallback | conj | speaker
+    parts: tuple["Arg", ...] = ()
 
     @classmethod
     def of(cls, m: Mention, via: str = "mention", text: str | None = None, start: int | None = None,
@@ -33,24 +34,29 @@ class Arg:
                    m.start_char if start is None else start, m.end_char if end is None else end, via)
 
 
-def join(args: list[Arg]) -> Arg:
+def join(args: list[Arg], via: str | None = None) -> Arg:
     if len(args) == 1:
         return args[0]
     norms = [a.norm for a in args if a.norm]
     return Arg(text=", ".join(a.text for a in args), norm="|".join(dict.fromkeys(norms)) or None,
                code=next((a.code for a in args if a.code), None),
                type=args[0].type if len({a.type for a in args}) == 1 else "GROUP",
-               start=min(a.start for a in args), end=max(a.end for a in args), via=args[0].via)
+               start=min(a.start for a in args), end=max(a.end for a in args), via=via or args[0].via,
+               parts=tuple(args))
 
 
 class Resolver:
     """Resolves tree nodes to actors for one sentence, with the document's earlier mentions."""
 
     def __init__(self, tree: Tree, mentions: list[Mention], history: list[Mention], lex: Lexicon,
-                 last_pair: Arg | None = None):
+                 last_pair: Arg | None = None, countries: dict[str, tuple[str, str]] | None = None):
         self.tree, self.mentions, self.history, self.lex = tree, mentions, history, lex
+        mentions = [m for m in mentions if m.source != "media"]
+        self.mentions = mentions
         self.by_word = {w: m for m in mentions for w in m.word_ids}
         self.last_pair = last_pair  # actor and target of the previous event, joined ("the parties")
+        self.speaker: Arg | None = None  # who speaks in this sentence (for я/мы, I/we in quotes)
+        self.countries = countries or {}  # code -> (norm, type) for "we" = the speaker's country
 
     def _has_coded_inside(self, node: int, own: Mention) -> bool:
         sub = set(self.tree.subtree(node, skip_rels=NP_SKIP))
@@ -73,7 +79,7 @@ class Resolver:
         uniq: dict[str | None, Arg] = {}
         for a in args:
             uniq.setdefault(a.norm or a.text, a)
-        return join(list(uniq.values())) if uniq else None
+        return join(list(uniq.values()), "conj" if len(uniq) > 1 else None) if uniq else None
 
     def _np_single(self, node: int, allow_coref: bool) -> Arg | None:
         tree = self.tree
@@ -105,16 +111,30 @@ class Resolver:
                 m = pick[1]
                 if own is not None and not m.actor_code:
                     return Arg.of(own)
-                # body noun + country ("МИД России", "the Russian government"): surface of the whole phrase
+                # body noun + country ("МИД России", "лидеры РФ и КНДР"): surface of the whole phrase,
+                # every coded party inside it
                 if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG"):
-                    s, e, text = tree.span_text(sub)
+                    wide = tree.subtree(node, skip_rels=tuple(r for r in NP_SKIP if r != "conj"))
+                    parties = [x for x in self.mentions if x.actor_code and set(x.word_ids) <= set(wide)
+                               and x.actor_type in ("COUNTRY", "ORG")]
+                    s, e, text = tree.span_text(wide if len(parties) > 1 else sub)
+                    if len(parties) > 1:
+                        norms = "|".join(dict.fromkeys(x.actor_norm for x in parties))
+                        return Arg(text, norms, parties[0].actor_code, parties[0].actor_type, s, e, "mention")
                     return Arg(text, m.actor_norm, m.actor_code, m.actor_type, s, e, "mention")
                 return Arg.of(m)
         if own is not None:
             return Arg.of(own)
+        n = tree[node]
+        first = self.lex.first_person.get(n.lemma) or self.lex.first_person.get(n.text.lower())
+        if first and self.speaker is not None:
+            sp = self.speaker
+            if first == "COUNTRY" and sp.type == "PERSON" and sp.code in self.countries:
+                norm, typ = self.countries[sp.code]
+                return Arg(n.text, norm, sp.code, typ, n.start, n.end, "speaker")
+            return Arg(n.text, sp.norm, sp.code, sp.type, n.start, n.end, "speaker")
         if not allow_coref:
             return None
-        n = tree[node]
         if n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and self.last_pair is not None:
             a = self.last_pair
             return Arg(n.text, a.norm, a.code, a.type, n.start, n.end, "coref")
@@ -151,6 +171,13 @@ class Resolver:
             return arg, f"inherited:{how}"
         if n.rel == "acl" and n.head:
             return self.np(n.head), "modified_noun"
+        # indefinite-personal clauses: "в Кремле заявили", "в МИД отметили" -> the institution
+        if self.lex.lang == "ru" and n.feats.get("Number") == "Plur" and n.upos in ("VERB", "ADJ"):
+            for c in tree.children(node, "obl"):
+                if {k.lemma for k in tree.children(c.id, "case")} & {"в", "во"}:
+                    arg = self.np(c.id, allow_coref=False)
+                    if arg and arg.code and arg.type in ("COUNTRY", "ORG"):
+                        return arg, "institution"
         if n.deprel == "acl:relcl" and n.head:
             return self.np(n.head), "relative"
         return None, "none"
@@ -185,6 +212,15 @@ class Resolver:
             arg = self.np(c.id, allow_coref=False)
             if arg and arg.norm and not (exclude and (arg.norm == exclude.norm or arg.start == exclude.start)):
                 return arg
+        return None
+
+    def between(self, node: int) -> Arg | None:
+        """Parties of "между A и B" / "between A and B" under a predicate."""
+        for c in self.tree.children(node, "obl", "nmod"):
+            if {k.lemma for k in self.tree.children(c.id, "case")} & {"между", "between"}:
+                arg = self.np(c.id, allow_coref=False)
+                if arg and arg.parts:
+                    return arg
         return None
 
     def noun_agent(self, node: int) -> Arg | None:

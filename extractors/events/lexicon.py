@@ -50,6 +50,8 @@ class Lexicon:
     roles: dict[str, tuple[str, ...]]
     bodies: frozenset[str]
     collective: frozenset[str] = frozenset()
+    media: frozenset[str] = frozenset()
+    first_person: dict[str, str] = field(default_factory=dict)
     version: str = field(default="")
 
 
@@ -97,7 +99,8 @@ def load(lang: str) -> Lexicon:
         reported_verbs=frozenset(mod.get("reported_verbs", [])),
         pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
         roles={k: tuple(v) for k, v in roles["roles"].items()},
-        bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])), version=h)
+        bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),
+        media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})), version=h)
 
 
 def all_files() -> list[Path]:

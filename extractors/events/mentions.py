@@ -2,6 +2,8 @@
 without NER) proper-noun chunks. Unknown entities keep their NER type and no code."""
 from __future__ import annotations
 
+import re
+
 from extractors.actors.dictionary import ActorDictionary
 from extractors.events.tree import Tree
 from extractors.records import Mention
@@ -26,14 +28,39 @@ def _mention(tree: Tree, doc_id: str, sidx: int, ids: list[int], **kw) -> Mentio
     return Mention(doc_id=doc_id, sentence_idx=sidx, start_char=s, end_char=e, text=text, word_ids=tuple(ids), **kw)
 
 
-def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorDictionary) -> list[Mention]:
+DOMAIN = re.compile(r"\w+\.(ru|com|az|org|net|ua|kz|by|info|tv)$", re.I)
+
+
+def is_media(text: str, media: frozenset[str]) -> bool:
+    """A news outlet or agency ("INTERFAX.RU", "Associated Press", "РИА Новости")."""
+    toks = [t.lower() for t in re.findall(r"[\w.-]+", text)]
+    return bool(toks) and (any(DOMAIN.search(t) for t in toks) or all(t in media or t == "." for t in toks))
+
+
+def _person_entities(tree: Tree, sentence, ids: list[int]) -> list[list[int]]:
+    out = []
+    for ent in getattr(sentence, "ents", None) or []:
+        if ent.type in ("PER", "PERSON"):
+            span = [i for i in ids if tree[i].start >= ent.start_char and tree[i].end <= ent.end_char]
+            if len(span) > 1:
+                out.append(span)
+    return out
+
+
+def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorDictionary,
+         media: frozenset[str] = frozenset()) -> list[Mention]:
     ids = tree.ids
     words = [tree[i].text for i in ids]
     lemmas = [tree[i].lemma for i in ids]
     out: list[Mention] = []
     taken: set[int] = set()
+    persons = _person_entities(tree, sentence, ids)
     for m in actors.match(words, lang, lemmas):
         span = ids[m.start:m.end]
+        # a known name inside a longer person name that ends elsewhere is a different person
+        # ("Али" in "Али Ламин Зейн"): the named entity wins
+        if any(set(span) < set(p) and p[-1] not in span for p in persons):
+            continue
         out.append(_mention(tree, doc_id, sidx, span, ner_type=None, actor_norm=m.actor.norm,
                             actor_code=m.actor.code, actor_type=m.actor.type))
         taken.update(span)
@@ -46,8 +73,13 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
                 if set(m.word_ids) & set(span) and m.ner_type is None:
                     m.ner_type = ent.type
             continue
-        out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=_norm_unknown(tree, span, lang),
-                            actor_code=None, actor_type=NER_TYPES.get(ent.type), source="ner"))
+        text = tree.span_text(span)[2]
+        if is_media(text, media):
+            out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=None, actor_code=None,
+                                actor_type=None, source="media"))
+        else:
+            out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=_norm_unknown(tree, span, lang),
+                                actor_code=None, actor_type=NER_TYPES.get(ent.type), source="ner"))
         taken.update(span)
     if not ents:
         run: list[int] = []
@@ -56,9 +88,10 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
                 run.append(i)
                 continue
             if run:
+                media_run = is_media(tree.span_text(run)[2], media)
                 out.append(_mention(tree, doc_id, sidx, run, ner_type="PROPN",
-                                    actor_norm=_norm_unknown(tree, run, lang), actor_code=None,
-                                    actor_type=None, source="propn"))
+                                    actor_norm=None if media_run else _norm_unknown(tree, run, lang), actor_code=None,
+                                    actor_type=None, source="media" if media_run else "propn"))
                 run = []
     out.sort(key=lambda m: m.start_char)
     return out

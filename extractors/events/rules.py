@@ -15,7 +15,9 @@ from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
 
 VERBAL = {"VERB", "AUX"}
-CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "obj", "advcl", "conj")
+CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "obj", "advcl", "conj", "obl")
+READINESS = {"готовый", "ready", "willing", "prepared", "open"}
+GOVERNOR_RELS = ("obj", "obl", "nmod", "iobj")
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
 PUNITIVE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
@@ -42,6 +44,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
         return set()
     f = entry.dep
     related = [(c, c.deprel) for c in tree.children(node.id)]
+    # a preposition heading an argument ("выступили против присутствия") counts as a frame word
+    related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case")]
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
@@ -98,6 +102,13 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if n.id in consumed and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
             c.suppressed = "part_of_frame"
             continue
+        named = res.by_word.get(n.id)
+        if named is not None and len(named.word_ids) > 1:
+            c.suppressed = "inside_name"  # "Организация исламского сотрудничества"
+            continue
+        if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass"):
+            c.suppressed = "stance_not_subject"
+            continue
         c.negated = mod.negated(tree, n.id, lex)
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
@@ -115,8 +126,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             else:
                 c.actor = res.noun_agent(n.id)
                 c.actor_how = "noun_agent"
-                if c.actor is None and n.rel in ("nsubj",) and parent is not None and parent.lemma in HAPPEN:
-                    c.actor_how = "noun_without_agent"
+                if c.actor is None:
+                    c.actor, c.actor_how = _governor_subject(tree, n, res, lex)
                 if c.actor is None and not c.entry.stance:
                     c.suppressed = "noun_without_agent"
                     continue
@@ -128,14 +139,34 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id})
         if c.target is None and c.light is not None:
             c.target = res.target(n.id, c.actor, c.frame_ids)
-        # "A and B agreed": symmetric acts take the second party as target
-        if c.target is None and c.actor is not None and "|" in (c.actor.norm or "") and c.entry.type in SYMMETRIC:
-            pass
         c.event_type = c.entry.type
+        if c.entry.type in SYMMETRIC and c.target is None:
+            # "между A и B" names both parties; "A и B договорились": actor A, target B
+            both = res.between(anchor(c).id) or res.between(n.id)
+            if both is not None and (c.actor is None or c.actor_how in ("none", "noun_without_agent")):
+                c.actor, c.actor_how = both, "between"
+            if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
+                from extractors.events.arguments import join
+
+                first, rest = c.actor.parts[0], list(c.actor.parts[1:])
+                c.actor, c.target = first, join(rest)
         if c.negated and c.entry.on_negation:
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
+    """A noun predicate with no agent of its own, as the object of a clause ("Россия не исключает
+    развития сотрудничества", "на встрече с X заявил Y"): the clause's subject acts."""
+    cur, steps = n, 0
+    while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
+        gov = tree[cur.head]
+        if gov.upos in VERBAL or (gov.upos == "ADJ" and gov.feats.get("VerbForm") == "Part"):
+            arg, how = res.subject(gov.id)
+            return arg, f"governor:{how}" if arg else "noun_without_agent"
+        cur, steps = gov, steps + 1
+    return None, "noun_without_agent"
 
 
 def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
@@ -159,9 +190,15 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
         if c.suppressed:
             continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
-                and c.node.rel in ("obj", "obl", "nmod", "iobj") and not c.entry.stance:
+                and c.node.rel in GOVERNOR_RELS and not c.entry.stance and not live[c.node.head].entry.speech:
             c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object
             continue
+        if c.node.lemma in READINESS:
+            inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
+                     and anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")]
+            if inner:
+                c.suppressed = "coded_as_content"  # "готовы дать жесткий ответ" is the threat itself
+                continue
         if c.entry.speech:
             for other in live.values():
                 if other is c or other.entry.speech:
