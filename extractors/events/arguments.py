@@ -162,6 +162,8 @@ class Resolver:
         cop_subj = [c for c in tree.children(node, "nsubj:pass")]
         if n.upos == "ADJ" and cop_subj:
             return self.np(cop_subj[0].id), "subject"
+        if tree.children(node, "nsubj:pass"):
+            return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
             gov = tree[n.head]

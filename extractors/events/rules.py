@@ -118,13 +118,13 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             if parent is not None and parent.lemma in lex.light_verbs and n.rel in ("obj", "nsubj", "obl", "nsubj:pass"):
                 c.light = parent
                 if n.rel == "nsubj" and parent.lemma in HAPPEN:
-                    c.actor = res.noun_agent(n.id)
-                    c.actor_how = "noun_agent"
+                    c.actor = res.noun_agent(n.id) or res.between(n.id)
+                    c.actor_how = "noun_agent" if c.actor is not None else "noun_without_agent"
                 else:
                     c.actor, c.actor_how = res.subject(parent.id)
                 c.negated = c.negated or mod.negated(tree, parent.id, lex)
             else:
-                c.actor = res.noun_agent(n.id)
+                c.actor = res.noun_agent(n.id) or res.between(n.id)
                 c.actor_how = "noun_agent"
                 if c.actor is None:
                     c.actor, c.actor_how = _governor_subject(tree, n, res, lex)
@@ -143,7 +143,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.type in SYMMETRIC and c.target is None:
             # "между A и B" names both parties; "A и B договорились": actor A, target B
             both = res.between(anchor(c).id) or res.between(n.id)
-            if both is not None and (c.actor is None or c.actor_how in ("none", "noun_without_agent")):
+            if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
                 from extractors.events.arguments import join

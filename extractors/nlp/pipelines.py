@@ -51,7 +51,12 @@ def annotate(texts: list[str], lang: str, cfg: NLPConfig) -> list[stanza.Documen
     _, nlp = pipeline(lang, cfg)
     if not texts:
         return []
-    return nlp.bulk_process([stanza.Document([], text=t) for t in texts])
+    from extractors.nlp.textprep import mask_datelines
+
+    docs = nlp.bulk_process([stanza.Document([], text=mask_datelines(t)) for t in texts])
+    for d, t in zip(docs, texts):
+        d.text = t  # offsets are unchanged: masking keeps the length
+    return docs
 
 
 def _sha(path: Path) -> str:

@@ -1,0 +1,21 @@
+"""Text preparation before parsing that keeps every character offset: agency datelines
+("Москва. 24 августа. INTERFAX.RU - ", "WASHINGTON, Oct 3 (Reuters) - ") are blanked out with spaces
+of the same length, so the parser sees the sentence that follows and offsets into the stored text
+stay valid."""
+from __future__ import annotations
+
+import re
+
+DATELINES = [
+    # Москва. 24 августа. INTERFAX.RU -   /   Баку, 3 октября, Trend -
+    re.compile(r"(?m)^[ \t]*[А-ЯЁ][\w-]+(?:[ -][А-ЯЁ][\w-]+)?[.,][ \t]+\d{1,2}[ \t]+[а-яё]+[.,][ \t]+"
+               r"[\w.«»\"() -]{2,40}?[ \t]+[-–—][ \t]+"),
+    # WASHINGTON, Oct 3 (Reuters) -   /   MOSCOW (AP) —
+    re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]+\([\w .-]{2,30}\)[ \t]*[-–—][ \t]+"),
+]
+
+
+def mask_datelines(text: str) -> str:
+    for rx in DATELINES:
+        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    return text

@@ -1,0 +1,14 @@
+from extractors.nlp.textprep import mask_datelines
+
+
+def test_datelines_are_blanked_keeping_offsets():
+    t = "Москва. 24 августа. INTERFAX.RU - Глава МИД РФ заявил о встрече."
+    m = mask_datelines(t)
+    assert len(m) == len(t) and m.strip().startswith("Глава МИД") and m.index("Глава") == t.index("Глава")
+    e = "WASHINGTON, Oct 3 (Reuters) - The United States imposed sanctions."
+    assert mask_datelines(e).lstrip().startswith("The United States")
+
+
+def test_ordinary_text_is_untouched():
+    t = "Россия и Китай подписали соглашение. В Москве прошли переговоры."
+    assert mask_datelines(t) == t
