@@ -9,9 +9,10 @@ from extractors.events.tree import Tree
 from extractors.records import Mention
 
 NP_SKIP = ("acl", "acl:relcl", "conj", "parataxis", "advcl", "ccomp", "csubj", "cc", "punct", "dep", "xcomp")
-TARGET_CASES = {
-    "ru": {"к", "с", "со", "против", "перед", "для", "у", "между", "в", "во", "на"},
-    "en": {"with", "to", "on", "against", "from", "for", "between", "toward", "towards", "upon", "in"},
+TARGET_CASES = {  # prepositions introducing a target, best first
+    "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "в": 3, "во": 3, "на": 3},
+    "en": {"with": 1, "to": 1, "on": 1, "against": 1, "upon": 1, "toward": 1, "towards": 1, "from": 2,
+           "for": 2, "between": 2, "in": 3},
 }
 SUBJ = ("nsubj", "csubj")
 
@@ -103,7 +104,12 @@ class Resolver:
         if inside:
             persons = [x for x in inside if x[1].actor_type == "PERSON" and x[0] <= 2]
             if persons:
-                return Arg.of(min(persons, key=lambda x: x[0])[1])
+                person = Arg.of(min(persons, key=lambda x: x[0])[1])
+                if person.code is None:  # "Президент Аргентины Хавьер Милей" serves Argentina
+                    country = [x for x in inside if x[1].actor_type == "COUNTRY" and x[1].actor_code and x[0] <= 2]
+                    if country:
+                        person.code = min(country, key=lambda x: x[0])[1].actor_code
+                return person
             coded = [x for x in inside if x[1].actor_code and x[0] <= 3]
             pick = min(coded or inside, key=lambda x: x[0])
             if pick[0] <= 3:
@@ -200,13 +206,13 @@ class Resolver:
                 cs = {k.lemma for k in tree.children(c.id, "case")}
                 if c.deprel == "nmod:poss" or (n.upos == "NOUN" and c.feats.get("Case") == "Gen" and not cs):
                     continue  # a possessor or genitive of a noun predicate is its agent, not target
-                if cs and not cs & cases:
+                if cs and not cs & set(cases):
                     continue
                 if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
                     continue
-                rank = 1
+                rank = min((cases[x] for x in cs if x in cases), default=1)
             elif c.rel == "xcomp":
-                rank = 3
+                rank = 4
             else:
                 rank = 0
             cands.append((rank, c))

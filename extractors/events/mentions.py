@@ -12,8 +12,8 @@ NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "COUNTRY"
              "NORP": "GROUP", "PROPN": None}
 
 
-def _norm_unknown(tree: Tree, ids: list[int], lang: str) -> str:
-    if lang == "ru":
+def _norm_unknown(tree: Tree, ids: list[int], lang: str, person: bool = False) -> str:
+    if lang == "ru" and not person:  # lemmas of unknown surnames are unreliable: keep the surface
         words = []
         for i in ids:
             n = tree[i]
@@ -78,7 +78,7 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
             out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=None, actor_code=None,
                                 actor_type=None, source="media"))
         else:
-            out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=_norm_unknown(tree, span, lang),
+            out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=_norm_unknown(tree, span, lang, NER_TYPES.get(ent.type) == "PERSON"),
                                 actor_code=None, actor_type=NER_TYPES.get(ent.type), source="ner"))
         taken.update(span)
     if not ents:

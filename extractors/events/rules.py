@@ -140,6 +140,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.target is None and c.light is not None:
             c.target = res.target(n.id, c.actor, c.frame_ids)
         c.event_type = c.entry.type
+        if c.entry.type in SYMMETRIC and c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
+            from extractors.events.arguments import join
+
+            c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))  # "A и B": actor A, target B
         if c.entry.type in SYMMETRIC and c.target is None:
             # "между A и B" names both parties; "A и B договорились": actor A, target B
             both = res.between(anchor(c).id) or res.between(n.id)
