@@ -94,6 +94,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     history = []
     last = _LastActor()
     person_names: dict[str, str] = {}
+    reported_paragraph = -1
     countries = {a.code: (a.norm, a.type) for a in actors.actors.values() if a.type == "COUNTRY"}
     for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
         if not tree.nodes:
@@ -126,7 +127,12 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             if best is not None and tree.distance(cond.head, best.node.id) <= MAX_CONDITION_DISTANCE:
                 attached.setdefault(id(best), cond)
         sent_text = text[tree.start:tree.end]
-        reported = mod.is_reporting_sentence(tree, lex) or _reported_next(trees, sidx, lex)
+        para = text.count("\n\n", 0, tree.start)
+        opening = sent_text[:60].lower()
+        if any(opening.startswith(p) or opening.startswith(p.capitalize().lower()) for p in lex.reported_phrases):
+            reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
+        reported = (mod.is_reporting_sentence(tree, lex) or _reported_next(trees, sidx, lex)
+                    or reported_paragraph == para)
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported)
             cond = attached.get(id(c))

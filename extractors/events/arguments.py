@@ -156,7 +156,10 @@ class Resolver:
         n = tree[node]
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
         if subj:
-            return self.np(subj[0].id), "subject"
+            arg = self.np(subj[0].id)
+            if arg is None and subj[0].lemma in self.lex.documents:
+                return self._signers(subj[0].id), "document_signers"
+            return arg, "subject"
         agent = [c for c in tree.children(node, "obl:agent")]
         if not agent and (n.feats.get("Voice") == "Pass" or tree.children(node, "aux:pass", "nsubj:pass")):
             for c in tree.children(node, "obl", "nmod"):
@@ -221,6 +224,18 @@ class Resolver:
             if arg and arg.norm and not (exclude and (arg.norm == exclude.norm or arg.start == exclude.start)):
                 return arg
         return None
+
+    def _signers(self, node: int) -> Arg | None:
+        """Who stands behind a document: the agent of its participle ("подписанный лидерами РФ и
+        КНДР", "signed by X"), else the parties of the previous event."""
+        for acl in self.tree.children(node, "acl", "amod"):
+            for c in self.tree.children(acl.id, "obl", "obl:agent", "nmod"):
+                cs = {k.lemma for k in self.tree.children(c.id, "case")}
+                if "by" in cs or (self.lex.lang == "ru" and c.feats.get("Case") == "Ins" and not cs):
+                    arg = self.np(c.id, allow_coref=False)
+                    if arg is not None:
+                        return arg
+        return self.last_pair
 
     def between(self, node: int) -> Arg | None:
         """Parties of "между A и B" / "between A and B" under a predicate."""

@@ -10,6 +10,7 @@ from extractors.events.tree import Tree
 
 RELATIVE_RELS = ("acl:relcl",)
 STOP_PUNCT = ".;!?"
+SUBORDINATORS = {"пока"}  # markers that are conditions only as subordinating conjunctions
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,14 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...]) -> list[Condition]:
         if root is None:
             continue
         start_id = tree.ids[first]
+        if tree[start_id].lemma in SUBORDINATORS and tree[start_id].deprel != "mark":
+            continue  # "пока не видит" (still not) is negation, not "until"
+        # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
+        # one inside it ("как только все, что нам обещано, будет выполнено") is kept
         sub = [i for i in tree.subtree(root, skip_rels=RELATIVE_RELS) if i >= start_id]
-        # stop at sentence-internal clause breaks that leave the phrase (a comma before a new clause)
-        contiguous = []
-        for i in sub:
-            if contiguous and i != contiguous[-1] + 1 and tree[contiguous[-1]].text in ",":
-                break
-            contiguous.append(i)
+        if not sub:
+            continue
+        contiguous = [i for i in tree.ids if start_id <= i <= max(sub)]
         while contiguous and (tree[contiguous[-1]].upos == "PUNCT" or tree[contiguous[-1]].text in STOP_PUNCT):
             contiguous.pop()
         if len(contiguous) <= last - first + 1:

@@ -52,6 +52,7 @@ class Lexicon:
     collective: frozenset[str] = frozenset()
     media: frozenset[str] = frozenset()
     first_person: dict[str, str] = field(default_factory=dict)
+    documents: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -100,7 +101,8 @@ def load(lang: str) -> Lexicon:
         pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),
-        media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})), version=h)
+        media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})),
+        documents=frozenset(roles.get("documents", [])), version=h)
 
 
 def all_files() -> list[Path]:
