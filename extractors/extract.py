@@ -49,7 +49,7 @@ def _speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
     for c in cands:
         if c.entry.speech and c.node.upos in ("VERB", "AUX"):
             arg, _ = res.subject(c.node.id)
-            if arg is not None and arg.via == "mention":
+            if arg is not None and arg.via in ("mention", "coref"):
                 return arg
     return None
 
@@ -57,15 +57,37 @@ def _speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
 def _speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
     """An agentless predicate inside what someone says is that speaker's act."""
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
+    only = next(iter(speech.values())) if len(speech) == 1 else None
     for c in cands:
-        if c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed):
+        if c.entry.speech or (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
             continue
-        for a in tree.ancestors(rules.anchor(c).id):
-            if a.id in speech:
-                sp = speech[a.id].actor
-                c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
-                c.suppressed = ""
-                break
+        ups = [a.id for a in tree.ancestors(rules.anchor(c).id) if a.id in speech]
+        # the speech verb governing it, or the one speaker of a quoted sentence ("…", - указал X)
+        src = speech[ups[0]] if ups else only
+        if src is not None:
+            sp = src.actor
+            c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
+            c.suppressed = ""
+
+
+DEMONSTRATIVES = {"это", "этот", "то", "this", "that", "it"}
+REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN"}
+
+
+def _demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
+    """"Москва считает это нарушением": a reaction to "this" targets whoever did the act just reported."""
+    for c in cands:
+        if c.suppressed or c.target is not None or c.entry.type not in REACTIONS:
+            continue
+        if not any(k.lemma in DEMONSTRATIVES for k in tree.children(c.node.id, "obj", "obl", "nsubj:pass")):
+            continue
+        before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start]
+        prev = before[-1].actor if before else None
+        if prev is None and events:
+            e = events[-1]
+            prev = Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
+        if prev is not None and (c.actor is None or prev.norm != c.actor.norm):
+            c.target = prev
 
 
 def _canonical_persons(mentions, seen: dict[str, str], lang: str) -> None:
@@ -108,6 +130,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         res.speaker = _speaker(tree, cands, res, lex)
         rules.resolve(tree, cands, res, lex)
         _speaker_as_agent(tree, cands, res)
+        _demonstrative_targets(tree, cands, events, lex)
         for c in cands:
             # an elided subject (none in the tree at all) is taken from the previous event nearby
             if (not c.suppressed and c.actor is None and c.actor_how == "none" and not c.entry.speech

@@ -10,7 +10,7 @@ from extractors.records import Mention
 
 NP_SKIP = ("acl", "acl:relcl", "conj", "parataxis", "advcl", "ccomp", "csubj", "cc", "punct", "dep", "xcomp")
 TARGET_CASES = {  # prepositions introducing a target, best first
-    "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "в": 3, "во": 3, "на": 3},
+    "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "из": 2, "в": 3, "во": 3, "на": 3},
     "en": {"with": 1, "to": 1, "on": 1, "against": 1, "upon": 1, "toward": 1, "towards": 1, "from": 2,
            "for": 2, "between": 2, "in": 3},
 }
@@ -63,11 +63,13 @@ class Resolver:
         sub = set(self.tree.subtree(node, skip_rels=NP_SKIP))
         return any(m is not own and m.actor_code and set(m.word_ids) <= sub for m in self.mentions)
 
-    def _coref(self, node: int, types: tuple[str, ...]) -> Arg | None:
+    def _coref(self, node: int, types: tuple[str, ...], exclude: Arg | None = None) -> Arg | None:
         n = self.tree[node]
         before = [m for m in self.mentions if m.end_char <= n.start] + []
         pool = list(reversed(before)) + list(reversed(self.history))
         for m in pool:
+            if exclude is not None and m.actor_norm == exclude.norm:
+                continue
             if m.actor_norm and ("ANY" in types or m.actor_type in types):
                 return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
         return None
@@ -219,9 +221,17 @@ class Resolver:
             else:
                 rank = 0
             cands.append((rank, c))
+        def ok(a: Arg | None) -> bool:
+            return bool(a and a.norm and not (exclude and (a.norm == exclude.norm or a.start == exclude.start)))
+
         for _, c in sorted(cands, key=lambda x: (x[0], x[1].id)):
-            arg = self.np(c.id, allow_coref=False)
-            if arg and arg.norm and not (exclude and (arg.norm == exclude.norm or arg.start == exclude.start)):
+            if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
+                arg = self.target(c.id, exclude, frame_ids)  # "не намерен продвигать отношения с X"
+            else:
+                arg = self.np(c.id, allow_coref=False)
+                if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
+                    arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
+            if ok(arg):
                 return arg
         return None
 
@@ -237,14 +247,23 @@ class Resolver:
                         return arg
         return self.last_pair
 
-    def between(self, node: int) -> Arg | None:
-        """Parties of "между A и B" / "between A and B" under a predicate."""
+    def between(self, node: int, depth: int = 2) -> Arg | None:
+        """Parties of "между A и B" / "between A and B" under a predicate (or its nmod chain)."""
         for c in self.tree.children(node, "obl", "nmod"):
             if {k.lemma for k in self.tree.children(c.id, "case")} & {"между", "between"}:
                 arg = self.np(c.id, allow_coref=False)
                 if arg and arg.parts:
                     return arg
+            elif depth > 1 and c.rel == "nmod":
+                arg = self.between(c.id, depth - 1)
+                if arg:
+                    return arg
         return None
+
+    def has_partner(self, node: int) -> bool:
+        """A noun predicate naming whom it is with ("встреча с X", "talks with X")."""
+        return any({k.lemma for k in self.tree.children(c.id, "case")} & {"с", "со", "with"}
+                   for c in self.tree.children(node, "nmod", "obl"))
 
     def noun_agent(self, node: int) -> Arg | None:
         """The agent of a noun predicate: possessor, genitive or adjective (Russia's proposal,

@@ -29,6 +29,7 @@ class Entry:
     negated_only: bool = False
     speech: bool = False
     stance: bool = False
+    attribution: bool = False
     strength: float = 0.7
 
 
@@ -65,7 +66,8 @@ def _entry(d: dict) -> Entry:
     return Entry(lemma=str(d["lemma"]).lower(), type=d["type"], gloss=d.get("gloss", d["lemma"]),
                  pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
                  negated_only=bool(d.get("negated_only")), speech=bool(d.get("speech")),
-                 stance=bool(d.get("stance")), strength=float(d.get("strength", 0.7)))
+                 stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
+                 strength=float(d.get("strength", 0.7)))
 
 
 def files(lang: str) -> list[Path]:

@@ -17,6 +17,7 @@ from extractors.events.tree import Node, Tree
 VERBAL = {"VERB", "AUX"}
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "obj", "advcl", "conj", "obl")
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
+PURPOSE = {"чтобы", "дабы", "so", "in"}
 GOVERNOR_RELS = ("obj", "obl", "nmod", "iobj")
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
@@ -109,6 +110,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass"):
             c.suppressed = "stance_not_subject"
             continue
+        if anchor(c).rel == "advcl" and any(k.lemma in PURPOSE for k in tree.children(anchor(c).id, "mark")):
+            c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
+            continue
         c.negated = mod.negated(tree, n.id, lex)
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
@@ -124,8 +128,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     c.actor, c.actor_how = res.subject(parent.id)
                 c.negated = c.negated or mod.negated(tree, parent.id, lex)
             else:
-                c.actor = res.noun_agent(n.id) or res.between(n.id)
-                c.actor_how = "noun_agent"
+                c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
+                if c.actor is None and res.has_partner(n.id):
+                    c.actor, c.actor_how = _governor_subject(tree, n, res, lex)  # "на встрече с X заявил Y"
+                if c.actor is None:
+                    c.actor, c.actor_how = res.between(n.id), "between"
                 if c.actor is None:
                     c.actor, c.actor_how = _governor_subject(tree, n, res, lex)
                 if c.actor is None and not c.entry.stance:
@@ -203,6 +210,12 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             if inner:
                 c.suppressed = "coded_as_content"  # "готовы дать жесткий ответ" is the threat itself
                 continue
+        if c.entry.attribution:
+            c.suppressed = "attribution"
+            continue
+        if c.entry.speech and c.node.rel == "parataxis" and c.node.head in live:
+            c.suppressed = "coded_as_content"  # quote first, then "- сказал Лавров"
+            continue
         if c.entry.speech:
             for other in live.values():
                 if other is c or other.entry.speech:

@@ -66,8 +66,8 @@ def stage_args(stage: str, data: PreparedData, cfg: TrainConfig, save_dir: Path)
         return "stanza.models.tagger", common + [
             "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
             "--output_file", str(cfg.workdir / "pos_dev_pred.conllu"), "--no_pretrain",
-            "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
-            "--composite_deep_biaff_hidden_dim", "100", "--word_emb_dim", "75", "--batch_size", "100",
+            "--hidden_dim", "128", "--char_hidden_dim", "128", "--deep_biaff_hidden_dim", "128",
+            "--composite_deep_biaff_hidden_dim", "64", "--word_emb_dim", "75", "--batch_size", "32",
             "--max_steps", str(cfg.pos_steps), "--eval_interval", "250", "--max_steps_before_stop", "3000"]
     if stage == "depparse":
         return "stanza.models.parser", common + [

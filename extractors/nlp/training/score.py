@@ -1,0 +1,56 @@
+"""End-to-end scores of a model directory on a treebank: raw text in, CoNLL-U out, compared with the
+gold file by Stanza's copy of the CoNLL 2018 shared-task scorer (tokens, UPOS, lemma, UAS, LAS).
+
+Usage: ``python -m extractors.nlp.training.score MODEL_DIR GOLD.conllu [GOLD2.conllu ...]``"""
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+from extractors.nlp.training.data import concatenate, expand
+
+METRICS = ("Tokens", "Sentences", "Words", "UPOS", "Lemmas", "UAS", "LAS")
+
+
+def raw_text(conllu: Path) -> str:
+    """Document text rebuilt from ``# text`` comments; paragraphs (``# newpar``/``# newdoc``) apart."""
+    out, para = [], []
+    for line in conllu.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("# newdoc", "# newpar")) and para:
+            out.append(" ".join(para))
+            para = []
+        elif line.startswith("# text = "):
+            para.append(line[len("# text = "):])
+    if para:
+        out.append(" ".join(para))
+    return "\n\n".join(out)
+
+
+def score(model_dir: Path, gold_files: list[Path]) -> dict[str, float]:
+    import stanza
+    from stanza.models.common.utils import ud_scores
+
+    from extractors.nlp.profiles import COMPACT_PROCESSORS
+
+    paths = {f"{p}_model_path": str(model_dir / f"{p}.pt") for p in COMPACT_PROCESSORS if (model_dir / f"{p}.pt").exists()}
+    procs = ",".join(p for p in COMPACT_PROCESSORS if f"{p}_model_path" in paths)
+    nlp = stanza.Pipeline("en", dir=str(model_dir), processors=procs, download_method=None,
+                          allow_unknown_language=True, logging_level="WARN", use_gpu=False, **paths)
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = concatenate(expand(gold_files), Path(tmp) / "gold.conllu")
+        doc = nlp(raw_text(gold))
+        system = io.StringIO("{:C}".format(doc) + "\n")
+        res = ud_scores(str(gold), system)
+    return {m: round(100 * res[m].f1, 2) for m in METRICS if m in res}
+
+
+def main(argv: list[str]) -> None:
+    model_dir, golds = Path(argv[0]), [Path(p) for p in argv[1:]]
+    for name, value in score(model_dir, golds).items():
+        print(f"{name:<10}{value:6.2f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
