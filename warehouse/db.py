@@ -95,7 +95,9 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def view_files() -> list[Path]:
-    return sorted(VIEWS.rglob("*.sql"))
+    """Staging views first, then marts built on them (dbt's layering)."""
+    layer = {"staging": 0, "marts": 1}
+    return sorted(VIEWS.rglob("*.sql"), key=lambda p: (layer.get(p.parent.name, 2), p.name))
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
