@@ -129,6 +129,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.negated = c.negated or mod.negated(tree, parent.id, lex)
             else:
                 c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
+                if c.actor is None and tree.children(n.id, "nsubj"):
+                    c.actor, c.actor_how = res.subject(n.id)  # copular: "the US is in daily contact with X"
                 if c.actor is None and res.has_partner(n.id):
                     c.actor, c.actor_how = _governor_subject(tree, n, res, lex)  # "на встрече с X заявил Y"
                 if c.actor is None:

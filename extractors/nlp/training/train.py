@@ -104,7 +104,10 @@ def run_stage(stage: str, data: PreparedData, cfg: TrainConfig) -> Path:
     if rc != 0 or not model.exists():
         raise RuntimeError(f"stage {stage} failed (exit {rc}); see {log}")
     shutil.copy2(model, cfg.out_dir / MODEL_FILES[stage])
-    (cfg.out_dir / "resources.json").write_text("{}\n")
+    resources = cfg.out_dir / "resources.json"
+    if not resources.exists():  # a named language entry keeps Stanza from warning about an unknown language
+        resources.write_text(json.dumps({cfg.lang: {"lang_name": cfg.lang, "packages": {"default": {}},
+                                                    "default_processors": {}}}) + "\n")
     return cfg.out_dir / MODEL_FILES[stage]
 
 
