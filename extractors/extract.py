@@ -59,7 +59,8 @@ def _speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
     only = next(iter(speech.values())) if len(speech) == 1 else None
     for c in cands:
-        if c.entry.speech or (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
+        if c.entry.speech or c.entry.type in rules.SYMMETRIC and c.actor_how == "between" or \
+                (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
             continue
         ups = [a.id for a in tree.ancestors(rules.anchor(c).id) if a.id in speech]
         # the speech verb governing it, or the one speaker of a quoted sentence ("…", - указал X)
@@ -79,7 +80,8 @@ def _demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
     for c in cands:
         if c.suppressed or c.target is not None or c.entry.type not in REACTIONS:
             continue
-        if not any(k.lemma in DEMONSTRATIVES for k in tree.children(c.node.id, "obj", "obl", "nsubj:pass")):
+        heads = [c.node.id, *c.frame_ids]
+        if not any(k.lemma in DEMONSTRATIVES for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")):
             continue
         before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start]
         prev = before[-1].actor if before else None

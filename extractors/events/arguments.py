@@ -15,6 +15,7 @@ TARGET_CASES = {  # prepositions introducing a target, best first
            "for": 2, "between": 2, "in": 3},
 }
 SUBJ = ("nsubj", "csubj")
+DEMONSTRATIVES = {"это", "этот", "то", "тот", "this", "that", "these", "those"}
 
 
 @dataclass
@@ -146,6 +147,8 @@ class Resolver:
         if n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and self.last_pair is not None:
             a = self.last_pair
             return Arg(n.text, a.norm, a.code, a.type, n.start, n.end, "coref")
+        if n.lemma in DEMONSTRATIVES:
+            return None  # "это" points at a situation, not at an actor
         if n.upos == "PRON" or n.lemma in self.lex.pronouns:
             return self._coref(node, self.lex.pronouns.get(n.lemma, ("ANY",)))
         if n.lemma in self.lex.roles:
@@ -247,7 +250,7 @@ class Resolver:
                         return arg
         return self.last_pair
 
-    def between(self, node: int, depth: int = 2) -> Arg | None:
+    def between(self, node: int, depth: int = 3) -> Arg | None:
         """Parties of "между A и B" / "between A and B" under a predicate (or its nmod chain)."""
         for c in self.tree.children(node, "obl", "nmod"):
             if {k.lemma for k in self.tree.children(c.id, "case")} & {"между", "between"}:

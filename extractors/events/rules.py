@@ -145,24 +145,20 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             if c.entry.speech and _source_subject(tree, n.id, lex):
                 c.suppressed = "reporting_source"
                 continue
-        c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id})
-        if c.target is None and c.light is not None:
-            c.target = res.target(n.id, c.actor, c.frame_ids)
         c.event_type = c.entry.type
-        if c.entry.type in SYMMETRIC and c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
-            from extractors.events.arguments import join
-
-            c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))  # "A и B": actor A, target B
-        if c.entry.type in SYMMETRIC and c.target is None:
-            # "между A и B" names both parties; "A и B договорились": actor A, target B
+        if c.entry.type in SYMMETRIC:
+            # "обсуждалась между A и B": both parties; "A и B договорились": actor A, target B
             both = res.between(anchor(c).id) or res.between(n.id)
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
                 from extractors.events.arguments import join
 
-                first, rest = c.actor.parts[0], list(c.actor.parts[1:])
-                c.actor, c.target = first, join(rest)
+                c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
+        if c.target is None:
+            c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id})
+        if c.target is None and c.light is not None:
+            c.target = res.target(n.id, c.actor, c.frame_ids)
         if c.negated and c.entry.on_negation:
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
