@@ -189,6 +189,24 @@ def models_train(
         typer.echo(f"trained {path}")
 
 
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option(help="Output directory.")],
+    format: Annotated[str, typer.Option(help="parquet or csv.")] = "parquet",
+    db: Annotated[Optional[Path], typer.Option()] = None,
+) -> None:
+    """Export every table and mart (events partitioned by month in Parquet)."""
+    s = _settings(db)
+    if format not in ("parquet", "csv"):
+        _fail("format must be parquet or csv", EXIT_USAGE)
+    if not s.db_path.exists():
+        _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
+    from warehouse.export import export as do_export
+
+    counts = do_export(s.db_path, out, format)
+    typer.echo(f"exported {len(counts)} relations to {out} ({sum(counts.values())} rows)")
+
+
 @db_app.command("upgrade")
 def db_upgrade(db: Annotated[Optional[Path], typer.Option()] = None) -> None:
     """Apply pending schema migrations and refresh views."""

@@ -154,8 +154,13 @@ def parse_jsonl(text: str, source: str) -> Iterator[Record]:
 
 
 def parse_csv(text: str, source: str) -> Iterator[Record]:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        fields = reader.fieldnames
+    except csv.Error as e:
+        yield Quarantined(stage="ingest", reason="malformed_csv", source=source, payload=str(e))
+        return
+    if not fields or "text" not in fields:
         yield Quarantined(stage="ingest", reason="csv_missing_text_column", source=source, payload=text[:500])
         return
     try:

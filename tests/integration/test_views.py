@@ -27,3 +27,20 @@ def test_every_view_runs(tmp_path, prefect_harness, nlp_config):
     assert sizes >= 1
     quads = con.execute("SELECT DISTINCT quad_class FROM stg_events WHERE event_type = 'SANCTION'").fetchall()
     assert quads == [(4,)]
+
+
+def test_export_parquet_and_csv(tmp_path, prefect_harness, nlp_config):
+    import polars as pl
+
+    from flows.pipeline import pipeline
+    from tests.conftest import SAMPLES
+    from warehouse.export import export
+
+    path = tmp_path / "w.duckdb"
+    pipeline(inputs=[str(SAMPLES / "ru_news.jsonl")], db_path=str(path), nlp=nlp_config)
+    counts = export(path, tmp_path / "pq", "parquet")
+    months = list((tmp_path / "pq" / "events").glob("month=*/part-0.parquet"))
+    assert months and sum(pl.read_parquet(m).height for m in months) == counts["events"] > 0
+    assert pl.read_parquet(tmp_path / "pq" / "documents.parquet").height == 3
+    export(path, tmp_path / "csv", "csv")
+    assert pl.read_csv(tmp_path / "csv" / "events.csv").height == counts["events"]

@@ -1,0 +1,40 @@
+"""Export every table and view to Parquet or CSV. Events are partitioned by month in Parquet."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from warehouse import db
+
+TABLES = ("documents", "sentences", "mentions", "events", "sentence_diagnostics", "runs", "quarantine", "event_types")
+
+
+def relations() -> list[str]:
+    return list(TABLES) + [p.stem for p in db.view_files()]
+
+
+def export(db_path: Path, out: Path, fmt: str = "parquet") -> dict[str, int]:
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"unknown format {fmt!r}; use parquet or csv")
+    out.mkdir(parents=True, exist_ok=True)
+    con = db.connect(db_path, read_only=True)
+    counts: dict[str, int] = {}
+    try:
+        for name in relations():
+            df = con.sql(db.sql("select_relation").replace("{relation}", name)).pl()
+            counts[name] = df.height
+            if fmt == "csv":
+                flat = df.with_columns([pl.col(c).cast(pl.Utf8) for c, t in df.schema.items() if t == pl.Object])
+                flat.write_csv(out / f"{name}.csv")
+            elif name == "events" and df.height:
+                df = df.with_columns(pl.col("event_date").dt.strftime("%Y-%m").fill_null("unknown").alias("month"))
+                for (month,), part in df.group_by(["month"]):
+                    d = out / "events" / f"month={month}"
+                    d.mkdir(parents=True, exist_ok=True)
+                    part.drop("month").write_parquet(d / "part-0.parquet")
+            else:
+                df.write_parquet(out / f"{name}.parquet")
+    finally:
+        con.close()
+    return counts
