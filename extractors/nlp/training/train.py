@@ -103,12 +103,28 @@ def run_stage(stage: str, data: PreparedData, cfg: TrainConfig) -> Path:
         fh.write(json.dumps(record) + "\n")
     if rc != 0 or not model.exists():
         raise RuntimeError(f"stage {stage} failed (exit {rc}); see {log}")
-    shutil.copy2(model, cfg.out_dir / MODEL_FILES[stage])
+    ship(model, cfg.out_dir / MODEL_FILES[stage])
     resources = cfg.out_dir / "resources.json"
     if not resources.exists():  # a named language entry keeps Stanza from warning about an unknown language
         resources.write_text(json.dumps({cfg.lang: {"lang_name": cfg.lang, "packages": {"default": {}},
                                                     "default_processors": {}}}) + "\n")
     return cfg.out_dir / MODEL_FILES[stage]
+
+
+def ship(src: Path, dest: Path) -> Path:
+    """Copy a trained model into the model directory with its weights stored as float16: half the
+    size on disk; Stanza loads it unchanged (``load_state_dict`` casts back to the model's float32)."""
+    import torch
+
+    state = torch.load(src, map_location="cpu", weights_only=False)
+    model = state.get("model") if isinstance(state, dict) else None
+    if isinstance(model, dict):
+        state["model"] = {k: v.half() if isinstance(v, torch.Tensor) and v.is_floating_point() else v
+                          for k, v in model.items()}
+        torch.save(state, dest)
+    else:
+        shutil.copy2(src, dest)
+    return dest
 
 
 def train(stages: list[str], data: PreparedData, cfg: TrainConfig) -> list[Path]:
