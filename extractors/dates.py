@@ -61,6 +61,22 @@ def _parse_explicit(text: str, lang: str, published: dt.date | None) -> dt.date 
     return parsed.date() if parsed else None
 
 
+def _nearest_year(d: dt.date, published: dt.date, future: bool) -> dt.date:
+    """A day and month without a year: the nearest such date to publication; forward for planned
+    acts, otherwise not more than a week after publication."""
+    options = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(d.replace(year=y))
+        except ValueError:
+            continue
+    if future:
+        ahead = [o for o in options if o >= published - dt.timedelta(days=1)]
+        return min(ahead) if ahead else d
+    behind = [o for o in options if o <= published + dt.timedelta(days=7)]
+    return max(behind) if behind else d
+
+
 def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool = False) -> dt.date:
     delta = (published.weekday() - target) % 7
     if future:
@@ -90,6 +106,8 @@ def find(text: str, lang: str, published: dt.date | None, offset: int = 0, futur
     if rx:
         for m in rx.finditer(text):
             d = _parse_explicit(m.group(0), lang, published)
+            if d and published and not re.search(r"\d{4}", m.group(0)):
+                d = _nearest_year(d, published, future)
             if d:
                 out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d))
     if published is not None:

@@ -129,6 +129,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         _canonical_persons(ms, person_names, lang)
         cands, misses = rules.candidates(tree, lex)
         res = Resolver(tree, ms, history, lex, last.pair, countries)
+        res.last_actor = last.arg
         res.speaker = _speaker(tree, cands, res, lex)
         rules.resolve(tree, cands, res, lex)
         _speaker_as_agent(tree, cands, res)
@@ -140,7 +141,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 a = last.arg
                 c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
                 c.actor_how = "previous_event"
-        conds = conditions.find(tree, lex.markers)
+        conds = conditions.find(tree, lex.markers, lex.not_conditions)
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
                 c.suppressed = "inside_condition"

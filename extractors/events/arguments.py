@@ -15,6 +15,10 @@ TARGET_CASES = {  # prepositions introducing a target, best first
            "for": 2, "between": 2, "in": 3},
 }
 SUBJ = ("nsubj", "csubj")
+TEMPORAL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "день", "неделя",
+            "месяц", "год", "day", "week", "month", "year"}
 DEMONSTRATIVES = {"это", "этот", "то", "тот", "this", "that", "these", "those"}
 
 
@@ -58,7 +62,27 @@ class Resolver:
         self.by_word = {w: m for m in mentions for w in m.word_ids}
         self.last_pair = last_pair  # actor and target of the previous event, joined ("the parties")
         self.speaker: Arg | None = None  # who speaks in this sentence (for я/мы, I/we in quotes)
+        self.last_actor: Arg | None = None  # the previous event's actor: the most salient antecedent
+        self._in_speaker = False
         self.countries = countries or {}  # code -> (norm, type) for "we" = the speaker's country
+
+    def _clause_speaker(self, node: int) -> Arg | None:
+        """"France said it will retaliate": a pronoun in the content clause of a speech verb refers to
+        the speaker."""
+        if self._in_speaker:
+            return None
+        tree = self.tree
+        for a in tree.ancestors(node):
+            if a.lemma in self.lex.speech_lemmas:
+                subj = [c for c in tree.children(a.id, "nsubj") if c.upos != "PRON"]
+                if not subj:
+                    return None
+                self._in_speaker = True
+                try:
+                    return self.np(subj[0].id, allow_coref=False)
+                finally:
+                    self._in_speaker = False
+        return None
 
     def _has_coded_inside(self, node: int, own: Mention) -> bool:
         sub = set(self.tree.subtree(node, skip_rels=NP_SKIP))
@@ -98,11 +122,15 @@ class Resolver:
                 return Arg.of(own)
         sub = tree.subtree(node, skip_rels=NP_SKIP)
         inside = []
+        body = tree[node].lemma in self.lex.bodies
         for m in self.mentions:
             if m is own:
                 continue
             if set(m.word_ids) <= set(sub):
                 head = min(m.word_ids, key=lambda w: tree.distance(node, w))
+                # "a Ukraine peace conference": a modifier of a thing is not an actor; of a body it is
+                if not body and tree[head].deprel in ("amod", "compound") and tree[head].head == node:
+                    continue
                 inside.append((tree.distance(node, head), m))
         if inside:
             persons = [x for x in inside if x[1].actor_type == "PERSON" and x[0] <= 2]
@@ -149,8 +177,15 @@ class Resolver:
             return Arg(n.text, a.norm, a.code, a.type, n.start, n.end, "coref")
         if n.lemma in DEMONSTRATIVES:
             return None  # "это" points at a situation, not at an actor
-        if n.upos == "PRON" or n.lemma in self.lex.pronouns:
-            return self._coref(node, self.lex.pronouns.get(n.lemma, ("ANY",)))
+        if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
+            types = self.lex.pronouns.get(n.lemma) or self.lex.pronouns.get(n.text.lower(), ("ANY",))
+            speaker = self._clause_speaker(node)
+            if speaker is not None and ("ANY" in types or speaker.type in types):
+                return Arg(n.text, speaker.norm, speaker.code, speaker.type, n.start, n.end, "coref")
+            la = self.last_actor
+            if la is not None and la.norm and ("ANY" in types or la.type in types):
+                return Arg(n.text, la.norm, la.code, la.type, n.start, n.end, "coref")
+            return self._coref(node, types)
         if n.lemma in self.lex.roles:
             return self._coref(node, self.lex.roles[n.lemma])
         return None
@@ -205,6 +240,8 @@ class Resolver:
         cands = []
         passive_subj = tree.children(node, "nsubj:pass")
         for c in passive_subj + tree.children(node, "iobj", "obj", "obl", "nmod", "nmod:poss", "xcomp"):
+            if c.deprel in ("obl:tmod", "obl:npmod", "nmod:tmod") or c.lemma in TEMPORAL:
+                continue
             if c.id in frame_ids and c.upos not in ("PROPN",):
                 # a frame noun ("с просьбой", "sanctions on X") may carry the target inside it
                 for g in tree.children(c.id, "nmod", "obl"):

@@ -52,9 +52,13 @@ def _phrase_root(tree: Tree, first: int, last: int) -> int | None:
     return None
 
 
-def find(tree: Tree, markers: tuple[tuple[str, ...], ...]) -> list[Condition]:
+def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
+         not_conditions: tuple[tuple[str, ...], ...] = ()) -> list[Condition]:
     out: list[Condition] = []
+    words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
+        if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):
+            continue  # "without delay", "if any": fixed phrases, not conditions
         root = _phrase_root(tree, first, last)
         if root is None:
             continue

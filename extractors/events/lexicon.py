@@ -39,6 +39,7 @@ class Lexicon:
     entries: dict[str, tuple[Entry, ...]]
     light_verbs: frozenset[str]
     markers: tuple[tuple[str, ...], ...]
+    not_conditions: tuple[tuple[str, ...], ...]
     lead_ins: frozenset[str]
     negation: frozenset[str]
     planned: frozenset[str]
@@ -54,6 +55,7 @@ class Lexicon:
     media: frozenset[str] = frozenset()
     first_person: dict[str, str] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
+    speech_lemmas: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -93,6 +95,7 @@ def load(lang: str) -> Lexicon:
     h = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()[:12]
     return Lexicon(
         lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
+        not_conditions=tuple(tuple(m.lower().replace(",", " ,").split()) for m in cond.get("not_conditions", [])),
         lead_ins=frozenset(cond.get("explicit_lead_ins", [])),
         negation=frozenset(mod["negation"]), planned=frozenset(mod["planned"]),
         hypothetical=frozenset(mod["hypothetical"]),
@@ -104,7 +107,8 @@ def load(lang: str) -> Lexicon:
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),
         media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})),
-        documents=frozenset(roles.get("documents", [])), version=h)
+        documents=frozenset(roles.get("documents", [])),
+        speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech), version=h)
 
 
 def all_files() -> list[Path]:

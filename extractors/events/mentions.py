@@ -8,6 +8,12 @@ from extractors.actors.dictionary import ActorDictionary
 from extractors.events.tree import Tree
 from extractors.records import Mention
 
+# capitalised words a tagger may call proper nouns that never name an actor
+NOT_ACTORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "meanwhile", "however", "earlier", "later", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr",
+              "president", "minister", "prime", "foreign", "secretary", "general", "state"}
+
 NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "COUNTRY", "GPE": "COUNTRY",
              "NORP": "GROUP", "PROPN": None}
 
@@ -84,7 +90,8 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
     if not ents:
         run: list[int] = []
         for i in ids + [None]:
-            if i is not None and tree[i].upos == "PROPN" and i not in taken and tree[i].text[:1].isupper():
+            if i is not None and tree[i].upos == "PROPN" and i not in taken and tree[i].text[:1].isupper() \
+                    and tree[i].text.lower().strip(".") not in NOT_ACTORS:
                 run.append(i)
                 continue
             if run:

@@ -59,6 +59,8 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
     for g in chain:
         if _future(tree, g, lex.lang) or (tree[g].lemma in lex.planned and g != node):
             return "planned"
+        if lex.lang == "en" and tree[g].lemma == "be" and g != node:
+            return "planned"  # "are to meet"
     n = tree[node]
     if n.upos == "NOUN" and any(a.lemma in lex.planned for a in tree.ancestors(node)[:2]):
         return "planned"  # "план вывода войск", "plans for a withdrawal"

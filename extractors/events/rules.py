@@ -18,6 +18,7 @@ VERBAL = {"VERB", "AUX"}
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "obj", "advcl", "conj", "obl")
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
+HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"}
 GOVERNOR_RELS = ("obj", "obl", "nmod", "iobj")
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
@@ -205,9 +206,11 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
         if c.node.lemma in READINESS:
             inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
                      and anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")]
-            if inner:
+            if any(o.entry.type in HOSTILE for o in inner):
                 c.suppressed = "coded_as_content"  # "готовы дать жесткий ответ" is the threat itself
                 continue
+            for o in inner:  # "willing to cooperate": the offer is the event
+                o.suppressed = "complement_of_event"
         if c.entry.attribution:
             c.suppressed = "attribution"
             continue
