@@ -195,6 +195,14 @@ class Resolver:
         tree = self.tree
         n = tree[node]
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
+        if len(subj) > 1 and any(tree[i].lemma in ("and", "и", "&") for i in range(subj[0].id, subj[-1].id)
+                                 if i in tree.nodes):
+            # two subjects joined by "and" that the parser did not link as a coordination
+            args = [a for c in subj if (a := self.np(c.id)) is not None]
+            if len(args) > 1:
+                return join(args, "conj"), "subject"
+        if len(subj) > 1:
+            subj = [subj[-1]]  # "Russian ... Lavrov met": the subject nearest the verb
         if subj:
             arg = self.np(subj[0].id)
             if arg is None and subj[0].lemma in self.lex.documents:

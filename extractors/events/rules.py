@@ -101,7 +101,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
     consumed = _consumed(cands)
     for c in cands:
         n = c.node
-        if n.id in consumed and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
+        # a word inside another predicate's frame is that predicate's ("ввести санкции"); a verb is
+        # never consumed by the frame of its own object noun
+        if n.id in consumed and n.upos not in VERBAL and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
             c.suppressed = "part_of_frame"
             continue
         named = res.by_word.get(n.id)
@@ -226,8 +228,9 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
                     break
         elif anchor(c).rel in ("xcomp", "ccomp") and anchor(c).head in live:
             gov = live[anchor(c).head]
-            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT") or gov.entry.type in ("REQUEST",):
-                c.suppressed = "complement_of_event"
+            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT") or gov.entry.type in ("REQUEST",) \
+                    or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
+                c.suppressed = "complement_of_event"  # "agreed to resume talks" is one agreement
 
     # control: an xcomp event under a request takes the requested party as its actor — not emitted
     for c in cands:
