@@ -72,8 +72,15 @@ class Resolver:
         if self._in_speaker:
             return None
         tree = self.tree
-        for a in tree.ancestors(node):
-            if a.lemma in self.lex.speech_lemmas:
+        cur = tree[node]
+        while cur.head and cur.rel not in ("ccomp",):  # up to the clause that is someone's content
+            cur = tree[cur.head]
+            if cur.upos in ("VERB", "AUX") and cur.rel not in ("conj", "xcomp", "advcl", "ccomp"):
+                break
+        if cur.rel != "ccomp" or not cur.head:
+            return None
+        for a in [tree[cur.head]]:
+            if a.upos in ("VERB", "AUX", "ADJ") or a.lemma in self.lex.speech_lemmas:
                 subj = [c for c in tree.children(a.id, "nsubj") if c.upos != "PRON"]
                 if not subj:
                     return None

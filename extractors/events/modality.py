@@ -46,6 +46,8 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
     chain = governors(tree, node)
     for g in chain:
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
+        if "would" in aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
+            return "planned"  # "Macron said France would support…": a future stated in reported speech
         if tree[g].lemma in lex.hypothetical and g != node:
             return "hypothetical"
         if any(a in lex.hypothetical for a in aux):

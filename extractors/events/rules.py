@@ -228,10 +228,24 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
                     break
         elif anchor(c).rel in ("xcomp", "ccomp") and anchor(c).head in live:
             gov = live[anchor(c).head]
-            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT") or gov.entry.type in ("REQUEST",) \
-                    or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
+            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN") \
+                    or gov.entry.type in ("REQUEST",) or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
                 c.suppressed = "complement_of_event"  # "agreed to resume talks" is one agreement
 
+    for c in cands:
+        if c.suppressed:
+            continue
+        a = anchor(c)
+        # "signed an agreement": one event, not "signed" and "signed an agreement"
+        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
+                and live[c.light.id].entry.type == c.entry.type:
+            live[c.light.id].suppressed = "duplicate_of_light_verb"
+        # "support Ukraine's bid to join the EU": what is supported is not a second act
+        if a.rel in ("acl", "acl:relcl") and a.head:
+            holder = tree[a.head]
+            if holder.rel in GOVERNOR_RELS and holder.head in live and live[holder.head] is not c \
+                    and not live[holder.head].entry.speech:
+                c.suppressed = "argument_of_event"
     # control: an xcomp event under a request takes the requested party as its actor — not emitted
     for c in cands:
         if not c.suppressed and c.actor is None:
