@@ -35,7 +35,8 @@ def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
                                allow_unknown_language=True, logging_level="WARN", use_gpu=cfg.use_gpu,
                                pos_pretrain_path=None, depparse_pretrain_path=None, **paths)
     if profile == "stanza":
-        return stanza.Pipeline(lang, dir=str(cfg.stanza_dir), processors=OFFICIAL_PROCESSORS,
+        present = [p for p in OFFICIAL_PROCESSORS.split(",") if (Path(cfg.stanza_dir) / lang / p).is_dir()]
+        return stanza.Pipeline(lang, dir=str(cfg.stanza_dir), processors=",".join(present),
                                download_method=None, logging_level="WARN", use_gpu=cfg.use_gpu)
     raise ValueError(f"unknown profile {profile!r}")
 

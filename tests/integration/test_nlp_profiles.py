@@ -50,3 +50,27 @@ def test_compact_english_models_load_and_parse(nlp_config, en_available):
     assert any(t.text == "U.S." for t in doc.sentences[0].tokens)
     info = pipelines.describe("en", nlp_config)
     assert info["profile"] == "compact" and "depparse.pt" in info["files"]
+
+
+def test_official_stanza_layout_loads_through_the_stanza_profile(tmp_path, en_available):
+    """The `stanza` profile reads an official model directory (resources.json + <lang>/<processor>/
+    <package>.pt). Built here from real Stanza model files (the compact ones), loaded for real."""
+    import json
+    import shutil
+
+    if not en_available:
+        pytest.skip("compact English models not present")
+    src = profiles.PACKAGE_MODELS / "en_compact"
+    procs = ["tokenize", "mwt", "pos", "lemma", "depparse"]
+    for p in procs:
+        (tmp_path / "en" / p).mkdir(parents=True)
+        shutil.copy(src / f"{p}.pt", tmp_path / "en" / p / "compact.pt")
+    (tmp_path / "resources.json").write_text(json.dumps({"en": {
+        "lang_name": "English", "default_processors": {p: "compact" for p in procs},
+        "packages": {"default": {p: "compact" for p in procs}}, "default_dependencies": {},
+        **{p: {"compact": {}} for p in procs}}}))
+    cfg = NLPConfig(stanza_dir=tmp_path)
+    assert profiles.resolve("en", cfg) == "stanza"  # auto prefers official models when present
+    doc = pipelines.annotate(["The U.S. and Russia signed an agreement."], "en", cfg)[0]
+    assert any(w.deprel == "root" and w.lemma == "sign" for w in doc.sentences[0].words)
+    assert pipelines.describe("en", cfg)["profile"] == "stanza"
