@@ -19,6 +19,7 @@ TEMPORAL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "день", "неделя",
             "месяц", "год", "day", "week", "month", "year"}
+LOCATIVE = {"at", "in", "near", "inside", "outside", "в", "во", "на", "около", "возле"}
 DEMONSTRATIVES = {"это", "этот", "то", "тот", "this", "that", "these", "those"}
 
 
@@ -91,6 +92,25 @@ class Resolver:
                     self._in_speaker = False
         return None
 
+    def _inner_addressees(self, node: int, cases: dict[str, int], depth: int = 2) -> list:
+        out = []
+        for g in self.tree.children(node, "nmod", "obl"):
+            gc = {k.lemma for k in self.tree.children(g.id, "case")}
+            if any(cases.get(x, 9) <= 1 for x in gc):
+                out.append(g)
+            elif depth > 1:
+                out += self._inner_addressees(g.id, cases, depth - 1)
+        return out
+
+    def _via_locative(self, node: int, head: int) -> bool:
+        tree = self.tree
+        cur = tree[head]
+        while cur.id != node and cur.head:
+            if {k.lemma for k in tree.children(cur.id, "case")} & LOCATIVE:
+                return True
+            cur = tree[cur.head]
+        return False
+
     def _has_coded_inside(self, node: int, own: Mention) -> bool:
         sub = set(self.tree.subtree(node, skip_rels=NP_SKIP))
         return any(m is not own and m.actor_code and set(m.word_ids) <= sub for m in self.mentions)
@@ -137,6 +157,9 @@ class Resolver:
                 head = min(m.word_ids, key=lambda w: tree.distance(node, w))
                 # "a Ukraine peace conference": a modifier of a thing is not an actor; of a body it is
                 if not body and tree[head].deprel in ("amod", "compound") and tree[head].head == node:
+                    continue
+                # "a conference at the Burgenstock Resort": a place is not a party
+                if not body and self._via_locative(node, head):
                     continue
                 inside.append((tree.distance(node, head), m))
         if inside:
@@ -257,9 +280,14 @@ class Resolver:
         for c in passive_subj + tree.children(node, "iobj", "obj", "obl", "nmod", "nmod:poss", "xcomp"):
             if c.deprel in ("obl:tmod", "obl:npmod", "nmod:tmod") or c.lemma in TEMPORAL:
                 continue
-            if c.id in frame_ids and c.upos not in ("PROPN",):
-                # a frame noun ("с просьбой", "sanctions on X") may carry the target inside it
-                for g in tree.children(c.id, "nmod", "obl"):
+            frame_prep = [k for k in tree.children(c.id, "case", "mark") if k.id in frame_ids]
+            if (c.id in frame_ids or (frame_prep and all(cases.get(k.lemma, 9) > 1 for k in frame_prep))) \
+                    and c.upos not in ("PROPN",):
+                # a frame noun ("санкции против X", "sanctions on X") may carry the target inside it,
+                # behind an addressee preposition; "call for the withdrawal of X" names no addressee
+                for g in self._inner_addressees(c.id, cases):
+                    cands.append((2, g))
+                for g in tree.children(c.id, "nsubj"):  # "called for the Council to withdraw"
                     cands.append((2, g))
                 continue
             if c.rel in ("obl", "nmod"):

@@ -15,7 +15,8 @@ from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
 
 VERBAL = {"VERB", "AUX"}
-CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "obj", "advcl", "conj", "obl")
+CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
+ABOUT = {"о", "об", "обо", "about", "on"}
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
 HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"}
@@ -47,7 +48,7 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     f = entry.dep
     related = [(c, c.deprel) for c in tree.children(node.id)]
     # a preposition heading an argument ("выступили против присутствия") counts as a frame word
-    related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case")]
+    related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case", "mark")]
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
@@ -189,6 +190,17 @@ def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
     return False
 
 
+def _is_content(tree: Tree, speech: int, node: Node) -> bool:
+    """``node`` lies in what the speech verb says: a clause under it, or an "о…/about…" phrase."""
+    path = [node] + tree.ancestors(node.id)
+    for i, a in enumerate(path):
+        if a.head == speech:
+            if a.rel in CONTENT_RELS:
+                return True
+            return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & ABOUT)
+    return False
+
+
 def anchor(c: Candidate) -> Node:
     """The clause-level word of a candidate: its light verb, or the predicate itself."""
     return c.light if c.light is not None else c.node
@@ -201,8 +213,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
     for c in cands:
         if c.suppressed:
             continue
+        about = {k.lemma for k in tree.children(c.node.id, "case")} & ABOUT
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
-                and c.node.rel in GOVERNOR_RELS and not c.entry.stance and not live[c.node.head].entry.speech:
+                and c.node.rel in GOVERNOR_RELS and not c.entry.stance \
+                and not (live[c.node.head].entry.speech and (about or c.node.rel != "obj")):
             c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object
             continue
         if c.node.lemma in READINESS:
@@ -223,7 +237,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             for other in live.values():
                 if other is c or other.entry.speech:
                     continue
-                if any(a.id == c.node.id for a in tree.ancestors(other.node.id)) and other.node.rel in CONTENT_RELS + ("root",):
+                if _is_content(tree, c.node.id, anchor(other)):
                     c.suppressed = "coded_as_content"
                     break
         elif anchor(c).rel in ("xcomp", "ccomp") and anchor(c).head in live:
