@@ -83,11 +83,13 @@ class Resolver:
         for a in [tree[cur.head]]:
             if a.upos in ("VERB", "AUX", "ADJ") or a.lemma in self.lex.speech_lemmas:
                 subj = [c for c in tree.children(a.id, "nsubj") if c.upos != "PRON"]
-                if not subj:
-                    return None
                 self._in_speaker = True
                 try:
-                    return self.np(subj[0].id, allow_coref=False)
+                    for c in reversed(subj):
+                        arg = self.np(c.id, allow_coref=False)
+                        if arg is not None:
+                            return arg
+                    return None
                 finally:
                     self._in_speaker = False
         return None
@@ -232,7 +234,13 @@ class Resolver:
             if len(args) > 1:
                 return join(args, "conj"), "subject"
         if len(subj) > 1:
-            subj = [subj[-1]]  # "Russian ... Lavrov met": the subject nearest the verb
+            # "Russian … Lavrov met", "France, the former colonial power in Niger, said": the subject
+            # nearest the verb that names an actor
+            for c in reversed(subj):
+                arg = self.np(c.id)
+                if arg is not None:
+                    return arg, "subject"
+            subj = [subj[-1]]
         if subj:
             arg = self.np(subj[0].id)
             if arg is None and subj[0].lemma in self.lex.documents:
