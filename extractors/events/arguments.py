@@ -315,7 +315,8 @@ class Resolver:
         def ok(a: Arg | None) -> bool:
             return bool(a and a.norm and not (exclude and (a.norm == exclude.norm or a.start == exclude.start)))
 
-        for _, c in sorted(cands, key=lambda x: (x[0], x[1].id)):
+        ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
+        for _, c in ordered:
             if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
                 arg = self.target(c.id, exclude, frame_ids)  # "не намерен продвигать отношения с X"
             else:
@@ -324,7 +325,16 @@ class Resolver:
                     arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
             if ok(arg):
                 return arg
+        # no named party: an unnamed group of people addressed by the act ("пригласил 160 делегаций",
+        # "met with local leaders") is kept by its surface, without a code
+        for rank, c in ordered:
+            if rank <= 1 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c):
+                s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
+                return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
         return None
+
+    def _people(self, n) -> bool:
+        return n.lemma in self.lex.groups or (n.feats.get("Animacy") == "Anim" and n.feats.get("Number") == "Plur")
 
     def _signers(self, node: int) -> Arg | None:
         """Who stands behind a document: the agent of its participle ("подписанный лидерами РФ и

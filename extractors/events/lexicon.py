@@ -56,6 +56,7 @@ class Lexicon:
     first_person: dict[str, str] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
     speech_lemmas: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -108,7 +109,8 @@ def load(lang: str) -> Lexicon:
         bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),
         media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})),
         documents=frozenset(roles.get("documents", [])),
-        speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech), version=h)
+        speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
+        groups=frozenset(roles.get("groups", [])), version=h)
 
 
 def all_files() -> list[Path]:
