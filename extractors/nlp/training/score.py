@@ -41,7 +41,7 @@ def score(model_dir: Path, gold_files: list[Path]) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         gold = concatenate(expand(gold_files), Path(tmp) / "gold.conllu")
         doc = nlp(raw_text(gold))
-        system = io.StringIO("{:C}".format(doc) + "\n")
+        system = io.StringIO("{:C}".format(doc).rstrip("\n") + "\n\n")
         res = ud_scores(str(gold), system)
     return {m: round(100 * res[m].f1, 2) for m in METRICS if m in res}
 
