@@ -13,10 +13,12 @@ WORD = re.compile(r"\w+", re.U)
 
 @dataclass
 class Sys:
+    """An event for scoring: where it lies, what it is, who did it to whom, and its attributes."""
+
     doc_id: str
     sentence: tuple[int, int]  # char span of the sentence the event lies in
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     event_type: str
     actor_norm: str | None
     actor_text: str | None
@@ -30,21 +32,7 @@ class Sys:
 
 
 @dataclass
-class Gold:
-    doc_id: str
-    sentence: tuple[int, int]
-    start: int | None
-    end: int | None
-    event_type: str
-    actor_norm: str | None
-    actor_text: str | None
-    target_norm: str | None
-    target_text: str | None
-    condition: str | None
-    negated: bool
-    modality: str
-    date: str | None
-    lang: str
+class Gold(Sys):
     event_id: str = ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import contextmanager
 
 import duckdb
 import polars as pl
@@ -19,19 +20,17 @@ def known_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str], extracto
     return {r[0] for r in rows}
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
-    """Load one batch atomically. ``frames`` maps documents/sentences/mentions/events/diagnostics
-    to polars frames with the contract's columns."""
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]):
+    """Register frames as ``batch_<name>`` relations and run the block in one transaction."""
     names = []
     try:
-        for key, table in BATCH_TABLES.items():
-            name = f"batch_{key}"
-            con.register(name, frames[key].to_arrow())
-            names.append(name)
+        for key, df in frames.items():
+            con.register(f"batch_{key}", df.to_arrow())
+            names.append(f"batch_{key}")
         con.execute("BEGIN TRANSACTION")
         try:
-            db.run_file(con, "delete_batch_children")
-            db.run_file(con, "insert_batch")
+            yield
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -41,19 +40,19 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) 
             con.unregister(name)
 
 
+def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
+    """Load one batch atomically. ``frames`` maps documents/sentences/mentions/events/diagnostics
+    to polars frames with the contract's columns."""
+    with _registered(con, {k: frames[k] for k in BATCH_TABLES}):
+        db.run_file(con, "delete_batch_children")
+        db.run_file(con, "insert_batch")
+
+
 def load_quarantine(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> None:
     if frame.is_empty():
         return
-    con.register("batch_quarantine", frame.to_arrow())
-    try:
-        con.execute("BEGIN TRANSACTION")
+    with _registered(con, {"quarantine": frame}):
         db.run_file(con, "insert_quarantine")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("batch_quarantine")
 
 
 def start_run(con, run_id: str, flow_run_id: str | None, code_version: str, inputs: list[str]) -> None:

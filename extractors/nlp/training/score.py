@@ -40,7 +40,14 @@ def score(model_dir: Path, gold_files: list[Path]) -> dict[str, float]:
                           allow_unknown_language=True, logging_level="WARN", use_gpu=False, **paths)
     with tempfile.TemporaryDirectory() as tmp:
         gold = concatenate(expand(gold_files), Path(tmp) / "gold.conllu")
-        doc = nlp(raw_text(gold))
+        raw = raw_text(gold)
+        doc = nlp(raw)
+        for sent in doc.sentences:  # Stanza writes <UNK> for over-long tokens (URLs): restore the text
+            for tok in sent.tokens:
+                if tok.text == "<UNK>" and tok.start_char is not None:
+                    tok.text = raw[tok.start_char:tok.end_char]
+                    for w in tok.words:
+                        w.text = tok.text
         system = io.StringIO("{:C}".format(doc).rstrip("\n") + "\n\n")
         res = ud_scores(str(gold), system)
     return {m: round(100 * res[m].f1, 2) for m in METRICS if m in res}
