@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     batch_size: int = 16
     max_failure_ratio: float = 0.5
     progress: bool = True
-    use_gpu: bool = False
+    use_gpu: bool | None = None  # None: use CUDA when it is available
 
     @property
     def db_path(self) -> Path:
@@ -37,9 +37,14 @@ class Settings(BaseSettings):
     def nlp_config(self):
         from extractors.nlp.profiles import PACKAGE_MODELS, NLPConfig
 
+        use_gpu = self.use_gpu
+        if use_gpu is None:
+            import torch
+
+            use_gpu = torch.cuda.is_available()
         return NLPConfig(profile=self.profile, stanza_dir=self.stanza_dir(),
                          compact_dir=self.compact_dir or PACKAGE_MODELS, languages=tuple(self.languages),
-                         use_gpu=self.use_gpu)
+                         use_gpu=use_gpu)
 
 
 def configure_runtime(data_dir: Path) -> None:
