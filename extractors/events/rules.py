@@ -85,7 +85,7 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
             if ids is None:
                 reason = "frame_not_matched"
                 continue
-            out.append(Candidate(node=node, entry=entry, frame_ids=ids))
+            out.append(Candidate(node=node, entry=entry, frame_ids=ids, event_type=entry.type))
             break
         else:
             misses.append((node, reason))

@@ -40,6 +40,7 @@ def test_samples_yield_seed_events_and_rerun_is_idempotent(tmp_path, prefect_har
     # offsets are Python indices into documents.text
     for text, s, e, action in _q(tmp_path, "SELECT d.text, action_start, action_end, action_text FROM events JOIN documents d USING (doc_id)"):
         assert text[s:e] == action
+    assert _q(tmp_path, "SELECT count(*) FROM quarantine") == [(0,)]  # every extracted row passes GX
     before = _q(tmp_path, COUNTS)
     second = _run(tmp_path, [SAMPLES], nlp_config)
     assert second.docs_loaded == 0 and second.docs_skipped == first.docs_loaded
