@@ -90,6 +90,26 @@ def run(
     raise typer.Exit(EXIT_QUARANTINE if summary.quarantined else EXIT_OK)
 
 
+@app.command()
+def reprocess(
+    db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
+    all_documents: Annotated[bool, typer.Option("--all", help="Re-extract every document, not only stale ones.")] = False,
+    progress: Annotated[Optional[bool], typer.Option(help="Show a progress bar.")] = None,
+) -> None:
+    """Re-extract documents whose events came from an older extractor version, from the warehouse's
+    own copy of their text, replacing their rows atomically per batch."""
+    s = _settings(db, progress=progress)
+    if not s.db_path.exists():
+        _fail(f"no database at {s.db_path}", EXIT_USAGE)
+    from flows.pipeline import pipeline
+
+    summary = pipeline(inputs=[], db_path=str(s.db_path), nlp=s.nlp_config(), batch_size=s.batch_size,
+                       reprocess=all_documents, max_failure_ratio=s.max_failure_ratio,
+                       progress=s.progress and sys.stderr.isatty(), from_warehouse=True)
+    print_summary(summary)
+    raise typer.Exit(EXIT_QUARANTINE if summary.quarantined else EXIT_OK)
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Option(help="Directory with docs.jsonl and events.jsonl.")] = Path("../shared/eval/dev"),

@@ -16,7 +16,8 @@ from extractors.nlp.profiles import NLPConfig
 from extractors.version import extractor_version
 from flows import tasks
 from warehouse import db
-from warehouse.load import finish_run, known_documents, start_run
+from extractors.records import RawDocument
+from warehouse.load import finish_run, known_documents, stale_documents, start_run
 
 
 class FailureRatioExceeded(RuntimeError):
@@ -56,7 +57,10 @@ def _progress(total: int, enabled: bool):
 
 @flow(name="pipeline", log_prints=False, validate_parameters=False)
 def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 16,
-             reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False) -> RunSummary:
+             reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
+             from_warehouse: bool = False) -> RunSummary:
+    """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
+    the database itself: those extracted by another extractor version (all of them with ``reprocess``)."""
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
     ctx = get_run_context()
@@ -64,10 +68,14 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
     version = extractor_version()
     summary = RunSummary(run_id=run_id, db=db_path)
 
-    docs, bad = tasks.ingest(inputs)
-    summary.docs_seen = len(docs) + len(bad)
+    docs, bad = tasks.ingest(inputs) if inputs else ([], [])
     with db.session(db_path) as con:
-        start_run(con, run_id, flow_run_id, code_version(), inputs)
+        if from_warehouse:
+            # re-extract what the warehouse holds from older extractor versions (or everything)
+            docs += [RawDocument(**row) for row in stale_documents(con, version, everything=reprocess)]
+            reprocess = True
+        summary.docs_seen = len(docs) + len(bad)
+        start_run(con, run_id, flow_run_id, code_version(), inputs or ["warehouse"])
         status = "failed"
         try:
             if not reprocess:

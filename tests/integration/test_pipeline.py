@@ -89,3 +89,15 @@ def test_failure_ratio_fails_the_run(tmp_path, prefect_harness, nlp_config):
     with pytest.raises(FailureRatioExceeded):
         _run(tmp_path, [bad], nlp_config, max_failure_ratio=0.5)
     assert _q(tmp_path, "SELECT status FROM runs") == [("failed",)]
+
+
+def test_reprocess_from_warehouse_picks_only_stale_documents(tmp_path, prefect_harness, nlp_config):
+    _run(tmp_path, [SAMPLES / "ru_news.jsonl"], nlp_config)
+    before = _q(tmp_path, COUNTS)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("UPDATE documents SET extractor_version = 'old' WHERE external_id = 'ru-aid-004'")
+    con.close()
+    s = _run(tmp_path, [], nlp_config, from_warehouse=True)
+    assert s.docs_seen == 1 and s.docs_loaded == 1
+    assert _q(tmp_path, COUNTS) == before
+    assert _q(tmp_path, "SELECT count(DISTINCT extractor_version) FROM documents") == [(1,)]
