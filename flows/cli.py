@@ -227,6 +227,26 @@ def export(
     typer.echo(f"exported {len(counts)} relations to {out} ({sum(counts.values())} rows)")
 
 
+@app.command()
+def quality(
+    db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
+    run_id: Annotated[Optional[str], typer.Option(help="Run to document [default: the last run that loaded rows].")] = None,
+) -> None:
+    """Build Great Expectations Data Docs (offline HTML) for the last run and print where they are."""
+    s = _settings(db)
+    if not s.db_path.exists():
+        _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
+    from warehouse.quality.docs import build
+
+    try:
+        index, results = build(s.db_path, s.db_path.parent / "gx", run_id)
+    except LookupError as e:
+        _fail(str(e), EXIT_USAGE)
+    for kind, ok in results.items():
+        typer.echo(f"  {kind:<10} {'passed' if ok else 'FAILED'}")
+    typer.echo(f"Data Docs: {index}")
+
+
 @db_app.command("upgrade")
 def db_upgrade(db: Annotated[Optional[Path], typer.Option()] = None) -> None:
     """Apply pending schema migrations and refresh views."""

@@ -94,15 +94,6 @@ def annotate_extract(docs: list[RawDocument], lang: str, cfg: NLPConfig) -> tupl
     return out, bad
 
 
-def _overflow(texts: dict[str, str], df: pl.DataFrame, start: str, end: str, text_col: str) -> list[int]:
-    out = []
-    for row in df.select("doc_id", start, end, text_col).iter_rows():
-        doc_id, s, e, t = row
-        body = texts.get(doc_id, "")
-        out.append(0 if s is not None and e is not None and 0 <= s <= e <= len(body) and body[s:e] == t else 1)
-    return out
-
-
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version: str, profile: dict[str, str]) -> BatchResult:
     """Build the batch's frames and run the GX suites; failing rows move to quarantine."""
@@ -133,13 +124,9 @@ def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version
             quarantined.append(Quarantined("validate", "; ".join(sorted(set(reasons))), d.source, d.text[:300], d.doc_id, d.external_id))
         frames = {k: v.filter(~pl.col("doc_id").is_in(list(drop))) for k, v in frames.items()}
 
-    for kind, suite, start, end, text_col in (("events", "events", "action_start", "action_end", "action_text"),
-                                               ("mentions", "mentions", "start_char", "end_char", "text")):
+    for kind in ("events", "mentions"):
         df = frames[kind]
-        checked = df.with_columns(pl.Series("offset_overflow", _overflow(texts, df, start, end, text_col), dtype=pl.Int64))
-        if kind == "events":
-            checked = checked.with_columns(pl.col("event_date").dt.year().alias("event_year"))
-        res = gxv.validate(suite, checked)
+        res = gxv.validate(kind, gxv.with_checks(kind, df, texts))
         bad = res.failed_rows()
         if bad:
             rows = df.to_dicts()

@@ -44,3 +44,16 @@ def test_export_parquet_and_csv(tmp_path, prefect_harness, nlp_config):
     assert pl.read_parquet(tmp_path / "pq" / "documents.parquet").height == 3
     export(path, tmp_path / "csv", "csv")
     assert pl.read_csv(tmp_path / "csv" / "events.csv").height == counts["events"]
+
+
+def test_quality_builds_data_docs_for_the_last_run(tmp_path, prefect_harness, nlp_config):
+    from flows.pipeline import pipeline
+    from tests.conftest import SAMPLES
+    from warehouse.quality.docs import build
+
+    path = tmp_path / "w.duckdb"
+    pipeline(inputs=[str(SAMPLES / "ru_news.jsonl")], db_path=str(path), nlp=nlp_config)
+    index, results = build(path, tmp_path / "gx")
+    assert results == {"documents": True, "mentions": True, "events": True}
+    page = open(index, encoding="utf-8").read()
+    assert "events" in page and "<html" in page.lower()

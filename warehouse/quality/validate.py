@@ -82,3 +82,22 @@ def validate(name: str, df: pl.DataFrame) -> SuiteResult:
         for i in idx:
             failures.append(Failure(int(i if not isinstance(i, dict) else next(iter(i.values()))), reason))
     return SuiteResult(name, bool(res.success), len(pdf), failures, dict(res.statistics))
+
+
+SPANS = {"events": ("action_start", "action_end", "action_text"), "mentions": ("start_char", "end_char", "text")}
+
+
+def with_checks(kind: str, df: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
+    """Add the derived columns the suites check: ``offset_overflow`` (the span does not reproduce
+    its text in the document) and, for events, ``event_year``."""
+    if kind not in SPANS or df.is_empty():
+        return df
+    start, end, text_col = SPANS[kind]
+    flags = []
+    for doc_id, s, e, t in df.select("doc_id", start, end, text_col).iter_rows():
+        body = texts.get(doc_id, "")
+        flags.append(0 if s is not None and e is not None and 0 <= s <= e <= len(body) and body[s:e] == t else 1)
+    out = df.with_columns(pl.Series("offset_overflow", flags, dtype=pl.Int64))
+    if kind == "events":
+        out = out.with_columns(pl.col("event_date").dt.year().alias("event_year"))
+    return out
