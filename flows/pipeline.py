@@ -76,49 +76,49 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
             reprocess = True
         summary.docs_seen = len(docs) + len(bad)
         start_run(con, run_id, flow_run_id, code_version(), inputs or ["warehouse"])
-        status = "failed"
-        try:
-            if not reprocess:
-                known = known_documents(con, [d.doc_id for d in docs], version)
-                summary.docs_skipped = len(known)
-                docs = [d for d in docs if d.doc_id not in known]
-            docs, unsupported = tasks.identify_languages(docs, lang, nlp)
-            bad += unsupported
-            langs = sorted({d.lang for d in docs})
-            models = {l: pipelines.describe(l, nlp) for l in langs}
-            profile = {l: m["profile"] for l, m in models.items()}
-            by_type: collections.Counter = collections.Counter()
-            checked = summary.docs_seen
-            with _progress(len(docs), progress) as bar:
-                for l in langs:
-                    group = [d for d in docs if d.lang == l]
-                    for i in range(0, len(group), batch_size):
-                        chunk = group[i:i + batch_size]
-                        extracted, failed = tasks.annotate_extract(chunk, l, nlp)
-                        bad += failed
-                        batch = tasks.validate(extracted, run_id, version, profile)
-                        bad += batch.quarantined
-                        checked += batch.checked - len(chunk)
-                        summary.docs_loaded += tasks.load(con, batch, run_id)
-                        summary.sentences += batch.sentences
-                        summary.events += batch.events
-                        by_type.update(batch.frames["events"]["event_type"].to_list())
-                        bar.update(len(chunk))
-            tasks.quarantine(con, bad, run_id)
-            summary.quarantined = len(bad)
-            summary.quarantine_by_reason = dict(collections.Counter(q.reason for q in bad).most_common())
-            summary.events_by_type = dict(by_type.most_common())
-            ratio = len(bad) / checked if checked else 0.0
-            status = "completed" if not bad else "completed_with_quarantine"
-            if ratio > max_failure_ratio:
-                status = "failed"
-                raise FailureRatioExceeded(f"{len(bad)} of {checked} records failed "
-                                           f"({ratio:.0%} > max {max_failure_ratio:.0%})")
-        finally:
-            summary.status = status
+        if not reprocess:
+            known = known_documents(con, [d.doc_id for d in docs], version)
+            summary.docs_skipped = len(known)
+            docs = [d for d in docs if d.doc_id not in known]
+    status, models = "failed", {}
+    try:
+        docs, unsupported = tasks.identify_languages(docs, lang, nlp)
+        bad += unsupported
+        langs = sorted({d.lang for d in docs})
+        models = {l: pipelines.describe(l, nlp) for l in langs}
+        profile = {l: m["profile"] for l, m in models.items()}
+        by_type: collections.Counter = collections.Counter()
+        checked = summary.docs_seen
+        with _progress(len(docs), progress) as bar:
+            for l in langs:
+                group = [d for d in docs if d.lang == l]
+                for i in range(0, len(group), batch_size):
+                    chunk = group[i:i + batch_size]
+                    extracted, failed = tasks.annotate_extract(chunk, l, nlp)
+                    bad += failed
+                    batch = tasks.validate(extracted, run_id, version, profile)
+                    bad += batch.quarantined
+                    checked += batch.checked - len(chunk)
+                    summary.docs_loaded += tasks.load(db_path, batch, run_id)
+                    summary.sentences += batch.sentences
+                    summary.events += batch.events
+                    by_type.update(batch.frames["events"]["event_type"].to_list())
+                    bar.update(len(chunk))
+        tasks.quarantine(db_path, bad, run_id)
+        summary.quarantined = len(bad)
+        summary.quarantine_by_reason = dict(collections.Counter(q.reason for q in bad).most_common())
+        summary.events_by_type = dict(by_type.most_common())
+        ratio = len(bad) / checked if checked else 0.0
+        status = "completed" if not bad else "completed_with_quarantine"
+        if ratio > max_failure_ratio:
+            status = "failed"
+            raise FailureRatioExceeded(f"{len(bad)} of {checked} records failed "
+                                       f"({ratio:.0%} > max {max_failure_ratio:.0%})")
+    finally:
+        summary.status = status
+        with db.connection(db_path) as con:
             finish_run(con, run_id, status, {"docs_seen": summary.docs_seen, "docs_loaded": summary.docs_loaded,
                                              "events_loaded": summary.events, "quarantined": len(bad),
-                                             "docs_skipped": summary.docs_skipped},
-                       locals().get("models", {}))
+                                             "docs_skipped": summary.docs_skipped}, models)
     logger.info("run %s: %d loaded, %d events, %d quarantined", run_id, summary.docs_loaded, summary.events, summary.quarantined)
     return summary

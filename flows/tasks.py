@@ -141,20 +141,25 @@ def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version
 
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def load(con, batch: BatchResult, run_id: str) -> int:
-    """One transaction per batch; replaces what these documents had before."""
+def load(db_path: str, batch: BatchResult, run_id: str) -> int:
+    """One transaction per batch; replaces what these documents had before. The connection lives
+    only as long as the load, so read-only readers can open the file during a run."""
+    from warehouse.db import connection
     from warehouse.load import load_batch
 
-    load_batch(con, batch.frames)
+    with connection(db_path) as con:
+        load_batch(con, batch.frames)
     return batch.frames["documents"].height
 
 
 @task(name="quarantine", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def quarantine(con, items: list[Quarantined], run_id: str) -> int:
+def quarantine(db_path: str, items: list[Quarantined], run_id: str) -> int:
+    from warehouse.db import connection
     from warehouse.load import load_quarantine
 
     ts = fr.now()
     rows = [{"run_id": run_id, "stage": q.stage, "doc_id": q.doc_id, "external_id": q.external_id, "source": q.source,
              "reason": q.reason, "payload": q.payload, "created_at": ts} for q in items]
-    load_quarantine(con, fr.frame("quarantine", rows))
+    with connection(db_path) as con:
+        load_quarantine(con, fr.frame("quarantine", rows))
     return len(rows)

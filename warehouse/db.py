@@ -54,13 +54,21 @@ def connect(path: Path | str, read_only: bool = False, wait_s: float = 30.0) -> 
 
 
 @contextmanager
-def session(path: Path | str, wait_s: float = 30.0):
+def connection(path: Path | str, wait_s: float = 30.0):
+    """A short-lived writer connection: the file stays free for readers between batches."""
     con = connect(path, wait_s=wait_s)
     try:
-        upgrade(con)
         yield con
     finally:
         con.close()
+
+
+@contextmanager
+def session(path: Path | str, wait_s: float = 30.0):
+    """A writer connection on an upgraded schema."""
+    with connection(path, wait_s) as con:
+        upgrade(con)
+        yield con
 
 
 def migration_files() -> list[tuple[int, Path]]:
