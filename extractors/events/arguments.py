@@ -227,6 +227,10 @@ class Resolver:
         tree = self.tree
         n = tree[node]
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
+        if not subj and self.lex.lang == "en" \
+                and not any(a.lemma in ("be", "get") for a in tree.children(node, "aux:pass", "aux")) \
+                and not (n.rel in ("acl", "amod") and n.feats.get("VerbForm") == "Part"):
+            subj = tree.children(node, "nsubj:pass")  # no passive auxiliary: an active subject mislabelled
         if len(subj) > 1 and any(tree[i].lemma in ("and", "и", "&") for i in range(subj[0].id, subj[-1].id)
                                  if i in tree.nodes):
             # two subjects joined by "and" that the parser did not link as a coordination
@@ -257,7 +261,7 @@ class Resolver:
         cop_subj = [c for c in tree.children(node, "nsubj:pass")]
         if n.upos == "ADJ" and cop_subj:
             return self.np(cop_subj[0].id), "subject"
-        if tree.children(node, "nsubj:pass"):
+        if tree.children(node, "nsubj:pass") and not subj:
             return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
