@@ -60,11 +60,19 @@ class Lexicon:
     version: str = field(default="")
 
 
+def _strings(values, where: str) -> list[str]:
+    """List items must be strings: YAML 1.1 reads bare on/off/yes/no as booleans."""
+    bad = [v for v in values or [] if not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"lexicon {where}: {bad!r} is not a string (quote on/off/yes/no in YAML)")
+    return list(values or [])
+
+
 def _entry(d: dict) -> Entry:
     dep = d.get("dep")
     frame = None
     if dep:
-        frame = Frame(frozenset(str(x).lower() for x in dep.get("lemma", [])),
+        frame = Frame(frozenset(x.lower() for x in _strings(dep.get("lemma", []), f"{d['lemma']}.dep.lemma")),
                       frozenset(dep.get("rel", []) or []), frozenset(dep.get("case", []) or []))
     return Entry(lemma=str(d["lemma"]).lower(), type=d["type"], gloss=d.get("gloss", d["lemma"]),
                  pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
@@ -98,8 +106,8 @@ def load(lang: str) -> Lexicon:
         lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
         not_conditions=tuple(tuple(m.lower().replace(",", " ,").split()) for m in cond.get("not_conditions", [])),
         lead_ins=frozenset(cond.get("explicit_lead_ins", [])),
-        negation=frozenset(mod["negation"]), planned=frozenset(mod["planned"]),
-        hypothetical=frozenset(mod["hypothetical"]),
+        negation=frozenset(_strings(mod["negation"], "negation")), planned=frozenset(_strings(mod["planned"], "planned")),
+        hypothetical=frozenset(_strings(mod["hypothetical"], "hypothetical")),
         hypothetical_phrases=tuple(p.lower() for p in mod.get("hypothetical_phrases", [])),
         reported_phrases=tuple(p.lower() for p in mod.get("reported_phrases", [])),
         reported_sources=frozenset(mod.get("reported_sources", [])),

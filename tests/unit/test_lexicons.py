@@ -1,0 +1,23 @@
+import pytest
+
+from extractors.events import lexicon
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_lexicons_load_and_have_provenance_headers(lang):
+    lex = lexicon.load(lang)
+    assert lex.entries and lex.markers and lex.negation
+    for path in lexicon.files(lang):
+        head = path.read_text(encoding="utf-8")[:600].lower()
+        assert "source:" in head and "licence" in head, path
+
+
+def test_yaml_booleans_are_rejected():
+    with pytest.raises(ValueError, match="quote on/off"):
+        lexicon._strings(["for", True], "x")
+
+
+def test_english_particles_survive_yaml():
+    lex = lexicon.load("en")
+    call = next(e for e in lex.entries["call"] if e.dep and "for" in e.dep.lemmas)
+    assert "on" in call.dep.lemmas and "no" in lex.negation
