@@ -21,6 +21,8 @@ TEXT_SUFFIXES = {".txt", ".md"}
 SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".csv"}
 META_FIELDS = ("id", "title", "published", "url", "lang")
 MAX_CHARS = 2_000_000
+MAX_SENTENCE_CHARS = 20_000  # a "sentence" this long is not prose; parsers are quadratic in its length
+SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?)\n---[ \t]*(\n|$)", re.S)
 
@@ -109,6 +111,8 @@ def make_document(meta: dict, text: object, source: str) -> Record:
         return bad("empty_text")
     if len(text) > MAX_CHARS:
         return bad("text_too_long")
+    if len(text) > MAX_SENTENCE_CHARS and max(map(len, SENTENCE_BREAK.split(text))) > MAX_SENTENCE_CHARS:
+        return bad("sentence_too_long")
     published, why = parse_date(meta.get("published"))
     if why:
         return bad(why)
