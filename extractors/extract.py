@@ -92,6 +92,19 @@ def _demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
             c.target = prev
 
 
+def _third_party_claim(tree: Tree, c, speakers) -> bool:
+    """An act someone else is said to have done, in what a speaker says ("Путин напомнил, что западные
+    страны разрешили…"): a third-party claim. The speaker's own side stays asserted."""
+    if c.entry.speech or c.actor is None or not c.actor.code or len(speakers) != 1:
+        return False
+    sp = speakers[0]
+    if sp is c or sp.actor.code == c.actor.code:
+        return False
+    inside = any(a.id == sp.node.id for a in tree.ancestors(rules.anchor(c).id))
+    quote_final = sp.node.rel == "parataxis" and sp.node.head == rules.anchor(c).id
+    return inside or quote_final
+
+
 def _canonical_persons(mentions, seen: dict[str, str], lang: str) -> None:
     """One name per unknown person in a document: later inflected mentions take the first form."""
     from extractors.actors.dictionary import light_stem
@@ -159,8 +172,12 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
         reported = (mod.is_reporting_sentence(tree, lex) or _reported_next(trees, sidx, lex)
                     or reported_paragraph == para)
+        speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
+                    and c.actor.code and c.actor_how != "speaker"]
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported)
+            if modality == "asserted" and _third_party_claim(tree, c, speakers):
+                modality = "reported"
             cond = attached.get(id(c))
             if cond is not None and modality == "planned":
                 modality = "asserted"  # a conditional threat or offer that was made is asserted

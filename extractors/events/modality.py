@@ -36,6 +36,8 @@ def _future(tree: Tree, node: int, lang: str) -> bool:
     for a in tree.children(node, "aux"):
         if a.feats.get("Tense") == "Fut" or a.lemma in ("will", "shall") or a.text.lower() in ("will", "shall", "'ll"):
             return True
+        if a.lemma == "быть" and n.feats.get("VerbForm") == "Inf":
+            return True  # "буду встречаться": the analytic future, whatever tense the tagger gave "буду"
     return False
 
 
