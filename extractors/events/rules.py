@@ -114,6 +114,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass"):
             c.suppressed = "stance_not_subject"
             continue
+        if n.feats.get("VerbForm") == "Part" and n.rel == "amod" and n.head and tree[n.head].rel in ("obl", "nmod"):
+            c.suppressed = "background_participle"  # "в связи с подписанным договором"
+            continue
         if anchor(c).rel == "advcl" and any(k.lemma in PURPOSE for k in tree.children(anchor(c).id, "mark")):
             c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
             continue
@@ -201,6 +204,22 @@ def _is_content(tree: Tree, speech: int, node: Node) -> bool:
     return False
 
 
+def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
+    """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
+    steps ("договорились, что обе страны начнут планировать вывод войск")."""
+    cur = node
+    for _ in range(depth):
+        if not cur.head:
+            return None
+        head = tree[cur.head]
+        if cur.rel in ("xcomp", "ccomp") and head.id in live:
+            return live[head.id]
+        if head.id in live and cur.rel not in ("obj", "nmod", "obl"):
+            return None
+        cur = head
+    return None
+
+
 def anchor(c: Candidate) -> Node:
     """The clause-level word of a candidate: its light verb, or the predicate itself."""
     return c.light if c.light is not None else c.node
@@ -240,9 +259,8 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
                 if _is_content(tree, c.node.id, anchor(other)):
                     c.suppressed = "coded_as_content"
                     break
-        elif anchor(c).rel in ("xcomp", "ccomp") and anchor(c).head in live:
-            gov = live[anchor(c).head]
-            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN") \
+        elif (gov := _content_governor(tree, anchor(c), live)) is not None:
+            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN", "SUPPORT") \
                     or gov.entry.type in ("REQUEST",) or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
                 c.suppressed = "complement_of_event"  # "agreed to resume talks" is one agreement
 
