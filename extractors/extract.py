@@ -205,7 +205,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 rule=f"{c.entry.lemma}:{c.actor_how}")
             events.append(ev)
             if actor.via != "fallback":
-                pair = join([actor, target]) if target is not None and target.norm else last.pair
+                pair = join([actor, target]) if target is not None and target.norm else actor
                 last = _LastActor(actor, sidx, pair)
         for c in cands:
             if c.suppressed in ("no_actor", "noun_without_agent"):
