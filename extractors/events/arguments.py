@@ -10,7 +10,7 @@ from extractors.records import Mention
 
 NP_SKIP = ("acl", "acl:relcl", "conj", "parataxis", "advcl", "ccomp", "csubj", "cc", "punct", "dep", "xcomp")
 TARGET_CASES = {  # prepositions introducing a target, best first
-    "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "из": 2, "в": 3, "во": 3, "на": 3},
+    "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "из": 2, "от": 2, "в": 3, "во": 3, "на": 3},
     "en": {"with": 1, "to": 1, "on": 1, "against": 1, "upon": 1, "toward": 1, "towards": 1, "from": 2,
            "for": 2, "between": 2, "in": 3},
 }

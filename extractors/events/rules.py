@@ -63,6 +63,24 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     return None
 
 
+EN_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+
+
+def _lookup_keys(node: Node, lang: str) -> list[str]:
+    """The lemma, the surface, and for English verbs regular de-inflections of the surface: a compact
+    lemmatiser sometimes mangles a past form ("expelled" -> "expelle")."""
+    text = node.text.lower()
+    keys = [node.lemma, text]
+    if lang == "en" and node.upos in ("VERB", "NOUN", "ADJ"):
+        for suf, rep in EN_SUFFIXES:
+            if text.endswith(suf) and len(text) - len(suf) >= 3:
+                stem = text[: -len(suf)] + rep
+                keys.append(stem)
+                if suf == "ed" and len(stem) > 3 and stem[-1] == stem[-2]:
+                    keys.append(stem[:-1])  # "expelled" -> "expell" -> "expel"
+    return keys
+
+
 def _pos_ok(node: Node, entry: Entry) -> bool:
     if entry.pos:
         return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos)
@@ -74,7 +92,7 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
     out: list[Candidate] = []
     misses: list[tuple[Node, str]] = []
     for node in (tree[i] for i in tree.ids):
-        entries = lex.entries.get(node.lemma) or lex.entries.get(node.text.lower())
+        entries = next((lex.entries[k] for k in _lookup_keys(node, lex.lang) if k in lex.entries), None)
         if not entries:
             continue
         reason = "pos_mismatch"
