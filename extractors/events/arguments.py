@@ -118,14 +118,16 @@ class Resolver:
         return any(m is not own and m.actor_code and set(m.word_ids) <= sub for m in self.mentions)
 
     def _coref(self, node: int, types: tuple[str, ...], exclude: Arg | None = None) -> Arg | None:
+        """The nearest earlier mention of a compatible type; types are tried in the order given
+        ("the group" prefers a GROUP to a nearer ORG)."""
         n = self.tree[node]
         before = [m for m in self.mentions if m.end_char <= n.start] + []
-        pool = list(reversed(before)) + list(reversed(self.history))
-        for m in pool:
-            if exclude is not None and m.actor_norm == exclude.norm:
-                continue
-            if m.actor_norm and ("ANY" in types or m.actor_type in types):
-                return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
+        pool = [m for m in list(reversed(before)) + list(reversed(self.history))
+                if m.actor_norm and not (exclude is not None and m.actor_norm == exclude.norm)]
+        for t in types:
+            for m in pool:
+                if t == "ANY" or m.actor_type == t:
+                    return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
         return None
 
     def np(self, node: int, allow_coref: bool = True) -> Arg | None:
@@ -219,7 +221,13 @@ class Resolver:
                 return Arg(n.text, la.norm, la.code, la.type, n.start, n.end, "coref")
             return self._coref(node, types)
         if n.lemma in self.lex.roles:
-            return self._coref(node, self.lex.roles[n.lemma])
+            described = [c for c in tree.children(node, "amod", "compound", "nmod") if c.lemma not in self.lex.roles]
+            if not described:
+                return self._coref(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
+            if n.feats.get("Number") == "Plur" or n.text.lower().endswith("s"):
+                # a described, unnamed group ("human rights groups"): kept by its surface, no code
+                s, e, text = tree.span_text(tree.subtree(node, skip_rels=NP_SKIP + ("det",)))
+                return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
         return None
 
     def subject(self, node: int) -> tuple[Arg | None, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.events import modality as mod
-from extractors.events.arguments import Arg, Resolver
+from extractors.events.arguments import TEMPORAL, Arg, Resolver
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
 
@@ -48,7 +48,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     f = entry.dep
     related = [(c, c.deprel) for c in tree.children(node.id)]
     # a preposition heading an argument ("выступили против присутствия") counts as a frame word
-    related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case", "mark")]
+    related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case", "mark")
+                if c.lemma not in TEMPORAL and not c.deprel.endswith("tmod")]  # "on Friday" is no "call on"
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
@@ -262,8 +263,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             if any(o.entry.type in HOSTILE for o in inner):
                 c.suppressed = "coded_as_content"  # "готовы дать жесткий ответ" is the threat itself
                 continue
-            for o in inner:  # "willing to cooperate": the offer is the event
+            for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
                 o.suppressed = "complement_of_event"
+                if c.target is None and o.target is not None:
+                    c.target = o.target
         if c.entry.attribution:
             c.suppressed = "attribution"
             continue
