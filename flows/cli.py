@@ -85,7 +85,7 @@ def run(
     except DatabaseBusyError as e:
         _fail(str(e))
     except FailureRatioExceeded as e:
-        _fail(f"run failed: {e}; see the quarantine table in {s.db_path}")
+        _fail(f"run failed: {e} in {s.db_path}")
     print_summary(summary)
     raise typer.Exit(EXIT_QUARANTINE if summary.quarantined else EXIT_OK)
 
