@@ -96,10 +96,10 @@ class Resolver:
 
     def _inner_addressees(self, node: int, cases: dict[str, int], depth: int = 2) -> list:
         out = []
-        for g in self.tree.children(node, "nmod", "obl"):
+        for g in self.tree.children(node, "nmod", "obl", "iobj"):
             gc = {k.lemma for k in self.tree.children(g.id, "case")}
-            if any(cases.get(x, 9) <= 1 for x in gc):
-                out.append(g)
+            if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat"):
+                out.append(g)  # "против X", or a bare dative addressee ("поставлять оружие Тайваню")
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
