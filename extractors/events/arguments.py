@@ -333,6 +333,8 @@ class Resolver:
                 arg = self.target(c.id, exclude, frame_ids)  # "не намерен продвигать отношения с X"
             else:
                 arg = self.np(c.id, allow_coref=False)
+                if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
+                    arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
                 if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
                     arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
             if ok(arg):
