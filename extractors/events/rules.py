@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.events import modality as mod
-from extractors.events.arguments import TEMPORAL, Arg, Resolver
+from extractors.events.arguments import TEMPORAL, Arg, Resolver, join
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
 
@@ -154,15 +154,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     c.actor, c.actor_how = res.subject(parent.id)
                 c.negated = c.negated or mod.negated(tree, parent.id, lex)
             else:
-                c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
-                if c.actor is None and tree.children(n.id, "nsubj"):
-                    c.actor, c.actor_how = res.subject(n.id)  # copular: "the US is in daily contact with X"
-                if c.actor is None and res.has_partner(n.id):
-                    c.actor, c.actor_how = _governor_subject(tree, n, res, lex)  # "на встрече с X заявил Y"
-                if c.actor is None:
-                    c.actor, c.actor_how = res.between(n.id), "between"
-                if c.actor is None:
-                    c.actor, c.actor_how = _governor_subject(tree, n, res, lex)
+                c.actor, c.actor_how = _noun_actor(tree, n, res, lex)
                 if c.actor is None and not c.entry.stance:
                     c.suppressed = "noun_without_agent"
                     continue
@@ -178,8 +170,6 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
-                from extractors.events.arguments import join
-
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         if c.target is None:
             c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id})
@@ -189,6 +179,25 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
+    """Who acts in a noun predicate with no light verb, most specific evidence first."""
+    arg = res.noun_agent(n.id)  # "просьба США", "Russia's proposal", "the warning by X"
+    if arg is not None:
+        return arg, "noun_agent"
+    if tree.children(n.id, "nsubj"):
+        arg, how = res.subject(n.id)  # copular: "the US is in daily contact with X"
+        if arg is not None:
+            return arg, how
+    if res.has_partner(n.id):
+        arg, how = _governor_subject(tree, n, res, lex)  # "на встрече с X заявил Y"
+        if arg is not None:
+            return arg, how
+    arg = res.between(n.id)  # "переговоры между A и B"
+    if arg is not None:
+        return arg, "between"
+    return _governor_subject(tree, n, res, lex)
 
 
 def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
