@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= data/communique.duckdb
 
-.PHONY: run test setup bench eval clean help
+.PHONY: run test setup browser bench eval clean help
 help:
 	@echo "make run | make test | make eval | make bench | make clean"
 
@@ -26,8 +26,17 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/communique run --input samples --db $(DB)
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium for the dashboard's browser test (Playwright drives it; nothing is downloaded by
+# Playwright itself). Without root or apt the test skips and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed: the dashboard browser test will skip"; \
+	  else echo "chromium is missing (sudo apt-get install chromium): the dashboard browser test will skip"; fi; }
 
 eval: $(STAMP)
 	$(BIN)/communique eval --gold ../shared/eval/dev

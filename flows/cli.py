@@ -189,6 +189,11 @@ def models_train(
     pos_steps: Annotated[int, typer.Option()] = 6000,
     depparse_steps: Annotated[int, typer.Option()] = 6000,
     tokenize_steps: Annotated[int, typer.Option()] = 2000,
+    lemma_epochs: Annotated[int, typer.Option()] = 4,
+    eval_interval: Annotated[int, typer.Option(help="Parser steps between dev evaluations.")] = 400,
+    continue_from: Annotated[Optional[Path], typer.Option(
+        help="Warm-start the pos or depparse stage from this model file (e.g. the shipped one) when no "
+             "checkpoint exists in the workdir; the optimizer starts afresh.")] = None,
     threads: Annotated[int, typer.Option()] = 1,
 ) -> None:
     """Train compact Stanza models with Stanza's own trainers (resumable; see MODEL_CARD.md)."""
@@ -204,7 +209,10 @@ def models_train(
     wd = workdir / lang
     data = prepare(ud, dev, wd)
     cfg = TrainConfig(lang=lang, workdir=wd, out_dir=out or PACKAGE_MODELS / f"{lang}_compact", threads=threads,
-                      tokenize_steps=tokenize_steps, pos_steps=pos_steps, depparse_steps=depparse_steps)
+                      tokenize_steps=tokenize_steps, pos_steps=pos_steps, depparse_steps=depparse_steps,
+                      lemma_epochs=lemma_epochs, eval_interval=eval_interval,
+                      continue_from={s: continue_from for s in chosen if s in ("pos", "depparse")}
+                      if continue_from else {})
     for path in train(chosen, data, cfg):
         typer.echo(f"trained {path}")
 
@@ -245,6 +253,44 @@ def quality(
     for kind, ok in results.items():
         typer.echo(f"  {kind:<10} {'passed' if ok else 'FAILED'}")
     typer.echo(f"Data Docs: {index}")
+
+
+@app.command()
+def dashboard(
+    db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
+    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("data/dashboard.html"),
+    serve: Annotated[bool, typer.Option(help="Serve the page on 127.0.0.1 instead (rebuilt on every refresh).")] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve.")] = 8765,
+    limit: Annotated[int, typer.Option(min=1, help="Most recent events to embed.")] = 20_000,
+) -> None:
+    """Write a self-contained offline HTML dashboard (no CDN, no network), or serve it locally."""
+    s = _settings(db)
+    if not s.db_path.exists():
+        _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
+    from warehouse.db import DatabaseBusyError
+
+    if serve:
+        from flows.dashboard_server import make_server
+
+        try:
+            server = make_server(s.db_path, port, limit)
+        except OSError as e:
+            _fail(f"cannot listen on 127.0.0.1:{port}: {e.strerror or e}; try --port", EXIT_USAGE)
+        typer.echo(f"dashboard on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            typer.echo("stopped")
+        finally:
+            server.server_close()
+        return
+    from warehouse.dashboard.build import write
+
+    try:
+        path = write(s.db_path, out, limit)
+    except DatabaseBusyError as e:
+        _fail(str(e))
+    typer.echo(f"dashboard: {path} ({path.stat().st_size // 1024} KB)")
 
 
 @db_app.command("upgrade")

@@ -115,6 +115,7 @@ def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version
 
     # documents: a failing document takes its children with it
     res = gxv.validate("documents", frames["documents"])
+    checked = [res]
     bad_docs = res.failed_rows()
     if bad_docs:
         ids = frames["documents"]["doc_id"].to_list()
@@ -127,6 +128,7 @@ def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version
     for kind in ("events", "mentions"):
         df = frames[kind]
         res = gxv.validate(kind, gxv.with_checks(kind, df, texts))
+        checked.append(res)
         bad = res.failed_rows()
         if bad:
             rows = df.to_dicts()
@@ -136,6 +138,11 @@ def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version
                                                json.dumps(rows[i], default=str)[:1000], d.doc_id, d.external_id))
             keep = [i not in bad for i in range(df.height)]
             frames[kind] = df.filter(pl.Series(keep))
+    frames["validations"] = fr.frame("validations", [
+        {"run_id": run_id, "suite": r.suite, "evaluated": r.evaluated, "failed_rows": len(r.failed_rows()),
+         "expectations": r.statistics.get("evaluated_expectations"),
+         "successful_expectations": r.statistics.get("successful_expectations"), "success": r.success,
+         "created_at": ts} for r in checked])
     checked_rows = len(results) + sum(x.height for k, x in frames.items() if k in ("events", "mentions")) + len(quarantined)
     return BatchResult(frames, quarantined, frames["events"].height, frames["sentences"].height, checked_rows)
 

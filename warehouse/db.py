@@ -112,3 +112,23 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     for p in view_files():
         for stmt in statements(p.read_text(encoding="utf-8")):
             con.execute(stmt)
+
+
+def is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when every migration is applied (readable through a read-only connection)."""
+    try:
+        done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        return False
+    return all(v in done for v, _ in migration_files())
+
+
+def reader(path: Path | str, wait_s: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection on a current schema: upgrades first (briefly as writer) only when needed."""
+    con = connect(path, read_only=True, wait_s=wait_s)
+    if is_current(con):
+        return con
+    con.close()
+    with session(path, wait_s):
+        pass
+    return connect(path, read_only=True, wait_s=wait_s)

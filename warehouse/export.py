@@ -7,7 +7,8 @@ import polars as pl
 
 from warehouse import db
 
-TABLES = ("documents", "sentences", "mentions", "events", "sentence_diagnostics", "runs", "quarantine", "event_types")
+TABLES = ("documents", "sentences", "mentions", "events", "sentence_diagnostics", "runs", "quarantine", "event_types",
+          "validation_results")
 
 
 def relations() -> list[str]:

@@ -21,10 +21,13 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
                "modality": S, "event_date": D, "date_source": S, "confidence": F, "extractor_version": S,
                "run_id": S, "rule": S, "actor_start": I, "actor_end": I, "target_start": I, "target_end": I},
     "diagnostics": {"doc_id": S, "sentence_idx": I, "predicate": S, "predicate_start": I, "reason": S, "run_id": S},
+    "validations": {"run_id": S, "suite": S, "evaluated": I, "failed_rows": I, "expectations": I,
+                    "successful_expectations": I, "success": B, "created_at": T},
     "quarantine": {"run_id": S, "stage": S, "doc_id": S, "external_id": S, "source": S, "reason": S,
                    "payload": S, "created_at": T},
 }
-BATCH_TABLES = {k: SCHEMAS[k] for k in ("documents", "sentences", "mentions", "events", "diagnostics")}
+BATCH_TABLES = {k: SCHEMAS[k] for k in ("documents", "sentences", "mentions", "events", "diagnostics",
+                                                   "validations")}
 
 
 def frame(kind: str, rows: list[dict]) -> pl.DataFrame:

@@ -13,7 +13,7 @@ runner = CliRunner()
 
 def test_help_everywhere():
     for args in (["--help"], ["run", "--help"], ["eval", "--help"], ["models", "--help"], ["models", "train", "--help"],
-                 ["annotate", "--help"], ["db", "upgrade", "--help"]):
+                 ["annotate", "--help"], ["db", "upgrade", "--help"], ["dashboard", "--help"]):
         res = runner.invoke(app, args)
         assert res.exit_code == 0, args
         assert "Usage" in res.output
@@ -32,6 +32,12 @@ def test_run_prints_summary_and_exit_status(tmp_path, prefect_harness):
     assert res.exit_code == 3, res.output
     assert "documents: 2 seen, 1 loaded" in res.output
     assert "malformed_jsonl" in res.output
+    page = tmp_path / "report.html"
+    res = runner.invoke(app, ["dashboard", "--db", str(tmp_path / "w.duckdb"), "--out", str(page)])
+    assert res.exit_code == 0, res.output
+    assert "dashboard:" in res.output and "malformed_jsonl" in page.read_text(encoding="utf-8")
+    res = runner.invoke(app, ["dashboard", "--db", str(tmp_path / "missing.duckdb")])
+    assert res.exit_code == 2 and "no database" in res.output
 
 
 def test_models_list_names_the_offline_profile():

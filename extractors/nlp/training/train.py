@@ -35,6 +35,8 @@ class TrainConfig:
     lemma_epochs: int = 4
     pos_steps: int = 6000
     depparse_steps: int = 6000
+    eval_interval: int = 400
+    continue_from: dict[str, Path] = field(default_factory=dict)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -75,7 +77,8 @@ def stage_args(stage: str, data: PreparedData, cfg: TrainConfig, save_dir: Path)
             "--output_file", str(cfg.workdir / "depparse_dev_pred.conllu"), "--no_pretrain",
             "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
             "--word_emb_dim", "75", "--batch_size", "2000", "--max_steps", str(cfg.depparse_steps),
-            "--eval_interval", "100", "--checkpoint_interval", "100", "--max_steps_before_stop", "2000"]
+            "--eval_interval", str(cfg.eval_interval), "--checkpoint_interval", "200",
+            "--max_steps_before_stop", "2000"]
     raise ValueError(f"unknown stage {stage!r}; choose from {', '.join(STAGES)}")
 
 
@@ -85,6 +88,10 @@ def run_stage(stage: str, data: PreparedData, cfg: TrainConfig) -> Path:
     save_dir.mkdir(parents=True, exist_ok=True)
     module, args = stage_args(stage, data, cfg, save_dir)
     args += cfg.extra.get(stage, [])
+    if stage in cfg.continue_from:  # warm start from a shipped model (fresh optimizer, history reset)
+        if stage not in ("pos", "depparse"):
+            raise ValueError(f"--continue-from applies to pos and depparse, not {stage}")
+        args += ["--continue_from", str(cfg.continue_from[stage])]
     run_id = f"{stage}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     log = cfg.workdir / "logs" / f"{run_id}.log"
     log.parent.mkdir(parents=True, exist_ok=True)

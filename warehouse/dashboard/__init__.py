@@ -1,0 +1,1 @@
+"""A self-contained HTML dashboard over the warehouse (``communique dashboard``)."""
