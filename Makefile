@@ -7,9 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= data/communique.duckdb
 
-.PHONY: run test setup browser bench eval clean help
+.PHONY: run test setup browser bench eval serve clean help
 help:
-	@echo "make run | make test | make eval | make bench | make clean"
+	@echo "make run | make test | make eval | make bench | make serve | make clean"
 
 setup: $(STAMP)
 
@@ -37,6 +37,9 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	      || echo "chromium could not be installed: the dashboard browser test will skip"; \
 	  else echo "chromium is missing (sudo apt-get install chromium): the dashboard browser test will skip"; fi; }
+
+serve: $(STAMP)
+	$(BIN)/communique serve
 
 eval: $(STAMP)
 	$(BIN)/communique eval --gold ../shared/eval/dev

@@ -63,11 +63,15 @@ def run(
     batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch.")] = None,
     reprocess: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,
     progress: Annotated[Optional[bool], typer.Option(help="Show a progress bar.")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Annotation processes (each loads the models once).")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(help="Annotate on a Dask cluster: tcp://host:port of its scheduler.")] = None,
+    dask_local: Annotated[Optional[int], typer.Option(min=1, help="Annotate on a local Dask cluster of N worker processes.")] = None,
 ) -> None:
     """Run the pipeline on input files and load the results into DuckDB.
 
     Exit status: 0 all loaded; 3 some records quarantined; 2 usage error; 1 failure."""
-    s = _settings(db, profile=profile, models_dir=models_dir, batch_size=batch_size, progress=progress)
+    s = _settings(db, profile=profile, models_dir=models_dir, batch_size=batch_size, progress=progress,
+                  workers=workers, dask_address=dask_address, dask_local=dask_local)
     missing = [str(p) for p in input if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}", EXIT_USAGE)
@@ -75,13 +79,12 @@ def run(
 
     if s.profile not in PROFILES:
         _fail(f"unknown profile {s.profile!r}; choose from {', '.join(PROFILES)}", EXIT_USAGE)
-    from flows.pipeline import FailureRatioExceeded, pipeline
+    from flows.pipeline import FailureRatioExceeded, run_with
     from warehouse.db import DatabaseBusyError
 
     try:
-        summary = pipeline(inputs=[str(p) for p in input], db_path=str(s.db_path), nlp=s.nlp_config(),
-                           lang=lang.value, batch_size=s.batch_size, reprocess=reprocess,
-                           max_failure_ratio=s.max_failure_ratio, progress=s.progress and sys.stderr.isatty())
+        summary = run_with(s, inputs=[str(p) for p in input], lang=lang.value, reprocess=reprocess,
+                           progress=s.progress and sys.stderr.isatty())
     except DatabaseBusyError as e:
         _fail(str(e))
     except FailureRatioExceeded as e:
@@ -101,11 +104,10 @@ def reprocess(
     s = _settings(db, progress=progress)
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}", EXIT_USAGE)
-    from flows.pipeline import pipeline
+    from flows.pipeline import run_with
 
-    summary = pipeline(inputs=[], db_path=str(s.db_path), nlp=s.nlp_config(), batch_size=s.batch_size,
-                       reprocess=all_documents, max_failure_ratio=s.max_failure_ratio,
-                       progress=s.progress and sys.stderr.isatty(), from_warehouse=True)
+    summary = run_with(s, inputs=[], reprocess=all_documents, progress=s.progress and sys.stderr.isatty(),
+                       from_warehouse=True)
     print_summary(summary)
     raise typer.Exit(EXIT_QUARANTINE if summary.quarantined else EXIT_OK)
 
@@ -291,6 +293,91 @@ def dashboard(
     except DatabaseBusyError as e:
         _fail(str(e))
     typer.echo(f"dashboard: {path} ({path.stat().st_size // 1024} KB)")
+
+
+@app.command()
+def inbox(
+    folder: Annotated[Path, typer.Option("--dir", help="Inbox folder.")] = Path("data/inbox"),
+    archive: Annotated[Optional[Path], typer.Option(help="Move processed files here (dated subfolders).")] = None,
+    db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Annotation processes.")] = None,
+) -> None:
+    """Process the inbox's new files once (what the pipeline-hourly deployment does on a schedule)."""
+    s = _settings(db, workers=workers)
+    if not folder.is_dir():
+        _fail(f"inbox folder not found: {folder}", EXIT_USAGE)
+    import os
+
+    os.environ["COMMUNIQUE_DB"] = str(s.db_path)  # the flow reads its settings at its own edge
+    if workers:
+        os.environ["COMMUNIQUE_WORKERS"] = str(workers)
+    from flows.inbox import inbox as inbox_flow
+    from flows.pipeline import FailureRatioExceeded
+
+    try:
+        out = inbox_flow(inbox_dir=str(folder), archive_dir=str(archive) if archive else None, db_path=str(s.db_path))
+    except FailureRatioExceeded as e:
+        _fail(f"run failed: {e}")
+    typer.echo(", ".join(f"{k}: {v}" for k, v in out.items()))
+    raise typer.Exit(EXIT_QUARANTINE if out.get("quarantined") else EXIT_OK)
+
+
+@app.command()
+def serve(
+    db: Annotated[Optional[Path], typer.Option(help="DuckDB file the deployments write [default: data/communique.duckdb].")] = None,
+    port: Annotated[int, typer.Option(help="Prefect server port on 127.0.0.1.")] = 4200,
+) -> None:
+    """Start a local Prefect server (127.0.0.1), the communique-local work pool, the deployments of
+    prefect.yaml and a worker, in the foreground. Ctrl-C stops them all."""
+    s = _settings(db)
+    from flows import serve as srv
+
+    typer.echo(f"starting the Prefect server on 127.0.0.1:{port} (logs in {s.data_dir / 'serve-logs'}) …")
+    try:
+        svc = srv.start_all(s.data_dir, s.db_path, port)
+    except srv.ServeError as e:
+        _fail(str(e))
+    typer.echo(f"server {svc.api_url}; pool {srv.POOL}; deployments pipeline-hourly, reprocess, export-nightly; "
+               "worker running. Ctrl-C stops everything.")
+    typer.echo(f"  trigger a run: PREFECT_API_URL={svc.api_url} prefect deployment run inbox/pipeline-hourly")
+    try:
+        while all(p.poll() is None for p in svc.procs.values()):
+            import time
+
+            time.sleep(1)
+        dead = [n for n, p in svc.procs.items() if p.poll() is not None]
+        typer.secho(f"{', '.join(dead)} exited; stopping (see {svc.logs})", err=True, fg=typer.colors.RED)
+    except KeyboardInterrupt:
+        typer.echo("stopping worker and server …")
+    finally:
+        svc.stop()
+    typer.echo("stopped")
+
+
+@app.command()
+def status(
+    db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many runs.")] = 10,
+    api_url: Annotated[Optional[str], typer.Option(help="Prefect API [default: PREFECT_API_URL or http://127.0.0.1:4200/api].")] = None,
+) -> None:
+    """The last runs from the warehouse and, when a Prefect server answers, their flow-run states."""
+    s = _settings(db)
+    if not s.db_path.exists():
+        _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
+    import os
+
+    from flows.status import flow_states, last_runs
+
+    runs = last_runs(s.db_path, limit)
+    url = api_url or os.environ.get("PREFECT_API_URL") or "http://127.0.0.1:4200/api"
+    states = flow_states(url, [r["flow_run_id"] for r in runs if r["flow_run_id"]])
+    typer.echo(f"{'started':<20}{'status':<27}{'loaded':>7}{'events':>7}{'quar.':>6}  prefect")
+    for r in runs:
+        st = states.get(r["flow_run_id"] or "", "-" if states else "(no server)")
+        typer.echo(f"{r['started']:<20}{r['status'] or 'running?':<27}{r['docs_loaded'] or 0:>7}"
+                   f"{r['events_loaded'] or 0:>7}{r['quarantined'] or 0:>6}  {st}")
+    if not runs:
+        typer.echo("no runs yet")
 
 
 @db_app.command("upgrade")

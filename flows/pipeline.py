@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import collections
+import hashlib
+import itertools
+import json
 import subprocess
 import sys
 import uuid
@@ -56,12 +59,39 @@ def _progress(total: int, enabled: bool):
                 file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _annotated(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, model_key: str, parallel: int):
+    """Yield (chunk, annotate-extract result) in job order. In process when ``parallel`` is 1;
+    otherwise submitted to the task runner with at most ``parallel`` batches in flight beyond the one
+    being loaded, so memory stays bounded however large the input."""
+    if parallel <= 1:
+        for lang, chunk in jobs:
+            yield chunk, tasks.annotate_extract(chunk, lang, nlp, model_key)
+        return
+    pending: collections.deque = collections.deque()
+    queue = iter(jobs)
+    for lang, chunk in itertools.islice(queue, parallel + 1):
+        pending.append((chunk, tasks.annotate_extract.submit(chunk, lang, nlp, model_key)))
+    while pending:
+        chunk, future = pending.popleft()
+        result = future.result()
+        for lang, nxt in itertools.islice(queue, 1):
+            pending.append((nxt, tasks.annotate_extract.submit(nxt, lang, nlp, model_key)))
+        yield chunk, result
+
+
 @flow(name="pipeline", log_prints=False, validate_parameters=False)
 def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 16,
              reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
-             from_warehouse: bool = False) -> RunSummary:
+             from_warehouse: bool = False, parallel: int = 1) -> RunSummary:
     """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
-    the database itself: those extracted by another extractor version (all of them with ``reprocess``)."""
+    the database itself: those extracted by another extractor version (all of them with ``reprocess``).
+    With ``parallel`` > 1 annotation batches are submitted to the flow's task runner (a process pool or
+    Dask, see ``flows.runners``), that many in flight; validation and loading stay in this process, in
+    order, one short write transaction per batch."""
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
     ctx = get_run_context()
@@ -90,21 +120,19 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
         profile = {l: m["profile"] for l, m in models.items()}
         by_type: collections.Counter = collections.Counter()
         checked = summary.docs_seen
+        model_key = hashlib.sha256(json.dumps([version, models], sort_keys=True, default=str).encode()).hexdigest()[:16]
+        jobs = [(l, chunk) for l in langs for chunk in _chunks([d for d in docs if d.lang == l], batch_size)]
         with _progress(len(docs), progress) as bar:
-            for l in langs:
-                group = [d for d in docs if d.lang == l]
-                for i in range(0, len(group), batch_size):
-                    chunk = group[i:i + batch_size]
-                    extracted, failed = tasks.annotate_extract(chunk, l, nlp)
-                    bad += failed
-                    batch = tasks.validate(extracted, run_id, version, profile)
-                    bad += batch.quarantined
-                    checked += batch.checked - len(chunk)
-                    summary.docs_loaded += tasks.load(db_path, batch, run_id)
-                    summary.sentences += batch.sentences
-                    summary.events += batch.events
-                    by_type.update(batch.frames["events"]["event_type"].to_list())
-                    bar.update(len(chunk))
+            for chunk, (extracted, failed) in _annotated(jobs, nlp, model_key, parallel):
+                bad += failed
+                batch = tasks.validate(extracted, run_id, version, profile)
+                bad += batch.quarantined
+                checked += batch.checked - len(chunk)
+                summary.docs_loaded += tasks.load(db_path, batch, run_id)
+                summary.sentences += batch.sentences
+                summary.events += batch.events
+                by_type.update(batch.frames["events"]["event_type"].to_list())
+                bar.update(len(chunk))
         tasks.quarantine(db_path, bad, run_id)
         summary.quarantined = len(bad)
         summary.quarantine_by_reason = dict(collections.Counter(q.reason for q in bad).most_common())
@@ -126,3 +154,15 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
         # a Failed state (no traceback in the logs); calling the flow raises FailureRatioExceeded
         return Failed(message=failure, data=FailureRatioExceeded(failure))
     return summary
+
+
+def run_with(settings, **kwargs) -> RunSummary:
+    """Run the ``pipeline`` flow with what ``settings`` say: database, NLP config, batch size, failure
+    ratio, and the task runner for ``--workers`` / ``--dask-*``."""
+    from flows.runners import task_runner
+
+    par = settings.parallelism()
+    runner = task_runner(par)
+    flow_fn = pipeline.with_options(task_runner=runner) if runner is not None else pipeline
+    return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
+                   max_failure_ratio=settings.max_failure_ratio, parallel=par.width, **kwargs)

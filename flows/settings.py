@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     max_failure_ratio: float = 0.5
     progress: bool = True
     use_gpu: bool | None = None  # None: use CUDA when it is available
+    workers: int = Field(default=1, ge=1, description="annotation processes on this machine")
+    dask_address: str | None = Field(default=None, description="tcp://host:port of a Dask scheduler")
+    dask_local: int | None = Field(default=None, ge=1, description="workers of a local Dask cluster")
 
     @property
     def db_path(self) -> Path:
@@ -44,7 +47,12 @@ class Settings(BaseSettings):
             use_gpu = torch.cuda.is_available()
         return NLPConfig(profile=self.profile, stanza_dir=self.stanza_dir(),
                          compact_dir=self.compact_dir or PACKAGE_MODELS, languages=tuple(self.languages),
-                         use_gpu=use_gpu)
+                         use_gpu=use_gpu, torch_threads=1 if self.parallelism().distributed else None)
+
+    def parallelism(self):
+        from flows.runners import Parallelism
+
+        return Parallelism(workers=self.workers, dask_address=self.dask_address, dask_local=self.dask_local)
 
 
 def configure_runtime(data_dir: Path) -> None:
@@ -56,6 +64,7 @@ def configure_runtime(data_dir: Path) -> None:
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_LOGGING_TO_API_ENABLED": "false",
         "PREFECT_UI_ENABLED": "false",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",  # a busy machine starts it slowly
         "DO_NOT_TRACK": "1",
         "GX_ANALYTICS_ENABLED": "false",
         "OPENBLAS_NUM_THREADS": "1",

@@ -1,6 +1,8 @@
 """Prefect tasks: thin typed wrappers around the pure functions in extractors/ and warehouse/."""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,8 +81,19 @@ def _annotate(docs: list[RawDocument], lang: str, cfg: NLPConfig):
         return pairs, bad
 
 
-@task(name="annotate-extract", cache_policy=NO_CACHE)
-def annotate_extract(docs: list[RawDocument], lang: str, cfg: NLPConfig) -> tuple[list[tuple[RawDocument, Extraction]], list[Quarantined]]:
+def annotation_cache_key(context, parameters: dict) -> str:
+    """Documents (id and the metadata extraction reads) + language + model and extractor version."""
+    docs = parameters["docs"]
+    ident = "|".join(f"{d.doc_id}:{d.published}:{d.external_id}:{d.source}" for d in docs)
+    raw = f"{parameters['lang']}|{parameters.get('model_key', '')}|{ident}"
+    return "annotate-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@task(name="annotate-extract", cache_key_fn=annotation_cache_key, cache_expiration=dt.timedelta(days=7),
+      persist_result=True)
+def annotate_extract(docs: list[RawDocument], lang: str, cfg: NLPConfig, model_key: str = "") -> tuple[list[tuple[RawDocument, Extraction]], list[Quarantined]]:
+    """Annotate and extract one batch. Cached by ``annotation_cache_key`` (results persisted under
+    PREFECT_HOME), so a retried or rerun flow does not annotate the same batch again."""
     from extractors.extract import extract
 
     pairs, bad = _annotate(docs, lang, cfg)

@@ -22,6 +22,10 @@ def _quiet() -> None:
 @functools.lru_cache(maxsize=8)
 def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
     _quiet()
+    if cfg.torch_threads:
+        import torch
+
+        torch.set_num_threads(cfg.torch_threads)
     if profile == "natasha":
         from extractors.nlp import natasha_variants  # noqa: F401  (registers the variants)
 

@@ -30,6 +30,7 @@ class NLPConfig:
     compact_dir: Path = PACKAGE_MODELS
     languages: tuple[str, ...] = ("ru", "en")
     use_gpu: bool = False
+    torch_threads: int | None = None  # intra-op threads per process (1 when several processes share the CPUs)
 
 
 def compact_path(lang: str, cfg: NLPConfig) -> Path:

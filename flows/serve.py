@@ -1,0 +1,142 @@
+"""``communique serve``: a local Prefect server on 127.0.0.1, the ``communique-local`` process work pool,
+the deployments of ``prefect.yaml`` and a worker, in the foreground; Ctrl-C stops them all.
+
+Each step is a function of its own so the tests drive the same code."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POOL = "communique-local"
+
+
+class ServeError(RuntimeError):
+    pass
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prefect_bin() -> str:
+    exe = Path(sys.executable).with_name("prefect")
+    return str(exe) if exe.exists() else "prefect"
+
+
+@dataclass
+class Services:
+    api_url: str
+    env: dict[str, str]
+    logs: Path
+    procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """Worker first, then the server: SIGINT, then SIGKILL after ``timeout``."""
+        for name in ("worker", "server"):
+            p = self.procs.get(name)
+            if p is None or p.poll() is not None:
+                continue
+            try:
+                os.killpg(p.pid, signal.SIGINT)
+                p.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait(5)
+            except ProcessLookupError:
+                pass
+
+
+def environment(home: Path, port: int, db_path: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "PREFECT_HOME": str(home.resolve()),
+        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        "PREFECT_SERVER_API_PORT": str(port),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "COMMUNIQUE_ROOT": str(ROOT),
+        "COMMUNIQUE_DB": str(db_path.resolve()),
+    })
+    env.update(extra or {})
+    return env
+
+
+def _spawn(name: str, args: list[str], svc: Services) -> subprocess.Popen:
+    svc.logs.mkdir(parents=True, exist_ok=True)
+    log = (svc.logs / f"{name}.log").open("ab")
+    p = subprocess.Popen([prefect_bin(), *args], env=svc.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                         start_new_session=True)
+    svc.procs[name] = p
+    return p
+
+
+def wait_healthy(svc: Services, timeout: float = 120.0) -> float:
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        server = svc.procs.get("server")
+        if server is not None and server.poll() is not None:
+            raise ServeError(f"the Prefect server exited (status {server.returncode}); see {svc.logs / 'server.log'}")
+        try:
+            with urllib.request.urlopen(svc.api_url + "/health", timeout=2) as r:
+                if r.status == 200:
+                    return time.monotonic() - t0
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise ServeError(f"the Prefect server did not answer {svc.api_url}/health within {timeout:.0f}s")
+
+
+def _cli(args: list[str], svc: Services, timeout: float = 180.0) -> str:
+    res = subprocess.run([prefect_bin(), "--no-prompt", *args], env=svc.env, cwd=ROOT, capture_output=True,
+                         text=True, timeout=timeout)
+    if res.returncode != 0:
+        raise ServeError(f"`prefect {' '.join(args)}` failed:\n{(res.stdout + res.stderr)[-2000:]}")
+    return res.stdout
+
+
+def start_server(svc: Services, port: int) -> float:
+    _spawn("server", ["server", "start", "--host", "127.0.0.1", "--port", str(port)], svc)
+    return wait_healthy(svc)
+
+
+def create_pool(svc: Services) -> None:
+    out = subprocess.run([prefect_bin(), "work-pool", "inspect", POOL], env=svc.env, cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        _cli(["work-pool", "create", POOL, "--type", "process"], svc)
+
+
+def deploy(svc: Services) -> str:
+    return _cli(["deploy", "--all"], svc, timeout=300)
+
+
+def start_worker(svc: Services) -> subprocess.Popen:
+    return _spawn("worker", ["worker", "start", "--pool", POOL, "--type", "process"], svc)
+
+
+def start_all(data_dir: Path, db_path: Path, port: int | None = None, extra_env: dict[str, str] | None = None) -> Services:
+    """Server, pool, deployments, worker. On any failure everything started so far is stopped."""
+    port = port or free_port()
+    svc = Services(api_url=f"http://127.0.0.1:{port}/api",
+                   env=environment(data_dir / "prefect", port, db_path, extra_env), logs=data_dir / "serve-logs")
+    try:
+        start_server(svc, port)
+        create_pool(svc)
+        deploy(svc)
+        start_worker(svc)
+    except BaseException:
+        svc.stop()
+        raise
+    return svc

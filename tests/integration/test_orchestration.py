@@ -1,0 +1,142 @@
+"""Orchestration with Prefect's own machinery: process-pool and Dask task runners, the annotation
+cache, inbox ingestion, and a real local Prefect server with the deployments of prefect.yaml run by a
+worker."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import duckdb
+import pytest
+
+from flows.settings import Settings
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+INPUTS = [SAMPLES / "ru_news.jsonl", SAMPLES / "ru_azerbaijan_request.txt"]
+
+
+def _events(path) -> set[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return set(con.execute("SELECT event_id, event_type, actor_code, target_code, condition_text FROM events").fetchall())
+    finally:
+        con.close()
+
+
+def _settings(tmp_path, name, **kw) -> Settings:
+    s = Settings(db=tmp_path / f"{name}.duckdb", profile="natasha", **kw)
+    return s
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory, prefect_harness):
+    from flows.pipeline import run_with
+
+    d = tmp_path_factory.mktemp("baseline")
+    s = _settings(d, "base", batch_size=1)
+    run_with(s, inputs=[str(p) for p in INPUTS])
+    return _events(s.db_path)
+
+
+@pytest.mark.parametrize("kw", [{"workers": 2}, {"dask_local": 2}], ids=["process-pool", "dask-local-cluster"])
+def test_parallel_runners_give_the_same_events(tmp_path, baseline, kw):
+    from flows.pipeline import run_with
+
+    s = _settings(tmp_path, "par", batch_size=1, **kw)
+    assert s.parallelism().width == 2 and s.nlp_config().torch_threads == 1
+    summary = run_with(s, inputs=[str(p) for p in INPUTS])
+    assert summary.docs_loaded == 4 and summary.quarantined == 0
+    assert _events(s.db_path) == baseline and len(baseline) > 5
+
+
+def test_rerun_reuses_cached_annotation(tmp_path, prefect_harness):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterName
+
+    from flows.pipeline import run_with
+
+    s = _settings(tmp_path, "cache")
+    first = run_with(s, inputs=[str(SAMPLES / "ru_talks.md")])
+    second = run_with(s, inputs=[str(SAMPLES / "ru_talks.md")], reprocess=True)
+    assert first.events == second.events > 0
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="annotate-extract")))
+    states = [r.state.name for r in runs if r.flow_run_id is not None]
+    assert "Cached" in states, states
+
+
+def test_inbox_takes_only_new_files_and_archives_them(tmp_path, prefect_harness, monkeypatch):
+    from flows.inbox import inbox
+
+    box, archive = tmp_path / "inbox", tmp_path / "archive"
+    box.mkdir()
+    shutil.copy(SAMPLES / "ru_talks.md", box)
+    (box / "scan.pdf").write_bytes(b"%PDF-1.4 not a text")
+    (box / "late.jsonl.part").write_text("{}")  # still being written: left for a later run
+    monkeypatch.setenv("COMMUNIQUE_PROFILE", "natasha")
+    db_path = str(tmp_path / "w.duckdb")
+    out = inbox(inbox_dir=str(box), archive_dir=str(archive), db_path=db_path)
+    assert out["new_files"] == 2 and out["docs_loaded"] == 1 and out["quarantined"] == 1
+    assert out["files"] == {"loaded": 1, "quarantined": 1}
+    assert sorted(p.name for p in box.iterdir()) == ["late.jsonl.part"]
+    assert sorted(p.name for p in archive.rglob("*") if p.is_file()) == ["ru_talks.md", "scan.pdf"]
+    # the same content again, under another name: not processed twice
+    shutil.copy(SAMPLES / "ru_talks.md", box / "again.md")
+    assert inbox(inbox_dir=str(box), db_path=db_path) == {"new_files": 0, "already_processed": 1}
+    con = duckdb.connect(db_path, read_only=True)
+    try:
+        rows = con.execute("SELECT status, quarantined FROM inbox_files ORDER BY status").fetchall()
+        reasons = con.execute("SELECT reason FROM quarantine").fetchall()
+    finally:
+        con.close()
+    assert rows == [("loaded", 0), ("quarantined", 1)] and reasons == [("unsupported_format",)]
+
+
+def test_local_server_deploys_and_a_worker_runs_the_inbox(tmp_path):
+    """A real Prefect server on 127.0.0.1 (free port), the work pool, `prefect deploy --all` from
+    prefect.yaml, a worker; a deployment run writes events to DuckDB. Stopped by pid afterwards."""
+    from flows import serve
+
+    box = tmp_path / "inbox"
+    box.mkdir()
+    shutil.copy(SAMPLES / "ru_azerbaijan_request.txt", box)
+    db_path = tmp_path / "w.duckdb"
+    svc = serve.start_all(tmp_path, db_path, extra_env={"PREFECT_WORKER_QUERY_SECONDS": "1",
+                                                         "PREFECT_WORKER_PREFETCH_SECONDS": "1",
+                                                         "COMMUNIQUE_PROFILE": "natasha"})
+    try:
+        listed = subprocess.run([serve.prefect_bin(), "deployment", "ls"], env=svc.env, capture_output=True,
+                                text=True, timeout=60).stdout
+        for name in ("pipeline-hourly", "reprocess", "export-nightly"):
+            assert name in listed
+        res = subprocess.run([serve.prefect_bin(), "deployment", "run", "inbox/pipeline-hourly",
+                              "--param", f"inbox_dir={box}", "--watch", "--watch-interval", "2",
+                              "--watch-timeout", "300"], env=svc.env, capture_output=True, text=True, timeout=360)
+        assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+        assert "Completed" in res.stdout
+    finally:
+        svc.stop()
+    assert all(p.poll() is not None for p in svc.procs.values())
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        events = con.execute("SELECT actor_code, target_code, event_type FROM events").fetchall()
+        flow_run = con.execute("SELECT flow_run_id FROM runs").fetchone()[0]
+        files = con.execute("SELECT status FROM inbox_files").fetchall()
+    finally:
+        con.close()
+    assert ("USA", "AZE", "REQUEST") in events and flow_run and files == [("loaded",)]
+
+
+def test_status_lists_runs_without_a_server(tmp_path, prefect_harness):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from flows.pipeline import run_with
+
+    s = _settings(tmp_path, "status")
+    run_with(s, inputs=[str(SAMPLES / "ru_talks.md")])
+    res = CliRunner().invoke(app, ["status", "--db", str(s.db_path), "--api-url", "http://127.0.0.1:9/api"])
+    assert res.exit_code == 0, res.output
+    assert "completed" in res.output and "(no server)" in res.output
