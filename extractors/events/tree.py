@@ -29,6 +29,28 @@ def _feats(s: str | None) -> dict[str, str]:
     return dict(p.split("=", 1) for p in s.split("|") if "=" in p)
 
 
+def _break_cycles(nodes: dict[int, Node]) -> int:
+    """Parsers can emit head cycles (a -> b -> a). Reattach the lowest id of each cycle to the
+    sentence root (or make it the root when there is none) so every rule sees a tree. Returns how
+    many heads were changed."""
+    roots = [n.id for n in nodes.values() if n.head == 0]
+    changed = 0
+    for start in sorted(nodes):
+        path, j = [], start
+        while j in nodes and j not in path:
+            path.append(j)
+            j = nodes[j].head
+        if j in path:  # a cycle: the nodes from j to the end of path
+            cycle = path[path.index(j):]
+            low = min(cycle)
+            root = next((r for r in roots if r not in cycle), None)
+            nodes[low].head = root if root is not None else 0
+            if root is None:
+                roots.append(low)
+            changed += 1
+    return changed
+
+
 class Tree:
     def __init__(self, sentence, text: str):
         self.text = text
@@ -41,6 +63,7 @@ class Tree:
                     id=w.id, text=w.text, lemma=(w.lemma or w.text).lower().replace("ё", "е"),
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
+        self.repaired = _break_cycles(self.nodes)
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)
@@ -71,9 +94,12 @@ class Tree:
 
     def subtree(self, i: int, skip_rels: tuple[str, ...] = ()) -> list[int]:
         """Ids in the subtree of ``i`` (sorted); children attached by ``skip_rels`` are left out."""
-        out, stack = [], [i]
+        out, stack, seen = [], [i], set()
         while stack:
             j = stack.pop()
+            if j in seen:
+                continue
+            seen.add(j)
             out.append(j)
             for c in self.nodes[j].children:
                 n = self.nodes[c]
