@@ -45,7 +45,7 @@ eval: $(STAMP)
 	$(BIN)/communique eval --gold ../shared/eval/dev
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/nlp.py
+	$(BIN)/python benchmarks/pipeline.py
 
 clean:
 	rm -rf $(VENV) data

@@ -49,20 +49,25 @@ def main() -> None:
     ap.add_argument("--per-doc", type=int, default=10)
     ap.add_argument("--docs-per-batch", type=int, default=10_000)
     args = ap.parse_args()
+    n, dt_s, n_batches = measure(args.events, args.per_doc, args.docs_per_batch)
+    print(f"loaded {n:,} events in {dt_s:.1f} s: {n / dt_s:,.0f} events/s "
+          f"({n_batches} batches of {args.docs_per_batch * args.per_doc:,} events)")
+
+
+def measure(events: int, per_doc: int = 10, docs_per_batch: int = 10_000) -> tuple[int, float, int]:
+    """(events loaded, seconds, batches) for ``events`` synthetic events."""
     with tempfile.TemporaryDirectory() as d:
         con = db.connect(Path(d) / "bench.duckdb")
         db.upgrade(con)
-        n_docs = args.events // args.per_doc
-        batches = [batch(i, min(args.docs_per_batch, n_docs - i), args.per_doc)
-                   for i in range(0, n_docs, args.docs_per_batch)]
+        n_docs = events // per_doc
+        batches = [batch(i, min(docs_per_batch, n_docs - i), per_doc) for i in range(0, n_docs, docs_per_batch)]
         t0 = time.perf_counter()
         for b in batches:
             load_batch(con, b)
         dt_s = time.perf_counter() - t0
         n = con.execute("SELECT count(*) FROM events").fetchone()[0]
         con.close()
-    print(f"loaded {n:,} events in {dt_s:.1f} s: {n / dt_s:,.0f} events/s "
-          f"({len(batches)} batches of {args.docs_per_batch * args.per_doc:,} events)")
+    return n, dt_s, len(batches)
 
 
 if __name__ == "__main__":

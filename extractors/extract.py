@@ -35,7 +35,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     last = _LastActor()
     person_names: dict[str, str] = {}
     reported_paragraph = -1
-    countries = {a.code: (a.norm, a.type) for a in actors.actors.values() if a.type == "COUNTRY"}
+    countries = actors.countries()
     for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
         if not tree.nodes:
             continue

@@ -63,28 +63,27 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _annotated(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, model_key: str, parallel: int):
-    """Yield (chunk, annotate-extract result) in job order. In process when ``parallel`` is 1;
-    otherwise submitted to the task runner with at most ``parallel`` batches in flight beyond the one
-    being loaded, so memory stays bounded however large the input."""
-    if parallel <= 1:
-        for lang, chunk in jobs:
-            yield chunk, tasks.annotate_extract(chunk, lang, nlp, model_key)
-        return
-    pending: collections.deque = collections.deque()
+def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, model_key: str, parallel: int,
+                     run_id: str, version: str, profile: dict[str, str]):
+    """Yield (chunk, BatchResult) in job order. Annotation, extraction and GX validation of a batch run
+    as tasks on the task runner (a thread of this process when ``parallel`` is 1 — NLP itself is
+    serialised by a lock — else the runner's worker processes), ahead of the caller, who only loads.
+    At most ``parallel`` + 1 batches are in flight, so memory stays bounded however large the input."""
+    def submit(lang: str, chunk: list[RawDocument]):
+        annotated = tasks.annotate_extract.submit(chunk, lang, nlp, model_key)
+        return chunk, tasks.validate.submit(annotated, run_id, version, profile)
+
     queue = iter(jobs)
-    for lang, chunk in itertools.islice(queue, parallel + 1):
-        pending.append((chunk, tasks.annotate_extract.submit(chunk, lang, nlp, model_key)))
+    pending = collections.deque(submit(l, c) for l, c in itertools.islice(queue, parallel + 1))
     while pending:
         chunk, future = pending.popleft()
         result = future.result()
-        for lang, nxt in itertools.islice(queue, 1):
-            pending.append((nxt, tasks.annotate_extract.submit(nxt, lang, nlp, model_key)))
+        pending.extend(submit(l, c) for l, c in itertools.islice(queue, 1))
         yield chunk, result
 
 
 @flow(name="pipeline", log_prints=False, validate_parameters=False)
-def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 16,
+def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 32,
              reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
              from_warehouse: bool = False, parallel: int = 1) -> RunSummary:
     """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
@@ -123,9 +122,7 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
         model_key = hashlib.sha256(json.dumps([version, models], sort_keys=True, default=str).encode()).hexdigest()[:16]
         jobs = [(l, chunk) for l in langs for chunk in _chunks([d for d in docs if d.lang == l], batch_size)]
         with _progress(len(docs), progress) as bar:
-            for chunk, (extracted, failed) in _annotated(jobs, nlp, model_key, parallel):
-                bad += failed
-                batch = tasks.validate(extracted, run_id, version, profile)
+            for chunk, batch in _checked_batches(jobs, nlp, model_key, parallel, run_id, version, profile):
                 bad += batch.quarantined
                 checked += batch.checked - len(chunk)
                 summary.docs_loaded += tasks.load(db_path, batch, run_id)

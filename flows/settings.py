@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     models_dir: Path | None = Field(default=None, description="official Stanza model directory")
     compact_dir: Path | None = None
     languages: tuple[str, ...] = ("ru", "en")
-    batch_size: int = 16
+    batch_size: int = 32
     max_failure_ratio: float = 0.5
     progress: bool = True
     use_gpu: bool | None = None  # None: use CUDA when it is available

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,20 +97,26 @@ def annotate_extract(docs: list[RawDocument], lang: str, cfg: NLPConfig, model_k
     PREFECT_HOME), so a retried or rerun flow does not annotate the same batch again."""
     from extractors.extract import extract
 
-    pairs, bad = _annotate(docs, lang, cfg)
-    out = []
-    for d, sdoc in pairs:
-        try:
-            out.append((d, extract(sdoc, d, lang)))
-        except Exception as e:  # noqa: BLE001 — a rule bug must not lose the batch
-            bad.append(Quarantined(stage="extract", reason=f"extraction_error:{type(e).__name__}", source=d.source,
-                                   payload=str(e)[:500], doc_id=d.doc_id, external_id=d.external_id))
-    return out, bad
+    with pipelines.LOCK:  # one batch at a time per process: NLP pipelines, Snowball and dateparser share state
+        pairs, bad = _annotate(docs, lang, cfg)
+        out = []
+        for d, sdoc in pairs:
+            try:
+                out.append((d, extract(sdoc, d, lang)))
+            except Exception as e:  # noqa: BLE001 — a rule bug must not lose the batch
+                where = traceback.extract_tb(e.__traceback__)[-1]
+                bad.append(Quarantined(stage="extract", reason=f"extraction_error:{type(e).__name__}", source=d.source,
+                                       payload=f"{e} (at {Path(where.filename).name}:{where.lineno})"[:500],
+                                       doc_id=d.doc_id, external_id=d.external_id))
+        return out, bad
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version: str, profile: dict[str, str]) -> BatchResult:
-    """Build the batch's frames and run the GX suites; failing rows move to quarantine."""
+def validate(annotated: tuple[list[tuple[RawDocument, Extraction]], list[Quarantined]], run_id: str, version: str,
+             profile: dict[str, str]) -> BatchResult:
+    """Build the batch's frames from an annotate-extract result and run the GX suites; failing rows,
+    and the documents annotation could not handle, move to quarantine."""
+    results, failed = annotated
     ts = fr.now()
     docs = [{"doc_id": d.doc_id, "external_id": d.external_id, "source": d.source, "title": d.title, "url": d.url,
              "published": d.published, "lang": d.lang, "text": d.text, "ingested_at": ts, "run_id": run_id,
@@ -123,7 +130,7 @@ def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version
         "diagnostics": fr.frame("diagnostics", fr.records([g for x in ex for g in x.diagnostics], run_id=run_id)),
     }
     texts = {d.doc_id: d.text for d, _ in results}
-    quarantined: list[Quarantined] = []
+    quarantined: list[Quarantined] = list(failed)
     by_doc = {d.doc_id: d for d, _ in results}
 
     # documents: a failing document takes its children with it
@@ -156,7 +163,8 @@ def validate(results: list[tuple[RawDocument, Extraction]], run_id: str, version
          "expectations": r.statistics.get("evaluated_expectations"),
          "successful_expectations": r.statistics.get("successful_expectations"), "success": r.success,
          "created_at": ts} for r in checked])
-    checked_rows = len(results) + sum(x.height for k, x in frames.items() if k in ("events", "mentions")) + len(quarantined)
+    checked_rows = len(results) + sum(x.height for k, x in frames.items() if k in ("events", "mentions")) \
+        + len(quarantined) - len(failed)
     return BatchResult(frames, quarantined, frames["events"].height, frames["sentences"].height, checked_rows)
 
 

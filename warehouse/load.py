@@ -10,7 +10,7 @@ import duckdb
 import polars as pl
 
 from warehouse import db
-from warehouse.frames import BATCH_TABLES
+from warehouse.frames import BATCH_TABLES, frame
 
 
 def stale_documents(con: duckdb.DuckDBPyConnection, extractor_version: str, everything: bool = False) -> list[dict]:
@@ -48,8 +48,8 @@ def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame])
 
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
     """Load one batch atomically. ``frames`` maps documents/sentences/mentions/events/diagnostics
-    to polars frames with the contract's columns."""
-    with _registered(con, {k: frames[k] for k in BATCH_TABLES}):
+    (and optionally validations) to polars frames with the contract's columns; a missing one is empty."""
+    with _registered(con, {k: frames[k] if k in frames else frame(k, []) for k in BATCH_TABLES}):
         db.run_file(con, "delete_batch_children")
         db.run_file(con, "insert_batch")
 

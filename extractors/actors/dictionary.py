@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import threading
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,11 +34,19 @@ class Match:
     actor: Actor
 
 
-@functools.lru_cache(maxsize=4)
+_LOCAL = threading.local()
+
+
 def _stemmer(lang: str):
-    return snowballstemmer.stemmer(STEMMERS.get(lang, "english"))
+    """One Snowball stemmer per thread and language: a stemmer keeps its cursor state while it works,
+    so a shared one breaks when two extractions run at once."""
+    cache = _LOCAL.__dict__.setdefault("stemmers", {})
+    if lang not in cache:
+        cache[lang] = snowballstemmer.stemmer(STEMMERS.get(lang, "english"))
+    return cache[lang]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(token: str, lang: str) -> str:
     t = token.lower().replace("ё", "е").replace("’", "'").strip(".") or token.lower()
     if len(t) <= 3 or not t.isalpha():
@@ -49,6 +58,7 @@ RU_ENDINGS = sorted("""ами ями ого его ому ему ыми ими �
     ое ее ые ие ых их ым им ую юю ия ии ию а я о е у ю ы и ь""".split(), key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=65536)
 def light_stem(token: str, lang: str) -> str:
     """Strip one Russian case ending (keeps at least 4 letters); Snowball alone is inconsistent on
     names (Азербайджан -> азербайджа, Азербайджану -> азербайджан)."""
@@ -105,6 +115,12 @@ class ActorDictionary:
             for t in toks:
                 node = node.setdefault(exact_key(t), {})
             node.setdefault(self._END, (actor, needs_capital))
+
+    def countries(self) -> dict[str, tuple[str, str]]:
+        """{code: (norm, type)} of the countries (computed once)."""
+        if not hasattr(self, "_countries"):
+            self._countries = {a.code: (a.norm, a.type) for a in self.actors.values() if a.type == "COUNTRY"}
+        return self._countries
 
     @classmethod
     def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":

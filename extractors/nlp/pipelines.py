@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 import hashlib
 import logging
 from pathlib import Path
@@ -51,14 +52,21 @@ def pipeline(lang: str, cfg: NLPConfig) -> tuple[str, stanza.Pipeline]:
     return profile, _build(lang, profile, cfg)
 
 
+# One annotation (and, for callers that hold it, one extraction) at a time per process: pipelines,
+# Snowball stemmers and dateparser keep state while they work. Reentrant: callers may hold it around
+# annotate().
+LOCK = threading.RLock()
+
+
 def annotate(texts: list[str], lang: str, cfg: NLPConfig) -> list[stanza.Document]:
     """Annotate a batch of texts of one language in bulk."""
-    _, nlp = pipeline(lang, cfg)
     if not texts:
         return []
     from extractors.nlp.textprep import mask_datelines
 
-    docs = nlp.bulk_process([stanza.Document([], text=mask_datelines(t)) for t in texts])
+    with LOCK:
+        _, nlp = pipeline(lang, cfg)
+        docs = nlp.bulk_process([stanza.Document([], text=mask_datelines(t)) for t in texts])
     for d, t in zip(docs, texts):
         d.text = t  # offsets are unchanged: masking keeps the length
     return docs

@@ -25,7 +25,7 @@ def test_failing_events_go_to_quarantine_with_expectation_as_reason():
     from flows.tasks import validate
 
     doc = RawDocument(text="A B agreed on it.", source="t", lang="en")
-    res = validate.fn([(doc, _extraction(doc))], "run1", "v1", {"en": "compact"})
+    res = validate.fn(([(doc, _extraction(doc))], []), "run1", "v1", {"en": "compact"})
     assert res.frames["events"]["event_id"].to_list() == ["e1"]
     reasons = sorted(q.reason for q in res.quarantined)
     assert reasons == ["expect_column_values_to_be_between:confidence",
@@ -37,6 +37,6 @@ def test_document_with_unsupported_language_is_dropped_with_children():
     from flows.tasks import validate
 
     doc = RawDocument(text="A B agreed on it.", source="t", lang="xx")
-    res = validate.fn([(doc, _extraction(doc))], "run1", "v1", {})
+    res = validate.fn(([(doc, _extraction(doc))], []), "run1", "v1", {})
     assert res.frames["documents"].height == 0 and res.frames["events"].height == 0
     assert res.quarantined[0].reason == "expect_column_values_to_be_in_set:lang"

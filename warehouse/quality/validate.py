@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 SUITES = Path(__file__).resolve().parent / "suites"
+_LOCK = threading.Lock()
 
 
 @dataclass
@@ -67,8 +69,9 @@ def validate(name: str, df: pl.DataFrame) -> SuiteResult:
         return SuiteResult(name, True, 0, [], {})
     _, batches, suites = _context()
     pdf = df.to_pandas()
-    res = batches[name].get_batch(batch_parameters={"dataframe": pdf}).validate(
-        suites[name], result_format={"result_format": "COMPLETE"})
+    with _LOCK:  # one GX context per process, shared by threads: validate one frame at a time
+        res = batches[name].get_batch(batch_parameters={"dataframe": pdf}).validate(
+            suites[name], result_format={"result_format": "COMPLETE"})
     failures: list[Failure] = []
     for r in res.results:
         if r.success:

@@ -1,0 +1,136 @@
+"""Pipeline throughput against raw NLP throughput, rerun cost, scaling and memory.
+
+``make bench`` runs this and prints one table. Every measurement runs in a fresh process (so peak RSS
+is that configuration's own): the pipeline = the real ``pipeline`` flow on a temporary ephemeral
+Prefect API and a fresh DuckDB file, timed from the call to its return (model loading included);
+raw NLP = ``benchmarks/nlp.py``'s process pool over the same texts (models loaded before timing).
+Prints figures; asserts nothing.
+
+Run: ``.venv/bin/python benchmarks/pipeline.py [--docs 1000] [--workers 1 2] [--scale 10] [--tokens 100]``"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def _write_corpus(path: Path, n: int, tokens: int, lang: str = "ru") -> Path:
+    from benchmarks.corpus import documents
+
+    texts = documents(lang, n, tokens_per_doc=tokens, seed=5)
+    with path.open("w", encoding="utf-8") as fh:
+        for i, t in enumerate(texts):
+            fh.write(json.dumps({"id": f"b{i}", "text": f"{t} (№{i})", "lang": lang,
+                                 "published": "2025-06-01"}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def one_pipeline(docs: int, workers: int, tokens: int, batch: int) -> dict:
+    """In this process: full run, then a rerun with nothing new, on a fresh database."""
+    with tempfile.TemporaryDirectory() as d:
+        d = Path(d)
+        os.environ["PREFECT_HOME"] = str(d / "prefect")
+        from flows.settings import Settings, configure_runtime
+
+        configure_runtime(d)
+        from prefect.testing.utilities import prefect_test_harness
+
+        from flows.pipeline import run_with
+
+        corpus = _write_corpus(d / "corpus.jsonl", docs, tokens)
+        s = Settings(db=d / "w.duckdb", profile="natasha", workers=workers, batch_size=batch, progress=False)
+        with prefect_test_harness(server_startup_timeout=120):
+            run_with(s.model_copy(update={"db": d / "warmup.duckdb", "workers": 1}),
+                     inputs=[str(_write_corpus(d / "w.jsonl", 2, 20))])  # API and flow engine warm
+            t0 = time.perf_counter()
+            full = run_with(s, inputs=[str(corpus)])
+            t_full = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            again = run_with(s, inputs=[str(corpus)])
+            t_rerun = time.perf_counter() - t0
+    return {"docs": docs, "workers": workers, "seconds": t_full, "docs_s": docs / t_full, "events": full.events,
+            "loaded": full.docs_loaded, "rerun_s": t_rerun, "rerun_skipped": again.docs_skipped,
+            "peak_rss_mb": _peak_rss_mb()}
+
+
+def one_raw(docs: int, workers: int, tokens: int, batch: int) -> dict:
+    from benchmarks import corpus, nlp
+
+    texts = [f"{t} (№{i})" for i, t in enumerate(corpus.documents("ru", docs, tokens_per_doc=tokens, seed=5))]
+    r = nlp.run("ru", "natasha", texts, workers, batch=batch)
+    return {"docs": docs, "workers": workers, "docs_s": r["docs_s"], "peak_rss_mb": r["rss_mb"]}
+
+
+def _child(kind: str, docs: int, workers: int, tokens: int, batch: int) -> dict:
+    cmd = [sys.executable, __file__, "--one", kind, "--docs", str(docs), "--workers", str(workers),
+           "--tokens", str(tokens), "--batch", str(batch)]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise SystemExit(f"benchmark child failed: {' '.join(cmd)}\n{out.stdout[-2000:]}\n{out.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--scale", type=int, default=10, help="also run docs×scale with 1 worker (0: skip)")
+    ap.add_argument("--tokens", type=int, default=100, help="tokens per generated document")
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--loader-events", type=int, default=1_000_000)
+    ap.add_argument("--one", choices=["pipeline", "raw"], help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.one:
+        fn = one_pipeline if a.one == "pipeline" else one_raw
+        print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch)))
+        return
+    print(f"# {a.docs} generated Russian documents of ~{a.tokens} tokens, natasha profile, batch {a.batch}, "
+          f"{os.cpu_count()} CPUs", flush=True)
+    print(f"{'measure':<44}{'value':>14}", flush=True)
+    rows = []
+    for w in a.workers:
+        raw = _child("raw", a.docs, w, a.tokens, a.batch)
+        pipe = _child("pipeline", a.docs, w, a.tokens, a.batch)
+        rows += [(f"raw NLP docs/s, {w} worker(s)", f"{raw['docs_s']:.1f}"),
+                 (f"pipeline docs/s, {w} worker(s)", f"{pipe['docs_s']:.1f}"),
+                 (f"pipeline / raw ratio, {w} worker(s)", f"{pipe['docs_s'] / raw['docs_s']:.2f}"),
+                 (f"rerun with nothing new / full run, {w} w.", f"{pipe['rerun_s'] / pipe['seconds']:.3f}"),
+                 (f"peak RSS MB, pipeline, {w} worker(s)", f"{pipe['peak_rss_mb']:.0f}")]
+        for r in rows[-5:]:
+            print(f"{r[0]:<44}{r[1]:>14}", flush=True)
+        if w == 1:
+            base = pipe
+    if a.scale and 1 in a.workers:
+        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch)
+        for r in [(f"pipeline seconds, {a.docs} docs", f"{base['seconds']:.1f}"),
+                  (f"pipeline seconds, {a.docs * a.scale} docs", f"{big['seconds']:.1f}"),
+                  (f"time ratio for {a.scale}x documents", f"{big['seconds'] / base['seconds']:.2f}"),
+                  (f"peak RSS MB, {a.docs} docs", f"{base['peak_rss_mb']:.0f}"),
+                  (f"peak RSS MB, {a.docs * a.scale} docs", f"{big['peak_rss_mb']:.0f}")]:
+            print(f"{r[0]:<44}{r[1]:>14}", flush=True)
+    from benchmarks.load import measure
+
+    n, secs, _ = measure(a.loader_events)
+    print(f"{'loader events/s (' + format(n, ',') + ' events)':<44}{n / secs:>14,.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
