@@ -105,7 +105,10 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
             docs += [RawDocument(**row) for row in stale_documents(con, version, everything=reprocess)]
             reprocess = True
         summary.docs_seen = len(docs) + len(bad)
-        start_run(con, run_id, flow_run_id, code_version(), inputs or ["warehouse"])
+        gone = start_run(con, run_id, flow_run_id, code_version(), inputs or ["warehouse"])
+        if gone:
+            logger.warning("marked %d earlier run(s) as interrupted (their process is gone): %s", len(gone),
+                           ", ".join(gone))
         if not reprocess:
             known = known_documents(con, [d.doc_id for d in docs], version)
             summary.docs_skipped = len(known)

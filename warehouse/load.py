@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import socket
 from contextlib import contextmanager
 
 import duckdb
@@ -61,8 +63,26 @@ def load_quarantine(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> None
         db.run_file(con, "insert_quarantine")
 
 
-def start_run(con, run_id: str, flow_run_id: str | None, code_version: str, inputs: list[str]) -> None:
-    con.execute(db.sql("start_run"), [run_id, flow_run_id, dt.datetime.now(), code_version, json.dumps(inputs)])
+def start_run(con, run_id: str, flow_run_id: str | None, code_version: str, inputs: list[str]) -> list[str]:
+    """Record a new run; runs left 'running' by dead processes on this host become 'interrupted'
+    (returned)."""
+    host = socket.gethostname()
+    gone = [rid for rid, pid in con.execute(db.sql("running_runs"), [host]).fetchall() if not _alive(pid)]
+    for rid in gone:
+        con.execute(db.sql("mark_interrupted"), [rid])
+    con.execute(db.sql("start_run"), [run_id, flow_run_id, dt.datetime.now(), code_version, json.dumps(inputs),
+                                      host, os.getpid()])
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def finish_run(con, run_id: str, status: str, counts: dict, nlp_models: dict) -> None:

@@ -107,7 +107,7 @@ def test_kill_9_then_rerun_equals_a_clean_run(tmp_path, corpus, where):
         statuses = sorted(str(r[0]) for r in con.execute("SELECT status FROM runs").fetchall())
     finally:
         con.close()
-    assert statuses == ["completed", "running"]  # the killed run stays visible as unfinished
+    assert statuses == ["completed", "interrupted"]  # the next run marked the killed one
 
 
 def test_two_runs_on_one_database_at_once(tmp_path):

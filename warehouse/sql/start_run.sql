@@ -1,1 +1,1 @@
-INSERT INTO runs (run_id, flow_run_id, started_at, status, code_version, inputs) VALUES (?, ?, ?, 'running', ?, ?)
+INSERT INTO runs (run_id, flow_run_id, started_at, status, code_version, inputs, host, pid) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)
