@@ -330,13 +330,22 @@ def serve(
     """Start a local Prefect server (127.0.0.1), the communique-local work pool, the deployments of
     prefect.yaml and a worker, in the foreground. Ctrl-C stops them all."""
     s = _settings(db)
+    import signal
+
     from flows import serve as srv
 
+    def _interrupt(signum, frame):  # Ctrl-C and `kill PID` both stop everything cleanly
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     typer.echo(f"starting the Prefect server on 127.0.0.1:{port} (logs in {s.data_dir / 'serve-logs'}) …")
     try:
         svc = srv.start_all(s.data_dir, s.db_path, port)
     except srv.ServeError as e:
         _fail(str(e))
+    except KeyboardInterrupt:
+        _fail("interrupted while starting; everything started so far was stopped", 130)
     typer.echo(f"server {svc.api_url}; pool {srv.POOL}; deployments pipeline-hourly, reprocess, export-nightly; "
                "worker running. Ctrl-C stops everything.")
     typer.echo(f"  trigger a run: PREFECT_API_URL={svc.api_url} prefect deployment run inbox/pipeline-hourly")
@@ -373,7 +382,7 @@ def status(
     states = flow_states(url, [r["flow_run_id"] for r in runs if r["flow_run_id"]])
     typer.echo(f"{'started':<20}{'status':<27}{'loaded':>7}{'events':>7}{'quar.':>6}  prefect")
     for r in runs:
-        st = states.get(r["flow_run_id"] or "", "-" if states else "(no server)")
+        st = "(no server)" if states is None else states.get(r["flow_run_id"] or "", "(not on this server)")
         typer.echo(f"{r['started']:<20}{r['status'] or 'running?':<27}{r['docs_loaded'] or 0:>7}"
                    f"{r['events_loaded'] or 0:>7}{r['quarantined'] or 0:>6}  {st}")
     if not runs:

@@ -19,15 +19,15 @@ def last_runs(db_path: Path, limit: int = 10) -> list[dict]:
         con.close()
 
 
-def flow_states(api_url: str, flow_run_ids: list[str], timeout: float = 3.0) -> dict[str, str]:
-    """{flow_run_id: state name} from the Prefect REST API; {} when no server answers."""
+def flow_states(api_url: str, flow_run_ids: list[str], timeout: float = 3.0) -> dict[str, str] | None:
+    """{flow_run_id: state name} from the Prefect REST API; None when no server answers."""
     try:
         with urllib.request.urlopen(api_url.rstrip("/") + "/health", timeout=timeout):
             pass
     except (OSError, urllib.error.URLError):
-        return {}
+        return None
     if not flow_run_ids:
-        return {"": "-"}
+        return {}
     body = json.dumps({"flow_runs": {"id": {"any_": flow_run_ids}}, "limit": len(flow_run_ids)}).encode()
     req = urllib.request.Request(api_url.rstrip("/") + "/flow_runs/filter", data=body,
                                  headers={"Content-Type": "application/json"}, method="POST")
@@ -35,5 +35,5 @@ def flow_states(api_url: str, flow_run_ids: list[str], timeout: float = 3.0) -> 
         with urllib.request.urlopen(req, timeout=timeout) as r:
             rows = json.loads(r.read())
     except (OSError, urllib.error.URLError, ValueError):
-        return {}
+        return None
     return {row["id"]: (row.get("state") or {}).get("name", "?") for row in rows}

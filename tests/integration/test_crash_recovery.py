@@ -41,8 +41,15 @@ def _env(tmp: Path) -> dict[str, str]:
 
 
 def _start(db: Path, inp: Path, tmp: Path) -> subprocess.Popen:
+    # its own process group: SIGKILL takes the whole tree down (the run and Prefect's ephemeral API
+    # server), as a machine crash would, and leaves no orphans behind the test
     return subprocess.Popen([CLI, "run", "--input", str(inp), "--db", str(db), "--no-progress"], env=_env(tmp),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 def _tables(db: Path) -> dict[str, list]:
@@ -63,13 +70,11 @@ def _kill_when(proc: subprocess.Popen, wal: Path, appearances: int, after_gone: 
         if now and not present:
             seen += 1
             if seen == appearances and not after_gone:
-                proc.send_signal(signal.SIGKILL)
-                proc.wait()
+                _kill(proc)
                 return True
         if present and not now and seen == appearances and after_gone:
             time.sleep(0.2)
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
+            _kill(proc)
             return True
         present = now
         time.sleep(0.0005)
