@@ -306,16 +306,12 @@ def inbox(
     s = _settings(db, workers=workers)
     if not folder.is_dir():
         _fail(f"inbox folder not found: {folder}", EXIT_USAGE)
-    import os
-
-    os.environ["COMMUNIQUE_DB"] = str(s.db_path)  # the flow reads its settings at its own edge
-    if workers:
-        os.environ["COMMUNIQUE_WORKERS"] = str(workers)
     from flows.inbox import inbox as inbox_flow
     from flows.pipeline import FailureRatioExceeded
 
     try:
-        out = inbox_flow(inbox_dir=str(folder), archive_dir=str(archive) if archive else None, db_path=str(s.db_path))
+        out = inbox_flow(inbox_dir=str(folder), archive_dir=str(archive) if archive else None, db_path=str(s.db_path),
+                         workers=s.workers)
     except FailureRatioExceeded as e:
         _fail(f"run failed: {e}")
     typer.echo(", ".join(f"{k}: {v}" for k, v in out.items()))

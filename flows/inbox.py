@@ -45,11 +45,14 @@ def record_files(db_path: str, files: list[InboxFile], run_id: str, inbox: str, 
 
 
 @flow(name="inbox", validate_parameters=True)
-def inbox(inbox_dir: str = "data/inbox", archive_dir: str | None = None, db_path: str | None = None) -> dict:
+def inbox(inbox_dir: str = "data/inbox", archive_dir: str | None = None, db_path: str | None = None,
+          workers: int | None = None) -> dict:
     """Run the pipeline on the inbox's new files (by content hash); optionally archive them."""
     s = Settings()
     if db_path:
         s.db = Path(db_path)
+    if workers:
+        s.workers = workers
     configure_runtime(s.db_path.parent)
     logger = get_run_logger()
     files = scan_inbox(inbox_dir)
