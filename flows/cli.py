@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from flows.settings import Settings, configure_runtime
+from flows.settings import Settings, load as load_settings
 
 app = typer.Typer(help="Communique: raw news text (ru/en) -> a DuckDB warehouse of diplomatic events.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -27,14 +27,7 @@ class Lang(str, Enum):
 
 
 def _settings(db: Optional[Path] = None, **overrides) -> Settings:
-    s = Settings()
-    if db is not None:
-        s.db = db
-    for k, v in overrides.items():
-        if v is not None:
-            setattr(s, k, v)
-    configure_runtime(s.data_dir if s.db is None else s.db_path.parent)
-    return s
+    return load_settings(db, **overrides)
 
 
 def _fail(msg: str, code: int = EXIT_FAILURE) -> None:

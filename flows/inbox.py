@@ -12,7 +12,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 
 from flows.inbox_files import InboxFile, archive, new_files, scan
-from flows.settings import Settings, configure_runtime
+from flows.settings import load as load_settings
 
 
 @task(name="scan-inbox", retries=2, retry_delay_seconds=2)
@@ -48,12 +48,7 @@ def record_files(db_path: str, files: list[InboxFile], run_id: str, inbox: str, 
 def inbox(inbox_dir: str = "data/inbox", archive_dir: str | None = None, db_path: str | None = None,
           workers: int | None = None) -> dict:
     """Run the pipeline on the inbox's new files (by content hash); optionally archive them."""
-    s = Settings()
-    if db_path:
-        s.db = Path(db_path)
-    if workers:
-        s.workers = workers
-    configure_runtime(s.db_path.parent)
+    s = load_settings(db_path, workers=workers)
     logger = get_run_logger()
     files = scan_inbox(inbox_dir)
     fresh, old = new_files(files, known_files(str(s.db_path), [f.sha256 for f in files]))

@@ -5,15 +5,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 
-from flows.settings import Settings, configure_runtime
-
-
-def _settings(db_path: str | None) -> Settings:
-    s = Settings()
-    if db_path:
-        s.db = Path(db_path)
-    configure_runtime(s.db_path.parent)
-    return s
+from flows.settings import load as load_settings
 
 
 @flow(name="reprocess")
@@ -21,7 +13,7 @@ def reprocess(everything: bool = False, db_path: str | None = None) -> dict:
     """Re-extract documents loaded by an older extractor version (all of them with ``everything``)."""
     from flows.pipeline import run_with
 
-    s = _settings(db_path)
+    s = load_settings(db_path)
     summary = run_with(s, inputs=[], reprocess=everything, from_warehouse=True)
     return {"run_id": summary.run_id, "docs_loaded": summary.docs_loaded, "events": summary.events}
 
@@ -31,7 +23,7 @@ def export_warehouse(out_dir: str = "data/exports", format: str = "parquet", db_
     """Export every table and mart (Parquet, events partitioned by month; or CSV)."""
     from warehouse.export import export
 
-    s = _settings(db_path)
+    s = load_settings(db_path)
     counts = export(s.db_path, Path(out_dir), format)
     get_run_logger().warning("exported %d relations to %s", len(counts), out_dir)
     return counts

@@ -55,6 +55,19 @@ class Settings(BaseSettings):
         return Parallelism(workers=self.workers, dask_address=self.dask_address, dask_local=self.dask_local)
 
 
+def load(db: Path | str | None = None, **overrides) -> Settings:
+    """Settings from the environment, with explicit values (CLI options, flow parameters; None
+    ignored) on top, and the runtime configured for their data directory."""
+    s = Settings()
+    if db is not None:
+        s.db = Path(db)
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(s, key, value)
+    configure_runtime(s.data_dir if s.db is None else s.db_path.parent)
+    return s
+
+
 def configure_runtime(data_dir: Path) -> None:
     """Defaults for Prefect and libraries, set before they are imported; a user's own values win.
     The machine may be offline: telemetry off everywhere."""

@@ -12,9 +12,7 @@ def last_runs(db_path: Path, limit: int = 10) -> list[dict]:
 
     con = db.reader(db_path)
     try:
-        cur = con.execute(db.sql("status_runs"), [limit])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return db.rows(con, "status_runs", [limit])
     finally:
         con.close()
 

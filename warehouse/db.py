@@ -30,6 +30,13 @@ def statements(text: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
+def rows(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> list[dict]:
+    """The rows of ``sql/<name>.sql`` as dicts keyed by column name."""
+    cur = con.execute(sql(name), params) if params else con.execute(sql(name))
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+
 def run_file(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> None:
     for stmt in statements(sql(name)):
         con.execute(stmt, params) if params else con.execute(stmt)

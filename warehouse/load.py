@@ -16,9 +16,7 @@ from warehouse.frames import BATCH_TABLES, frame
 
 
 def stale_documents(con: duckdb.DuckDBPyConnection, extractor_version: str, everything: bool = False) -> list[dict]:
-    cur = con.execute(db.sql("stale_documents"), [everything, extractor_version])
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row)) for row in cur.fetchall()]
+    return db.rows(con, "stale_documents", [everything, extractor_version])
 
 
 def known_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str], extractor_version: str) -> set[str]:

@@ -18,9 +18,7 @@ QUERIES = ("totals", "clusters", "quarantine", "validations", "runs")
 
 
 def _rows(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> list[dict]:
-    cur = con.execute(db.sql(f"dashboard_{name}"), params) if params else con.execute(db.sql(f"dashboard_{name}"))
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row)) for row in cur.fetchall()]
+    return db.rows(con, f"dashboard_{name}", params)
 
 
 def collect(con: duckdb.DuckDBPyConnection, limit: int = DEFAULT_LIMIT) -> dict:
