@@ -93,6 +93,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 event_date, date_source = raw.published, "document"
             a_start, a_end = rules.action_span(tree, c)
             actor, target = c.actor, c.target
+            if target is None and cond is not None and etype == "THREATEN":
+                target = res.party_in(cond.start, cond.end, actor)  # whose conduct the threat is about
             ev = Event(
                 event_id=stable_id(raw.doc_id, sidx, a_start, a_end, etype),
                 doc_id=raw.doc_id, sentence_idx=sidx, event_type=etype,

@@ -278,6 +278,13 @@ class Resolver:
                 return None, "none"
             arg, how = self.subject(gov.id)
             return arg, f"inherited:{how}"
+        if n.rel in ("acl", "nmod") and n.head and n.feats.get("VerbForm") == "Inf":
+            holder = tree[n.head]  # "приняли решение прекратить", "took the decision to end": the taker acts
+            if holder.upos == "NOUN" and holder.rel in ("obj", "nsubj:pass") and holder.head \
+                    and tree[holder.head].upos in ("VERB", "AUX"):
+                arg, how = self.subject(holder.head)
+                if arg is not None:
+                    return arg, f"inherited:{how}"
         if n.rel == "acl" and n.head:
             return self.np(n.head), "modified_noun"
         # indefinite-personal clauses: "в Кремле заявили", "в МИД отметили" -> the institution
@@ -291,7 +298,13 @@ class Resolver:
             return self.np(n.head), "relative"
         return None, "none"
 
-    def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset()) -> Arg | None:
+    def _names_party(self, c) -> bool:
+        """A locative-case argument is a target only when it names a party itself and, in Russian, is
+        not in the locative case ("визит в Китай", not "в Китае")."""
+        return self.by_word.get(c.id) is not None and c.feats.get("Case") != "Loc"
+
+    def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
+               max_rank: int = 3) -> Arg | None:
         tree = self.tree
         n = tree[node]
         cases = TARGET_CASES.get(self.lex.lang, set())
@@ -319,6 +332,8 @@ class Resolver:
                 if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
                     continue
                 rank = min((cases[x] for x in cs if x in cases), default=1)
+                if rank >= 3 and (rank > max_rank or not self._names_party(c)):
+                    continue  # "на полях саммита БРИКС", "in Israel the day before": a place, not a party
             elif c.rel == "xcomp":
                 rank = 4
             else:
@@ -330,7 +345,7 @@ class Resolver:
         ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
         for _, c in ordered:
             if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
-                arg = self.target(c.id, exclude, frame_ids)  # "не намерен продвигать отношения с X"
+                arg = self.target(c.id, exclude, frame_ids, max_rank)  # "не намерен продвигать отношения с X"
             else:
                 arg = self.np(c.id, allow_coref=False)
                 if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
@@ -345,6 +360,24 @@ class Resolver:
             if rank <= 1 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c):
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
+        return None
+
+    def party_in(self, start: int, end: int, exclude: Arg | None) -> Arg | None:
+        """The first party named inside a char span other than ``exclude`` ("will retaliate if its
+        interests suffer from Washington's actions": Washington), else the subject of the span's clause
+        when it is a role noun ("unless the junta reinstates…"), kept by its surface."""
+        for m in sorted(self.mentions, key=lambda m: m.start_char):
+            if start <= m.start_char and m.end_char <= end and m.actor_norm and not (
+                    exclude is not None and (m.actor_norm == exclude.norm or m.actor_code and m.actor_code == exclude.code)):
+                return Arg.of(m)
+        for n in self.tree.nodes.values():
+            if start <= n.start < end and n.rel in ("nsubj", "nsubj:pass") and n.lemma in self.lex.roles \
+                    and n.upos == "NOUN":
+                arg = self._coref(n.id, self.lex.roles[n.lemma], exclude)
+                if arg is not None:
+                    return arg
+                s, e, text = self.tree.span_text(self.tree.subtree(n.id, skip_rels=NP_SKIP + ("det",)))
+                return Arg(text, text.lower(), None, self.lex.roles[n.lemma][0], s, e, "phrase")
         return None
 
     def _people(self, n) -> bool:

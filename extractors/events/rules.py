@@ -171,10 +171,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
+        reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
         if c.target is None:
-            c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id})
+            c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach)
         if c.target is None and c.light is not None:
-            c.target = res.target(n.id, c.actor, c.frame_ids)
+            c.target = res.target(n.id, c.actor, c.frame_ids, reach)
         if c.negated and c.entry.on_negation:
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
