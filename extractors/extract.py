@@ -13,6 +13,7 @@ from extractors.records import Diagnostic, Event, Extraction, RawDocument, Sente
 
 MAX_CONDITION_DISTANCE = 5
 FALLBACK_SENTENCES = 2
+QUOTE_CARRY = 2  # sentences a speaker carries over to a following quote
 
 
 @dataclass
@@ -33,6 +34,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     diags: list[Diagnostic] = []
     history = []
     last = _LastActor()
+    prev_speaker: tuple[Arg | None, int] = (None, -10)
     person_names: dict[str, str] = {}
     reported_paragraph = -1
     countries = actors.countries()
@@ -46,7 +48,12 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         cands, misses = rules.candidates(tree, lex)
         res = Resolver(tree, ms, history, lex, last.pair, countries)
         res.last_actor = last.arg
+        res.last_actor_recent = last.sentence >= sidx - 1
         res.speaker = discourse.speaker(tree, cands, res, lex)
+        if res.speaker is None and sidx - prev_speaker[1] <= QUOTE_CARRY and discourse.opens_quote(text[tree.start:tree.end]):
+            res.speaker = prev_speaker[0]  # a quote continued from the previous paragraph: same speaker
+        if res.speaker is not None:
+            prev_speaker = (res.speaker, sidx)
         rules.resolve(tree, cands, res, lex)
         discourse.speaker_as_agent(tree, cands, res)
         discourse.demonstrative_targets(tree, cands, events, lex)

@@ -64,6 +64,7 @@ class Resolver:
         self.last_pair = last_pair  # actor and target of the previous event, joined ("the parties")
         self.speaker: Arg | None = None  # who speaks in this sentence (for я/мы, I/we in quotes)
         self.last_actor: Arg | None = None  # the previous event's actor: the most salient antecedent
+        self.last_actor_recent = True  # False when the sentence just before produced no event
         self._in_speaker = False
         self.countries = countries or {}  # code -> (norm, type) for "we" = the speaker's country
 
@@ -128,6 +129,16 @@ class Resolver:
             for m in pool:
                 if t == "ANY" or m.actor_type == t:
                     return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
+        return None
+
+    def _previous_topic(self, types: tuple[str, ...]) -> Mention | None:
+        """The first party of a compatible type named in the previous sentence."""
+        if not self.history:
+            return None
+        last = max(m.sentence_idx for m in self.history)
+        for m in self.history:
+            if m.sentence_idx == last and m.actor_norm and ("ANY" in types or m.actor_type in types):
+                return m
         return None
 
     def np(self, node: int, allow_coref: bool = True) -> Arg | None:
@@ -197,6 +208,13 @@ class Resolver:
         if own is not None:
             return Arg.of(own)
         n = tree[node]
+        if allow_coref and n.upos == "NOUN" and n.lemma not in self.lex.roles:
+            for c in tree.children(node, "nmod:poss"):  # "the bloc's defence chiefs": the bloc's people
+                if c.lemma in self.lex.roles and c.upos == "NOUN":
+                    arg = self._np_single(c.id, allow_coref)
+                    if arg is not None and arg.code:
+                        s, e, text = tree.span_text(tree.subtree(node, skip_rels=NP_SKIP))
+                        return Arg(text, arg.norm, arg.code, arg.type, s, e, "coref")
         first = self.lex.first_person.get(n.lemma) or self.lex.first_person.get(n.text.lower())
         if first and self.speaker is not None:
             sp = self.speaker
@@ -217,6 +235,12 @@ class Resolver:
             if speaker is not None and ("ANY" in types or speaker.type in types):
                 return Arg(n.text, speaker.norm, speaker.code, speaker.type, n.start, n.end, "coref")
             la = self.last_actor
+            if not self.last_actor_recent and not any(m.end_char <= n.start for m in self.mentions):
+                # the previous sentence acted on nothing: its topic, the first party it names, is the
+                # likelier antecedent than an older event's actor ("Ecowas … imposed sanctions. It demanded…")
+                topic = self._previous_topic(types)
+                if topic is not None:
+                    return Arg(n.text, topic.actor_norm, topic.actor_code, topic.actor_type, n.start, n.end, "coref")
             if la is not None and la.norm and ("ANY" in types or la.type in types):
                 return Arg(n.text, la.norm, la.code, la.type, n.start, n.end, "coref")
             return self._coref(node, types)
@@ -235,6 +259,8 @@ class Resolver:
         tree = self.tree
         n = tree[node]
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
+        if not subj and n.lemma in self.lex.stative_passives:
+            subj = tree.children(node, "nsubj:pass")  # "he was engaged in talks": the subject acts
         if not subj and self.lex.lang == "en" \
                 and not any(a.lemma in ("be", "get") for a in tree.children(node, "aux:pass", "aux")) \
                 and not (n.rel in ("acl", "amod") and n.feats.get("VerbForm") == "Part"):

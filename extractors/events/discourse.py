@@ -32,9 +32,18 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> list:
     return out
 
 
+OPENING_QUOTES = "\"“«„'‘"
+
+
+def opens_quote(sentence: str) -> bool:
+    """The sentence starts inside quotation marks (a quote that goes on from the previous one)."""
+    return sentence.lstrip()[:1] in OPENING_QUOTES
+
+
 def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
     """The resolved subject of the sentence's speech verb ("…, - сказал Лавров")."""
-    for c in cands:
+    # the main clause's speech verb first ("…Hamas saying yes…," Blinken said): fewest ancestors
+    for c in sorted(cands, key=lambda c: len(tree.ancestors(c.node.id))):
         if c.entry.speech and c.node.upos in ("VERB", "AUX"):
             arg, _ = res.subject(c.node.id)
             if arg is not None and arg.via in ("mention", "coref"):

@@ -57,6 +57,7 @@ class Lexicon:
     documents: frozenset[str] = frozenset()
     speech_lemmas: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
+    stative_passives: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -118,7 +119,8 @@ def load(lang: str) -> Lexicon:
         media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})),
         documents=frozenset(roles.get("documents", [])),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
-        groups=frozenset(roles.get("groups", [])), version=h)
+        groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
+        version=h)
 
 
 def all_files() -> list[Path]:
