@@ -64,6 +64,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 a = last.arg
                 c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
                 c.actor_how = "previous_event"
+        discourse.definite_acts(tree, cands, events, sidx)
         conds = conditions.find(tree, lex.markers, lex.not_conditions)
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
@@ -75,6 +76,10 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             best = min(live, key=lambda c: tree.distance(cond.head, c.node.id), default=None)
             if best is not None and tree.distance(cond.head, best.node.id) <= MAX_CONDITION_DISTANCE:
                 attached.setdefault(id(best), cond)
+        for c in live:
+            if c.entry.conditional_only and id(c) not in attached:
+                c.suppressed = "no_condition"  # "took measures" alone is no threat
+        live = [c for c in live if not c.suppressed]
         sent_text = text[tree.start:tree.end]
         para = text.count("\n\n", 0, tree.start)
         opening = sent_text[:60].lower()

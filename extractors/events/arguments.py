@@ -199,7 +199,7 @@ class Resolver:
                     wide = tree.subtree(node, skip_rels=tuple(r for r in NP_SKIP if r != "conj"))
                     parties = [x for x in self.mentions if x.actor_code and set(x.word_ids) <= set(wide)
                                and x.actor_type in ("COUNTRY", "ORG")]
-                    s, e, text = tree.span_text(wide if len(parties) > 1 else sub)
+                    s, e, text = self._phrase(wide if len(parties) > 1 else sub, node)
                     if len(parties) > 1:
                         norms = "|".join(dict.fromkeys(x.actor_norm for x in parties))
                         return Arg(text, norms, parties[0].actor_code, parties[0].actor_type, s, e, "mention")
@@ -213,7 +213,7 @@ class Resolver:
                 if c.lemma in self.lex.roles and c.upos == "NOUN":
                     arg = self._np_single(c.id, allow_coref)
                     if arg is not None and arg.code:
-                        s, e, text = tree.span_text(tree.subtree(node, skip_rels=NP_SKIP))
+                        s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP), node)
                         return Arg(text, arg.norm, arg.code, arg.type, s, e, "coref")
         first = self.lex.first_person.get(n.lemma) or self.lex.first_person.get(n.text.lower())
         if first and self.speaker is not None:
@@ -250,7 +250,7 @@ class Resolver:
                 return self._coref(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
             if n.feats.get("Number") == "Plur" or n.text.lower().endswith("s"):
                 # a described, unnamed group ("human rights groups"): kept by its surface, no code
-                s, e, text = tree.span_text(tree.subtree(node, skip_rels=NP_SKIP + ("det",)))
+                s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
                 return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
         return None
 
@@ -323,6 +323,22 @@ class Resolver:
         if n.deprel == "acl:relcl" and n.head:
             return self.np(n.head), "relative"
         return None, "none"
+
+    def _phrase(self, ids: list[int], head: int) -> tuple[int, int, str]:
+        """Surface of a noun phrase: without a dangling time phrase ("leaders on Friday") and without
+        a leading preposition or conjunction the parser hung on the head ("as human rights groups")."""
+        tree = self.tree
+        drop: set[int] = set()
+        for c in tree.children(head):
+            if c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod") or (
+                    c.rel in ("nmod", "obl") and c.upos == "NUM"):
+                drop.update(tree.subtree(c.id))
+            if c.rel in ("case", "mark", "cc") and c.id < head:
+                drop.add(c.id)
+        keep = sorted(i for i in ids if i not in drop)
+        while len(keep) > 1 and tree[keep[0]].rel in ("case", "mark", "cc", "punct"):
+            keep.pop(0)
+        return tree.span_text(keep or ids)
 
     def _names_party(self, c) -> bool:
         """A locative-case argument is a target only when it names a party itself and, in Russian, is

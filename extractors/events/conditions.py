@@ -44,6 +44,11 @@ def _phrase_root(tree: Tree, first: int, last: int) -> int | None:
     marker = set(ids[first:last + 1])
     if last + 1 >= len(ids):
         return None
+    end = tree[ids[last]]
+    if first < last and end.deprel == "mark" and end.head > end.id:
+        # "in the event that X", "provided that X": the marker's last word introduces clause X, which
+        # the first words (a noun, a participle) need not dominate in the tree
+        return end.head
     candidates = [ids[first]] + [a.id for a in tree.ancestors(ids[first])]
     for c in candidates:
         sub = set(tree.subtree(c))

@@ -110,3 +110,24 @@ def canonical_persons(mentions, seen: dict[str, str], lang: str) -> None:
             m.actor_norm = seen[key]
         else:
             seen[key] = m.actor_norm
+
+
+DEFINITE = {"the", "this", "that", "these", "этот", "данный", "такой"}
+ANAPHORA_SENTENCES = 6
+
+
+def definite_acts(tree: Tree, cands, events: list[Event], sidx: int) -> None:
+    """"The call for tangible progress came as…": a definite noun predicate with no agent of its own,
+    as the subject of its clause, names an act of the same type reported just before; it takes that
+    act's actor."""
+    for c in cands:
+        if c.suppressed != "noun_without_agent" or c.node.rel not in ("nsubj", "root"):
+            continue
+        if not any(k.lemma.lower() in DEFINITE for k in tree.children(c.node.id, "det")) and c.node.rel != "root":
+            continue
+        prev = next((e for e in reversed(events) if e.event_type == c.entry.type
+                     and sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)
+        if prev is not None:
+            c.actor = Arg(prev.actor_text, prev.actor_norm, prev.actor_code, prev.actor_type,
+                          prev.actor_start, prev.actor_end, "coref")
+            c.actor_how, c.suppressed = "definite_anaphor", ""

@@ -30,6 +30,7 @@ class Entry:
     speech: bool = False
     stance: bool = False
     attribution: bool = False
+    conditional_only: bool = False  # an event only with a condition attached ("will take all measures if…")
     strength: float = 0.7
 
 
@@ -79,6 +80,7 @@ def _entry(d: dict) -> Entry:
                  pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
                  negated_only=bool(d.get("negated_only")), speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
+                 conditional_only=bool(d.get("conditional_only")),
                  strength=float(d.get("strength", 0.7)))
 
 

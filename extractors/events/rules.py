@@ -93,9 +93,11 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
     out: list[Candidate] = []
     misses: list[tuple[Node, str]] = []
     for node in (tree[i] for i in tree.ids):
-        entries = next((lex.entries[k] for k in _lookup_keys(node, lex.lang) if k in lex.entries), None)
-        if not entries:
+        keyed = [lex.entries[k] for k in dict.fromkeys(_lookup_keys(node, lex.lang)) if k in lex.entries]
+        if not keyed:
             continue
+        # the first key with an entry for this part of speech ("Meeting" lemmatised as the noun, tagged VERB)
+        entries = next((e for e in keyed if any(_pos_ok(node, x) for x in e)), keyed[0])
         reason = "pos_mismatch"
         for entry in entries:
             if not _pos_ok(node, entry):
