@@ -131,6 +131,26 @@ class Resolver:
                     return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
         return None
 
+    def _main_subject(self, node: int, types: tuple[str, ...]) -> Arg | None:
+        """The named subject of the clause a pronoun's clause hangs from, when it comes first."""
+        if self._in_speaker:
+            return None
+        tree = self.tree
+        for a in tree.ancestors(node):
+            if a.upos not in ("VERB", "AUX", "ADJ") or a.id == tree[node].head:
+                continue
+            subj = [c for c in tree.children(a.id, "nsubj") if c.upos == "PROPN" and c.end <= tree[node].start]
+            if subj:
+                self._in_speaker = True
+                try:
+                    arg = self.np(subj[0].id, allow_coref=False)
+                finally:
+                    self._in_speaker = False
+                if arg is not None and arg.norm and ("ANY" in types or arg.type in types):
+                    return arg
+                return None
+        return None
+
     def _previous_topic(self, types: tuple[str, ...]) -> Mention | None:
         """The first party of a compatible type named in the previous sentence."""
         if not self.history:
@@ -234,6 +254,9 @@ class Resolver:
             speaker = self._clause_speaker(node)
             if speaker is not None and ("ANY" in types or speaker.type in types):
                 return Arg(n.text, speaker.norm, speaker.code, speaker.type, n.start, n.end, "coref")
+            main = self._main_subject(node, types)
+            if main is not None:  # "Blinken had returned from Israel, where he had been engaged in talks"
+                return Arg(n.text, main.norm, main.code, main.type, n.start, n.end, "coref")
             la = self.last_actor
             if not self.last_actor_recent and not any(m.end_char <= n.start for m in self.mentions):
                 # the previous sentence acted on nothing: its topic, the first party it names, is the
@@ -340,13 +363,17 @@ class Resolver:
             keep.pop(0)
         return tree.span_text(keep or ids)
 
-    def _names_party(self, c) -> bool:
+    def _names_party(self, c, visit: bool) -> bool:
         """A locative-case argument is a target only when it names a party itself and, in Russian, is
-        not in the locative case ("визит в Китай", not "в Китае")."""
-        return self.by_word.get(c.id) is not None and c.feats.get("Case") != "Loc"
+        not in the locative case ("визит в Китай", not "в Китае") unless a visit names the country
+        visited ("находящийся с визитом в Турции")."""
+        m = self.by_word.get(c.id)
+        if m is None:
+            return False
+        return c.feats.get("Case") != "Loc" or (visit and m.actor_type == "COUNTRY")
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
-               max_rank: int = 3) -> Arg | None:
+               max_rank: int = 3, visit: bool = False) -> Arg | None:
         tree = self.tree
         n = tree[node]
         cases = TARGET_CASES.get(self.lex.lang, set())
@@ -374,7 +401,7 @@ class Resolver:
                 if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
                     continue
                 rank = min((cases[x] for x in cs if x in cases), default=1)
-                if rank >= 3 and (rank > max_rank or not self._names_party(c)):
+                if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)):
                     continue  # "на полях саммита БРИКС", "in Israel the day before": a place, not a party
             elif c.rel == "xcomp":
                 rank = 4
@@ -387,7 +414,7 @@ class Resolver:
         ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
         for _, c in ordered:
             if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
-                arg = self.target(c.id, exclude, frame_ids, max_rank)  # "не намерен продвигать отношения с X"
+                arg = self.target(c.id, exclude, frame_ids, max_rank, visit)  # "не намерен продвигать отношения с X"
             else:
                 arg = self.np(c.id, allow_coref=False)
                 if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:

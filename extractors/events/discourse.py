@@ -74,9 +74,11 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
         if c.suppressed or c.target is not None or c.entry.type not in REACTIONS:
             continue
         heads = [c.node.id, *c.frame_ids]
-        if not any(k.lemma in DEMONSTRATIVES for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")):
+        if not any(k.lemma in DEMONSTRATIVES and not (c.actor is not None and c.actor.start == k.start)
+                   for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")):
             continue
-        before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start]
+        before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start
+                  and not o.entry.speech]  # what was done, not who is saying it
         prev = before[-1].actor if before else None
         if prev is None and events:
             e = events[-1]

@@ -17,6 +17,7 @@ from extractors.events.tree import Node, Tree
 VERBAL = {"VERB", "AUX"}
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
+COMPLEMENTISERS = {"что", "чтобы", "that"}
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
 HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"}
@@ -174,10 +175,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
+        visit = c.entry.gloss == "visit"  # the country visited may stand in the locative ("с визитом в Турции")
         if c.target is None:
-            c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach)
+            c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
         if c.target is None and c.light is not None:
-            c.target = res.target(n.id, c.actor, c.frame_ids, reach)
+            c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit)
         if c.negated and c.entry.on_negation:
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
@@ -235,6 +237,20 @@ def _is_content(tree: Tree, speech: int, node: Node) -> bool:
     return False
 
 
+def _following_clause(tree: Tree, speech: Node) -> int | None:
+    """The clause a complementiser right after a speech verb opens ("подчеркнул, что …", "stressed
+    that …"), wherever the parser attached it."""
+    ids = tree.ids
+    k = ids.index(speech.id)
+    for i in ids[k + 1:k + 3]:
+        n = tree[i]
+        if n.lemma in COMPLEMENTISERS and n.deprel == "mark" and n.head:
+            return n.head
+        if n.upos != "PUNCT":
+            return None
+    return None
+
+
 def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
     """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
     steps ("договорились, что обе страны начнут планировать вывод войск")."""
@@ -286,10 +302,12 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             c.suppressed = "coded_as_content"  # quote first, then "- сказал Лавров"
             continue
         if c.entry.speech:
+            follows = _following_clause(tree, c.node)
             for other in live.values():
                 if other is c or other.entry.speech:
                     continue
-                if _is_content(tree, c.node.id, anchor(other)):
+                if _is_content(tree, c.node.id, anchor(other)) or (
+                        follows is not None and anchor(other).id in tree.subtree(follows)):
                     c.suppressed = "coded_as_content"
                     break
         elif (gov := _content_governor(tree, anchor(c), live)) is not None:
