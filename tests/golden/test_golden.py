@@ -27,6 +27,8 @@ def _matches(ev, exp) -> bool:
         return False
     if "condition" in exp and exp["condition"] not in (ev.condition_text or ""):
         return False
+    if "action" in exp and exp["action"] not in ev.action_text:
+        return False
     if "negated" in exp and ev.negated != exp["negated"]:
         return False
     if "modality" in exp and ev.modality != exp["modality"]:
