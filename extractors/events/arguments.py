@@ -431,6 +431,29 @@ class Resolver:
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
         return None
 
+    def deep_target(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(), depth: int = 4) -> Arg | None:
+        """A coded party inside what the act is about, when no argument names one: "called for progress
+        in their peace plan for Myanmar", "reserved the right to review Myanmar's representation".
+        Breadth first through objects, obliques, nominal modifiers and infinitive complements; places,
+        times and the speaker's content clauses are not entered."""
+        tree = self.tree
+        frontier = [node]
+        for _ in range(depth):
+            nxt = []
+            for h in frontier:
+                for c in tree.children(h, "obj", "obl", "nmod", "nmod:poss", "xcomp", "acl", "advcl", "iobj"):
+                    if c.id in skip or c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod"):
+                        continue
+                    if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE:
+                        continue
+                    m = self.by_word.get(c.id)
+                    if m is not None and m.actor_code and not (
+                            exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
+                        return Arg.of(m)
+                    nxt.append(c.id)
+            frontier = nxt
+        return None
+
     def party_in(self, start: int, end: int, exclude: Arg | None) -> Arg | None:
         """The first party named inside a char span other than ``exclude`` ("will retaliate if its
         interests suffer from Washington's actions": Washington), else the subject of the span's clause

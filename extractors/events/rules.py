@@ -26,6 +26,7 @@ HAPPEN = {"состояться", "пройти", "проходить", "нач�
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
 PUNITIVE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+DIRECTED = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE"}  # acts aimed at someone
 
 
 @dataclass
@@ -180,6 +181,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
         if c.target is None and c.light is not None:
             c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit)
+        if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
+            c.target = res.deep_target(anchor(c).id, c.actor)
         if c.negated and c.entry.on_negation:
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
