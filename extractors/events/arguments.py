@@ -343,7 +343,7 @@ class Resolver:
                     arg = self.np(c.id, allow_coref=False)
                     if arg and arg.code and arg.type in ("COUNTRY", "ORG"):
                         return arg, "institution"
-        if n.deprel == "acl:relcl" and n.head:
+        if n.deprel == "acl:relcl" and n.head and not tree.children(node, "aux:pass"):
             return self.np(n.head), "relative"
         return None, "none"
 
@@ -515,6 +515,8 @@ class Resolver:
                 continue
             if c.rel == "nmod" and not cs and self.lex.lang == "ru" and c.feats.get("Case") != "Gen":
                 continue
+            if c.deprel == "nmod" and not cs and self.lex.lang == "en":
+                continue  # "the summit in Phnom Penh" split by the parser: a bare nmod is no possessor
             arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
             if arg and arg.norm:
                 return arg

@@ -143,6 +143,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if anchor(c).rel == "advcl" and any(k.lemma in PURPOSE for k in tree.children(anchor(c).id, "mark")):
             c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
             continue
+        if _setting(tree, n, c, res):
+            c.suppressed = "setting"  # "review its representation at its meetings": where, not what
+            continue
         c.negated = mod.negated(tree, n.id, lex)
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
@@ -187,6 +190,17 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
+    """A noun predicate in a place phrase of another clause ("at its meetings", "на его встречах")
+    with no partner and no named party of its own is the setting of that clause."""
+    if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
+        return False
+    if not {k.lemma for k in tree.children(n.id, "case")} & {"at", "на"}:
+        return False
+    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound") if res.by_word.get(k.id)]
+    return not own
 
 
 def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
@@ -287,6 +301,16 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
                 and c.node.rel in GOVERNOR_RELS and not c.entry.stance \
                 and not (live[c.node.head].entry.speech and (about or c.node.rel != "obj")):
             c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object
+            continue
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.rel == "nmod" and c.node.head \
+                and tree[c.node.head].rel in ("obj", "nsubj:pass") and tree[c.node.head].head in live \
+                and not live[tree[c.node.head].head].entry.speech and not c.entry.stance:
+            c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
+            continue
+        a = anchor(c)
+        if a.rel == "advcl" and a.head in live and live[a.head] is not c and c.node.upos in VERBAL \
+                and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
+            c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
             continue
         if c.node.lemma in READINESS:
             inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
