@@ -65,7 +65,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
                 c.actor_how = "previous_event"
         discourse.definite_acts(tree, cands, events, sidx)
-        conds = conditions.find(tree, lex.markers, lex.not_conditions)
+        conds = conditions.find(tree, lex.markers, lex.not_conditions, lex.lead_ins)
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
                 c.suppressed = "inside_condition"

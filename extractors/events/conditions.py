@@ -57,9 +57,50 @@ def _phrase_root(tree: Tree, first: int, last: int) -> int | None:
     return None
 
 
-def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
-         not_conditions: tuple[tuple[str, ...], ...] = ()) -> list[Condition]:
+def _trimmed(tree: Tree, first: int, last: int) -> list[int]:
+    ids = [i for i in tree.ids if first <= i <= last]
+    while ids and (tree[ids[-1]].upos == "PUNCT" or tree[ids[-1]].text in STOP_PUNCT):
+        ids.pop()
+    return ids
+
+
+def explicit(tree: Tree, lead_ins: frozenset[str]) -> list[Condition]:
+    """Conditions a sentence names as such, without the lead-in: "необходимо соблюдение двух
+    условий: X" (the clause after the colon), "the conditions … included that X" (the clause the
+    verb of which "conditions" is the subject introduces)."""
     out: list[Condition] = []
+    for n in list(tree.nodes.values()):
+        if n.lemma not in lead_ins and n.text.lower() not in lead_ins:
+            continue
+        after = [i for i in tree.ids if i > n.id]
+        colon = next((i for i in after[:4] if tree[i].text == ":"), None)
+        if colon is not None:
+            rest = [i for i in tree.ids if i > colon]
+            roots = [i for i in rest if tree[i].head not in rest and tree[i].upos != "PUNCT"]
+            if not roots:
+                continue
+            sub = tree.subtree(roots[0], skip_rels=RELATIVE_RELS + ("parataxis",))
+            ids = _trimmed(tree, colon + 1, max(sub))
+            if ids:
+                s, e = tree.span(ids)
+                out.append(Condition(s, e, tree.text[s:e], n.head or n.id))
+            continue
+        if n.rel == "nsubj" and n.head:
+            for c in tree.children(n.head, "ccomp"):
+                marks = [k for k in tree.children(c.id, "mark") if k.id < c.id]
+                if not marks:
+                    continue
+                sub = tree.subtree(c.id, skip_rels=RELATIVE_RELS + ("parataxis",))
+                ids = _trimmed(tree, marks[0].id + 1, max(sub))
+                if ids:
+                    s, e = tree.span(ids)
+                    out.append(Condition(s, e, tree.text[s:e], n.head))
+    return out
+
+
+def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
+         not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset()) -> list[Condition]:
+    out: list[Condition] = explicit(tree, lead_ins) if lead_ins else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
         if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):
@@ -81,5 +122,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if len(contiguous) <= last - first + 1:
             continue
         s, e = tree.span(contiguous)
+        if any(x.start <= s and e <= x.end for x in out):
+            continue  # a marker inside an explicitly named condition is part of it
         out.append(Condition(s, e, tree.text[s:e], root))
     return out
