@@ -89,8 +89,8 @@ def run_stage(stage: str, data: PreparedData, cfg: TrainConfig) -> Path:
     module, args = stage_args(stage, data, cfg, save_dir)
     args += cfg.extra.get(stage, [])
     if stage in cfg.continue_from:  # warm start from a shipped model (fresh optimizer, history reset)
-        if stage not in ("pos", "depparse"):
-            raise ValueError(f"--continue-from applies to pos and depparse, not {stage}")
+        if stage != "depparse":  # Stanza 1.15's tagger has no --continue_from
+            raise ValueError(f"--continue-from applies to depparse only, not {stage}")
         args += ["--continue_from", str(cfg.continue_from[stage])]
     run_id = f"{stage}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     log = cfg.workdir / "logs" / f"{run_id}.log"
