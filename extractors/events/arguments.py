@@ -271,6 +271,11 @@ class Resolver:
             described = [c for c in tree.children(node, "amod", "compound", "nmod") if c.lemma not in self.lex.roles]
             if not described:
                 return self._coref(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
+            if n.feats.get("Number") != "Plur" and not n.text.lower().endswith("s") \
+                    and any(d.lemma == "the" for d in tree.children(node, "det")):
+                # "the Palestinian militant group", "the Southeast Asian bloc": a described definite role
+                # noun points back like a bare one
+                return self._coref(node, self.lex.roles[n.lemma])
             if n.feats.get("Number") == "Plur" or n.text.lower().endswith("s"):
                 # a described, unnamed group ("human rights groups"): kept by its surface, no code
                 s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)

@@ -150,9 +150,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
             continue
-        if n.upos in ("NOUN", "PROPN") and c.entry.pos and "VERB" not in c.entry.pos:
+        if n.upos in ("NOUN", "PROPN") and c.entry.pos:
             parent = tree.parent(n.id)
-            if parent is not None and parent.lemma in lex.light_verbs and n.rel in ("obj", "nsubj", "obl", "nsubj:pass"):
+            if parent is not None and parent.lemma in lex.light_verbs and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
+                    and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")):  # "held at Washington's request"
                 c.light = parent
                 if n.rel == "nsubj" and parent.lemma in HAPPEN:
                     c.actor = res.noun_agent(n.id) or res.between(n.id)
