@@ -182,6 +182,7 @@ def models_train(
     workdir: Annotated[Path, typer.Option(help="Scratch directory for data and checkpoints.")] = Path("data/training"),
     stages: Annotated[str, typer.Option(help="Comma-separated: tokenize,mwt,lemma,pos,depparse.")] = "tokenize,mwt,lemma,pos,depparse",
     pos_steps: Annotated[int, typer.Option()] = 6000,
+    pos_hidden: Annotated[int, typer.Option(help="Tagger width (LSTM, char LSTM, biaffine).")] = 128,
     depparse_steps: Annotated[int, typer.Option()] = 6000,
     tokenize_steps: Annotated[int, typer.Option()] = 2000,
     lemma_epochs: Annotated[int, typer.Option()] = 4,
@@ -207,7 +208,8 @@ def models_train(
     wd = workdir / lang
     data = prepare(ud, dev, wd)
     cfg = TrainConfig(lang=lang, workdir=wd, out_dir=out or PACKAGE_MODELS / f"{lang}_compact", threads=threads,
-                      tokenize_steps=tokenize_steps, pos_steps=pos_steps, depparse_steps=depparse_steps,
+                      tokenize_steps=tokenize_steps, pos_steps=pos_steps, pos_hidden=pos_hidden,
+                      depparse_steps=depparse_steps,
                       lemma_epochs=lemma_epochs, eval_interval=eval_interval,
                       continue_from={"depparse": continue_from}
                       if continue_from else {})

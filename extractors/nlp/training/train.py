@@ -34,6 +34,7 @@ class TrainConfig:
     mwt_epochs: int = 10
     lemma_epochs: int = 4
     pos_steps: int = 6000
+    pos_hidden: int = 128  # tagger LSTM, char LSTM and biaffine width
     depparse_steps: int = 6000
     eval_interval: int = 400
     continue_from: dict[str, Path] = field(default_factory=dict)
@@ -68,8 +69,9 @@ def stage_args(stage: str, data: PreparedData, cfg: TrainConfig, save_dir: Path)
         return "stanza.models.tagger", common + [
             "--train_file", str(data.train_conllu), "--eval_file", str(data.dev_conllu),
             "--output_file", str(cfg.workdir / "pos_dev_pred.conllu"), "--no_pretrain",
-            "--hidden_dim", "128", "--char_hidden_dim", "128", "--deep_biaff_hidden_dim", "128",
-            "--composite_deep_biaff_hidden_dim", "64", "--word_emb_dim", "75", "--batch_size", "32",
+            "--hidden_dim", str(cfg.pos_hidden), "--char_hidden_dim", str(cfg.pos_hidden),
+            "--deep_biaff_hidden_dim", str(cfg.pos_hidden), "--composite_deep_biaff_hidden_dim", str(cfg.pos_hidden // 2),
+            "--word_emb_dim", "75", "--batch_size", "32",
             "--max_steps", str(cfg.pos_steps), "--eval_interval", "250", "--max_steps_before_stop", "3000"]
     if stage == "depparse":
         return "stanza.models.parser", common + [
