@@ -102,9 +102,12 @@ class ActorDictionary:
         for r in rows:
             actor = Actor(r["code"], r["type"], r["norm"])
             self.actors.setdefault(r["norm"], actor)
-            toks = alias_tokens(r["alias"])
-            if not toks or len(toks) > MAX_ALIAS_TOKENS:
-                continue
+            self._index(r, actor, alias_tokens(r["alias"]))
+            if re.search(r"\w-\w", r["alias"]):  # "secretary-general" tokenised as secretary - general
+                self._index(r, actor, alias_tokens(re.sub(r"(?<=\w)-(?=\w)", " - ", r["alias"])))
+
+    def _index(self, r: dict[str, str], actor: Actor, toks: list[str]) -> None:
+        if toks and len(toks) <= MAX_ALIAS_TOKENS:
             needs_capital = len(toks) == 1 and toks[0][:1].isupper()
             nodes = [self._tries.setdefault(r["lang"], {})]
             for t in toks:

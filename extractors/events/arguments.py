@@ -241,6 +241,15 @@ class Resolver:
             if first == "COUNTRY" and sp.type == "PERSON" and sp.code in self.countries:
                 norm, typ = self.countries[sp.code]
                 return Arg(n.text, norm, sp.code, typ, n.start, n.end, "speaker")
+            if first == "COUNTRY" and sp.type == "PERSON" and not sp.code and allow_coref:
+                # "we" of a speaker we cannot place: the side the text is about ("…,” Hayya added)
+                side = self.last_actor if self.last_actor is not None and self.last_actor.type in (
+                    "ORG", "GROUP", "COUNTRY") else None
+                if side is not None:
+                    return Arg(n.text, side.norm, side.code, side.type, n.start, n.end, "coref")
+                arg = self._coref(node, ("GROUP", "ORG", "COUNTRY"))
+                if arg is not None:
+                    return arg
             return Arg(n.text, sp.norm, sp.code, sp.type, n.start, n.end, "speaker")
         if not allow_coref:
             return None
@@ -449,8 +458,8 @@ class Resolver:
                 for c in tree.children(h, "obj", "obl", "nmod", "nmod:poss", "xcomp", "acl", "advcl", "iobj"):
                     if c.id in skip or c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod"):
                         continue
-                    if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE:
-                        continue
+                    if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE and tree[h].lemma not in self.lex.place_topics:
+                        continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
                     m = self.by_word.get(c.id)
                     if m is not None and m.actor_code and not (
                             exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
