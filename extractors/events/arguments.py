@@ -384,7 +384,9 @@ class Resolver:
         m = self.by_word.get(c.id)
         if m is None:
             return False
-        return c.feats.get("Case") != "Loc" or (visit and m.actor_type == "COUNTRY")
+        if visit:
+            return c.feats.get("Case") != "Loc" or m.actor_type == "COUNTRY"
+        return self.lex.lang != "en" and c.feats.get("Case") not in ("Loc", None)  # "в Китай", not "in Abuja"
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
                max_rank: int = 3, visit: bool = False) -> Arg | None:
@@ -440,7 +442,7 @@ class Resolver:
         # no named party: an unnamed group of people addressed by the act ("пригласил 160 делегаций",
         # "met with local leaders") is kept by its surface, without a code
         for rank, c in ordered:
-            if rank <= 1 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c):
+            if rank <= 2 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c):
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
         return None

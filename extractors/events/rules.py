@@ -177,7 +177,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             both = res.between(anchor(c).id) or res.between(n.id)
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
-            if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1:
+            if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
+                    and not res.has_partner(anchor(c).id) and not res.has_partner(n.id):  # "A and B work with C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
         visit = c.entry.gloss == "visit"  # the country visited may stand in the locative ("с визитом в Турции")
