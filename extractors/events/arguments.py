@@ -442,6 +442,8 @@ class Resolver:
         # no named party: an unnamed group of people addressed by the act ("пригласил 160 делегаций",
         # "met with local leaders") is kept by its surface, without a code
         for rank, c in ordered:
+            if max_rank < 3:
+                break  # a statement's audience ("told diplomats", "сказал журналистам") is no party
             if rank <= 2 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c):
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.events.tree import Tree
+from extractors.events.tree import Node, Tree
 
 RELATIVE_RELS = ("acl:relcl",)
 STOP_PUNCT = ".;!?"
@@ -85,6 +85,7 @@ def explicit(tree: Tree, lead_ins: frozenset[str]) -> list[Condition]:
                 s, e = tree.span(ids)
                 out.append(Condition(s, e, tree.text[s:e], n.head or n.id))
             continue
+        found = len(out)
         if n.rel == "nsubj" and n.head:
             for c in tree.children(n.head, "ccomp"):
                 marks = [k for k in tree.children(c.id, "mark") if k.id < c.id]
@@ -95,7 +96,37 @@ def explicit(tree: Tree, lead_ins: frozenset[str]) -> list[Condition]:
                 if ids:
                     s, e = tree.span(ids)
                     out.append(Condition(s, e, tree.text[s:e], n.head))
+        if len(out) == found:
+            cond = _listed_after(tree, n)
+            if cond is not None:
+                out.append(cond)
     return out
+
+
+STATING_VERBS = {"include", "be", "включать", "быть", "состоять"}
+
+
+def _listed_after(tree: Tree, lead: Node) -> Condition | None:
+    """Surface fallback for "the conditions … included that X, and that Y" when the parse does not
+    link the clause to the lead-in: from after the first complementiser that follows a stating verb
+    to the end of the sentence, less a closing attribution (", the source said")."""
+    after = [i for i in tree.ids if i > lead.id][:12]
+    pairs = [(v, c) for v in after if tree[v].lemma in STATING_VERBS and tree[v].upos in ("VERB", "AUX")
+             for c in tree.ids if v < c <= v + 2 and tree[c].lemma in ("that", "что") and tree[c].upos == "SCONJ"]
+    if not pairs:
+        return None
+    verb, comp = pairs[0]
+    last = tree.ids[-1]
+    for i in tree.ids:
+        n = tree[i]
+        if i > comp and n.rel == "parataxis" and n.head and n.head < comp:
+            last = min(tree.subtree(i)) - 1
+            break
+    ids = _trimmed(tree, comp + 1, last)
+    if not ids:
+        return None
+    s, e = tree.span(ids)
+    return Condition(s, e, tree.text[s:e], verb)
 
 
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],

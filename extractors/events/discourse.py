@@ -56,7 +56,7 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
     only = next(iter(speech.values())) if len(speech) == 1 else None
     for c in cands:
-        if c.entry.speech or c.entry.type in rules.SYMMETRIC and c.actor_how == "between" or \
+        if c.entry.speech or c.entry.type in rules.SYMMETRIC and c.actor_how == "between" or c.actor_how == "passive" or \
                 (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
             continue
         ups = [a.id for a in tree.ancestors(rules.anchor(c).id) if a.id in speech]
