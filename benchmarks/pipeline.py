@@ -6,7 +6,8 @@ Prefect API and a fresh DuckDB file, timed from the call to its return (model lo
 raw NLP = ``benchmarks/nlp.py``'s process pool over the same texts (models loaded before timing).
 Prints figures; asserts nothing.
 
-Run: ``.venv/bin/python benchmarks/pipeline.py [--docs 1000] [--workers 1 2] [--scale 10] [--tokens 100]``"""
+Run: ``.venv/bin/python benchmarks/pipeline.py [--lang ru|en] [--docs 1000] [--workers 1 2] [--scale 10] [--tokens 100]``
+(``--lang ru`` uses the natasha profile, ``--lang en`` the compact Stanza models.)"""
 from __future__ import annotations
 
 import argparse
@@ -42,7 +43,10 @@ def _peak_rss_mb() -> float:
     return max(own, kids) / 1024
 
 
-def one_pipeline(docs: int, workers: int, tokens: int, batch: int) -> dict:
+PROFILE = {"ru": "natasha", "en": "compact"}
+
+
+def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru") -> dict:
     """In this process: full run, then a rerun with nothing new, on a fresh database."""
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
@@ -54,11 +58,11 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int) -> dict:
 
         from flows.pipeline import run_with
 
-        corpus = _write_corpus(d / "corpus.jsonl", docs, tokens)
-        s = Settings(db=d / "w.duckdb", profile="natasha", workers=workers, batch_size=batch, progress=False)
+        corpus = _write_corpus(d / "corpus.jsonl", docs, tokens, lang)
+        s = Settings(db=d / "w.duckdb", profile=PROFILE[lang], workers=workers, batch_size=batch, progress=False)
         with prefect_test_harness(server_startup_timeout=120):
             run_with(s.model_copy(update={"db": d / "warmup.duckdb", "workers": 1}),
-                     inputs=[str(_write_corpus(d / "w.jsonl", 2, 20))])  # API and flow engine warm
+                     inputs=[str(_write_corpus(d / "w.jsonl", 2, 20, lang))])  # API and flow engine warm
             t0 = time.perf_counter()
             full = run_with(s, inputs=[str(corpus)])
             t_full = time.perf_counter() - t0
@@ -70,17 +74,17 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int) -> dict:
             "peak_rss_mb": _peak_rss_mb()}
 
 
-def one_raw(docs: int, workers: int, tokens: int, batch: int) -> dict:
+def one_raw(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru") -> dict:
     from benchmarks import corpus, nlp
 
-    texts = [f"{t} (№{i})" for i, t in enumerate(corpus.documents("ru", docs, tokens_per_doc=tokens, seed=5))]
-    r = nlp.run("ru", "natasha", texts, workers, batch=batch)
+    texts = [f"{t} (№{i})" for i, t in enumerate(corpus.documents(lang, docs, tokens_per_doc=tokens, seed=5))]
+    r = nlp.run(lang, PROFILE[lang], texts, workers, batch=batch)
     return {"docs": docs, "workers": workers, "docs_s": r["docs_s"], "peak_rss_mb": r["rss_mb"]}
 
 
-def _child(kind: str, docs: int, workers: int, tokens: int, batch: int) -> dict:
+def _child(kind: str, docs: int, workers: int, tokens: int, batch: int, lang: str = "ru") -> dict:
     cmd = [sys.executable, __file__, "--one", kind, "--docs", str(docs), "--workers", str(workers),
-           "--tokens", str(tokens), "--batch", str(batch)]
+           "--tokens", str(tokens), "--batch", str(batch), "--lang", lang]
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
     if out.returncode != 0 or not lines:
@@ -90,6 +94,7 @@ def _child(kind: str, docs: int, workers: int, tokens: int, batch: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lang", choices=sorted(PROFILE), default="ru", help="ru: natasha profile; en: compact models")
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--scale", type=int, default=10, help="also run docs×scale with 1 worker (0: skip)")
@@ -100,15 +105,15 @@ def main() -> None:
     a = ap.parse_args()
     if a.one:
         fn = one_pipeline if a.one == "pipeline" else one_raw
-        print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch)))
+        print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch, a.lang)))
         return
-    print(f"# {a.docs} generated Russian documents of ~{a.tokens} tokens, natasha profile, batch {a.batch}, "
+    print(f"# {a.docs} generated {a.lang} documents of ~{a.tokens} tokens, {PROFILE[a.lang]} profile, batch {a.batch}, "
           f"{os.cpu_count()} CPUs", flush=True)
     print(f"{'measure':<44}{'value':>14}", flush=True)
     rows = []
     for w in a.workers:
-        raw = _child("raw", a.docs, w, a.tokens, a.batch)
-        pipe = _child("pipeline", a.docs, w, a.tokens, a.batch)
+        raw = _child("raw", a.docs, w, a.tokens, a.batch, a.lang)
+        pipe = _child("pipeline", a.docs, w, a.tokens, a.batch, a.lang)
         rows += [(f"raw NLP docs/s, {w} worker(s)", f"{raw['docs_s']:.1f}"),
                  (f"pipeline docs/s, {w} worker(s)", f"{pipe['docs_s']:.1f}"),
                  (f"pipeline / raw ratio, {w} worker(s)", f"{pipe['docs_s'] / raw['docs_s']:.2f}"),
@@ -119,7 +124,7 @@ def main() -> None:
         if w == 1:
             base = pipe
     if a.scale and 1 in a.workers:
-        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch)
+        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch, a.lang)
         for r in [(f"pipeline seconds, {a.docs} docs", f"{base['seconds']:.1f}"),
                   (f"pipeline seconds, {a.docs * a.scale} docs", f"{big['seconds']:.1f}"),
                   (f"time ratio for {a.scale}x documents", f"{big['seconds'] / base['seconds']:.2f}"),
