@@ -60,6 +60,7 @@ class Lexicon:
     groups: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     place_topics: frozenset[str] = frozenset()
+    receivers: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -123,7 +124,7 @@ def load(lang: str) -> Lexicon:
         documents=frozenset(roles.get("documents", [])),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
         groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
-        place_topics=frozenset(roles.get("place_topics", [])),
+        place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
         version=h)
 
 

@@ -146,6 +146,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if _setting(tree, n, c, res):
             c.suppressed = "setting"  # "review its representation at its meetings": where, not what
             continue
+        parent = tree.parent(n.id)
+        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl") and parent is not None and parent.lemma in lex.receivers:
+            c.suppressed = "received"  # "Blinken, who has faced criticism": he is its target, not its agent
+            continue
         c.negated = mod.negated(tree, n.id, lex)
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
@@ -201,7 +205,8 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
         return False
     if not {k.lemma for k in tree.children(n.id, "case")} & {"at", "на"}:
         return False
-    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound") if res.by_word.get(k.id)]
+    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound")
+           if res.by_word.get(k.id) and k.upos != "PRON"]
     return not own
 
 
@@ -295,10 +300,16 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
+    by_anchor = {anchor(c).id: c for c in live.values()}
     for c in cands:
         if c.suppressed:
             continue
         about = {k.lemma for k in tree.children(c.node.id, "case")} & ABOUT
+        held = by_anchor.get(c.node.head)
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and held is not None and held is not c \
+                and held.light is not None and c.node.rel in ("obl", "nmod") and not held.entry.speech:
+            c.suppressed = "argument_of_event"  # "reach an agreement on a proposal": what it is about
+            continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
                 and c.node.rel in GOVERNOR_RELS and not c.entry.stance \
                 and not (live[c.node.head].entry.speech and (about or c.node.rel != "obj")):
@@ -310,7 +321,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
             continue
         a = anchor(c)
-        if a.rel == "advcl" and a.head in live and live[a.head] is not c and c.node.upos in VERBAL \
+        if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
                 and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
             c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
             continue
