@@ -125,6 +125,41 @@ def eval_cmd(
 
 
 @app.command()
+def explain(
+    text: Annotated[Optional[str], typer.Argument(help="The text to explain (or use --file).")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the text from this file.")] = None,
+    lang: Annotated[Lang, typer.Option()] = Lang.auto,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for relative dates [default: today].")] = None,
+    tree: Annotated[bool, typer.Option(help="Also print each word's lemma, tag and dependency.")] = False,
+) -> None:
+    """Show how one text is read: parse, actor mentions, events and why a predicate gave no event."""
+    import datetime as dt
+
+    if (text is None) == (file is None):
+        _fail("give the text as an argument or with --file (one of the two)", EXIT_USAGE)
+    if file is not None:
+        if not file.is_file():
+            _fail(f"{file} is not a file", EXIT_USAGE)
+        text = file.read_text(encoding="utf-8", errors="replace")
+    if not text.strip():
+        _fail("the text is empty", EXIT_USAGE)
+    try:
+        day = dt.date.fromisoformat(published) if published else dt.date.today()
+    except ValueError:
+        _fail(f"--published {published!r} is not a date (YYYY-MM-DD)", EXIT_USAGE)
+    s = _settings()
+    from extractors.nlp.profiles import ModelMissingError
+    from flows.explain import explain_text
+
+    try:
+        typer.echo(explain_text(text, lang.value, day, s.nlp_config(), show_tree=tree))
+    except ModelMissingError as e:
+        _fail(str(e))
+    except ValueError as e:
+        _fail(str(e), EXIT_USAGE)
+
+
+@app.command()
 def annotate(
     input: Annotated[list[Path], typer.Option("--input", "-i", help="Input files or directories.")],
     out: Annotated[Path, typer.Option(help="CoNLL-U output file.")],

@@ -13,7 +13,7 @@ runner = CliRunner()
 
 def test_help_everywhere():
     for args in (["--help"], ["run", "--help"], ["eval", "--help"], ["models", "--help"], ["models", "train", "--help"],
-                 ["annotate", "--help"], ["db", "upgrade", "--help"], ["dashboard", "--help"]):
+                 ["annotate", "--help"], ["db", "upgrade", "--help"], ["dashboard", "--help"], ["explain", "--help"]):
         res = runner.invoke(app, args)
         assert res.exit_code == 0, args
         assert "Usage" in res.output
@@ -52,3 +52,21 @@ def test_annotate_writes_conllu(tmp_path):
     assert res.exit_code == 0, res.output
     text = out.read_text()
     assert "# newdoc id = ru-sanctions-002" in text and "\tnsubj\t" in text
+
+
+def test_explain_shows_events_and_reasons(tmp_path):
+    res = runner.invoke(app, ["explain", "Россия осудила санкции ЕС. Погода была хорошей.", "--lang", "ru",
+                              "--published", "2025-10-30", "--tree"])
+    assert res.exit_code == 0, res.output
+    assert "EVENT    ACCUSE 'осудила'" in res.output and "= Russia (RUS)" in res.output
+    assert "mention  'ЕС' = European Union (EU, ORG)" in res.output
+    assert "nsubj" in res.output  # the --tree lines
+    assert "no event 'хороший': predicate_not_in_lexicon" in res.output
+    f = tmp_path / "t.txt"
+    f.write_text("Турция пригласила делегацию Ирана.", encoding="utf-8")
+    res = runner.invoke(app, ["explain", "--file", str(f), "--lang", "ru", "--published", "2025-10-30"])
+    assert res.exit_code == 0 and "EVENT    REQUEST" in res.output, res.output
+    res = runner.invoke(app, ["explain", "x", "--published", "30.10.2025"])
+    assert res.exit_code == 2 and "is not a date" in res.output
+    res = runner.invoke(app, ["explain"])
+    assert res.exit_code == 2 and "as an argument or with --file" in res.output
