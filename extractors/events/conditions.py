@@ -4,6 +4,7 @@ The span starts at the marker and runs to the end of the smallest subtree that h
 what it introduces; a trailing relative clause and final punctuation are left out."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from extractors.events.tree import Node, Tree
@@ -21,15 +22,25 @@ class Condition:
     head: int  # node id the condition phrase hangs from
 
 
+@functools.lru_cache(maxsize=16)
+def _by_first(markers: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Markers grouped by their first word, longest first within each group."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for m in markers:
+        out.setdefault(m[0], []).append(m)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _find_markers(tree: Tree, markers: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     """(first index, last index) into tree.ids of each marker occurrence, longest first, no overlap."""
     words = [tree[i].text.lower() for i in tree.ids]
     found: list[tuple[int, int]] = []
     used: set[int] = set()
+    by_first = _by_first(markers)
     for k in range(len(words)):
         if k in used:
             continue
-        for m in markers:
+        for m in by_first.get(words[k], ()):
             n = len(m)
             if tuple(words[k:k + n]) == m:
                 found.append((k, k + n - 1))

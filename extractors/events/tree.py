@@ -16,11 +16,10 @@ class Node:
     start: int
     end: int
     children: list[int] = field(default_factory=list)
+    rel: str = ""  # the universal part of the relation (``obl:agent`` -> ``obl``)
 
-    @property
-    def rel(self) -> str:
-        """The universal part of the relation (``obl:agent`` -> ``obl``)."""
-        return self.deprel.split(":")[0]
+    def __post_init__(self) -> None:
+        self.rel = self.deprel.split(":")[0]  # computed once: the tree is read-only after it is built
 
 
 def _feats(s: str | None) -> dict[str, str]:
