@@ -83,7 +83,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         sent_text = text[tree.start:tree.end]
         para = text.count("\n\n", 0, tree.start)
         opening = sent_text[:60].lower()
-        if any(opening.startswith(p) or opening.startswith(p.capitalize().lower()) for p in lex.reported_phrases):
+        if opening.startswith(lex.reported_phrases):  # the phrases are lower-case, like the opening
             reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
         reported = (mod.is_reporting_sentence(tree, lex) or discourse.reported_next(trees, sidx, lex)
                     or reported_paragraph == para)
