@@ -65,7 +65,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
                 c.actor_how = "previous_event"
         discourse.definite_acts(tree, cands, events, sidx)
-        conds = conditions.find(tree, lex.markers, lex.not_conditions, lex.lead_ins)
+        conds = conditions.find(tree, lex.markers, lex.not_conditions, lex.lead_ins, lex.clause_markers)
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
                 c.suppressed = "inside_condition"
@@ -97,6 +97,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             if cond is not None and modality == "planned":
                 modality = "asserted"  # a conditional threat or offer that was made is asserted
             etype = rules.adjust_type(c, cond is not None, modality)
+            if c.negated and cond is not None and cond.text.lower().startswith(lex.refusal_markers):
+                etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
             found = discourse.attached_dates(tree, rules.anchor(c).id, dates.find(
                 sent_text, lang, raw.published, tree.start, future=modality == "planned"))
             if found:

@@ -222,6 +222,8 @@ class Resolver:
                     s, e, text = self._phrase(wide if len(parties) > 1 else sub, node)
                     if len(parties) > 1:
                         norms = "|".join(dict.fromkeys(x.actor_norm for x in parties))
+                        # "the foreign ministers of Russia and China": one collective actor (not split into
+                        # actor and target even for symmetric acts, as the annotation guidelines say)
                         return Arg(text, norms, parties[0].actor_code, parties[0].actor_type, s, e, "mention")
                     return Arg(text, m.actor_norm, m.actor_code, m.actor_type, s, e, "mention")
                 return Arg.of(m)
@@ -338,6 +340,12 @@ class Resolver:
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
             gov = tree[n.head]
             if n.rel == "conj" and gov.rel in ("nsubj", "obj", "obl", "nmod"):
+                if n.upos == "VERB" and gov.upos in ("NOUN", "PROPN") and gov.head \
+                        and tree[gov.head].upos in ("VERB", "AUX") and n.id > gov.head:
+                    # "condemned the attack and called for restraint", the verb hung on the noun: a verb is
+                    # no conjunct of a noun, so it shares the clause verb's subject
+                    arg, how = self.subject(gov.head)
+                    return arg, f"inherited:{how}"
                 return None, "none"
             arg, how = self.subject(gov.id)
             return arg, f"inherited:{how}"
@@ -349,7 +357,13 @@ class Resolver:
                 if arg is not None:
                     return arg, f"inherited:{how}"
         if n.rel == "acl" and n.head:
-            return self.np(n.head), "modified_noun"
+            arg = self.np(n.head)
+            holder = tree[n.head]
+            if arg is None and holder.lemma in self.lex.documents and holder.rel == "obj" and holder.head:
+                # "the Council adopted a resolution demanding a ceasefire": who adopted it demands
+                arg, how = self.subject(holder.head)
+                return arg, f"document_adopter:{how}"
+            return arg, "modified_noun"
         # indefinite-personal clauses: "в Кремле заявили", "в МИД отметили" -> the institution
         if self.lex.lang == "ru" and n.feats.get("Number") == "Plur" and n.upos in ("VERB", "ADJ"):
             for c in tree.children(node, "obl"):

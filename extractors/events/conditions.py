@@ -140,8 +140,20 @@ def _listed_after(tree: Tree, lead: Node) -> Condition | None:
     return Condition(s, e, tree.text[s:e], verb)
 
 
+def _clause_root(tree: Tree, root: int, marker_id: int, clause_markers: frozenset[str]) -> int:
+    """A conjunction the tagger took for a preposition ("unless the UN approves": unless -> case of
+    UN): the clause is the verb the noun belongs to, when that verb comes after the marker."""
+    if tree[marker_id].text.lower() not in clause_markers or tree[root].upos in ("VERB", "AUX"):
+        return root
+    head = tree[root].head
+    if head and head > marker_id and tree[head].upos in ("VERB", "AUX", "ADJ"):
+        return head
+    return root
+
+
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
-         not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset()) -> list[Condition]:
+         not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset(),
+         clause_markers: frozenset[str] = frozenset()) -> list[Condition]:
     out: list[Condition] = explicit(tree, lead_ins) if lead_ins else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
@@ -153,6 +165,8 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         start_id = tree.ids[first]
         if tree[start_id].lemma in SUBORDINATORS and tree[start_id].deprel != "mark":
             continue  # "пока не видит" (still not) is negation, not "until"
+        if first == last:
+            root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
         # one inside it ("как только все, что нам обещано, будет выполнено") is kept
         sub = [i for i in tree.subtree(root, skip_rels=RELATIVE_RELS) if i >= start_id]

@@ -31,6 +31,7 @@ class Entry:
     stance: bool = False
     attribution: bool = False
     conditional_only: bool = False  # an event only with a condition attached ("will take all measures if…")
+    directional: bool = False  # a place phrase names the party reached ("visited…", "send troops to…")
     strength: float = 0.7
 
 
@@ -61,6 +62,8 @@ class Lexicon:
     stative_passives: frozenset[str] = frozenset()
     place_topics: frozenset[str] = frozenset()
     receivers: frozenset[str] = frozenset()
+    clause_markers: frozenset[str] = frozenset()
+    refusal_markers: tuple[str, ...] = ()
     version: str = field(default="")
 
 
@@ -82,7 +85,7 @@ def _entry(d: dict) -> Entry:
                  pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
                  negated_only=bool(d.get("negated_only")), speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
-                 conditional_only=bool(d.get("conditional_only")),
+                 conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
                  strength=float(d.get("strength", 0.7)))
 
 
@@ -125,6 +128,8 @@ def load(lang: str) -> Lexicon:
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
         groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
         place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
+        clause_markers=frozenset(cond.get("clause_markers", [])),
+        refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
         version=h)
 
 

@@ -185,7 +185,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and not res.has_partner(anchor(c).id) and not res.has_partner(n.id):  # "A and B work with C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
-        visit = c.entry.gloss == "visit"  # the country visited may stand in the locative ("с визитом в Турции")
+        visit = c.entry.directional  # the country visited may stand in the locative ("с визитом в Турции")
         if c.target is None:
             c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
         if c.target is None and c.light is not None:
