@@ -300,6 +300,13 @@ class Resolver:
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
         if not subj and n.lemma in self.lex.stative_passives:
             subj = tree.children(node, "nsubj:pass")  # "he was engaged in talks": the subject acts
+        if not subj and n.rel == "xcomp" and n.head and tree[n.head].lemma in self.lex.raising_passives:
+            subj = tree.children(n.head, "nsubj:pass")  # "Germany is expected to announce": Germany will
+        if not subj:
+            # the compact tagger sometimes takes a sentence-initial name for an auxiliary or modifier
+            # ("Beijing/VERB lodged a protest"): a party named before the verb and hung on it acts
+            subj = [c for c in tree.children(node, "aux", "dep", "advmod", "compound", "amod", "det")
+                    if c.id < node and c.id == tree.ids[0] and (m := self.by_word.get(c.id)) is not None and m.actor_code]
         if not subj and self.lex.lang == "en" \
                 and not any(a.lemma in ("be", "get") for a in tree.children(node, "aux:pass", "aux")) \
                 and not (n.rel in ("acl", "amod") and n.feats.get("VerbForm") == "Part"):
@@ -327,8 +334,9 @@ class Resolver:
         if not agent and (n.feats.get("Voice") == "Pass" or tree.children(node, "aux:pass", "nsubj:pass")):
             for c in tree.children(node, "obl", "nmod"):
                 cases = {k.lemma for k in tree.children(c.id, "case")}
-                if cases & {"by"} or (self.lex.lang == "ru" and c.feats.get("Case") == "Ins" and not cases):
-                    agent = [c]
+                if cases & {"by"} or (self.lex.lang == "ru" and not cases and (c.feats.get("Case") == "Ins" or (
+                        "Case" not in c.feats and (m := self.by_word.get(c.id)) is not None and m.actor_code))):
+                    agent = [c]  # "приглашена НАТО": an indeclinable name has no case to show it is the agent
         if agent:
             return self.np(agent[0].id), "agent"
         cop_subj = [c for c in tree.children(node, "nsubj:pass")]

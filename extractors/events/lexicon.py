@@ -63,6 +63,7 @@ class Lexicon:
     place_topics: frozenset[str] = frozenset()
     receivers: frozenset[str] = frozenset()
     clause_markers: frozenset[str] = frozenset()
+    raising_passives: frozenset[str] = frozenset()
     refusal_markers: tuple[str, ...] = ()
     version: str = field(default="")
 
@@ -129,6 +130,7 @@ def load(lang: str) -> Lexicon:
         groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
         place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
         clause_markers=frozenset(cond.get("clause_markers", [])),
+        raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
         version=h)
 

@@ -18,6 +18,8 @@ VERBAL = {"VERB", "AUX"}
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
+GERUND_LINKS = {"of", "against", "for", "from"}
+DEMONSTRATIVE_DETS = {"this", "these", "that", "those", "этот", "тот", "такой", "данный"}  # "accused X of doing", "warned X against doing"
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
 HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"}
@@ -156,7 +158,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         if n.upos in ("NOUN", "PROPN") and c.entry.pos:
             parent = tree.parent(n.id)
-            if parent is not None and parent.lemma in lex.light_verbs and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
+            framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "заявил протест"
+            if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
                     and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")):  # "held at Washington's request"
                 c.light = parent
                 if n.rel == "nsubj" and parent.lemma in HAPPEN:
@@ -251,11 +254,13 @@ def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
 
 
 def _is_content(tree: Tree, speech: int, node: Node) -> bool:
-    """``node`` lies in what the speech verb says: a clause under it, or an "о…/about…" phrase."""
+    """``node`` lies in what the speech verb says: a clause under it, an "о…/about…" phrase, or an act
+    named as its object ("заявил протест", "announced sanctions")."""
     path = [node] + tree.ancestors(node.id)
     for i, a in enumerate(path):
         if a.head == speech:
-            if a.rel in CONTENT_RELS:
+            if a.rel in CONTENT_RELS or (i == 0 and a.rel == "obj" and a.upos in ("NOUN", "PROPN") and not any(
+                    k.lemma in DEMONSTRATIVE_DETS for k in tree.children(a.id, "det"))):  # not "described these talks"
                 return True
             return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & ABOUT)
     return False
@@ -311,9 +316,14 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             c.suppressed = "argument_of_event"  # "reach an agreement on a proposal": what it is about
             continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
-                and c.node.rel in GOVERNOR_RELS and not c.entry.stance \
-                and not (live[c.node.head].entry.speech and (about or c.node.rel != "obj")):
+                and c.node.rel in GOVERNOR_RELS and not c.entry.stance and not live[c.node.head].entry.speech:
             c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object
+            continue
+        a = anchor(c)
+        if a.upos in VERBAL and a.rel in ("advcl", "acl", "obl") and a.head in live and live[a.head] is not c \
+                and live[a.head].event_type in ("ACCUSE", "THREATEN", "REQUEST", "REJECT") \
+                and any(k.lemma in GERUND_LINKS for k in tree.children(a.id, "mark", "case")):
+            c.suppressed = "complement_of_event"  # "accused Moscow of attacking", "warned against deploying"
             continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.rel == "nmod" and c.node.head \
                 and tree[c.node.head].rel in ("obj", "nsubj:pass") and tree[c.node.head].head in live \
@@ -361,7 +371,8 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
         a = anchor(c)
         # "signed an agreement": one event, not "signed" and "signed an agreement"
         if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
-                and live[c.light.id].entry.type == c.entry.type:
+                and (live[c.light.id].entry.type == c.entry.type or live[c.light.id].entry.speech):
+            # "signed an agreement", "announced new aid": one event, coded by the noun
             live[c.light.id].suppressed = "duplicate_of_light_verb"
         # "support Ukraine's bid to join the EU": what is supported is not a second act
         if a.rel in ("acl", "acl:relcl") and a.head:
