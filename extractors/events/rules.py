@@ -170,6 +170,14 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.negated = c.negated or mod.negated(tree, parent.id, lex)
             else:
                 c.actor, c.actor_how = _noun_actor(tree, n, res, lex)
+                if c.actor is None:
+                    # "Beijing imposed sanctions" parsed with "imposed" as a modifier of "sanctions": the
+                    # frame verb still has its subject
+                    for f in sorted(c.frame_ids):
+                        if tree[f].upos in VERBAL and tree[f].head == n.id and tree.children(f, "nsubj"):
+                            c.actor, c.actor_how = res.subject(f)
+                            c.light = tree[f]
+                            break
                 if c.actor is None and not c.entry.stance:
                     c.suppressed = "noun_without_agent"
                     continue

@@ -35,15 +35,39 @@ def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
     if profile == "compact":
         d = profiles.compact_path(lang, cfg)
         paths = {f"{p}_model_path": str(d / f"{p}.pt") for p in profiles.COMPACT_PROCESSORS if (d / f"{p}.pt").exists()}
-        procs = ",".join(p for p in profiles.COMPACT_PROCESSORS if f"{p}_model_path" in paths)
-        return stanza.Pipeline(lang, dir=str(d), processors=procs, download_method=None,
-                               allow_unknown_language=True, logging_level="WARN", use_gpu=cfg.use_gpu,
-                               pos_pretrain_path=None, depparse_pretrain_path=None, **paths)
+        procs = [p for p in profiles.COMPACT_PROCESSORS if f"{p}_model_path" in paths]
+        common = dict(download_method=None, allow_unknown_language=True, logging_level="WARN", use_gpu=cfg.use_gpu)
+        tagger = stanza.Pipeline(lang, dir=str(d), processors=",".join(p for p in procs if p != "depparse"),
+                                 pos_pretrain_path=None, **common,
+                                 **{k: v for k, v in paths.items() if not k.startswith("depparse")})
+        if "depparse" not in procs:
+            return tagger
+        parser = stanza.Pipeline(lang, dir=str(d), processors="depparse", depparse_pretagged=True,
+                                 depparse_pretrain_path=None, depparse_model_path=paths["depparse_model_path"], **common)
+        return TagFixParse(tagger, parser, lang)
     if profile == "stanza":
         present = [p for p in OFFICIAL_PROCESSORS.split(",") if (Path(cfg.stanza_dir) / lang / p).is_dir()]
         return stanza.Pipeline(lang, dir=str(cfg.stanza_dir), processors=",".join(present),
                                download_method=None, logging_level="WARN", use_gpu=cfg.use_gpu)
     raise ValueError(f"unknown profile {profile!r}")
+
+
+class TagFixParse:
+    """Tag, repair names the tagger took for verbs (``namefix``), then parse the repaired tags: the
+    compact profile's pipeline, with the same ``bulk_process`` as a Stanza pipeline."""
+
+    def __init__(self, tagger: stanza.Pipeline, parser: stanza.Pipeline, lang: str):
+        self.tagger, self.parser, self.lang = tagger, parser, lang
+
+    def bulk_process(self, docs: list[stanza.Document]) -> list[stanza.Document]:
+        from extractors.nlp.namefix import fix_names
+
+        docs = self.tagger.bulk_process(docs)
+        fix_names(docs, self.lang)
+        return self.parser.bulk_process(docs)
+
+    def __call__(self, text: str) -> stanza.Document:
+        return self.bulk_process([stanza.Document([], text=text)])[0]
 
 
 def pipeline(lang: str, cfg: NLPConfig) -> tuple[str, stanza.Pipeline]:
