@@ -359,11 +359,17 @@ class Resolver:
             return arg, f"inherited:{how}"
         if n.rel in ("acl", "nmod") and n.head and n.feats.get("VerbForm") == "Inf":
             holder = tree[n.head]  # "приняли решение прекратить", "took the decision to end": the taker acts
-            if holder.upos == "NOUN" and holder.rel in ("obj", "nsubj:pass") and holder.head \
+            if holder.upos == "NOUN" and holder.rel in ("obj", "nsubj:pass", "nsubj") and holder.head \
                     and tree[holder.head].upos in ("VERB", "AUX"):
-                arg, how = self.subject(holder.head)
-                if arg is not None:
-                    return arg, f"inherited:{how}"
+                for c in tree.children(holder.head, "obl"):  # "у Путина нет планов посетить": the possessor
+                    if {k.lemma for k in tree.children(c.id, "case")} & {"у"}:
+                        arg = self.np(c.id)
+                        if arg is not None:
+                            return arg, "possessor"
+                if holder.rel != "nsubj":
+                    arg, how = self.subject(holder.head)
+                    if arg is not None:
+                        return arg, f"inherited:{how}"
         if n.rel == "acl" and n.head:
             arg = self.np(n.head)
             holder = tree[n.head]

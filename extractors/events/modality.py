@@ -10,6 +10,15 @@ CLAUSE_UP = ("xcomp", "ccomp", "csubj", "advcl", "conj", "parataxis", "acl", "ob
 def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
     """A negation particle on the predicate, its auxiliaries or copula."""
     targets = [node] + [c.id for c in tree.children(node, "aux", "cop", "aux:pass")]
+    n = tree[node]
+    if n.rel in ("acl", "xcomp", "advcl", "nmod") and n.head:
+        # "had no plans to visit", "нет намерения вводить": the negated plan noun governs the act
+        g = tree[n.head]
+        nouns = [g] if g.upos == "NOUN" else tree.children(g.id, "obj")
+        plans = [x for x in nouns if x.upos == "NOUN" and x.lemma in lex.planned | lex.hypothetical]
+        if any(x.head and tree[x.head].lemma in lex.negation for x in plans):
+            return True  # "у Путина нет планов посетить…"
+        targets += [x.id for x in plans]
     for t in targets:
         for c in tree.children(t, "advmod", "neg", "part", "discourse", "det"):
             if c.lemma in lex.negation or c.text.lower() in lex.negation:

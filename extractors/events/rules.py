@@ -19,6 +19,7 @@ CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
 GERUND_LINKS = {"of", "against", "for", "from"}
+PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "полях", "кулуары", "кулуарах", "рамка"}
 DEMONSTRATIVE_DETS = {"this", "these", "that", "those", "этот", "тот", "такой", "данный"}  # "accused X of doing", "warned X against doing"
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
@@ -214,8 +215,18 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
     with no partner and no named party of its own is the setting of that clause."""
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
         return False
+    place = n
     if not {k.lemma for k in tree.children(n.id, "case")} & {"at", "на"}:
-        return False
+        # "on the sidelines of the summit", "на полях саммита": the place phrase is the noun's head
+        place = tree[n.head] if n.rel == "nmod" and n.head else None
+        if place is None or place.rel not in ("obl", "nmod") or place.lemma not in PLACE_NOUNS \
+                or not {k.lemma for k in tree.children(place.id, "case")} & {"at", "on", "на", "в"}:
+            return False
+    if place is not n:
+        return True
+    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound")
+           if res.by_word.get(k.id) and k.upos != "PRON"]
+    return not own
     own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound")
            if res.by_word.get(k.id) and k.upos != "PRON"]
     return not own
