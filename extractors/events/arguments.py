@@ -435,6 +435,8 @@ class Resolver:
                     cands.append((2, g))
                 for g in tree.children(c.id, "nsubj"):  # "called for the Council to withdraw"
                     cands.append((2, g))
+                if c.lemma in self.lex.bodies:  # "выслала российского дипломата": whose diplomat
+                    cands.append((2, c))
                 continue
             if c.rel in ("obl", "nmod"):
                 cs = {k.lemma for k in tree.children(c.id, "case")}
