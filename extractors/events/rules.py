@@ -194,6 +194,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
+                    and (both is None or c.actor_how == "between") \
                     and not res.has_partner(anchor(c).id) and not res.has_partner(n.id):  # "A and B work with C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
@@ -202,6 +203,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
         if c.target is None and c.light is not None:
             c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit)
+        if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
+            both = res.between(anchor(c).id) or res.between(n.id)
+            if both is not None and not (c.actor and both.norm == c.actor.norm):
+                c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
             c.target = res.deep_target(anchor(c).id, c.actor)
         if c.negated and c.entry.on_negation:
@@ -216,7 +221,7 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
         return False
     place = n
-    if not {k.lemma for k in tree.children(n.id, "case")} & {"at", "на"}:
+    if not {k.lemma for k in tree.children(n.id, "case")} & {"at", "на", "during"}:
         # "on the sidelines of the summit", "на полях саммита": the place phrase is the noun's head
         place = tree[n.head] if n.rel == "nmod" and n.head else None
         if place is None or place.rel not in ("obl", "nmod") or place.lemma not in PLACE_NOUNS \
