@@ -164,8 +164,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")):  # "held at Washington's request"
                 c.light = parent
                 if n.rel == "nsubj" and parent.lemma in HAPPEN:
-                    c.actor = res.noun_agent(n.id) or res.between(n.id)
-                    c.actor_how = "noun_agent" if c.actor is not None else "noun_without_agent"
+                    c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
+                    if c.actor is None:
+                        c.actor = res.between(n.id)
+                        c.actor_how = "between" if c.actor is not None else "noun_without_agent"
                 else:
                     c.actor, c.actor_how = res.subject(parent.id)
                 c.negated = c.negated or mod.negated(tree, parent.id, lex)
