@@ -492,7 +492,7 @@ class Resolver:
                 for c in tree.children(h, "obj", "obl", "nmod", "nmod:poss", "xcomp", "acl", "advcl", "iobj"):
                     if c.id in skip or c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod"):
                         continue
-                    if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE and tree[h].lemma not in self.lex.place_topics:
+                    if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE and not self._about_place(h, c):
                         continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
                     m = self.by_word.get(c.id)
                     if m is not None and m.actor_code and not (
@@ -501,6 +501,15 @@ class Resolver:
                     nxt.append(c.id)
             frontier = nxt
         return None
+
+    def _about_place(self, head: int, c) -> bool:
+        """A place phrase that belongs to a situation noun: hung on it, or right after it when the
+        parser hung it on the verb ("expressed concern about the situation | in Myanmar")."""
+        if self.tree[head].lemma in self.lex.place_topics:
+            return True
+        first = min(self.tree.subtree(c.id))
+        before = self.tree.nodes.get(first - 1)
+        return before is not None and before.lemma in self.lex.place_topics
 
     def party_in(self, start: int, end: int, exclude: Arg | None) -> Arg | None:
         """The first party named inside a char span other than ``exclude`` ("will retaliate if its
