@@ -474,7 +474,8 @@ class Resolver:
         for rank, c in ordered:
             if max_rank < 3:
                 break  # a statement's audience ("told diplomats", "сказал журналистам") is no party
-            if rank <= 2 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c):
+            if rank <= 2 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c) \
+                    and c.id not in frame_ids:  # "направлять собственных военных": the troops sent, not a target
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
         return None
