@@ -266,7 +266,7 @@ class Resolver:
             if speaker is not None and ("ANY" in types or speaker.type in types):
                 return Arg(n.text, speaker.norm, speaker.code, speaker.type, n.start, n.end, "coref")
             main = self._main_subject(node, types)
-            if main is not None:  # "Blinken had returned from Israel, where he had been engaged in talks"
+            if main is not None:  # "Sánchez flew to Rabat, where he held talks with the king"
                 return Arg(n.text, main.norm, main.code, main.type, n.start, n.end, "coref")
             la = self.last_actor
             if not self.last_actor_recent and not any(m.end_char <= n.start for m in self.mentions):

@@ -168,7 +168,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if first == last:
             root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
-        # one inside it ("как только все, что нам обещано, будет выполнено") is kept
+        # one inside it ("как только все, о чем договорились, будет сделано") is kept
         sub = [i for i in tree.subtree(root, skip_rels=RELATIVE_RELS) if i >= start_id]
         if not sub:
             continue

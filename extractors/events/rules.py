@@ -308,7 +308,7 @@ def _following_clause(tree: Tree, speech: Node) -> int | None:
 
 def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
     """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
-    steps ("договорились, что обе страны начнут планировать вывод войск")."""
+    steps ("решили, что обе стороны начнут готовить обмен пленными")."""
     cur = node
     for _ in range(depth):
         if not cur.head:
