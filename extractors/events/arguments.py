@@ -318,7 +318,7 @@ class Resolver:
             if len(args) > 1:
                 return join(args, "conj"), "subject"
         if len(subj) > 1:
-            # "Russian … Lavrov met", "France, the former colonial power in Niger, said": the subject
+            # "Russian … Lavrov met", "Spain, the host of the summit, said": the subject
             # nearest the verb that names an actor
             for c in reversed(subj):
                 arg = self.np(c.id)
