@@ -1,0 +1,45 @@
+"""Arguments of events: the ``Arg`` value (an actor or target with its surface, norm, code and
+span) and the word lists the argument finders share."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.records import Mention
+
+NP_SKIP = ("acl", "acl:relcl", "conj", "parataxis", "advcl", "ccomp", "csubj", "cc", "punct", "dep", "xcomp")
+SUBJ = ("nsubj", "csubj")
+TEMPORAL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "день", "неделя",
+            "месяц", "год", "day", "week", "month", "year"}
+LOCATIVE = {"at", "in", "near", "inside", "outside", "в", "во", "на", "около", "возле"}
+DEMONSTRATIVES = {"это", "этот", "то", "тот", "this", "that", "these", "those"}
+
+
+@dataclass
+class Arg:
+    text: str
+    norm: str | None
+    code: str | None
+    type: str | None
+    start: int
+    end: int
+    via: str  # mention | coref | fallback | conj | speaker
+    parts: tuple["Arg", ...] = ()
+
+    @classmethod
+    def of(cls, m: Mention, via: str = "mention", text: str | None = None, start: int | None = None,
+           end: int | None = None) -> "Arg":
+        return cls(text or m.text, m.actor_norm, m.actor_code, m.actor_type,
+                   m.start_char if start is None else start, m.end_char if end is None else end, via)
+
+
+def join(args: list[Arg], via: str | None = None) -> Arg:
+    if len(args) == 1:
+        return args[0]
+    norms = [a.norm for a in args if a.norm]
+    return Arg(text=", ".join(a.text for a in args), norm="|".join(dict.fromkeys(norms)) or None,
+               code=next((a.code for a in args if a.code), None),
+               type=args[0].type if len({a.type for a in args}) == 1 else "GROUP",
+               start=min(a.start for a in args), end=max(a.end for a in args), via=via or args[0].via,
+               parts=tuple(args))

@@ -1,0 +1,155 @@
+"""Whom: the target of a predicate (object, addressee, partner, a party inside what a directed act is
+about, the party a condition names). A mixin of ``arguments.Resolver``: it reads the resolver's tree,
+mentions and lexicon and its noun-phrase resolution (``np``, ``_coref``, ``noun_agent``)."""
+from __future__ import annotations
+
+from extractors.events.arg import LOCATIVE, NP_SKIP, TEMPORAL, Arg
+
+TARGET_CASES = {  # prepositions introducing a target, best first
+    "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "из": 2, "от": 2, "в": 3, "во": 3, "на": 3},
+    "en": {"with": 1, "to": 1, "on": 1, "against": 1, "upon": 1, "toward": 1, "towards": 1, "from": 2,
+           "for": 2, "between": 2, "in": 3},
+}
+
+
+class TargetFinder:
+    """Target finding for ``Resolver`` (which provides tree, mentions, by_word, lex, np, _coref,
+    noun_agent)."""
+
+    def _inner_addressees(self, node: int, cases: dict[str, int], depth: int = 2) -> list:
+        out = []
+        for g in self.tree.children(node, "nmod", "obl", "iobj"):
+            gc = {k.lemma for k in self.tree.children(g.id, "case")}
+            if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat"):
+                out.append(g)  # "против X", or a bare dative addressee ("поставлять оружие Тайваню")
+            elif depth > 1:
+                out += self._inner_addressees(g.id, cases, depth - 1)
+        return out
+
+    def _names_party(self, c, visit: bool) -> bool:
+        """A locative-case argument is a target only when it names a party itself and, in Russian, is
+        not in the locative case ("визит в Китай", not "в Китае") unless a visit names the country
+        visited ("находящийся с визитом в Турции")."""
+        m = self.by_word.get(c.id)
+        if m is None:
+            return False
+        if visit:
+            return c.feats.get("Case") != "Loc" or m.actor_type == "COUNTRY"
+        return self.lex.lang != "en" and c.feats.get("Case") not in ("Loc", None)  # "в Китай", not "in Abuja"
+
+    def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
+               max_rank: int = 3, visit: bool = False) -> Arg | None:
+        tree = self.tree
+        n = tree[node]
+        cases = TARGET_CASES.get(self.lex.lang, set())
+        cands = []
+        passive_subj = tree.children(node, "nsubj:pass")
+        for c in passive_subj + tree.children(node, "iobj", "obj", "obl", "nmod", "nmod:poss", "xcomp"):
+            if c.deprel in ("obl:tmod", "obl:npmod", "nmod:tmod") or c.lemma in TEMPORAL:
+                continue
+            frame_prep = [k for k in tree.children(c.id, "case", "mark") if k.id in frame_ids]
+            if (c.id in frame_ids or (frame_prep and all(cases.get(k.lemma, 9) > 1 for k in frame_prep))) \
+                    and c.upos not in ("PROPN",):
+                # a frame noun ("санкции против X", "sanctions on X") may carry the target inside it,
+                # behind an addressee preposition; "call for the withdrawal of X" names no addressee
+                for g in self._inner_addressees(c.id, cases):
+                    cands.append((2, g))
+                for g in tree.children(c.id, "nsubj"):  # "called for the Council to withdraw"
+                    cands.append((2, g))
+                if c.lemma in self.lex.bodies:  # "выслала российского дипломата": whose diplomat
+                    cands.append((2, c))
+                continue
+            if c.rel in ("obl", "nmod"):
+                cs = {k.lemma for k in tree.children(c.id, "case")}
+                if c.deprel == "nmod:poss" or (n.upos == "NOUN" and c.feats.get("Case") == "Gen" and not cs):
+                    continue  # a possessor or genitive of a noun predicate is its agent, not target
+                if cs and not cs & set(cases):
+                    continue
+                if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
+                    continue
+                rank = min((cases[x] for x in cs if x in cases), default=1)
+                if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)):
+                    continue  # "на полях саммита БРИКС", "in Israel the day before": a place, not a party
+            elif c.rel == "xcomp":
+                rank = 4
+            else:
+                rank = 0
+            cands.append((rank, c))
+        def ok(a: Arg | None) -> bool:
+            return bool(a and a.norm and not (exclude and (a.norm == exclude.norm or a.start == exclude.start)))
+
+        ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
+        for _, c in ordered:
+            if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
+                arg = self.target(c.id, exclude, frame_ids, max_rank, visit)  # "не намерен продвигать отношения с X"
+            else:
+                arg = self.np(c.id, allow_coref=False)
+                if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
+                    arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
+                if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
+                    arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
+            if ok(arg):
+                return arg
+        # no named party: an unnamed group of people addressed by the act ("пригласил 160 делегаций",
+        # "met with local leaders") is kept by its surface, without a code
+        for rank, c in ordered:
+            if max_rank < 3:
+                break  # a statement's audience ("told diplomats", "сказал журналистам") is no party
+            if rank <= 2 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c) \
+                    and c.id not in frame_ids:  # "направлять собственных военных": the troops sent, not a target
+                s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
+                return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
+        return None
+
+    def deep_target(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(), depth: int = 4) -> Arg | None:
+        """A coded party inside what the act is about, when no argument names one: "called for progress
+        in their peace plan for Myanmar", "reserved the right to review Myanmar's representation".
+        Breadth first through objects, obliques, nominal modifiers and infinitive complements; places,
+        times and the speaker's content clauses are not entered."""
+        tree = self.tree
+        frontier = [node]
+        for _ in range(depth):
+            nxt = []
+            for h in frontier:
+                for c in tree.children(h, "obj", "obl", "nmod", "nmod:poss", "xcomp", "acl", "advcl", "iobj"):
+                    if c.id in skip or c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod"):
+                        continue
+                    if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE and not self._about_place(h, c):
+                        continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
+                    m = self.by_word.get(c.id)
+                    if m is not None and m.actor_code and not (
+                            exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
+                        return Arg.of(m)
+                    nxt.append(c.id)
+            frontier = nxt
+        return None
+
+    def _about_place(self, head: int, c) -> bool:
+        """A place phrase that belongs to a situation noun: hung on it, or right after it when the
+        parser hung it on the verb ("expressed concern about the situation | in Myanmar")."""
+        if self.tree[head].lemma in self.lex.place_topics:
+            return True
+        first = min(self.tree.subtree(c.id))
+        before = self.tree.nodes.get(first - 1)
+        return before is not None and before.lemma in self.lex.place_topics
+
+    def party_in(self, start: int, end: int, exclude: Arg | None) -> Arg | None:
+        """The first party named inside a char span other than ``exclude`` ("will retaliate if its
+        interests suffer from Washington's actions": Washington), else the subject of the span's clause
+        when it is a role noun ("unless the junta reinstates…"), kept by its surface."""
+        for m in sorted(self.mentions, key=lambda m: m.start_char):
+            if start <= m.start_char and m.end_char <= end and m.actor_norm and not (
+                    exclude is not None and (m.actor_norm == exclude.norm or m.actor_code and m.actor_code == exclude.code)):
+                return Arg.of(m)
+        for n in self.tree.nodes.values():
+            if start <= n.start < end and n.rel in ("nsubj", "nsubj:pass") and n.lemma in self.lex.roles \
+                    and n.upos == "NOUN":
+                arg = self._coref(n.id, self.lex.roles[n.lemma], exclude)
+                if arg is not None:
+                    return arg
+                s, e, text = self.tree.span_text(self.tree.subtree(n.id, skip_rels=NP_SKIP + ("det",)))
+                return Arg(text, text.lower(), None, self.lex.roles[n.lemma][0], s, e, "phrase")
+        return None
+
+    def _people(self, n) -> bool:
+        return n.lemma in self.lex.groups or (n.feats.get("Animacy") == "Anim" and n.feats.get("Number") == "Plur")
