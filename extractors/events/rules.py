@@ -18,9 +18,9 @@ VERBAL = {"VERB", "AUX"}
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
-GERUND_LINKS = {"of", "against", "for", "from"}
+GERUND_LINKS = {"of", "against", "for", "from"}  # "accused X of doing", "warned X against doing"
 PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "полях", "кулуары", "кулуарах", "рамка"}
-DEMONSTRATIVE_DETS = {"this", "these", "that", "those", "этот", "тот", "такой", "данный"}  # "accused X of doing", "warned X against doing"
+DEMONSTRATIVE_DETS = {"this", "these", "that", "those", "этот", "тот", "такой", "данный"}
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
 HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"}
@@ -231,9 +231,6 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
             return False
     if place is not n:
         return True
-    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound")
-           if res.by_word.get(k.id) and k.upos != "PRON"]
-    return not own
     own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound")
            if res.by_word.get(k.id) and k.upos != "PRON"]
     return not own
