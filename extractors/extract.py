@@ -65,7 +65,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
                 c.actor_how = "previous_event"
         discourse.definite_acts(tree, cands, events, sidx)
-        conds = conditions.find(tree, lex.markers, lex.not_conditions, lex.lead_ins, lex.clause_markers)
+        conds = conditions.find(tree, lex.markers, lex.not_conditions, lex.lead_ins, lex.clause_markers,
+                                lex.speech_lemmas)
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
                 c.suppressed = "inside_condition"
@@ -87,6 +88,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
         reported = (mod.is_reporting_sentence(tree, lex) or discourse.reported_next(trees, sidx, lex)
                     or reported_paragraph == para)
+        anonymous = mod.anonymous_source(tree, lex)
         speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
                     and c.actor.code and c.actor_how != "speaker"]
         for c in live:
@@ -96,6 +98,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             cond = attached.get(id(c))
             if cond is not None and modality == "planned":
                 modality = "asserted"  # a conditional threat or offer that was made is asserted
+            if modality == "asserted" and anonymous:
+                modality = "reported"
             etype = rules.adjust_type(c, cond is not None, modality)
             if c.negated and cond is not None and cond.text.lower().startswith(lex.refusal_markers):
                 etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
@@ -109,6 +113,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             actor, target = c.actor, c.target
             if target is None and cond is not None and etype == "THREATEN":
                 target = res.party_in(cond.start, cond.end, actor)  # whose conduct the threat is about
+                if target is not None and target.code is None:
+                    target = None  # an unplaced name in the condition is not surely the one threatened
             ev = Event(
                 event_id=stable_id(raw.doc_id, sidx, a_start, a_end, etype),
                 doc_id=raw.doc_id, sentence_idx=sidx, event_type=etype,

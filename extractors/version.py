@@ -14,7 +14,8 @@ PARTS = ("events", "actors", "lexicons")
 @functools.lru_cache(maxsize=1)
 def extractor_version() -> str:
     h = hashlib.sha256()
-    files = [ROOT / "extract.py", ROOT / "dates.py", ROOT / "records.py", ROOT / "nlp" / "namefix.py"]
+    files = [ROOT / "extract.py", ROOT / "dates.py", ROOT / "records.py", ROOT / "nlp" / "namefix.py",
+             ROOT / "nlp" / "closedclass.py"]
     for part in PARTS:
         files += sorted(p for p in (ROOT / part).rglob("*") if p.suffix in (".py", ".yaml", ".tsv"))
     for f in files:

@@ -223,9 +223,9 @@ def models_train(
     lemma_epochs: Annotated[int, typer.Option()] = 4,
     eval_interval: Annotated[int, typer.Option(help="Parser steps between dev evaluations.")] = 400,
     continue_from: Annotated[Optional[Path], typer.Option(
-        help="Warm-start the depparse stage from this model file (e.g. the shipped one) when no "
-             "checkpoint exists in the workdir; the optimizer starts afresh. (Stanza's tagger has no "
-             "warm start.)")] = None,
+        help="Warm-start the depparse or pos stage (whichever --stages names) from this model file, "
+             "e.g. the shipped one; the optimizer starts afresh. The parser uses it when no checkpoint "
+             "exists in the workdir; the tagger must have been trained on the same data.")] = None,
     threads: Annotated[int, typer.Option()] = 1,
 ) -> None:
     """Train compact Stanza models with Stanza's own trainers (resumable; see MODEL_CARD.md)."""
@@ -238,16 +238,17 @@ def models_train(
     unknown = [x for x in chosen if x not in STAGES]
     if unknown:
         _fail(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(STAGES)}", EXIT_USAGE)
-    if continue_from and "depparse" not in chosen:
-        _fail("--continue-from warm-starts the depparse stage only: add --stages depparse", EXIT_USAGE)
+    warm = [x for x in chosen if x in ("depparse", "pos")]
+    if continue_from and len(warm) != 1:
+        _fail("--continue-from warm-starts one stage: give --stages depparse or --stages pos", EXIT_USAGE)
     wd = workdir / lang
     data = prepare(ud, dev, wd)
     cfg = TrainConfig(lang=lang, workdir=wd, out_dir=out or PACKAGE_MODELS / f"{lang}_compact", threads=threads,
                       tokenize_steps=tokenize_steps, pos_steps=pos_steps, pos_hidden=pos_hidden,
                       depparse_steps=depparse_steps,
                       lemma_epochs=lemma_epochs, eval_interval=eval_interval,
-                      continue_from={"depparse": continue_from}
-                      if continue_from else {})
+                      continue_from={warm[0]: continue_from} if continue_from else {},
+                      extra={"pos": ["--lr", "0.001"]} if continue_from and warm == ["pos"] else {})
     for path in train(chosen, data, cfg):
         typer.echo(f"trained {path}")
 

@@ -9,6 +9,9 @@ from extractors.events.targets import TargetFinder
 from extractors.events.tree import Tree
 from extractors.records import Mention
 
+RELATIVE_PRONOUNS = {"which", "who", "that", "который", "которая", "которое", "которые"}
+
+
 class Resolver(TargetFinder):
     """Resolves tree nodes to actors for one sentence, with the document's earlier mentions."""
 
@@ -147,7 +150,15 @@ class Resolver(TargetFinder):
         if inside:
             persons = [x for x in inside if x[1].actor_type == "PERSON" and x[0] <= 2]
             if persons:
-                person = Arg.of(min(persons, key=lambda x: x[0])[1])
+                pm = min(persons, key=lambda x: x[0])[1]
+                head = min(pm.word_ids, key=lambda w: tree.distance(node, w))
+                if body and pm.actor_code in self.countries and tree[head].deprel in ("compound", "nmod:poss") \
+                        and tree[head].head == node:
+                    # "the Biden administration", "Putin's spokesman": the leader's side, not the leader
+                    norm, typ = self.countries[pm.actor_code]
+                    s, e, text = self._phrase(sub, node)
+                    return Arg(text, norm, pm.actor_code, typ, s, e, "mention")
+                person = Arg.of(pm)
                 if person.code is None:  # "Президент Аргентины Хавьер Милей" serves Argentina
                     country = [x for x in inside if x[1].actor_type == "COUNTRY" and x[1].actor_code and x[0] <= 2]
                     if country:
@@ -240,6 +251,18 @@ class Resolver(TargetFinder):
                 return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
         return None
 
+    def _antecedent(self, head: int) -> Arg | None:
+        """The party a relative clause is about: its head noun, if that names or stands for a party
+        ("License 44, which provides relief" has none)."""
+        arg = self.np(head)
+        holder = self.tree[head]
+        if arg is None or (arg.code is None and arg.type is None):
+            return None
+        if self.by_word.get(head) is None and holder.lemma not in self.lex.roles \
+                and holder.lemma not in self.lex.bodies and holder.lemma not in self.lex.groups:
+            return None
+        return arg
+
     def subject(self, node: int) -> tuple[Arg | None, str]:
         """The agent of a predicate: its subject, the passive agent, or inherited from a governor."""
         tree = self.tree
@@ -272,6 +295,9 @@ class Resolver(TargetFinder):
                 if arg is not None:
                     return arg, "subject"
             subj = [subj[-1]]
+        if subj and n.deprel == "acl:relcl" and n.head and (
+                subj[0].feats.get("PronType") == "Rel" or subj[0].lemma.lower() in RELATIVE_PRONOUNS):
+            return self._antecedent(n.head), "relative"  # "X, which provides relief": X, if a party
         if subj:
             arg = self.np(subj[0].id)
             if arg is None and subj[0].lemma in self.lex.documents:
@@ -306,6 +332,10 @@ class Resolver(TargetFinder):
             return arg, f"inherited:{how}"
         if n.rel in ("acl", "nmod") and n.head and n.feats.get("VerbForm") == "Inf":
             holder = tree[n.head]  # "приняли решение прекратить", "took the decision to end": the taker acts
+            if holder.upos == "NOUN" and tree.children(holder.id, "cop") and tree.children(holder.id, "nsubj"):
+                arg, how = self.subject(holder.id)  # "we are in a position to renew": the subject acts
+                if arg is not None:
+                    return arg, f"inherited:{how}"
             if holder.upos == "NOUN" and holder.rel in ("obj", "nsubj:pass", "nsubj") and holder.head \
                     and tree[holder.head].upos in ("VERB", "AUX"):
                 for c in tree.children(holder.head, "obl"):  # "у Путина нет планов посетить": the possessor
@@ -333,7 +363,7 @@ class Resolver(TargetFinder):
                     if arg and arg.code and arg.type in ("COUNTRY", "ORG"):
                         return arg, "institution"
         if n.deprel == "acl:relcl" and n.head and not tree.children(node, "aux:pass"):
-            return self.np(n.head), "relative"
+            return self._antecedent(n.head), "relative"
         return None, "none"
 
     def _phrase(self, ids: list[int], head: int) -> tuple[int, int, str]:

@@ -151,9 +151,25 @@ def _clause_root(tree: Tree, root: int, marker_id: int, clause_markers: frozense
     return root
 
 
+ATTRIBUTION_WORDS = 8  # ", a senior White House official said today": the longest closing attribution cut
+
+
+def _without_attribution(tree: Tree, ids: list[int], speech: frozenset[str]) -> list[int]:
+    """Surface fallback: a span that ends in ", <who> said [when]" loses that tail, however the
+    parser attached it."""
+    for k, i in enumerate(ids):
+        if tree[i].text != ",":
+            continue
+        tail = ids[k + 1:]
+        verbs = [j for j, t in enumerate(tail) if tree[t].lemma in speech and tree[t].upos == "VERB"]
+        if verbs and len(tail) <= ATTRIBUTION_WORDS and len(tail) - verbs[-1] <= 3 and verbs[-1] >= 1:
+            return ids[:k]
+    return ids
+
+
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
          not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset(),
-         clause_markers: frozenset[str] = frozenset()) -> list[Condition]:
+         clause_markers: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset()) -> list[Condition]:
     out: list[Condition] = explicit(tree, lead_ins) if lead_ins else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
@@ -173,6 +189,11 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if not sub:
             continue
         contiguous = [i for i in tree.ids if start_id <= i <= max(sub)]
+        # a closing attribution the parser hung inside the clause (", a White House official said")
+        said = [min(tree.subtree(i)) for i in contiguous if tree[i].rel == "parataxis" and tree[i].lemma in speech]
+        if said and min(said) > start_id:
+            contiguous = [i for i in contiguous if i < min(said)]
+        contiguous = _without_attribution(tree, contiguous, speech)
         while contiguous and (tree[contiguous[-1]].upos == "PUNCT" or tree[contiguous[-1]].text in STOP_PUNCT):
             contiguous.pop()
         if len(contiguous) <= last - first + 1:

@@ -22,14 +22,41 @@ def reported_next(trees: list[Tree], k: int, lex) -> bool:
     return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in REFERENT for n in nxt.nodes.values())
 
 
+CLAUSE_RELS = {"root", "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "conj"}
+REPORTED_CLAUSE = {"ccomp", "xcomp", "parataxis"}
+
+
+def _clause_of(tree: Tree, i: int) -> int:
+    """The predicate whose clause a word is in: the word itself or its nearest clausal ancestor."""
+    n = tree[i]
+    while n.rel not in CLAUSE_RELS and n.upos not in ("VERB", "AUX") and n.head:
+        n = tree[n.head]
+    return n.id
+
+
 def attached_dates(tree: Tree, anchor: int, found: list) -> list:
-    """Date mentions that hang from the event's clause (not from another phrase of the sentence)."""
-    out = []
+    """Date mentions that hang from the event's clause (not from another clause of the sentence),
+    nearest first. A date of the clause that reports the event ("Hamas on Saturday said that it was
+    ready…", even where the parser hung "on Saturday" on the name) comes after the event's own."""
+    up = [n.id for n in tree.ancestors(anchor)]
+    reporting, k = {anchor}, anchor  # the anchor and the clauses it is reported by
+    while tree[k].rel in REPORTED_CLAUSE and tree[k].head:
+        k = tree[k].head
+        reporting.add(k)
+    own, inherited = [], []
     for d in found:
         nodes = [n.id for n in tree.nodes.values() if d.start <= n.start < d.end]
-        if nodes and min(tree.distance(anchor, i) for i in nodes) <= MAX_DATE_DISTANCE:
-            out.append(d)
-    return out
+        if not nodes:
+            continue
+        dist = min(tree.distance(anchor, i) for i in nodes)
+        top = min(nodes, key=lambda i: len(tree.ancestors(i)))
+        clause = _clause_of(tree, top)
+        sibling = clause != anchor and clause not in up and anchor not in [n.id for n in tree.ancestors(clause)]
+        if dist <= MAX_DATE_DISTANCE and not sibling:
+            own.append((dist, d))
+        elif clause in reporting:
+            inherited.append((dist, d))
+    return [d for _, d in sorted(own, key=lambda x: x[0])] + [d for _, d in sorted(inherited, key=lambda x: x[0])]
 
 
 OPENING_QUOTES = "\"“«„'‘"
@@ -52,11 +79,12 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
 
 
 def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
-    """An agentless predicate inside what someone says is that speaker's act."""
+    """An agentless predicate inside what someone says is that speaker's act; so is an agentless
+    passive ("Iran was not invited, the ministry said")."""
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
     only = next(iter(speech.values())) if len(speech) == 1 else None
     for c in cands:
-        if c.entry.speech or c.entry.type in rules.SYMMETRIC and c.actor_how == "between" or c.actor_how == "passive" or \
+        if c.entry.speech or c.entry.type in rules.SYMMETRIC and c.actor_how == "between" or c.actor_how == "relative" or \
                 (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
             continue
         ups = [a.id for a in tree.ancestors(rules.anchor(c).id) if a.id in speech]
@@ -64,6 +92,10 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
         src = speech[ups[0]] if ups else only
         if src is not None:
             sp = src.actor
+            if c.actor_how == "passive" and (c.target is None or c.target.norm == sp.norm
+                                             or (c.target.code is not None and c.target.code == sp.code)
+                                             or c.entry.type in rules.SYMMETRIC):
+                continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
             c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
             c.suppressed = ""
 
@@ -101,16 +133,20 @@ def third_party_claim(tree: Tree, c, speakers) -> bool:
 
 
 def canonical_persons(mentions, seen: dict[str, str], lang: str) -> None:
-    """One name per unknown person in a document: later inflected mentions take the first form."""
+    """One name per unknown person in a document: later inflected mentions take the first form, and
+    a surname alone takes the full name it was first given with ("Abdoulaye Diop … Diop said"), also
+    where there is no NER and the names are proper-noun chunks with no type."""
     from extractors.actors.dictionary import light_stem
 
     for m in mentions:
-        if m.actor_code or m.actor_type != "PERSON" or not m.actor_norm:
+        if m.actor_code or m.actor_type not in ("PERSON", None) or not m.actor_norm or m.source == "media":
             continue
-        key = light_stem(m.text.split()[-1], lang)
+        words = m.text.split()
+        key = light_stem(words[-1], lang)
         if key in seen:
-            m.actor_norm = seen[key]
-        else:
+            if m.actor_type == "PERSON" or len(words) == 1:
+                m.actor_norm = seen[key]
+        elif m.actor_type == "PERSON" or len(words) > 1:
             seen[key] = m.actor_norm
 
 

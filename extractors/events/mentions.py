@@ -91,7 +91,7 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
         run: list[int] = []
         for i in ids + [None]:
             if i is not None and tree[i].upos == "PROPN" and i not in taken and tree[i].text[:1].isupper() \
-                    and tree[i].text.lower().strip(".") not in NOT_ACTORS:
+                    and tree[i].text.lower().strip(".") not in NOT_ACTORS and tree[i].lemma.lower() not in NOT_ACTORS:
                 run.append(i)
                 continue
             if run:

@@ -19,6 +19,9 @@ def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
         if any(x.head and tree[x.head].lemma in lex.negation for x in plans):
             return True  # "у Путина нет планов посетить…"
         targets += [x.id for x in plans]
+        if g.lemma in lex.negation_carriers and n.deprel in ("acl", "xcomp"):
+            targets.append(g.id)  # "will not be in a position to renew", "not able to attend"
+            targets += [c.id for c in tree.children(g.id, "aux", "cop")]
     for t in targets:
         for c in tree.children(t, "advmod", "neg", "part", "discourse", "det"):
             if c.lemma in lex.negation or c.text.lower() in lex.negation:
@@ -89,3 +92,25 @@ def is_reporting_sentence(tree: Tree, lex: Lexicon) -> bool:
                         tree[i].lemma in lex.reported_sources for i in tree.subtree(c.id)):
                     return True
     return False
+
+
+def anonymous_source(tree: Tree, lex: Lexicon) -> bool:
+    """The sentence is told by an unnamed official ("…, a White House official said"): what it says
+    is reported, unless it is already planned or hypothetical."""
+    if any(_anonymous(tree, c.id, lex) for n in tree.nodes.values()
+           if n.lemma in lex.reported_verbs and n.upos == "VERB" for c in tree.children(n.id, "nsubj")):
+        return True
+    # surface fallback for a closing attribution the parser did not attach: ", a … official said today."
+    ids = tree.ids
+    commas = [k for k, i in enumerate(ids) if tree[i].text == ","]
+    if not commas:
+        return False
+    tail = [tree[i] for i in ids[commas[-1] + 1:] if tree[i].upos != "PUNCT"]
+    roles = [k for k, t in enumerate(tail) if t.lemma.lower() in lex.anonymous_roles]
+    return len(tail) <= 8 and bool(roles) and any(t.lemma in lex.reported_verbs for t in tail[roles[0] + 1:roles[0] + 2])
+
+
+def _anonymous(tree: Tree, node: int, lex: Lexicon) -> bool:
+    """An unnamed official as a source: "a senior official", "the official", "officials"."""
+    n = tree[node]
+    return n.lemma.lower() in lex.anonymous_roles and not tree.children(node, "appos", "flat", "flat:name")

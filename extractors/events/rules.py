@@ -27,6 +27,7 @@ HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PRO
 GOVERNOR_RELS = ("obj", "obl", "nmod", "iobj")
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
+CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 PUNITIVE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 DIRECTED = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE"}  # acts aimed at someone
@@ -55,6 +56,11 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     # a preposition heading an argument ("выступили против присутствия") counts as a frame word
     related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case", "mark")
                 if c.lemma not in TEMPORAL and not c.deprel.endswith("tmod")]  # "on Friday" is no "call on"
+    # "allow the suspension to expire" with "expire" hung on the object: the object's infinitive
+    # counts as the verb's own complement
+    objs = tree.children(node.id, "obj")
+    objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
+    related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
@@ -146,6 +152,12 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if anchor(c).rel == "advcl" and any(k.lemma in PURPOSE for k in tree.children(anchor(c).id, "mark")):
             c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
             continue
+        if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
+            c.suppressed = "ability"  # "(not) in a position to renew": the act governed is the event
+            continue
+        if _background(tree, n, lex.background):
+            c.suppressed = "background"  # "amid growing criticism", "rallied in support of": not the news
+            continue
         if _setting(tree, n, c, res):
             c.suppressed = "setting"  # "review its representation at its meetings": where, not what
             continue
@@ -215,6 +227,25 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...]) -> bool:
+    """A noun predicate in a background phrase of another clause: after a one-word marker ("amid
+    criticism"), or a marker of a preposition and a noun, on the predicate itself ("in support of")
+    or on its head ("на фоне критики")."""
+    if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or not markers:
+        return False
+    cases = {k.lemma.lower() for k in tree.children(n.id, "case")}
+    head = tree[n.head] if n.head else None
+    for m in markers:
+        if len(m) == 1 and m[0] in cases:
+            return True
+        if len(m) == 2 and m[1] == n.lemma.lower() and m[0] in cases and tree.children(n.id, "nmod"):
+            return True
+        if (len(m) == 2 and n.rel == "nmod" and head is not None and head.lemma.lower() == m[1]
+                and m[0] in {k.lemma.lower() for k in tree.children(head.id, "case")}):
+            return True
+    return False
 
 
 def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
@@ -354,6 +385,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
             continue
         a = anchor(c)
+        holder = _noun_before_infinitive(tree, a, live)
+        if holder is not None and holder is not c:
+            c.suppressed = "content_of_act"  # "a U.S. threat to restore sanctions", "calls to lift the ban"
+            continue
         if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
                 and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
             c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
@@ -407,6 +442,23 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
     for c in cands:
         if not c.suppressed and c.actor is None:
             c.suppressed = "no_actor"
+
+
+def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:
+    """The noun predicate whose content a to-infinitive is: its head ("threat to restore" as acl), or,
+    where the parser hung the infinitive elsewhere, the noun predicate right before its "to"."""
+    if a.upos not in VERBAL or not any(k.lemma == "to" for k in tree.children(a.id, "mark")):
+        return None
+    holder = live.get(a.head) if a.rel == "acl" else None
+    if holder is None and a.rel in ("advcl", "xcomp", "acl"):
+        ids = tree.ids
+        first = min(tree.subtree(a.id))
+        k = ids.index(first)
+        holder = live.get(ids[k - 1]) if k > 0 else None
+    if holder is None or holder.node.upos not in ("NOUN", "PROPN") or holder.light is not None \
+            or holder.entry.type not in CONTENT_HOLDERS or holder.entry.conditional_only:
+        return None
+    return holder
 
 
 def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:

@@ -90,16 +90,20 @@ def run_stage(stage: str, data: PreparedData, cfg: TrainConfig) -> Path:
     save_dir.mkdir(parents=True, exist_ok=True)
     module, args = stage_args(stage, data, cfg, save_dir)
     args += cfg.extra.get(stage, [])
-    if stage in cfg.continue_from:  # warm start from a shipped model (fresh optimizer, history reset)
-        if stage != "depparse":  # Stanza 1.15's tagger has no --continue_from
-            raise ValueError(f"--continue-from applies to depparse only, not {stage}")
-        args += ["--continue_from", str(cfg.continue_from[stage])]
+    runner_opts: list[str] = []
+    if stage in cfg.continue_from:  # warm start from an earlier model (fresh optimizer, history reset)
+        if stage == "depparse":
+            args += ["--continue_from", str(cfg.continue_from[stage])]
+        elif stage == "pos":  # Stanza 1.15's tagger has no --continue_from: the runner patches one in
+            runner_opts = ["--warm-start", str(cfg.continue_from[stage])]
+        else:
+            raise ValueError(f"--continue-from applies to depparse and pos only, not {stage}")
     run_id = f"{stage}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     log = cfg.workdir / "logs" / f"{run_id}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, OMP_NUM_THREADS=str(cfg.threads), MKL_NUM_THREADS=str(cfg.threads))
     started = dt.datetime.now(dt.timezone.utc)
-    cmd = [sys.executable, "-m", "extractors.nlp.training.runner", module, *args]
+    cmd = [sys.executable, "-m", "extractors.nlp.training.runner", *runner_opts, module, *args]
     with log.open("w") as fh:
         rc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env).returncode
     finished = dt.datetime.now(dt.timezone.utc)
