@@ -56,6 +56,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             prev_speaker = (res.speaker, sidx)
         rules.resolve(tree, cands, res, lex)
         discourse.speaker_as_agent(tree, cands, res)
+        discourse.passive_responder(tree, cands, res, lex)
         discourse.demonstrative_targets(tree, cands, events, lex)
         for c in cands:
             # an elided subject (none in the tree at all) is taken from the previous event nearby

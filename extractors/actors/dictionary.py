@@ -128,7 +128,7 @@ class ActorDictionary:
     @classmethod
     def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":
         rows: list[dict[str, str]] = []
-        for name in ("curated.tsv", "countries.tsv"):
+        for name in ("curated.tsv", "world.tsv", "countries.tsv"):
             rows.extend(read_tsv(directory / name))
         return cls(rows)
 

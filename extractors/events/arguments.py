@@ -141,7 +141,7 @@ class Resolver(TargetFinder):
             if set(m.word_ids) <= set(sub):
                 head = min(m.word_ids, key=lambda w: tree.distance(node, w))
                 # "a Ukraine peace conference": a modifier of a thing is not an actor; of a body it is
-                if not body and tree[head].deprel in ("amod", "compound") and tree[head].head == node:
+                if not body and self._modifier_of(head, node):
                     continue
                 # "a conference at the Burgenstock Resort": a place is not a party
                 if not body and self._via_locative(node, head):
@@ -250,6 +250,16 @@ class Resolver(TargetFinder):
                 s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
                 return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
         return None
+
+    def _modifier_of(self, word: int, node: int) -> bool:
+        """``word`` modifies ``node`` through compounds and adjectives only ("a Syria peace conference")."""
+        tree = self.tree
+        cur = tree[word]
+        while cur.deprel in ("amod", "compound") and cur.head:
+            if cur.head == node:
+                return True
+            cur = tree[cur.head]
+        return False
 
     def _antecedent(self, head: int) -> Arg | None:
         """The party a relative clause is about: its head noun, if that names or stands for a party

@@ -75,7 +75,7 @@ def _trimmed(tree: Tree, first: int, last: int) -> list[int]:
     return ids
 
 
-def explicit(tree: Tree, lead_ins: frozenset[str]) -> list[Condition]:
+def explicit(tree: Tree, lead_ins: frozenset[str], speech: frozenset[str] = frozenset()) -> list[Condition]:
     """Conditions a sentence names as such, without the lead-in: "необходимо соблюдение двух
     условий: X" (the clause after the colon), "the conditions … included that X" (the clause the
     verb of which "conditions" is the subject introduces)."""
@@ -108,10 +108,37 @@ def explicit(tree: Tree, lead_ins: frozenset[str]) -> list[Condition]:
                     s, e = tree.span(ids)
                     out.append(Condition(s, e, tree.text[s:e], n.head))
         if len(out) == found:
+            cond = _unmet(tree, n, speech)
+            if cond is not None:
+                out.append(cond)
+        if len(out) == found:
             cond = _listed_after(tree, n)
             if cond is not None:
                 out.append(cond)
     return out
+
+
+UNMET = {"meet", "fulfil", "fulfill", "satisfy", "выполнить", "выполнять", "соблюсти", "соблюдать"}  # conditions (not) met
+def _unmet(tree: Tree, lead: Node, speech: frozenset[str]) -> Condition | None:
+    """"declined because the conditions for X to take part were not met": the clause of the
+    conditions and the verb saying whether they are met; by the tree, or where the parser hung the
+    noun elsewhere, from the noun's phrase to the first such verb after it."""
+    verb = tree[lead.head] if lead.rel == "nsubj" and lead.head and tree[lead.head].lemma in UNMET else None
+    if verb is not None:
+        sub = [i for i in tree.subtree(verb.id, skip_rels=RELATIVE_RELS + ("parataxis", "mark"))
+               if i >= min(tree.subtree(lead.id))]
+    else:
+        after = [i for i in tree.ids if lead.id < i <= lead.id + 12]
+        verb_id = next((i for i in after if tree[i].lemma in UNMET and tree[i].upos == "VERB"), None)
+        if verb_id is None or any(tree[i].lemma.lower() in ("which", "that", "который") for i in after if i < verb_id):
+            return None  # "the conditions which were not met included…": named, not stated here
+        first = min([lead.id] + [k.id for k in tree.children(lead.id, "det")])
+        sub = [i for i in tree.ids if first <= i <= verb_id]
+    ids = _without_attribution(tree, _trimmed(tree, sub[0], max(sub)), speech) if sub else []
+    if not ids:
+        return None
+    s, e = tree.span(ids)
+    return Condition(s, e, tree.text[s:e], verb.id if verb is not None else max(ids))
 
 
 STATING_VERBS = {"include", "be", "включать", "быть", "состоять"}
@@ -170,7 +197,7 @@ def _without_attribution(tree: Tree, ids: list[int], speech: frozenset[str]) -> 
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
          not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset(),
          clause_markers: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset()) -> list[Condition]:
-    out: list[Condition] = explicit(tree, lead_ins) if lead_ins else []
+    out: list[Condition] = explicit(tree, lead_ins, speech) if lead_ins else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
         if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):

@@ -100,6 +100,27 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
             c.suppressed = ""
 
 
+RESPONSES = {"REJECT", "AGREE"}
+
+
+def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
+    """"The invitation was declined because the conditions for Beijing to take part were not met":
+    an agentless answer to an offer is given by the party the rest of the sentence names."""
+    for c in cands:
+        if c.suppressed or c.actor is not None or c.actor_how != "passive" or c.entry.type not in RESPONSES:
+            continue
+        offers = [k for k in tree.children(c.node.id, "nsubj:pass") if k.lemma.lower() in lex.offers]
+        if not offers:
+            continue
+        own = set(tree.subtree(offers[0].id))
+        for m in sorted(res.mentions, key=lambda m: m.start_char):
+            if m.actor_code and not set(m.word_ids) & own and m.source != "media":
+                a = Arg.of(m)
+                c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "inferred")
+                c.actor_how = "responder"
+                break
+
+
 def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
     """"Москва считает это нарушением": a reaction to "this" targets whoever did the act just reported."""
     for c in cands:

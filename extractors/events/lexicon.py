@@ -68,6 +68,7 @@ class Lexicon:
     background: tuple[tuple[str, ...], ...] = ()
     anonymous_roles: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()
+    offers: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -135,6 +136,7 @@ def load(lang: str) -> Lexicon:
         clause_markers=frozenset(cond.get("clause_markers", [])),
         raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
+        offers=frozenset(_strings(roles.get("offers"), "offers")),
         negation_carriers=frozenset(_strings(mod.get("negation_carriers"), "negation_carriers")),
         anonymous_roles=frozenset(_strings(mod.get("anonymous_roles"), "anonymous_roles")),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),

@@ -65,13 +65,15 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     if parent is not None:
         related.append((parent, node.deprel))
     for c, rel in related:
-        if c.lemma not in f.lemmas and c.text.lower() not in f.lemmas:
+        # a name made of words ("General License 44"): any of its words may be the frame word
+        words = [tree[i] for i in tree.subtree(c.id) if tree[i].upos in ("PROPN", "NUM")] if c.upos == "PROPN" else [c]
+        if not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
             continue
         if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels:
             continue
         if f.case and not {k.lemma for k in tree.children(c.id, "case")} & f.case:
             continue
-        return {c.id}
+        return {c.id} | {w.id for w in words}
     return None
 
 
@@ -476,7 +478,7 @@ def confidence(c: Candidate) -> float:
         x += 0.05
     if c.node.upos in ("NOUN", "PROPN"):
         x -= 0.1
-    if c.actor and c.actor.via == "coref":
+    if c.actor and c.actor.via in ("coref", "inferred"):
         x -= 0.15
     if c.actor and c.actor.via == "fallback":
         x -= 0.25

@@ -47,6 +47,9 @@ class TargetFinder:
         for c in passive_subj + tree.children(node, "iobj", "obj", "obl", "nmod", "nmod:poss", "xcomp"):
             if c.deprel in ("obl:tmod", "obl:npmod", "nmod:tmod") or c.lemma in TEMPORAL:
                 continue
+            if c.id in frame_ids and c.upos == "PROPN" and not any(
+                    (m := self.by_word.get(i)) is not None and m.actor_code for i in tree.subtree(c.id)):
+                continue  # the frame's own name ("renew General License 44") is what is acted on, not whom
             frame_prep = [k for k in tree.children(c.id, "case", "mark") if k.id in frame_ids]
             if (c.id in frame_ids or (frame_prep and all(cases.get(k.lemma, 9) > 1 for k in frame_prep))) \
                     and c.upos not in ("PROPN",):
