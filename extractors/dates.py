@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-             "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+             "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
 EXPLICIT = {
     "ru": re.compile(rf"\b(\d{{1,2}})\s+({RU_MONTHS})(\s+(\d{{4}})(\s+года|\s+г\.)?)?", re.I),
     "en": re.compile(rf"\b(({EN_MONTHS})\s+\d{{1,2}}(,?\s+\d{{4}})?|\d{{1,2}}\s+({EN_MONTHS})(\s+\d{{4}})?)\b"),
@@ -135,4 +135,20 @@ def find(text: str, lang: str, published: dt.date | None, offset: int = 0, futur
                 kept[-1] = d
             continue
         kept.append(d)
-    return kept
+    return _with_explicit_day(kept, text, offset)
+
+
+WEEKDAY_THEN_DATE = re.compile(r"^\s*(\(|,)?\s*$")
+
+
+def _with_explicit_day(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """"on Saturday (Dec 6)", "on Tuesday, March 4": the explicit day right after a weekday dates it."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and re.search(r"day\b", prev.text, re.I) and re.search(r"\d", d.text) \
+                and WEEKDAY_THEN_DATE.match(text[prev.end - offset:d.start - offset]):
+            out[-1] = DateMention(prev.start, d.end, text[prev.start - offset:d.end - offset], d.date)
+            continue
+        out.append(d)
+    return out

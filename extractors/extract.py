@@ -38,6 +38,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     person_names: dict[str, str] = {}
     reported_paragraph = -1
     countries = actors.countries()
+    first_sentence = next((k for k, t in enumerate(trees) if t.nodes), -1)
+    lead_date = None  # the date of the lead sentence's event, if it names one
     for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
         if not tree.nodes:
             continue
@@ -104,10 +106,18 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             etype = rules.adjust_type(c, cond is not None, modality)
             if c.negated and cond is not None and cond.text.lower().startswith(lex.refusal_markers):
                 etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
-            found = discourse.attached_dates(tree, rules.anchor(c).id, dates.find(
+            own, said = discourse.attached_dates(tree, rules.anchor(c).id, dates.find(
                 sent_text, lang, raw.published, tree.start, future=modality == "planned"))
+            if said and not own and modality == "planned":  # the day it was said is in the past
+                past = {d.start: d for d in dates.find(sent_text, lang, raw.published, tree.start)}
+                said = [past.get(d.start, d) for d in said]
+            found = own or said
             if found:
                 event_date, date_source = found[0].date, "text"
+                if sidx == first_sentence and lead_date is None:
+                    lead_date = event_date
+            elif lead_date is not None:
+                event_date, date_source = lead_date, "text"  # the news day the lead gave ("on Saturday")
             else:
                 event_date, date_source = raw.published, "document"
             a_start, a_end = rules.action_span(tree, c)

@@ -9,6 +9,7 @@ import csv
 import functools
 import threading
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +47,21 @@ def _stemmer(lang: str):
     return cache[lang]
 
 
+def fold_latin(text: str) -> str:
+    """Latin letters without diacritics (Türkiye → Turkiye, Élysée → Elysee); Cyrillic untouched."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if 0x80 <= ord(ch) < 0x250:
+            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(ch)
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(token: str, lang: str) -> str:
+    token = fold_latin(token)
     t = token.lower().replace("ё", "е").replace("’", "'").strip(".") or token.lower()
     if len(t) <= 3 or not t.isalpha():
         return t
@@ -76,7 +90,7 @@ def variants(token: str, lang: str) -> set[str]:
 
 
 def exact_key(token: str) -> str:
-    return token.lower().replace("ё", "е").replace("’", "'")
+    return fold_latin(token).lower().replace("ё", "е").replace("’", "'")
 
 
 def alias_tokens(alias: str) -> list[str]:

@@ -201,7 +201,7 @@ class Resolver(TargetFinder):
             if first == "COUNTRY" and sp.type == "PERSON" and sp.code in self.countries:
                 norm, typ = self.countries[sp.code]
                 return Arg(n.text, norm, sp.code, typ, n.start, n.end, "speaker")
-            if first == "COUNTRY" and sp.type == "PERSON" and not sp.code and allow_coref:
+            if first == "COUNTRY" and sp.type in ("PERSON", None) and not sp.code and allow_coref:
                 # "we" of a speaker we cannot place: the side the text is about ("…,” Hayya added)
                 side = self.last_actor if self.last_actor is not None and self.last_actor.type in (
                     "ORG", "GROUP", "COUNTRY") else None
@@ -249,6 +249,17 @@ class Resolver(TargetFinder):
                 # a described, unnamed group ("human rights groups"): kept by its surface, no code
                 s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
                 return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
+        return None
+
+    def _institution(self, node: int) -> Arg | None:
+        """Indefinite-personal clauses: "в Кремле заявили", "в МИД отметили" -> the institution."""
+        tree, n = self.tree, self.tree[node]
+        if self.lex.lang == "ru" and n.feats.get("Number") == "Plur" and n.upos in ("VERB", "ADJ"):
+            for c in tree.children(node, "obl"):
+                if {k.lemma for k in tree.children(c.id, "case")} & {"в", "во"}:
+                    arg = self.np(c.id, allow_coref=False)
+                    if arg and arg.code and arg.type in ("COUNTRY", "ORG"):
+                        return arg
         return None
 
     def _modifier_of(self, word: int, node: int) -> bool:
@@ -327,6 +338,8 @@ class Resolver(TargetFinder):
             return self.np(cop_subj[0].id), "subject"
         if tree.children(node, "nsubj:pass") and not subj:
             return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
+        if n.rel == "parataxis" and (arg := self._institution(node)) is not None:
+            return arg, "institution"  # "…, заявили в МИД Египта": the ministry, not the quoted clause's subject
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
             gov = tree[n.head]
@@ -365,13 +378,9 @@ class Resolver(TargetFinder):
                 arg, how = self.subject(holder.head)
                 return arg, f"document_adopter:{how}"
             return arg, "modified_noun"
-        # indefinite-personal clauses: "в Кремле заявили", "в МИД отметили" -> the institution
-        if self.lex.lang == "ru" and n.feats.get("Number") == "Plur" and n.upos in ("VERB", "ADJ"):
-            for c in tree.children(node, "obl"):
-                if {k.lemma for k in tree.children(c.id, "case")} & {"в", "во"}:
-                    arg = self.np(c.id, allow_coref=False)
-                    if arg and arg.code and arg.type in ("COUNTRY", "ORG"):
-                        return arg, "institution"
+        arg = self._institution(node)
+        if arg is not None:
+            return arg, "institution"
         if n.deprel == "acl:relcl" and n.head and not tree.children(node, "aux:pass"):
             return self._antecedent(n.head), "relative"
         return None, "none"

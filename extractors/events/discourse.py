@@ -34,10 +34,10 @@ def _clause_of(tree: Tree, i: int) -> int:
     return n.id
 
 
-def attached_dates(tree: Tree, anchor: int, found: list) -> list:
+def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
     """Date mentions that hang from the event's clause (not from another clause of the sentence),
-    nearest first. A date of the clause that reports the event ("Hamas on Saturday said that it was
-    ready…", even where the parser hung "on Saturday" on the name) comes after the event's own."""
+    nearest first; then those of the clause that reports the event ("Hamas on Saturday said that it
+    was ready…", even where the parser hung "on Saturday" on the name): the date it was said."""
     up = [n.id for n in tree.ancestors(anchor)]
     reporting, k = {anchor}, anchor  # the anchor and the clauses it is reported by
     while tree[k].rel in REPORTED_CLAUSE and tree[k].head:
@@ -52,11 +52,11 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> list:
         top = min(nodes, key=lambda i: len(tree.ancestors(i)))
         clause = _clause_of(tree, top)
         sibling = clause != anchor and clause not in up and anchor not in [n.id for n in tree.ancestors(clause)]
-        if dist <= MAX_DATE_DISTANCE and not sibling:
-            own.append((dist, d))
-        elif clause in reporting:
+        if clause in reporting and clause != anchor:
             inherited.append((dist, d))
-    return [d for _, d in sorted(own, key=lambda x: x[0])] + [d for _, d in sorted(inherited, key=lambda x: x[0])]
+        elif dist <= MAX_DATE_DISTANCE and not sibling:
+            own.append((dist, d))
+    return [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
 
 
 OPENING_QUOTES = "\"“«„'‘"

@@ -231,12 +231,14 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.negated = False
 
 
-def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...]) -> bool:
+def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth: int = 0) -> bool:
     """A noun predicate in a background phrase of another clause: after a one-word marker ("amid
     criticism"), or a marker of a preposition and a noun, on the predicate itself ("in support of")
-    or on its head ("на фоне критики")."""
+    or on its head ("на фоне критики"); or inside such a phrase ("amid criticism of the talks")."""
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or not markers:
         return False
+    if n.rel == "nmod" and n.head and depth < 2 and _background(tree, tree[n.head], markers, depth + 1):
+        return True
     cases = {k.lemma.lower() for k in tree.children(n.id, "case")}
     head = tree[n.head] if n.head else None
     for m in markers:

@@ -78,6 +78,10 @@ class TargetFinder:
             else:
                 rank = 0
             cands.append((rank, c))
+        for c in tree.children(node, "obj"):  # "appreciate the role that Turkiye can play": who plays it
+            for r in tree.children(c.id, "acl:relcl"):
+                cands += [(1, k) for k in tree.children(r.id, "nsubj") if k.upos != "PRON"]
+
         def ok(a: Arg | None) -> bool:
             return bool(a and a.norm and not (exclude and (a.norm == exclude.norm or a.start == exclude.start)))
 
