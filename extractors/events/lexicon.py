@@ -32,6 +32,7 @@ class Entry:
     attribution: bool = False
     conditional_only: bool = False  # an event only with a condition attached ("will take all measures if…")
     directional: bool = False  # a place phrase names the party reached ("visited…", "send troops to…")
+    mutual: bool = False  # done to each other: "A and B exchanged fire" is A against B
     strength: float = 0.7
 
 
@@ -91,6 +92,7 @@ def _entry(d: dict) -> Entry:
                  negated_only=bool(d.get("negated_only")), speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
+                 mutual=bool(d.get("mutual")),
                  strength=float(d.get("strength", 0.7)))
 
 

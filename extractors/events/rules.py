@@ -204,14 +204,15 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.suppressed = "reporting_source"
                 continue
         c.event_type = c.entry.type
-        if c.entry.type in SYMMETRIC:
+        if c.entry.type in SYMMETRIC or c.entry.mutual:
             # "обсуждалась между A и B": both parties; "A и B договорились": actor A, target B
             both = res.between(anchor(c).id) or res.between(n.id)
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
                     and (both is None or c.actor_how == "between") \
-                    and not res.has_partner(anchor(c).id) and not res.has_partner(n.id):  # "A and B work with C"
+                    and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
+                    and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
         visit = c.entry.directional  # the country visited may stand in the locative ("с визитом в Турции")
@@ -229,6 +230,17 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
+    """The predicate names a party it is given or addressed to ("pledged air defence to Ukraine")."""
+    args = tree.children(node, "obl", "iobj") + [k for o in tree.children(node, "obj") for k in tree.children(o.id, "nmod")]
+    for k in args:
+        if k.deprel == "iobj" or {x.lemma for x in tree.children(k.id, "case")} & {"to", "к"}:
+            m = res.by_word.get(k.id)
+            if m is not None and m.actor_code:
+                return True
+    return False
 
 
 def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth: int = 0) -> bool:
