@@ -12,6 +12,12 @@ def test_lexicons_load_and_have_provenance_headers(lang):
         assert "source:" in head and "licence" in head, path
 
 
+def test_every_data_file_has_a_provenance_header():
+    for path in lexicon.all_files():  # actor tables, tag-repair tables, every YAML
+        head = path.read_text(encoding="utf-8")[:800].lower()
+        assert "source:" in head and "licence" in head, path
+
+
 def test_yaml_booleans_are_rejected():
     with pytest.raises(ValueError, match="quote on/off"):
         lexicon._strings(["for", True], "x")

@@ -1,0 +1,52 @@
+"""Tag repair between tagging and parsing: one-use function words get their tag back; nothing else
+changes. Real Stanza documents built from CoNLL-U text (no model needed)."""
+from __future__ import annotations
+
+import pytest
+from stanza.utils.conll import CoNLL
+
+from extractors.nlp.closedclass import fix_function_words, table
+from extractors.nlp.training import runner
+
+TAGGED = """# text = Talks resumed amid criticism unless Russia objects.
+1\tTalks\ttalk\tNOUN\tNNS\t_\t0\t_\t_\t_
+2\tresumed\tresume\tVERB\tVBD\t_\t0\t_\t_\t_
+3\tamid\tamid\tNOUN\tNN\tNumber=Sing\t0\t_\t_\t_
+4\tcriticism\tcriticism\tNOUN\tNN\t_\t0\t_\t_\t_
+5\tunless\tunless\tADP\tIN\t_\t0\t_\t_\t_
+6\tRussia\tRussia\tPROPN\tNNP\t_\t0\t_\t_\t_
+7\tobjects\tobject\tVERB\tVBZ\t_\t0\t_\t_\t_
+8\t.\t.\tPUNCT\t.\t_\t0\t_\t_\t_
+"""
+
+
+def _doc(tmp_path):
+    path = tmp_path / "tagged.conllu"
+    path.write_text(TAGGED + "\n", encoding="utf-8")
+    return CoNLL.conll2doc(input_file=str(path))
+
+
+def test_function_words_get_their_one_tag_back(tmp_path):
+    doc = _doc(tmp_path)
+    assert fix_function_words([doc], "en") == 2
+    words = {w.text: w for w in doc.sentences[0].words}
+    assert (words["amid"].upos, words["amid"].xpos, words["amid"].feats) == ("ADP", "IN", None)
+    assert words["unless"].upos == "SCONJ"  # a subordinator read as a preposition
+    assert [w.upos for w in doc.sentences[0].words if w.text not in ("amid", "unless")] == \
+        ["NOUN", "VERB", "NOUN", "PROPN", "VERB", "PUNCT"]
+
+
+def test_a_language_without_a_table_is_left_alone(tmp_path):
+    doc = _doc(tmp_path)
+    assert table("xx") == {}
+    assert fix_function_words([doc], "xx") == 0
+
+
+def test_the_table_is_read_from_its_data_file():
+    assert table("en")["amid"] == ("ADP", "IN")
+    assert table("en")["unless"] == ("SCONJ", "IN")
+
+
+def test_warm_start_is_for_the_tagger_only():
+    with pytest.raises(SystemExit, match="tagger only"):
+        runner.main(["--warm-start", "model.pt", "stanza.models.parser"])
