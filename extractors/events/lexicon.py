@@ -70,6 +70,9 @@ class Lexicon:
     anonymous_roles: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()
     offers: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
+    inference_verbs: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -139,6 +142,9 @@ def load(lang: str) -> Lexicon:
         raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
         offers=frozenset(_strings(roles.get("offers"), "offers")),
+        inference_verbs=frozenset(_strings(mod.get("inference_verbs"), "inference_verbs")),
+        topic_verbs=frozenset(_strings(roles.get("topic_verbs"), "topic_verbs")),
+        demonstratives=frozenset(_strings(roles.get("demonstratives"), "demonstratives")),
         negation_carriers=frozenset(_strings(mod.get("negation_carriers"), "negation_carriers")),
         anonymous_roles=frozenset(_strings(mod.get("anonymous_roles"), "anonymous_roles")),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),

@@ -157,6 +157,17 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
             c.suppressed = "ability"  # "(not) in a position to renew": the act governed is the event
             continue
+        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "nmod") and n.head \
+                and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
+            c.suppressed = "topic"  # "focused on the ceasefire negotiations", "would require the coordination"
+            continue
+        if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
+                and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
+            c.suppressed = "refers_back"  # "described these discussions as the last chance"
+            continue
+        if _inferred(tree, anchor(c), lex.inference_verbs):
+            c.suppressed = "inference"  # "…, suggesting the group rejects the deployment"
+            continue
         if _background(tree, n, lex.background):
             c.suppressed = "background"  # "amid growing criticism", "rallied in support of": not the news
             continue
@@ -230,6 +241,20 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _inferred(tree: Tree, a: Node, verbs: frozenset[str]) -> bool:
+    """The act is the content of a participial inference ("suggesting that…", "свидетельствуя о…")."""
+    cur = a
+    for _ in range(2):
+        if cur.rel not in ("ccomp", "xcomp", "obj", "obl") or not cur.head:
+            return False
+        gov = tree[cur.head]
+        if gov.lemma in verbs and gov.upos == "VERB" and (
+                gov.feats.get("VerbForm") in ("Ger", "Part", "Conv") or gov.rel in ("advcl", "acl")):
+            return True
+        cur = gov
+    return False
 
 
 def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
