@@ -148,8 +148,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass"):
             c.suppressed = "stance_not_subject"
             continue
-        if n.feats.get("VerbForm") == "Part" and n.rel == "amod" and n.head and tree[n.head].rel in ("obl", "nmod"):
-            c.suppressed = "background_participle"  # "в связи с подписанным договором"
+        if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
+                (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
+                or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
+            c.suppressed = "background_participle"  # "в связи с подписанным договором", "поддерживаемая США миссия"
             continue
         if anchor(c).rel == "advcl" and any(k.lemma in PURPOSE for k in tree.children(anchor(c).id, "mark")):
             c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
@@ -479,10 +481,26 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             if holder.rel in GOVERNOR_RELS and holder.head in live and live[holder.head] is not c \
                     and not live[holder.head].entry.speech:
                 c.suppressed = "argument_of_event"
+    _one_encounter(cands)
     # control: an xcomp event under a request takes the requested party as its actor — not emitted
     for c in cands:
         if not c.suppressed and c.actor is None:
             c.suppressed = "no_actor"
+
+
+def _one_encounter(cands: list[Candidate]) -> None:
+    """"plans to meet the UN chief and intends to discuss the grain deal with him": one sentence, one
+    actor, one meeting. A later CONSULT of the same actor that names no other party is the same one."""
+    seen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: c.node.id):
+        if c.suppressed or c.event_type != "CONSULT" or c.actor is None:
+            continue
+        earlier = next((o for o in seen if o.actor.norm == c.actor.norm), None)
+        if earlier is not None and (c.target is None or c.target.via in ("coref", "speaker")
+                                    or (earlier.target is not None and c.target.norm == earlier.target.norm)):
+            c.suppressed = "same_encounter"
+            continue
+        seen.append(c)
 
 
 def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:

@@ -55,3 +55,5 @@ def test_golden(lang, case, nlp_config, en_available):
         assert any(_matches(e, exp) for e in events), f"expected {exp} in {got}"
     for t in case.get("absent", []):
         assert all(e.event_type != t for e in events), f"unexpected {t} in {got}"
+    for t, n in case.get("count", {}).items():
+        assert sum(e.event_type == t for e in events) == n, f"expected {n} x {t} in {got}"
