@@ -163,6 +163,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
             c.suppressed = "topic"  # "focused on the ceasefire negotiations", "would require the coordination"
             continue
+        if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and tree[n.head].lemma in lex.reported_sources:
+            c.suppressed = "topic"  # "опроверг сообщения о встрече", "denied reports of talks": what is reported
+            continue
         if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
                 and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
             c.suppressed = "refers_back"  # "described these discussions as the last chance"

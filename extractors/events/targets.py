@@ -82,8 +82,13 @@ class TargetFinder:
             for r in tree.children(c.id, "acl:relcl"):
                 cands += [(1, k) for k in tree.children(r.id, "nsubj") if k.upos != "PRON"]
 
-        def ok(a: Arg | None) -> bool:
-            return bool(a and a.norm and not (exclude and (a.norm == exclude.norm or a.start == exclude.start)))
+        def ok(a: Arg | None, node=None) -> bool:
+            if not (a and a.norm) or (exclude and (a.norm == exclude.norm or a.start == exclude.start)):
+                return False
+            # a party of the actor's own side found inside a phrase ("denied reports of a meeting between
+            # Putin and…") is not whom the act is aimed at; one named as the argument itself may be
+            inside = node is not None and self.by_word.get(node.id) is None
+            return not (inside and exclude is not None and a.code and a.code == exclude.code)
 
         ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
         for _, c in ordered:
@@ -95,7 +100,7 @@ class TargetFinder:
                     arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
                 if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
                     arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
-            if ok(arg):
+            if ok(arg, c):
                 return arg
         # no named party: an unnamed group of people addressed by the act ("пригласил 160 делегаций",
         # "met with local leaders") is kept by its surface, without a code
