@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from extractors import dates
 from extractors.actors.dictionary import ActorDictionary, default_dictionary
-from extractors.events import conditions, discourse, lexicon, mentions as mention_finder, rules
+from extractors.events import conditions, discourse, lexicon, mentions as mention_finder, nesting, predicates, rules
 from extractors.events import modality as mod
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.tree import Tree
@@ -47,7 +47,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media)
         all_mentions.extend(ms)
         discourse.canonical_persons(ms, person_names, lang)
-        cands, misses = rules.candidates(tree, lex)
+        cands, misses = predicates.candidates(tree, lex)
         res = Resolver(tree, ms, history, lex, last.pair, countries)
         res.last_actor = last.arg
         res.last_actor_recent = last.sentence >= sidx - 1
@@ -73,7 +73,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
                 c.suppressed = "inside_condition"
-        rules.suppress_nested(tree, cands)
+        nesting.suppress_nested(tree, cands)
         live = [c for c in cands if not c.suppressed]
         attached: dict[int, conditions.Condition] = {}
         for cond in conds:
@@ -103,10 +103,10 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 modality = "asserted"  # a conditional threat or offer that was made is asserted
             if modality == "asserted" and anonymous:
                 modality = "reported"
-            etype = rules.adjust_type(c, cond is not None, modality)
+            etype = predicates.adjust_type(c, cond is not None, modality)
             if c.negated and cond is not None and cond.text.lower().startswith(lex.refusal_markers):
                 etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
-            own, said = discourse.attached_dates(tree, rules.anchor(c).id, dates.find(
+            own, said = discourse.attached_dates(tree, predicates.anchor(c).id, dates.find(
                 sent_text, lang, raw.published, tree.start, future=modality == "planned"))
             if said and not own and modality == "planned":  # the day it was said is in the past
                 past = {d.start: d for d in dates.find(sent_text, lang, raw.published, tree.start)}
@@ -120,7 +120,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 event_date, date_source = lead_date, "text"  # the news day the lead gave ("on Saturday")
             else:
                 event_date, date_source = raw.published, "document"
-            a_start, a_end = rules.action_span(tree, c)
+            a_start, a_end = predicates.action_span(tree, c)
             actor, target = c.actor, c.target
             if target is None and cond is not None and etype == "THREATEN":
                 target = res.party_in(cond.start, cond.end, actor)  # whose conduct the threat is about
@@ -137,7 +137,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 target_start=target.start if target else None, target_end=target.end if target else None,
                 condition_text=cond.text if cond else None, condition_start=cond.start if cond else None,
                 condition_end=cond.end if cond else None, negated=c.negated, modality=modality,
-                event_date=event_date, date_source=date_source, confidence=rules.confidence(c),
+                event_date=event_date, date_source=date_source, confidence=predicates.confidence(c),
                 rule=f"{c.entry.lemma}:{c.actor_how}")
             events.append(ev)
             if actor.via != "fallback":

@@ -3,7 +3,7 @@ agents taken from speakers, third-party claims, demonstrative targets, reports a
 sentence, dates attached to a clause, one name per unknown person."""
 from __future__ import annotations
 
-from extractors.events import modality as mod, rules
+from extractors.events import modality as mod, predicates
 from extractors.events.arguments import Arg, Resolver
 from extractors.events.tree import Tree
 from extractors.records import Event
@@ -84,17 +84,17 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
     only = next(iter(speech.values())) if len(speech) == 1 else None
     for c in cands:
-        if c.entry.speech or c.entry.type in rules.SYMMETRIC and c.actor_how == "between" or c.actor_how == "relative" or \
+        if c.entry.speech or c.entry.type in predicates.SYMMETRIC and c.actor_how == "between" or c.actor_how == "relative" or \
                 (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
             continue
-        ups = [a.id for a in tree.ancestors(rules.anchor(c).id) if a.id in speech]
+        ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
         # the speech verb governing it, or the one speaker of a quoted sentence ("…", - указал X)
         src = speech[ups[0]] if ups else only
         if src is not None:
             sp = src.actor
             if c.actor_how == "passive" and (c.target is None or c.target.norm == sp.norm
                                              or (c.target.code is not None and c.target.code == sp.code)
-                                             or c.entry.type in rules.SYMMETRIC):
+                                             or c.entry.type in predicates.SYMMETRIC):
                 continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
             c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
             c.suppressed = ""
@@ -148,8 +148,8 @@ def third_party_claim(tree: Tree, c, speakers) -> bool:
     sp = speakers[0]
     if sp is c or sp.actor.code == c.actor.code:
         return False
-    inside = any(a.id == sp.node.id for a in tree.ancestors(rules.anchor(c).id))
-    quote_final = sp.node.rel == "parataxis" and sp.node.head == rules.anchor(c).id
+    inside = any(a.id == sp.node.id for a in tree.ancestors(predicates.anchor(c).id))
+    quote_final = sp.node.rel == "parataxis" and sp.node.head == predicates.anchor(c).id
     return inside or quote_final
 
 

@@ -1,0 +1,181 @@
+"""Candidates that are part of another event rather than events of their own: the content of a
+speech act, request, refusal or threat; gerund complements; purpose clauses; light-verb duplicates;
+a second mention of one meeting."""
+from __future__ import annotations
+
+from extractors.events.predicates import GOVERNOR_RELS, HOSTILE, VERBAL, Candidate, anchor
+from extractors.events.tree import Node, Tree
+
+
+CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
+ABOUT = {"о", "об", "обо", "about", "on"}
+COMPLEMENTISERS = {"что", "чтобы", "that"}
+GERUND_LINKS = {"of", "against", "for", "from"}  # "accused X of doing", "warned X against doing"
+DEMONSTRATIVE_DETS = {"this", "these", "that", "those", "этот", "тот", "такой", "данный"}
+READINESS = {"готовый", "ready", "willing", "prepared", "open"}
+CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
+
+
+def _is_content(tree: Tree, speech: int, node: Node) -> bool:
+    """``node`` lies in what the speech verb says: a clause under it, an "о…/about…" phrase, or an act
+    named as its object ("заявил протест", "announced sanctions")."""
+    path = [node] + tree.ancestors(node.id)
+    for i, a in enumerate(path):
+        if a.head == speech:
+            if a.rel in CONTENT_RELS or (i == 0 and a.rel == "obj" and a.upos in ("NOUN", "PROPN") and not any(
+                    k.lemma in DEMONSTRATIVE_DETS for k in tree.children(a.id, "det"))):  # not "described these talks"
+                return True
+            return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & ABOUT)
+    return False
+
+
+def _following_clause(tree: Tree, speech: Node) -> int | None:
+    """The clause a complementiser right after a speech verb opens ("подчеркнул, что …", "stressed
+    that …"), wherever the parser attached it."""
+    ids = tree.ids
+    k = ids.index(speech.id)
+    for i in ids[k + 1:k + 3]:
+        n = tree[i]
+        if n.lemma in COMPLEMENTISERS and n.deprel == "mark" and n.head:
+            return n.head
+        if n.upos != "PUNCT":
+            return None
+    return None
+
+
+def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
+    """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
+    steps ("решили, что обе стороны начнут готовить обмен пленными")."""
+    cur = node
+    for _ in range(depth):
+        if not cur.head:
+            return None
+        head = tree[cur.head]
+        if cur.rel in ("xcomp", "ccomp") and head.id in live:
+            return live[head.id]
+        if head.id in live and cur.rel not in ("obj", "nmod", "obl"):
+            return None
+        cur = head
+    return None
+
+
+def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
+    """Speech acts whose content clause holds an event are coded by that event; complements of a
+    fired refusal or request are its content, not separate events."""
+    live = {c.node.id: c for c in cands if not c.suppressed}
+    by_anchor = {anchor(c).id: c for c in live.values()}
+    for c in cands:
+        if c.suppressed:
+            continue
+        about = {k.lemma for k in tree.children(c.node.id, "case")} & ABOUT
+        held = by_anchor.get(c.node.head)
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and held is not None and held is not c \
+                and held.light is not None and c.node.rel in ("obl", "nmod") and not held.entry.speech:
+            c.suppressed = "argument_of_event"  # "reach an agreement on a proposal": what it is about
+            continue
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
+                and c.node.rel in GOVERNOR_RELS and not c.entry.stance and not live[c.node.head].entry.speech:
+            c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object
+            continue
+        a = anchor(c)
+        if a.upos in VERBAL and a.rel in ("advcl", "acl", "obl") and a.head in live and live[a.head] is not c \
+                and live[a.head].event_type in ("ACCUSE", "THREATEN", "REQUEST", "REJECT") \
+                and any(k.lemma in GERUND_LINKS for k in tree.children(a.id, "mark", "case")):
+            c.suppressed = "complement_of_event"  # "accused Moscow of attacking", "warned against deploying"
+            continue
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.rel == "nmod" and c.node.head \
+                and tree[c.node.head].rel in ("obj", "nsubj:pass") and tree[c.node.head].head in live \
+                and not live[tree[c.node.head].head].entry.speech and not c.entry.stance:
+            c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
+            continue
+        a = anchor(c)
+        holder = _noun_before_infinitive(tree, a, live)
+        if holder is not None and holder is not c:
+            c.suppressed = "content_of_act"  # "a U.S. threat to restore sanctions", "calls to lift the ban"
+            continue
+        if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
+                and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
+            c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
+            continue
+        if c.node.lemma in READINESS:
+            inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
+                     and anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")]
+            if any(o.entry.type in HOSTILE for o in inner):
+                c.suppressed = "coded_as_content"  # "готовы дать жесткий ответ" is the threat itself
+                continue
+            for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
+                o.suppressed = "complement_of_event"
+                if c.target is None and o.target is not None:
+                    c.target = o.target
+        if c.entry.attribution:
+            c.suppressed = "attribution"
+            continue
+        if c.entry.speech and c.node.rel == "parataxis" and c.node.head in live:
+            c.suppressed = "coded_as_content"  # quote first, then "- сказал Лавров"
+            continue
+        if c.entry.speech:
+            follows = _following_clause(tree, c.node)
+            for other in live.values():
+                if other is c or other.entry.speech:
+                    continue
+                if _is_content(tree, c.node.id, anchor(other)) or (
+                        follows is not None and anchor(other).id in tree.subtree(follows)):
+                    c.suppressed = "coded_as_content"
+                    break
+        elif (gov := _content_governor(tree, anchor(c), live)) is not None:
+            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN", "SUPPORT") \
+                    or gov.entry.type in ("REQUEST",) or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
+                c.suppressed = "complement_of_event"  # "agreed to resume talks" is one agreement
+
+    for c in cands:
+        if c.suppressed:
+            continue
+        a = anchor(c)
+        # "signed an agreement": one event, not "signed" and "signed an agreement"
+        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
+                and (live[c.light.id].entry.type == c.entry.type or live[c.light.id].entry.speech):
+            # "signed an agreement", "announced new aid": one event, coded by the noun
+            live[c.light.id].suppressed = "duplicate_of_light_verb"
+        # "support Ukraine's bid to join the EU": what is supported is not a second act
+        if a.rel in ("acl", "acl:relcl") and a.head:
+            holder = tree[a.head]
+            if holder.rel in GOVERNOR_RELS and holder.head in live and live[holder.head] is not c \
+                    and not live[holder.head].entry.speech:
+                c.suppressed = "argument_of_event"
+    _one_encounter(cands)
+    # control: an xcomp event under a request takes the requested party as its actor — not emitted
+    for c in cands:
+        if not c.suppressed and c.actor is None:
+            c.suppressed = "no_actor"
+
+
+def _one_encounter(cands: list[Candidate]) -> None:
+    """"plans to meet the UN chief and intends to discuss the grain deal with him": one sentence, one
+    actor, one meeting. A later CONSULT of the same actor that names no other party is the same one."""
+    seen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: c.node.id):
+        if c.suppressed or c.event_type != "CONSULT" or c.actor is None:
+            continue
+        earlier = next((o for o in seen if o.actor.norm == c.actor.norm), None)
+        if earlier is not None and (c.target is None or c.target.via in ("coref", "speaker")
+                                    or (earlier.target is not None and c.target.norm == earlier.target.norm)):
+            c.suppressed = "same_encounter"
+            continue
+        seen.append(c)
+
+
+def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:
+    """The noun predicate whose content a to-infinitive is: its head ("threat to restore" as acl), or,
+    where the parser hung the infinitive elsewhere, the noun predicate right before its "to"."""
+    if a.upos not in VERBAL or not any(k.lemma == "to" for k in tree.children(a.id, "mark")):
+        return None
+    holder = live.get(a.head) if a.rel == "acl" else None
+    if holder is None and a.rel in ("advcl", "xcomp", "acl"):
+        ids = tree.ids
+        first = min(tree.subtree(a.id))
+        k = ids.index(first)
+        holder = live.get(ids[k - 1]) if k > 0 else None
+    if holder is None or holder.node.upos not in ("NOUN", "PROPN") or holder.light is not None \
+            or holder.entry.type not in CONTENT_HOLDERS or holder.entry.conditional_only:
+        return None
+    return holder

@@ -1,0 +1,152 @@
+"""Lexicon predicates of a sentence tree: the candidates for events, their anchor, type
+adjustment, action span and confidence. Language-neutral; everything lexical comes from the lexicon
+data files.
+
+Confidence (documented in the README): the lexicon entry's strength (0.7 unless set), +0.15 when
+the actor carries a code, +0.05 when the target does, -0.1 for noun predicates, -0.15 when the
+actor was found by coreference or inferred and -0.25 when it was inherited from an earlier event;
+clamped to [0.05, 0.99]."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.events.arguments import TEMPORAL, Arg
+from extractors.events.lexicon import Entry, Lexicon
+from extractors.events.tree import Node, Tree
+
+
+VERBAL = {"VERB", "AUX"}
+HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"}
+GOVERNOR_RELS = ("obj", "obl", "nmod", "iobj")
+PUNITIVE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+DIRECTED = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE"}  # acts aimed at someone
+EN_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+
+
+@dataclass
+class Candidate:
+    node: Node
+    entry: Entry
+    frame_ids: set[int] = field(default_factory=set)
+    light: Node | None = None  # light verb governing a noun predicate
+    actor: Arg | None = None
+    actor_how: str = ""
+    target: Arg | None = None
+    negated: bool = False
+    event_type: str = ""
+    suppressed: str = ""  # why it produced no event
+
+
+def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
+    """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
+    if entry.dep is None:
+        return set()
+    f = entry.dep
+    related = [(c, c.deprel) for c in tree.children(node.id)]
+    # a preposition heading an argument ("выступили против присутствия") counts as a frame word
+    related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case", "mark")
+                if c.lemma not in TEMPORAL and not c.deprel.endswith("tmod")]  # "on Friday" is no "call on"
+    # "allow the suspension to expire" with "expire" hung on the object: the object's infinitive
+    # counts as the verb's own complement
+    objs = tree.children(node.id, "obj")
+    objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
+    related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
+    parent = tree.parent(node.id)
+    if parent is not None:
+        related.append((parent, node.deprel))
+    for c, rel in related:
+        # a name made of words ("General License 44"): any of its words may be the frame word
+        words = [tree[i] for i in tree.subtree(c.id) if tree[i].upos in ("PROPN", "NUM")] if c.upos == "PROPN" else [c]
+        if not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
+            continue
+        if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels:
+            continue
+        if f.case and not {k.lemma for k in tree.children(c.id, "case")} & f.case:
+            continue
+        return {c.id} | {w.id for w in words}
+    return None
+
+
+def _lookup_keys(node: Node, lang: str) -> list[str]:
+    """The lemma, the surface, and for English verbs regular de-inflections of the surface: a compact
+    lemmatiser sometimes mangles a past form ("expelled" -> "expelle")."""
+    text = node.text.lower()
+    keys = [node.lemma, text]
+    if lang == "en" and node.upos in ("VERB", "NOUN", "ADJ"):
+        for suf, rep in EN_SUFFIXES:
+            if text.endswith(suf) and len(text) - len(suf) >= 3:
+                stem = text[: -len(suf)] + rep
+                keys.append(stem)
+                if suf == "ed" and len(stem) > 3 and stem[-1] == stem[-2]:
+                    keys.append(stem[:-1])  # "expelled" -> "expell" -> "expel"
+    return keys
+
+
+def _pos_ok(node: Node, entry: Entry) -> bool:
+    if entry.pos:
+        return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos)
+    return node.upos in VERBAL or (node.upos == "ADJ" and node.feats.get("VerbForm") == "Part")
+
+
+def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[Node, str]]]:
+    """Lexicon predicates in the tree, and the lemmas that were candidates but failed (with reason)."""
+    out: list[Candidate] = []
+    misses: list[tuple[Node, str]] = []
+    for node in (tree[i] for i in tree.ids):
+        keyed = [lex.entries[k] for k in dict.fromkeys(_lookup_keys(node, lex.lang)) if k in lex.entries]
+        if not keyed:
+            continue
+        # the first key with an entry for this part of speech ("Meeting" lemmatised as the noun, tagged VERB)
+        entries = next((e for e in keyed if any(_pos_ok(node, x) for x in e)), keyed[0])
+        reason = "pos_mismatch"
+        for entry in entries:
+            if not _pos_ok(node, entry):
+                continue
+            ids = _frame_match(tree, node, entry)
+            if ids is None:
+                reason = "frame_not_matched"
+                continue
+            out.append(Candidate(node=node, entry=entry, frame_ids=ids, event_type=entry.type))
+            break
+        else:
+            misses.append((node, reason))
+    return out, misses
+
+
+def anchor(c: Candidate) -> Node:
+    """The clause-level word of a candidate: its light verb, or the predicate itself."""
+    return c.light if c.light is not None else c.node
+
+
+def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
+    """A punitive act announced under a condition is a threat (PLOVER THREATEN)."""
+    if has_condition and c.event_type in PUNITIVE:
+        return "THREATEN"
+    return c.event_type
+
+
+def confidence(c: Candidate) -> float:
+    x = c.entry.strength
+    if c.actor and c.actor.code:
+        x += 0.15
+    if c.target and c.target.code:
+        x += 0.05
+    if c.node.upos in ("NOUN", "PROPN"):
+        x -= 0.1
+    if c.actor and c.actor.via in ("coref", "inferred"):
+        x -= 0.15
+    if c.actor and c.actor.via == "fallback":
+        x -= 0.25
+    return round(min(0.99, max(0.05, x)), 3)
+
+
+def action_span(tree: Tree, c: Candidate) -> tuple[int, int]:
+    ids = [c.node.id]
+    if c.light is not None and abs(c.light.id - c.node.id) <= 3:
+        ids.append(c.light.id)
+    for f in c.frame_ids:
+        if abs(f - c.node.id) <= 3:
+            ids.append(f)
+    lo, hi = min(ids), max(ids)
+    return tree.span(list(range(lo, hi + 1)) if all(i in tree.nodes for i in range(lo, hi + 1)) else ids)
