@@ -11,7 +11,7 @@ from extractors.events.tree import Node, Tree
 
 RELATIVE_RELS = ("acl:relcl",)
 STOP_PUNCT = ".;!?"
-SUBORDINATORS = {"пока"}  # markers that are conditions only as subordinating conjunctions
+SUBORDINATORS = {"пока", "once"}  # markers that are conditions only as subordinating conjunctions
 
 
 @dataclass(frozen=True)

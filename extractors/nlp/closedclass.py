@@ -1,7 +1,7 @@
 """Tag repair between tagging and parsing for the compact models: a function word of news text
 with one use only (``lexicons/<lang>/closed_class.tsv``: "amid", "unless"), tagged as a noun, verb,
-adjective or proper noun by a tagger that rarely saw it (or, for a subordinator, as a preposition),
-gets its one tag back before the parser sees it. Function words only; nothing else is touched."""
+adjective or proper noun by a tagger that rarely saw it (or, for a subordinator, as a preposition:
+the tags to repair are listed per word), gets its one tag back before the parser sees it. Function words only; nothing else is touched."""
 from __future__ import annotations
 
 import csv
@@ -9,17 +9,17 @@ import functools
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
-OPEN_CLASS = {"NOUN", "VERB", "ADJ", "PROPN", "AUX", "ADV"}
 
 
 @functools.lru_cache(maxsize=8)
-def table(lang: str) -> dict[str, tuple[str, str]]:
-    """word → (upos, xpos); empty for a language without a table."""
+def table(lang: str) -> dict[str, tuple[str, str, frozenset[str]]]:
+    """word → (upos, xpos, the wrong tags it is repaired from); empty for a language without a table."""
     path = LEXICON_DIR / lang / "closed_class.tsv"
     if not path.exists():
         return {}
     rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
-    return {r["word"].lower(): (r["upos"], r["xpos"]) for r in csv.DictReader(rows, delimiter="\t")}
+    return {r["word"].lower(): (r["upos"], r["xpos"], frozenset(r["wrong"].split(",")))
+            for r in csv.DictReader(rows, delimiter="\t")}
 
 
 def fix_function_words(docs, lang: str) -> int:
@@ -32,8 +32,7 @@ def fix_function_words(docs, lang: str) -> int:
         for sent in doc.sentences:
             for w in sent.words:
                 fix = fixes.get(w.text.lower())
-                # a subordinator read as a preposition ("Unless" ADP) loses its clause too
-                if fix is not None and w.upos != fix[0] and (w.upos in OPEN_CLASS or fix[0] == "SCONJ"):
+                if fix is not None and w.upos in fix[2]:
                     w.upos, w.xpos, w.feats = fix[0], fix[1], None
                     changed += 1
     return changed

@@ -43,8 +43,9 @@ def test_a_language_without_a_table_is_left_alone(tmp_path):
 
 
 def test_the_table_is_read_from_its_data_file():
-    assert table("en")["amid"] == ("ADP", "IN")
-    assert table("en")["unless"] == ("SCONJ", "IN")
+    assert table("en")["amid"][:2] == ("ADP", "IN")
+    assert table("en")["unless"][:2] == ("SCONJ", "IN")
+    assert table("en")["once"][2] == {"ADP"}  # "once again" (ADV) is left alone
 
 
 def test_warm_start_is_for_the_tagger_only():
