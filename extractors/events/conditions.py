@@ -12,6 +12,7 @@ from extractors.events.tree import Node, Tree
 RELATIVE_RELS = ("acl:relcl",)
 STOP_PUNCT = ".;!?"
 SUBORDINATORS = {"пока", "once"}  # markers that are conditions only as subordinating conjunctions
+NEGATED_CLAUSE = {("пока",)}  # markers that are conditions only before a negated clause ("пока … не")
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,9 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         start_id = tree.ids[first]
         if tree[start_id].lemma in SUBORDINATORS and tree[start_id].deprel != "mark":
             continue  # "пока не видит" (still not) is negation, not "until"
+        if tuple(words[first:last + 1]) in NEGATED_CLAUSE and not any(
+                tree[i].lemma in ("не", "not") for i in tree.subtree(root)):
+            continue  # "пока" alone is "while"
         if first == last:
             root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,

@@ -12,6 +12,11 @@ TARGET_CASES = {  # prepositions introducing a target, best first
 }
 
 
+# subordinators of clauses that say when, why or on what condition, not what an act is about
+CIRCUMSTANCE = {"if", "unless", "until", "once", "when", "while", "because", "although", "though", "after",
+                "before", "если", "пока", "когда", "хотя", "поскольку", "после", "прежде"}
+
+
 class TargetFinder:
     """Target finding for ``Resolver`` (which provides tree, mentions, by_word, lex, np, _coref,
     noun_agent)."""
@@ -126,6 +131,8 @@ class TargetFinder:
                 for c in tree.children(h, "obj", "obl", "nmod", "nmod:poss", "xcomp", "acl", "advcl", "iobj"):
                     if c.id in skip or c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod"):
                         continue
+                    if c.deprel == "advcl" and any(k.lemma.lower() in CIRCUMSTANCE for k in tree.children(c.id, "mark")):
+                        continue  # "if Washington continues arms sales to Taipei": when, not what
                     if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE and not self._about_place(h, c):
                         continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
                     m = self.by_word.get(c.id)
