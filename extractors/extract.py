@@ -40,6 +40,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     countries = actors.countries()
     first_sentence = next((k for k, t in enumerate(trees) if t.nodes), -1)
     lead_date = None  # the date of the lead sentence's event, if it names one
+    person_sides: set[int] = set()  # ids of mentions naming an unnamed person's side ("the Iranian minister")
     for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
         if not tree.nodes:
             continue
@@ -49,6 +50,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         discourse.canonical_persons(ms, person_names, lang)
         cands, misses = predicates.candidates(tree, lex)
         res = Resolver(tree, ms, history, lex, last.pair, countries)
+        person_sides.update(id(m) for m in res.person_side_mentions())
+        res.person_sides = person_sides
         res.last_actor = last.arg
         res.last_actor_recent = last.sentence >= sidx - 1
         res.speaker = discourse.speaker(tree, cands, res, lex)

@@ -27,6 +27,27 @@ class Resolver(TargetFinder):
         self.last_actor_recent = True  # False when the sentence just before produced no event
         self._in_speaker = False
         self.countries = countries or {}  # code -> (norm, type) for "we" = the speaker's country
+        # ids of country mentions that name an unnamed person's side ("the Iranian foreign minister"):
+        # "he" may point back to them (filled by the caller for the whole document)
+        self.person_sides: set[int] = set()
+
+    def person_side_mentions(self) -> list[Mention]:
+        """This sentence's country mentions that modify a person role noun ("the Iranian foreign minister")."""
+        tree, out = self.tree, []
+        for m in self.mentions:
+            if m.actor_type != "COUNTRY":
+                continue
+            for w in m.word_ids:
+                n = tree[w]
+                head = tree.nodes.get(n.head)
+                if n.deprel in ("amod", "compound", "nmod:poss", "nmod") and head is not None \
+                        and "PERSON" in self.lex.roles.get(head.lemma, ()) and head.upos == "NOUN":
+                    out.append(m)
+                    break
+        return out
+
+    def _fits(self, m: Mention, t: str) -> bool:
+        return t == "ANY" or m.actor_type == t or (t == "PERSON" and id(m) in self.person_sides)
 
     def _clause_speaker(self, node: int) -> Arg | None:
         """"France said it will retaliate": a pronoun in the content clause of a speech verb refers to
@@ -77,7 +98,7 @@ class Resolver(TargetFinder):
                 if m.actor_norm and not (exclude is not None and m.actor_norm == exclude.norm)]
         for t in types:
             for m in pool:
-                if t == "ANY" or m.actor_type == t:
+                if self._fits(m, t):
                     return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
         return None
 
@@ -107,7 +128,7 @@ class Resolver(TargetFinder):
             return None
         last = max(m.sentence_idx for m in self.history)
         for m in self.history:
-            if m.sentence_idx == last and m.actor_norm and ("ANY" in types or m.actor_type in types):
+            if m.sentence_idx == last and m.actor_norm and any(self._fits(m, t) for t in types):
                 return m
         return None
 
@@ -214,7 +235,7 @@ class Resolver(TargetFinder):
         if not allow_coref:
             return None
         if n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and self.last_pair is not None:
-            a = self.last_pair
+            a = self.last_pair  # "The two leaders agreed": one collective actor, as the guidelines say
             return Arg(n.text, a.norm, a.code, a.type, n.start, n.end, "coref")
         if n.lemma in DEMONSTRATIVES:
             return None  # "это" points at a situation, not at an actor
