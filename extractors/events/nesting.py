@@ -89,9 +89,9 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
             continue
         a = anchor(c)
-        holder = _noun_before_infinitive(tree, a, live)
+        holder = _noun_before_infinitive(tree, a, live) or _called_for(tree, c, live)
         if holder is not None and holder is not c:
-            c.suppressed = "content_of_act"  # "a U.S. threat to restore sanctions", "calls to lift the ban"
+            c.suppressed = "content_of_act"  # "a U.S. threat to restore sanctions", "calls for the withdrawal"
             continue
         if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
                 and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
@@ -162,6 +162,19 @@ def _one_encounter(cands: list[Candidate]) -> None:
             c.suppressed = "same_encounter"
             continue
         seen.append(c)
+
+
+def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:
+    """A noun predicate right after "<request> for", however the parser hung it ("Chad calls for the
+    withdrawal" with "calls" read as a noun): what is called for, not a second act."""
+    if c.light is not None or c.node.upos not in ("NOUN", "PROPN"):
+        return None
+    first = min(tree.subtree(c.node.id))
+    prep = tree.nodes.get(first)
+    holder = live.get(first - 1)
+    if prep is None or prep.lemma not in ("for", "о", "к") or holder is None or holder.entry.type != "REQUEST":
+        return None
+    return holder
 
 
 def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:

@@ -52,6 +52,11 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     objs = tree.children(node.id, "obj")
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
+    # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the
+    # withdrawal" with "calls" read as a plural noun)
+    nxt = tree.nodes.get(node.id + 1)
+    if nxt is not None and nxt.upos in ("ADP", "PART", "SCONJ") and nxt.head != node.id:
+        related.append((nxt, "case"))
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
