@@ -85,9 +85,13 @@ class Resolver(TargetFinder):
             cur = tree[cur.head]
         return False
 
+    def _words(self, m: Mention) -> set[int]:
+        """A mention's words less punctuation ("el-Sisi": the hyphen hangs as punct, outside NP subtrees)."""
+        return {w for w in m.word_ids if self.tree[w].upos != "PUNCT"} or set(m.word_ids)
+
     def _has_coded_inside(self, node: int, own: Mention) -> bool:
         sub = set(self.tree.subtree(node, skip_rels=NP_SKIP))
-        return any(m is not own and m.actor_code and set(m.word_ids) <= sub for m in self.mentions)
+        return any(m is not own and m.actor_code and self._words(m) <= sub for m in self.mentions)
 
     def _coref(self, node: int, types: tuple[str, ...], exclude: Arg | None = None) -> Arg | None:
         """The nearest earlier mention of a compatible type; types are tried in the order given
@@ -159,7 +163,7 @@ class Resolver(TargetFinder):
         for m in self.mentions:
             if m is own:
                 continue
-            if set(m.word_ids) <= set(sub):
+            if self._words(m) <= set(sub):
                 head = min(m.word_ids, key=lambda w: tree.distance(node, w))
                 # "a Ukraine peace conference": a modifier of a thing is not an actor; of a body it is
                 if not body and self._modifier_of(head, node):
@@ -196,7 +200,7 @@ class Resolver(TargetFinder):
                 # every coded party inside it
                 if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG"):
                     wide = tree.subtree(node, skip_rels=tuple(r for r in NP_SKIP if r != "conj"))
-                    parties = [x for x in self.mentions if x.actor_code and set(x.word_ids) <= set(wide)
+                    parties = [x for x in self.mentions if x.actor_code and self._words(x) <= set(wide)
                                and x.actor_type in ("COUNTRY", "ORG")]
                     s, e, text = self._phrase(wide if len(parties) > 1 else sub, node)
                     if len(parties) > 1:

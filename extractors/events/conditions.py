@@ -220,6 +220,14 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if not sub:
             continue
         contiguous = [i for i in tree.ids if start_id <= i <= max(sub)]
+        # "as long as Washington | lifts the embargo" with the verb hung elsewhere: a subjectless verb
+        # right after the phrase is the rest of its clause
+        nxt = tree.nodes.get(contiguous[-1] + 1) if contiguous else None
+        if nxt is not None and nxt.upos == "VERB" and nxt.rel in ("advcl", "conj", "ccomp", "acl") \
+                and not tree.children(nxt.id, "nsubj", "nsubj:pass") and len(contiguous) > last - first + 1:
+            rest = tree.subtree(nxt.id, skip_rels=RELATIVE_RELS + ("parataxis",))
+            contiguous = [i for i in tree.ids if start_id <= i <= max(rest)]
+            root = nxt.id
         # a closing attribution the parser hung inside the clause (", a White House official said")
         said = [min(tree.subtree(i)) for i in contiguous if tree[i].rel == "parataxis" and tree[i].lemma in speech]
         if said and min(said) > start_id:

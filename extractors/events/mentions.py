@@ -14,11 +14,26 @@ NOT_ACTORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "meanwhile", "however", "earlier", "later", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr",
               "president", "minister", "prime", "foreign", "secretary", "general", "state"}
 
+QUOTES = {"“", "”", "\"", "‘", "’", "«", "»"}
+
 NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "COUNTRY", "GPE": "COUNTRY",
              "NORP": "GROUP", "PROPN": None}
 
 
+def _unquoted(tree: Tree, ids: list[int]) -> list[int]:
+    """A name without the nickname quoted inside it ("Joko “Jokowi” Widodo" → Joko Widodo)."""
+    out, inside = [], False
+    for i in ids:
+        if tree[i].text in QUOTES:
+            inside = not inside
+            continue
+        if not inside:
+            out.append(i)
+    return out or [i for i in ids if tree[i].text not in QUOTES] or ids
+
+
 def _norm_unknown(tree: Tree, ids: list[int], lang: str, person: bool = False) -> str:
+    ids = _unquoted(tree, ids)
     if lang == "ru" and not person:  # lemmas of unknown surnames are unreliable: keep the surface
         words = []
         for i in ids:
@@ -89,11 +104,23 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
         taken.update(span)
     if not ents:
         run: list[int] = []
-        for i in ids + [None]:
-            if i is not None and tree[i].upos == "PROPN" and i not in taken and tree[i].text[:1].isupper() \
-                    and tree[i].text.lower().strip(".") not in NOT_ACTORS and tree[i].lemma.lower() not in NOT_ACTORS:
+
+        def name_word(j: int | None) -> bool:
+            return j is not None and tree[j].upos == "PROPN" and j not in taken and tree[j].text[:1].isupper() \
+                and tree[j].text.lower().strip(".") not in NOT_ACTORS and tree[j].lemma.lower() not in NOT_ACTORS
+
+        for k, i in enumerate(ids + [None]):
+            if name_word(i):
                 run.append(i)
                 continue
+            # a nickname in quotes inside a name ("Joko “Jokowi” Widodo") does not end it
+            if run and i is not None and tree[i].text in QUOTES and k + 1 < len(ids) and (
+                    name_word(ids[k + 1]) or (tree[ids[k + 1]].text in QUOTES and k + 2 < len(ids) and name_word(ids[k + 2]))) \
+                    and (tree[run[-1]].id == ids[k - 1] or tree[ids[k - 1]].text in QUOTES):
+                run.append(i)
+                continue
+            while run and tree[run[-1]].text in QUOTES:
+                run.pop()
             if run:
                 media_run = is_media(tree.span_text(run)[2], media)
                 out.append(_mention(tree, doc_id, sidx, run, ner_type="PROPN",

@@ -84,7 +84,7 @@ class TargetFinder:
                 rank = 0
             cands.append((rank, c))
         for c in tree.children(node, "obj"):  # "appreciate the role that Turkiye can play": who plays it
-            for r in tree.children(c.id, "acl:relcl"):
+            for r in tree.children(c.id, "acl:relcl", "acl"):  # a relative read as "that"-clause too
                 cands += [(1, k) for k in tree.children(r.id, "nsubj") if k.upos != "PRON"]
 
         def ok(a: Arg | None, node=None) -> bool:
