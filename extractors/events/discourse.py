@@ -118,6 +118,8 @@ def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
                 a = Arg.of(m)
                 c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "inferred")
                 c.actor_how = "responder"
+                if c.target is not None and c.target.code == a.code:
+                    c.target = None  # the party that answers is not also whom it answers
                 break
 
 
