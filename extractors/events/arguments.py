@@ -395,7 +395,7 @@ class Resolver(TargetFinder):
                     arg, how = self.subject(holder.head)
                     if arg is not None:
                         return arg, f"inherited:{how}"
-        if n.rel == "acl" and n.head:
+        if n.rel == "acl" and n.deprel != "acl:relcl" and n.head:
             arg = self.np(n.head)
             holder = tree[n.head]
             if arg is None and holder.lemma in self.lex.documents and holder.rel == "obj" and holder.head:
