@@ -11,19 +11,18 @@ CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
 GERUND_LINKS = {"of", "against", "for", "from"}  # "accused X of doing", "warned X against doing"
-DEMONSTRATIVE_DETS = {"this", "these", "that", "those", "этот", "тот", "такой", "данный"}
 READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
 
-def _is_content(tree: Tree, speech: int, node: Node) -> bool:
+def _is_content(tree: Tree, speech: int, node: Node, demonstratives: frozenset[str]) -> bool:
     """``node`` lies in what the speech verb says: a clause under it, an "о…/about…" phrase, or an act
     named as its object ("заявил протест", "announced sanctions")."""
     path = [node] + tree.ancestors(node.id)
     for i, a in enumerate(path):
         if a.head == speech:
             if a.rel in CONTENT_RELS or (i == 0 and a.rel == "obj" and a.upos in ("NOUN", "PROPN") and not any(
-                    k.lemma in DEMONSTRATIVE_DETS for k in tree.children(a.id, "det"))):  # not "described these talks"
+                    k.lemma in demonstratives for k in tree.children(a.id, "det"))):  # not "described these talks"
                 return True
             return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & ABOUT)
     return False
@@ -59,7 +58,7 @@ def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth:
     return None
 
 
-def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
+def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
@@ -118,7 +117,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate]) -> None:
             for other in live.values():
                 if other is c or other.entry.speech:
                     continue
-                if _is_content(tree, c.node.id, anchor(other)) or (
+                if _is_content(tree, c.node.id, anchor(other), demonstratives) or (
                         follows is not None and anchor(other).id in tree.subtree(follows)):
                     c.suppressed = "coded_as_content"
                     break

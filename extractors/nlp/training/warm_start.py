@@ -20,6 +20,7 @@ def apply_tagger(model_file: Path) -> None:
     from stanza.models.pos import trainer as pos_trainer
 
     saved = torch.load(model_file, map_location="cpu", weights_only=False)
+    source = str(model_file)
     original_init = pos_trainer.Trainer.__init__
 
     def init(self, args=None, vocab=None, pretrain=None, model_file=None, device=None, foundation_cache=None):
@@ -28,11 +29,10 @@ def apply_tagger(model_file: Path) -> None:
         if model_file is not None:  # loading a finished model (evaluation): leave it alone
             return
         if self.vocab.state_dict() != saved["vocab"]:
-            raise WarmStartError(f"{model_file_name}: its vocabulary differs from this training data's")
+            raise WarmStartError(f"{source}: its vocabulary differs from this training data's")
         missing, unexpected = self.model.load_state_dict(saved["model"], strict=False)
         if unexpected or any(not k.startswith(("pretrained_emb", "bert_model")) for k in missing):
-            raise WarmStartError(f"{model_file_name}: weights do not fit this model "
+            raise WarmStartError(f"{source}: weights do not fit this model "
                                  f"(missing {missing[:3]}, unexpected {unexpected[:3]})")
 
-    model_file_name = str(model_file)
     pos_trainer.Trainer.__init__ = init
