@@ -99,7 +99,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--scale", type=int, default=10, help="also run docs×scale with 1 worker (0: skip)")
     ap.add_argument("--tokens", type=int, default=100, help="tokens per generated document")
-    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--batch", type=int, default=128, help="documents per batch (the product default)")
     ap.add_argument("--loader-events", type=int, default=1_000_000)
     ap.add_argument("--one", choices=["pipeline", "raw"], help=argparse.SUPPRESS)
     a = ap.parse_args()

@@ -53,7 +53,7 @@ def run(
     lang: Annotated[Lang, typer.Option(help="Language of the input, or auto-detect per document.")] = Lang.auto,
     profile: Annotated[Optional[str], typer.Option(help="NLP profile: auto|stanza|natasha|compact.")] = None,
     models_dir: Annotated[Optional[Path], typer.Option(help="Official Stanza model directory.")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch [default: 128].")] = None,
     reprocess: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,
     progress: Annotated[Optional[bool], typer.Option(help="Show a progress bar.")] = None,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Annotation processes (each loads the models once).")] = None,
@@ -226,6 +226,7 @@ def models_train(
         help="Warm-start the depparse or pos stage (whichever --stages names) from this model file, "
              "e.g. the shipped one; the optimizer starts afresh. The parser uses it when no checkpoint "
              "exists in the workdir; the tagger must have been trained on the same data.")] = None,
+    lr: Annotated[float, typer.Option(help="Tagger learning rate for a --continue-from warm start.")] = 1e-3,
     threads: Annotated[int, typer.Option()] = 1,
 ) -> None:
     """Train compact Stanza models with Stanza's own trainers (resumable; see MODEL_CARD.md)."""
@@ -248,7 +249,7 @@ def models_train(
                       depparse_steps=depparse_steps,
                       lemma_epochs=lemma_epochs, eval_interval=eval_interval,
                       continue_from={warm[0]: continue_from} if continue_from else {},
-                      extra={"pos": ["--lr", "0.001"]} if continue_from and warm == ["pos"] else {})
+                      extra={"pos": ["--lr", str(lr)]} if continue_from and warm == ["pos"] else {})
     for path in train(chosen, data, cfg):
         typer.echo(f"trained {path}")
 

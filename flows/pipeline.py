@@ -64,14 +64,19 @@ def _chunks(items: list, size: int) -> list[list]:
 
 
 def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, model_key: str, parallel: int,
-                     run_id: str, version: str, profile: dict[str, str]):
-    """Yield (chunk, BatchResult) in job order. Annotation, extraction and GX validation of a batch run
-    as tasks on the task runner (a thread of this process when ``parallel`` is 1 — NLP itself is
-    serialised by a lock — else the runner's worker processes), ahead of the caller, who only loads.
-    At most ``parallel`` + 1 batches are in flight, so memory stays bounded however large the input."""
+                     run_id: str, version: str, profile: dict[str, str], remote_validation: bool = False):
+    """Yield (chunk, BatchResult) in job order. Annotation and extraction of a batch run as tasks on the
+    task runner (a thread of this process when ``parallel`` is 1 — NLP itself is serialised by a lock —
+    else the runner's worker processes), ahead of the caller. GX validation runs here, in this process,
+    while the workers annotate the next batches: one GX context for the run, and a batch's extraction
+    travels once (worker → here). With ``remote_validation`` (Dask: the cluster does the work) it is
+    submitted to the workers as well. At most ``parallel`` + 1 batches are in flight, so memory stays
+    bounded however large the input."""
     def submit(lang: str, chunk: list[RawDocument]):
         annotated = tasks.annotate_extract.submit(chunk, lang, nlp, model_key)
-        return chunk, tasks.validate.submit(annotated, run_id, version, profile)
+        if remote_validation:
+            return chunk, tasks.validate.submit(annotated, run_id, version, profile)
+        return chunk, annotated
 
     queue = iter(jobs)
     pending = collections.deque(submit(l, c) for l, c in itertools.islice(queue, parallel + 1))
@@ -79,18 +84,19 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
         chunk, future = pending.popleft()
         result = future.result()
         pending.extend(submit(l, c) for l, c in itertools.islice(queue, 1))
-        yield chunk, result
+        yield chunk, result if remote_validation else tasks.validate(result, run_id, version, profile)
 
 
 @flow(name="pipeline", log_prints=False, validate_parameters=False)
 def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 32,
              reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
-             from_warehouse: bool = False, parallel: int = 1) -> RunSummary:
+             from_warehouse: bool = False, parallel: int = 1, remote_validation: bool = False) -> RunSummary:
     """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
     the database itself: those extracted by another extractor version (all of them with ``reprocess``).
     With ``parallel`` > 1 annotation batches are submitted to the flow's task runner (a process pool or
-    Dask, see ``flows.runners``), that many in flight; validation and loading stay in this process, in
-    order, one short write transaction per batch."""
+    Dask, see ``flows.runners``), that many in flight; validation (on the cluster with
+    ``remote_validation``) and loading stay in this process, in order, one short write transaction per
+    batch."""
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
     ctx = get_run_context()
@@ -125,7 +131,8 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
         model_key = hashlib.sha256(json.dumps([version, models], sort_keys=True, default=str).encode()).hexdigest()[:16]
         jobs = [(l, chunk) for l in langs for chunk in _chunks([d for d in docs if d.lang == l], batch_size)]
         with _progress(len(docs), progress) as bar:
-            for chunk, batch in _checked_batches(jobs, nlp, model_key, parallel, run_id, version, profile):
+            for chunk, batch in _checked_batches(jobs, nlp, model_key, parallel, run_id, version, profile,
+                                                  remote_validation):
                 bad += batch.quarantined
                 checked += batch.checked - len(chunk)
                 summary.docs_loaded += tasks.load(db_path, batch, run_id)
@@ -165,4 +172,5 @@ def run_with(settings, **kwargs) -> RunSummary:
     runner = task_runner(par)
     flow_fn = pipeline.with_options(task_runner=runner) if runner is not None else pipeline
     return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
-                   max_failure_ratio=settings.max_failure_ratio, parallel=par.width, **kwargs)
+                   max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
+                   remote_validation=bool(par.dask_address or par.dask_local), **kwargs)

@@ -19,7 +19,9 @@ class Settings(BaseSettings):
     models_dir: Path | None = Field(default=None, description="official Stanza model directory")
     compact_dir: Path | None = None
     languages: tuple[str, ...] = ("ru", "en")
-    batch_size: int = 32
+    # documents per batch: GX validation costs about the same per call whatever the batch holds, so
+    # larger batches spread it (measured in docs/benchmarks.md); memory holds workers + 1 batches
+    batch_size: int = Field(default=128, ge=1, description="documents per batch")
     max_failure_ratio: float = 0.5
     progress: bool = True
     use_gpu: bool | None = None  # None: use CUDA when it is available

@@ -1,7 +1,8 @@
 """End-to-end scores of a model directory on a treebank: raw text in, CoNLL-U out, compared with the
 gold file by Stanza's copy of the CoNLL 2018 shared-task scorer (tokens, UPOS, lemma, UAS, LAS).
 
-Usage: ``python -m extractors.nlp.training.score MODEL_DIR GOLD.conllu [GOLD2.conllu ...]``"""
+Usage: ``python -m extractors.nlp.training.score MODEL_DIR GOLD.conllu [GOLD2.conllu ...] [--save SYSTEM.conllu]``
+(``--save`` keeps the system output for error analysis)."""
 from __future__ import annotations
 
 import io
@@ -28,7 +29,7 @@ def raw_text(conllu: Path) -> str:
     return "\n\n".join(out)
 
 
-def score(model_dir: Path, gold_files: list[Path]) -> dict[str, float]:
+def score(model_dir: Path, gold_files: list[Path], save: Path | None = None) -> dict[str, float]:
     import stanza
     from stanza.models.common.utils import ud_scores
 
@@ -48,14 +49,21 @@ def score(model_dir: Path, gold_files: list[Path]) -> dict[str, float]:
                     tok.text = raw[tok.start_char:tok.end_char]
                     for w in tok.words:
                         w.text = tok.text
-        system = io.StringIO("{:C}".format(doc).rstrip("\n") + "\n\n")
+        system_text = "{:C}".format(doc).rstrip("\n") + "\n\n"
+        if save is not None:
+            save.write_text(system_text, encoding="utf-8")
+        system = io.StringIO(system_text)
         res = ud_scores(str(gold), system)
     return {m: round(100 * res[m].f1, 2) for m in METRICS if m in res}
 
 
 def main(argv: list[str]) -> None:
+    save = None
+    if "--save" in argv:
+        i = argv.index("--save")
+        save, argv = Path(argv[i + 1]), argv[:i] + argv[i + 2:]
     model_dir, golds = Path(argv[0]), [Path(p) for p in argv[1:]]
-    for name, value in score(model_dir, golds).items():
+    for name, value in score(model_dir, golds, save).items():
         print(f"{name:<10}{value:6.2f}")
 
 
