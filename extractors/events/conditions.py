@@ -195,10 +195,74 @@ def _without_attribution(tree: Tree, ids: list[int], speech: frozenset[str]) -> 
     return ids
 
 
+SUBJECT_START = ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")
+
+
+def _to_comma(tree: Tree, k: int) -> list[int]:
+    """tree.ids from index ``k`` up to (not including) the next comma or final punctuation."""
+    out = []
+    for i in tree.ids[k:]:
+        if tree[i].text == "," or tree[i].text in STOP_PUNCT:
+            break
+        out.append(i)
+    return out
+
+
+def inverted(tree: Tree, auxiliaries: frozenset[str]) -> list[Condition]:
+    """"Should Turkey block the accession, Sweden will …": a sentence that opens with an auxiliary
+    before its subject and goes on after a comma states a condition up to that comma. Parsers often
+    make the condition the root here, so this reads the surface; the condition hangs from the first
+    verb of the main clause."""
+    ids = tree.ids
+    if len(ids) < 5 or tree[ids[0]].text.lower() not in auxiliaries or tree[ids[1]].upos not in SUBJECT_START:
+        return []
+    if tree.text[tree.start:tree.end].rstrip().endswith("?"):
+        return []  # "Should the EU act now?" asks
+    clause = _to_comma(tree, 0)
+    rest = ids[len(clause):]
+    if len(clause) < 3 or not rest or tree[rest[0]].text != ",":
+        return []
+    if tree[ids[1]].text.lower() != "there" and not any(tree[i].upos in ("VERB", "ADJ") for i in clause[2:]):
+        return []  # "Were there talks, …" has no verb of its own
+    main = next((i for i in rest if tree[i].upos == "VERB"), None)
+    if main is None:
+        return []
+    s, e = tree.span(clause)
+    return [Condition(s, e, tree.text[s:e], main)]
+
+
+def participial(tree: Tree, participles: frozenset[str], speech: frozenset[str]) -> list[Condition]:
+    """"… ready to resume dialogue provided the EU guarantees the rights of Serbs": a participle marker
+    followed by a clause of its own (a subject, then a verb) opens a condition running to the next
+    comma. Not when the participle is the clause's verb ("Germany provided weapons": the root, or after
+    an auxiliary or a relative pronoun) or a passive one ("aid provided by the EU")."""
+    out = []
+    ids = tree.ids
+    for k, i in enumerate(ids):
+        n = tree[i]
+        if n.text.lower() not in participles or n.deprel == "root" or k + 2 >= len(ids):
+            continue
+        if k and tree[ids[k - 1]].upos in ("AUX", "PRON"):
+            continue  # "has provided", "which provided"
+        if tree[ids[k + 1]].upos not in SUBJECT_START or tree[ids[k + 1]].text.lower() == "that":
+            continue  # "provided by", "provided that" (a marker of its own)
+        span = _to_comma(tree, k)
+        if not any(tree[j].upos in ("VERB", "AUX") for j in span[2:]):
+            continue
+        span = _without_attribution(tree, span, speech)
+        s, e = tree.span(span)
+        out.append(Condition(s, e, tree.text[s:e], n.head or i))
+    return out
+
+
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
          not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset(),
-         clause_markers: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset()) -> list[Condition]:
+         clause_markers: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset(),
+         inverted_markers: frozenset[str] = frozenset(),
+         participle_markers: frozenset[str] = frozenset()) -> list[Condition]:
     out: list[Condition] = explicit(tree, lead_ins, speech) if lead_ins else []
+    out += inverted(tree, inverted_markers) if inverted_markers else []
+    out += participial(tree, participle_markers, speech) if participle_markers else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
         if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):

@@ -64,6 +64,8 @@ class Lexicon:
     place_topics: frozenset[str] = frozenset()
     receivers: frozenset[str] = frozenset()
     clause_markers: frozenset[str] = frozenset()
+    inverted_markers: frozenset[str] = frozenset()
+    participle_markers: frozenset[str] = frozenset()
     raising_passives: frozenset[str] = frozenset()
     refusal_markers: tuple[str, ...] = ()
     background: tuple[tuple[str, ...], ...] = ()
@@ -139,6 +141,8 @@ def load(lang: str) -> Lexicon:
         groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
         place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
         clause_markers=frozenset(cond.get("clause_markers", [])),
+        inverted_markers=frozenset(_strings(cond.get("inverted_markers"), "inverted_markers")),
+        participle_markers=frozenset(_strings(cond.get("participle_markers"), "participle_markers")),
         raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
         offers=frozenset(_strings(roles.get("offers"), "offers")),
