@@ -131,9 +131,8 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             continue
         a = anchor(c)
         # "signed an agreement": one event, not "signed" and "signed an agreement"
-        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
-                and (live[c.light.id].entry.type == c.entry.type or live[c.light.id].entry.speech):
-            # "signed an agreement", "announced new aid": one event, coded by the noun
+        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed:
+            # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
             live[c.light.id].suppressed = "duplicate_of_light_verb"
         # "support Ukraine's bid to join the EU": what is supported is not a second act
         if a.rel in ("acl", "acl:relcl") and a.head:

@@ -51,3 +51,29 @@ def test_the_table_is_read_from_its_data_file():
 def test_warm_start_is_for_the_tagger_only():
     with pytest.raises(SystemExit, match="tagger only"):
         runner.main(["--warm-start", "model.pt", "stanza.models.parser"])
+
+
+LEMMAS = """# text = Armenia froze talks and the frozen assets left.
+1\tArmenia\tArmenia\tPROPN\tNNP\t_\t0\t_\t_\t_
+2\tfroze\tfrize\tVERB\tVBD\t_\t0\t_\t_\t_
+3\ttalks\ttalk\tNOUN\tNNS\t_\t0\t_\t_\t_
+4\tand\tand\tCCONJ\tCC\t_\t0\t_\t_\t_
+5\tthe\tthe\tDET\tDT\t_\t0\t_\t_\t_
+6\tfrozen\tfrozen\tADJ\tJJ\t_\t0\t_\t_\t_
+7\tassets\tasset\tNOUN\tNNS\t_\t0\t_\t_\t_
+8\tleft\tleave\tVERB\tVBD\t_\t0\t_\t_\t_
+9\t.\t.\tPUNCT\t.\t_\t0\t_\t_\t_
+"""
+
+
+def test_irregular_verb_forms_get_their_lemma(tmp_path):
+    from extractors.nlp.lemmafix import fix_irregular_lemmas
+
+    path = tmp_path / "lemmas.conllu"
+    path.write_text(LEMMAS + "\n", encoding="utf-8")
+    doc = CoNLL.conll2doc(input_file=str(path))
+    assert fix_irregular_lemmas([doc], "en") == 1  # "left" was already right
+    lemmas = {w.text: w.lemma for w in doc.sentences[0].words}
+    assert lemmas["froze"] == "freeze"
+    assert lemmas["frozen"] == "frozen"  # an adjective keeps its own lemma
+    assert fix_irregular_lemmas([doc], "xx") == 0
