@@ -38,6 +38,11 @@ class Candidate:
     suppressed: str = ""  # why it produced no event
 
 
+def _is_amount(tree: Tree, node: Node) -> bool:
+    """"$2 billion", "500 million euros", "dozens": a number or a noun counted by one."""
+    return node.upos in ("NUM", "SYM") or bool(tree.children(node.id, "nummod"))
+
+
 def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
     if entry.dep is None:
@@ -50,6 +55,10 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     # "allow the suspension to expire" with "expire" hung on the object: the object's infinitive
     # counts as the verb's own complement
     objs = tree.children(node.id, "obj")
+    # an amount as the object ("$2 billion in loans", "500 million euros in aid"): what it counts is
+    # the object the frame asks for
+    related += [(m, "obj") for c in objs if _is_amount(tree, c) for m in tree.children(c.id, "nmod")
+                if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the

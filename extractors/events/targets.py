@@ -67,6 +67,9 @@ class TargetFinder:
                 if c.lemma in self.lex.bodies:  # "выслала российского дипломата": whose diplomat
                     cands.append((2, c))
                 continue
+            if c.rel == "obj" and (c.upos in ("NUM", "SYM") or tree.children(c.id, "nummod")):
+                # an amount ("$2 billion in loans to Indonesia"): the addressee hangs inside it
+                cands += [(2, g) for g in self._inner_addressees(c.id, cases)]
             if c.rel in ("obl", "nmod"):
                 cs = {k.lemma for k in tree.children(c.id, "case")}
                 if c.deprel == "nmod:poss" or (n.upos == "NOUN" and c.feats.get("Case") == "Gen" and not cs):
