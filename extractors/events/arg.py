@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractors.events.tree import Node, Tree
 from extractors.records import Mention
 
 NP_SKIP = ("acl", "acl:relcl", "conj", "parataxis", "advcl", "ccomp", "csubj", "cc", "punct", "dep", "xcomp")
@@ -43,3 +44,9 @@ def join(args: list[Arg], via: str | None = None) -> Arg:
                type=args[0].type if len({a.type for a in args}) == 1 else "GROUP",
                start=min(a.start for a in args), end=max(a.end for a in args), via=via or args[0].via,
                parts=tuple(args))
+
+
+def is_amount(tree: Tree, node: Node, measures: frozenset[str] = frozenset()) -> bool:
+    """"$2 billion", "500 million euros", "a shipment of": a number, a noun counted by one, or a
+    measure noun of the lexicon ("партия бронетехники")."""
+    return node.upos in ("NUM", "SYM") or node.lemma in measures or bool(tree.children(node.id, "nummod"))

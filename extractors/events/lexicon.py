@@ -64,6 +64,7 @@ class Lexicon:
     place_topics: frozenset[str] = frozenset()
     receivers: frozenset[str] = frozenset()
     clause_markers: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()
     inverted_markers: frozenset[str] = frozenset()
     participle_markers: frozenset[str] = frozenset()
     raising_passives: frozenset[str] = frozenset()
@@ -141,6 +142,7 @@ def load(lang: str) -> Lexicon:
         groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
         place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
         clause_markers=frozenset(cond.get("clause_markers", [])),
+        measures=frozenset(_strings(pred.get("measures"), "measures")),
         inverted_markers=frozenset(_strings(cond.get("inverted_markers"), "inverted_markers")),
         participle_markers=frozenset(_strings(cond.get("participle_markers"), "participle_markers")),
         raising_passives=frozenset(pred.get("raising_passives", [])),

@@ -135,7 +135,8 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
             live[c.light.id].suppressed = "duplicate_of_light_verb"
         # "support Ukraine's bid to join the EU": what is supported is not a second act
-        if a.rel in ("acl", "acl:relcl") and a.head:
+        if (a.rel in ("acl", "acl:relcl") or (a.rel == "nmod" and a.upos == "VERB")) and a.head:
+            # (a verb hung on the noun as nmod: "осудила решение Косово закрыть пункты")
             holder = tree[a.head]
             if holder.rel in GOVERNOR_RELS and holder.head in live and live[holder.head] is not c \
                     and not live[holder.head].entry.speech:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractors.events.arg import is_amount
 from extractors.events.arguments import TEMPORAL, Arg
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
@@ -38,12 +39,7 @@ class Candidate:
     suppressed: str = ""  # why it produced no event
 
 
-def _is_amount(tree: Tree, node: Node) -> bool:
-    """"$2 billion", "500 million euros", "dozens": a number or a noun counted by one."""
-    return node.upos in ("NUM", "SYM") or bool(tree.children(node.id, "nummod"))
-
-
-def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
+def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] = frozenset()) -> set[int] | None:
     """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
     if entry.dep is None:
         return set()
@@ -57,8 +53,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry) -> set[int] | None:
     objs = tree.children(node.id, "obj")
     # an amount as the object ("$2 billion in loans", "500 million euros in aid"): what it counts is
     # the object the frame asks for
-    related += [(m, "obj") for c in objs if _is_amount(tree, c) for m in tree.children(c.id, "nmod")
-                if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]
+    related += [(m, "obj") for c in objs if is_amount(tree, c, measures) for m in tree.children(c.id, "nmod")
+                if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"} or not tree.children(m.id, "case")]
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the
@@ -117,7 +113,7 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
         for entry in entries:
             if not _pos_ok(node, entry):
                 continue
-            ids = _frame_match(tree, node, entry)
+            ids = _frame_match(tree, node, entry, lex.measures)
             if ids is None:
                 reason = "frame_not_matched"
                 continue

@@ -3,7 +3,7 @@ about, the party a condition names). A mixin of ``arguments.Resolver``: it reads
 mentions and lexicon and its noun-phrase resolution (``np``, ``_coref``, ``noun_agent``)."""
 from __future__ import annotations
 
-from extractors.events.arg import LOCATIVE, NP_SKIP, TEMPORAL, Arg
+from extractors.events.arg import LOCATIVE, NP_SKIP, TEMPORAL, Arg, is_amount
 
 TARGET_CASES = {  # prepositions introducing a target, best first
     "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "из": 2, "от": 2, "в": 3, "во": 3, "на": 3},
@@ -67,7 +67,7 @@ class TargetFinder:
                 if c.lemma in self.lex.bodies:  # "выслала российского дипломата": whose diplomat
                     cands.append((2, c))
                 continue
-            if c.rel == "obj" and (c.upos in ("NUM", "SYM") or tree.children(c.id, "nummod")):
+            if c.rel == "obj" and is_amount(tree, c, self.lex.measures):
                 # an amount ("$2 billion in loans to Indonesia"): the addressee hangs inside it
                 cands += [(2, g) for g in self._inner_addressees(c.id, cases)]
             if c.rel in ("obl", "nmod"):
