@@ -132,6 +132,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
             c.target = res.deep_target(anchor(c).id, c.actor)
+        if c.target is None and c.entry.type == "ASSAULT":
+            c.target = res.attacked_place(anchor(c).id, c.actor)
         if c.negated and c.entry.on_negation:
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:

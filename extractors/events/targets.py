@@ -12,6 +12,9 @@ TARGET_CASES = {  # prepositions introducing a target, best first
 }
 
 
+# prepositions of the place an attack struck ("in Lebanon", "по Ливану"); for attacks only
+STRUCK_PLACE = LOCATIVE | {"по", "across", "inside", "into", "on"}
+
 # subordinators of clauses that say when, why or on what condition, not what an act is about
 CIRCUMSTANCE = {"if", "unless", "until", "once", "when", "while", "because", "although", "though", "after",
                 "before", "если", "пока", "когда", "хотя", "поскольку", "после", "прежде"}
@@ -143,6 +146,26 @@ class TargetFinder:
                             exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
                         return Arg.of(m)
                     nxt.append(c.id)
+            frontier = nxt
+        return None
+
+    def attacked_place(self, node: int, exclude: Arg | None) -> Arg | None:
+        """An attack with no target names where it struck: "struck targets in southern Lebanon",
+        "нанес удары по южному Ливану" — the party of that place phrase (on the verb or its object)."""
+        tree = self.tree
+        frontier = [node]
+        for _ in range(2):
+            nxt = []
+            for h in frontier:
+                for c in tree.children(h, "obj", "obl", "nmod"):
+                    nxt.append(c.id)
+                    if not {k.lemma.lower() for k in tree.children(c.id, "case")} & STRUCK_PLACE:
+                        continue
+                    for i in sorted(tree.subtree(c.id, skip_rels=NP_SKIP)):
+                        m = self.by_word.get(i)
+                        if m is not None and m.actor_code and not (
+                                exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
+                            return Arg.of(m)
             frontier = nxt
         return None
 
