@@ -214,8 +214,10 @@ def inverted(tree: Tree, auxiliaries: frozenset[str]) -> list[Condition]:
     make the condition the root here, so this reads the surface; the condition hangs from the first
     verb of the main clause."""
     ids = tree.ids
-    if len(ids) < 5 or tree[ids[0]].text.lower() not in auxiliaries or tree[ids[1]].upos not in SUBJECT_START:
+    if len(ids) < 5:
         return []
+    if tree[ids[0]].text.lower() not in auxiliaries or tree[ids[1]].upos not in SUBJECT_START:
+        return _inverted_inside(tree)
     if tree.text[tree.start:tree.end].rstrip().endswith("?"):
         return []  # "Should the EU act now?" asks
     clause = _to_comma(tree, 0)
@@ -229,6 +231,29 @@ def inverted(tree: Tree, auxiliaries: frozenset[str]) -> list[Condition]:
         return []
     s, e = tree.span(clause)
     return [Condition(s, e, tree.text[s:e], main)]
+
+
+def _inverted_inside(tree: Tree) -> list[Condition]:
+    """"… would respond firmly should Manila continue its provocations": inside a sentence only "should"
+    opens an inverted condition — after a verb, an adverb or a comma (not after its own subject: "the
+    EU should act"), before a subject and then a verb; the condition runs to the next comma and hangs
+    from the verb before it."""
+    ids = tree.ids
+    out = []
+    for k in range(1, len(ids) - 2):
+        n = tree[ids[k]]
+        if n.text.lower() != "should" or tree[ids[k + 1]].upos not in SUBJECT_START \
+                or tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT"):
+            continue
+        span = _to_comma(tree, k)
+        if len(span) < 3 or not any(tree[i].upos == "VERB" for i in span[2:]):
+            continue
+        main = next((i for i in reversed(ids[:k]) if tree[i].upos == "VERB"), None)
+        if main is None:
+            continue
+        s, e = tree.span(span)
+        out.append(Condition(s, e, tree.text[s:e], main))
+    return out
 
 
 def participial(tree: Tree, participles: frozenset[str], speech: frozenset[str]) -> list[Condition]:

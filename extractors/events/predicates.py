@@ -62,6 +62,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     nxt = tree.nodes.get(node.id + 1)
     if nxt is not None and nxt.upos in ("ADP", "PART", "SCONJ") and nxt.head != node.id:
         related.append((nxt, "case"))
+    elif nxt is not None and nxt.upos == "ADV" and nxt.head != node.id:
+        related.append((nxt, "advmod"))  # "respond firmly | should Manila…" with the adverb hung on the next verb
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
