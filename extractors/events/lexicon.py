@@ -65,6 +65,7 @@ class Lexicon:
     receivers: frozenset[str] = frozenset()
     clause_markers: frozenset[str] = frozenset()
     measures: frozenset[str] = frozenset()
+    readiness: frozenset[str] = frozenset()
     inverted_markers: frozenset[str] = frozenset()
     participle_markers: frozenset[str] = frozenset()
     raising_passives: frozenset[str] = frozenset()
@@ -143,6 +144,7 @@ def load(lang: str) -> Lexicon:
         place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
         clause_markers=frozenset(cond.get("clause_markers", [])),
         measures=frozenset(_strings(pred.get("measures"), "measures")),
+        readiness=frozenset(_strings(roles.get("readiness"), "readiness")),
         inverted_markers=frozenset(_strings(cond.get("inverted_markers"), "inverted_markers")),
         participle_markers=frozenset(_strings(cond.get("participle_markers"), "participle_markers")),
         raising_passives=frozenset(pred.get("raising_passives", [])),

@@ -11,7 +11,6 @@ CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
 GERUND_LINKS = {"of", "against", "for", "from"}  # "accused X of doing", "warned X against doing"
-READINESS = {"готовый", "ready", "willing", "prepared", "open"}
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
 
@@ -58,7 +57,8 @@ def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth:
     return None
 
 
-def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset()) -> None:
+def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
+                    readiness: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
@@ -96,7 +96,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
             c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
             continue
-        if c.node.lemma in READINESS:
+        if c.node.lemma in readiness:
             inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
                      and anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")]
             if any(o.entry.type in HOSTILE for o in inner):
