@@ -66,6 +66,7 @@ class Lexicon:
     clause_markers: frozenset[str] = frozenset()
     measures: frozenset[str] = frozenset()
     readiness: frozenset[str] = frozenset()
+    hypothetical_marks: frozenset[str] = frozenset()
     inverted_markers: frozenset[str] = frozenset()
     participle_markers: frozenset[str] = frozenset()
     raising_passives: frozenset[str] = frozenset()
@@ -145,6 +146,7 @@ def load(lang: str) -> Lexicon:
         clause_markers=frozenset(cond.get("clause_markers", [])),
         measures=frozenset(_strings(pred.get("measures"), "measures")),
         readiness=frozenset(_strings(roles.get("readiness"), "readiness")),
+        hypothetical_marks=frozenset(_strings(mod.get("hypothetical_marks"), "hypothetical_marks")),
         inverted_markers=frozenset(_strings(cond.get("inverted_markers"), "inverted_markers")),
         participle_markers=frozenset(_strings(cond.get("participle_markers"), "participle_markers")),
         raising_passives=frozenset(pred.get("raising_passives", [])),

@@ -55,9 +55,11 @@ def _future(tree: Tree, node: int, lang: str) -> bool:
 
 def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_context: bool) -> str:
     low = sentence_text.lower()
+    chain = governors(tree, node)
+    if any(k.lemma.lower() in lex.hypothetical_marks for g in chain[:2] for k in tree.children(g, "mark", "advmod", "discourse")):
+        return "hypothetical"  # "had not decided whether to send troops": undecided, whoever tells it
     if reported_context or any(p in low for p in lex.reported_phrases):
         return "reported"
-    chain = governors(tree, node)
     for g in chain:
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
         if "would" in aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:

@@ -12,6 +12,9 @@ TARGET_CASES = {  # prepositions introducing a target, best first
 }
 
 
+# prepositions of what a directed act is aimed at, whose nationality adjective names its party
+ADDRESSED = {"on", "against", "против", "на"}
+
 # prepositions of the place an attack struck ("in Lebanon", "по Ливану"); for attacks only
 STRUCK_PLACE = LOCATIVE | {"по", "across", "inside", "into", "on"}
 
@@ -111,6 +114,9 @@ class TargetFinder:
                     arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
                 if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
                     arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
+                if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") and {
+                        k.lemma for k in tree.children(c.id, "case")} & ADDRESSED:
+                    arg = self._nationality(c.id)  # "sanctions on Russian banks"
             if ok(arg, c):
                 return arg
         # no named party: an unnamed group of people addressed by the act ("пригласил 160 делегаций",
@@ -122,6 +128,14 @@ class TargetFinder:
                     and c.id not in frame_ids:  # "направлять собственных военных": the troops sent, not a target
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
+        return None
+
+    def _nationality(self, node: int) -> Arg | None:
+        """The party a nationality adjective on a noun names ("Russian banks", "китайских компаний")."""
+        for a in self.tree.children(node, "amod"):
+            m = self.by_word.get(a.id)
+            if m is not None and m.actor_code:
+                return Arg.of(m)
         return None
 
     def deep_target(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(), depth: int = 4) -> Arg | None:
