@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from extractors.events.tree import Node, Tree
 
 RELATIVE_RELS = ("acl:relcl",)
+COMPLEMENTISERS = {"that", "что"}
 STOP_PUNCT = ".;!?"
 SUBORDINATORS = {"пока", "once"}  # markers that are conditions only as subordinating conjunctions
 NEGATED_CLAUSE = {("пока",)}  # markers that are conditions only before a negated clause ("пока … не")
@@ -304,8 +305,11 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if first == last:
             root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
-        # one inside it ("как только все, о чем договорились, будет сделано") is kept
-        sub = [i for i in tree.subtree(root, skip_rels=RELATIVE_RELS) if i >= start_id]
+        # one inside it ("как только все, о чем договорились, будет сделано") is kept. After a marker
+        # ending in a complementiser ("on condition that India halts…") a "relative clause" is the
+        # parser's reading of the condition itself.
+        skip = () if words[last] in COMPLEMENTISERS else RELATIVE_RELS
+        sub = [i for i in tree.subtree(root, skip_rels=skip) if i >= start_id]
         if not sub:
             continue
         contiguous = [i for i in tree.ids if start_id <= i <= max(sub)]

@@ -53,8 +53,12 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     objs = tree.children(node.id, "obj")
     # an amount as the object ("$2 billion in loans", "500 million euros in aid"): what it counts is
     # the object the frame asks for
-    related += [(m, "obj") for c in objs if is_amount(tree, c, measures) for m in tree.children(c.id, "nmod")
+    amounts = [c for c in objs if is_amount(tree, c, measures)]
+    related += [(m, "obj") for c in amounts for m in tree.children(c.id, "nmod")
                 if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"} or not tree.children(m.id, "case")]
+    if amounts:  # "provide $2 billion | in loans" with the counted noun hung on the verb
+        related += [(m, "obj") for m in tree.children(node.id, "obl")
+                    if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the
