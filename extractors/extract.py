@@ -72,7 +72,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 c.actor_how = "previous_event"
         discourse.definite_acts(tree, cands, events, sidx)
         conds = conditions.find(tree, lex.markers, lex.not_conditions, lex.lead_ins, lex.clause_markers,
-                                lex.speech_lemmas, lex.inverted_markers, lex.participle_markers)
+                                lex.speech_lemmas, lex.inverted_markers, lex.participle_markers,
+                                lex.inverted_inside)
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
                 c.suppressed = "inside_condition"

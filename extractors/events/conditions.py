@@ -209,7 +209,7 @@ def _to_comma(tree: Tree, k: int) -> list[int]:
     return out
 
 
-def inverted(tree: Tree, auxiliaries: frozenset[str]) -> list[Condition]:
+def inverted(tree: Tree, auxiliaries: frozenset[str], inside: frozenset[str] = frozenset()) -> list[Condition]:
     """"Should Turkey block the accession, Sweden will …": a sentence that opens with an auxiliary
     before its subject and goes on after a comma states a condition up to that comma. Parsers often
     make the condition the root here, so this reads the surface; the condition hangs from the first
@@ -218,7 +218,7 @@ def inverted(tree: Tree, auxiliaries: frozenset[str]) -> list[Condition]:
     if len(ids) < 5:
         return []
     if tree[ids[0]].text.lower() not in auxiliaries or tree[ids[1]].upos not in SUBJECT_START:
-        return _inverted_inside(tree)
+        return _inverted_inside(tree, inside)
     if tree.text[tree.start:tree.end].rstrip().endswith("?"):
         return []  # "Should the EU act now?" asks
     clause = _to_comma(tree, 0)
@@ -234,16 +234,16 @@ def inverted(tree: Tree, auxiliaries: frozenset[str]) -> list[Condition]:
     return [Condition(s, e, tree.text[s:e], main)]
 
 
-def _inverted_inside(tree: Tree) -> list[Condition]:
-    """"… would respond firmly should Manila continue its provocations": inside a sentence only "should"
-    opens an inverted condition — after a verb, an adverb or a comma (not after its own subject: "the
+def _inverted_inside(tree: Tree, inside: frozenset[str]) -> list[Condition]:
+    """"… would respond firmly should Manila continue its provocations": inside a sentence an auxiliary
+    of ``inside`` (lexicon ``inverted_inside``) opens an inverted condition — after a verb, an adverb or a comma (not after its own subject: "the
     EU should act"), before a subject and then a verb; the condition runs to the next comma and hangs
     from the verb before it."""
     ids = tree.ids
     out = []
     for k in range(1, len(ids) - 2):
         n = tree[ids[k]]
-        if n.text.lower() != "should" or tree[ids[k + 1]].upos not in SUBJECT_START \
+        if n.text.lower() not in inside or tree[ids[k + 1]].upos not in SUBJECT_START \
                 or tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT"):
             continue
         span = _to_comma(tree, k)
@@ -285,9 +285,10 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
          not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset(),
          clause_markers: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset(),
          inverted_markers: frozenset[str] = frozenset(),
-         participle_markers: frozenset[str] = frozenset()) -> list[Condition]:
+         participle_markers: frozenset[str] = frozenset(),
+         inverted_inside: frozenset[str] = frozenset()) -> list[Condition]:
     out: list[Condition] = explicit(tree, lead_ins, speech) if lead_ins else []
-    out += inverted(tree, inverted_markers) if inverted_markers else []
+    out += inverted(tree, inverted_markers, inverted_inside) if inverted_markers else []
     out += participial(tree, participle_markers, speech) if participle_markers else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):

@@ -68,6 +68,7 @@ class Lexicon:
     readiness: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
     inverted_markers: frozenset[str] = frozenset()
+    inverted_inside: frozenset[str] = frozenset()
     participle_markers: frozenset[str] = frozenset()
     raising_passives: frozenset[str] = frozenset()
     refusal_markers: tuple[str, ...] = ()
@@ -148,6 +149,7 @@ def load(lang: str) -> Lexicon:
         readiness=frozenset(_strings(roles.get("readiness"), "readiness")),
         hypothetical_marks=frozenset(_strings(mod.get("hypothetical_marks"), "hypothetical_marks")),
         inverted_markers=frozenset(_strings(cond.get("inverted_markers"), "inverted_markers")),
+        inverted_inside=frozenset(_strings(cond.get("inverted_inside"), "inverted_inside")),
         participle_markers=frozenset(_strings(cond.get("participle_markers"), "participle_markers")),
         raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
