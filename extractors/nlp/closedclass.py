@@ -4,35 +4,25 @@ adjective or proper noun by a tagger that rarely saw it (or, for a subordinator,
 the tags to repair are listed per word), gets its one tag back before the parser sees it. Function words only; nothing else is touched."""
 from __future__ import annotations
 
-import csv
 import functools
-from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+from extractors.nlp.repairtables import read_rows, words
 
 
 @functools.lru_cache(maxsize=8)
 def table(lang: str) -> dict[str, tuple[str, str, frozenset[str]]]:
     """word → (upos, xpos, the wrong tags it is repaired from); empty for a language without a table."""
-    path = LEXICON_DIR / lang / "closed_class.tsv"
-    if not path.exists():
-        return {}
-    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
     return {r["word"].lower(): (r["upos"], r["xpos"], frozenset(r["wrong"].split(",")))
-            for r in csv.DictReader(rows, delimiter="\t")}
+            for r in read_rows(lang, "closed_class.tsv")}
 
 
 def fix_function_words(docs, lang: str) -> int:
     """Retag in place; returns how many words were changed."""
     fixes = table(lang)
     changed = 0
-    if not fixes:
-        return 0
-    for doc in docs:
-        for sent in doc.sentences:
-            for w in sent.words:
-                fix = fixes.get(w.text.lower())
-                if fix is not None and w.upos in fix[2]:
-                    w.upos, w.xpos, w.feats = fix[0], fix[1], None
-                    changed += 1
+    for w in words(docs) if fixes else ():
+        fix = fixes.get(w.text.lower())
+        if fix is not None and w.upos in fix[2]:
+            w.upos, w.xpos, w.feats = fix[0], fix[1], None
+            changed += 1
     return changed
