@@ -14,6 +14,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.context import get_run_context
 from prefect.states import Failed
+from prefect.utilities.annotations import quote
 
 from extractors.nlp import pipelines
 from extractors.nlp.profiles import NLPConfig
@@ -71,7 +72,12 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
     while the workers annotate the next batches: one GX context for the run, and a batch's extraction
     travels once (worker → here). With ``remote_validation`` (Dask: the cluster does the work) it is
     submitted to the workers as well. At most ``parallel`` + 1 batches are in flight, so memory stays
-    bounded however large the input."""
+    bounded however large the input.
+
+    Arguments built in this process go to tasks wrapped in ``quote``: otherwise Prefect walks every
+    nested object of a batch twice per task call looking for futures, which cost more than the GX
+    suites themselves. The submitted batch stays unwrapped because the Dask runner does not unwrap
+    quotes."""
     def submit(lang: str, chunk: list[RawDocument]):
         annotated = tasks.annotate_extract.submit(chunk, lang, nlp, model_key)
         if remote_validation:
@@ -84,7 +90,7 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
         chunk, future = pending.popleft()
         result = future.result()
         pending.extend(submit(l, c) for l, c in itertools.islice(queue, 1))
-        yield chunk, result if remote_validation else tasks.validate(result, run_id, version, profile)
+        yield chunk, result if remote_validation else tasks.validate(quote(result), run_id, version, profile)
 
 
 @flow(name="pipeline", log_prints=False, validate_parameters=False)
@@ -121,7 +127,7 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
             docs = [d for d in docs if d.doc_id not in known]
     status, models, failure = "failed", {}, ""
     try:
-        docs, unsupported = tasks.identify_languages(docs, lang, nlp)
+        docs, unsupported = tasks.identify_languages(quote(docs), lang, nlp)
         bad += unsupported
         langs = sorted({d.lang for d in docs})
         models = {l: pipelines.describe(l, nlp) for l in langs}
@@ -135,12 +141,12 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
                                                   remote_validation):
                 bad += batch.quarantined
                 checked += batch.checked - len(chunk)
-                summary.docs_loaded += tasks.load(db_path, batch, run_id)
+                summary.docs_loaded += tasks.load(db_path, quote(batch), run_id)
                 summary.sentences += batch.sentences
                 summary.events += batch.events
                 by_type.update(batch.frames["events"]["event_type"].to_list())
                 bar.update(len(chunk))
-        tasks.quarantine(db_path, bad, run_id)
+        tasks.quarantine(db_path, quote(bad), run_id)
         summary.quarantined = len(bad)
         summary.quarantine_by_reason = dict(collections.Counter(q.reason for q in bad).most_common())
         summary.events_by_type = dict(by_type.most_common())

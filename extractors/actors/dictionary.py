@@ -85,10 +85,12 @@ def light_stem(token: str, lang: str) -> str:
     return t
 
 
-def variants(token: str, lang: str) -> set[str]:
-    return {stem(token, lang), light_stem(token, lang)}
+@functools.lru_cache(maxsize=65536)
+def variants(token: str, lang: str) -> frozenset[str]:
+    return frozenset((stem(token, lang), light_stem(token, lang)))
 
 
+@functools.lru_cache(maxsize=65536)
 def exact_key(token: str) -> str:
     return fold_latin(token).lower().replace("ё", "е").replace("’", "'")
 
@@ -163,12 +165,12 @@ class ActorDictionary:
     def match(self, tokens: list[str], lang: str, lemmas: list[str] | None = None) -> list[Match]:
         """Longest non-overlapping alias matches over a token list, left to right."""
         keys = [variants(t, lang) for t in tokens]
-        exact = [{exact_key(t)} for t in tokens]
+        exact = [(exact_key(t),) for t in tokens]
         if lemmas:
-            for k, x, lem in zip(keys, exact, lemmas):
+            for j, lem in enumerate(lemmas):
                 if lem:
-                    k |= variants(lem, lang)
-                    x.add(exact_key(lem))
+                    keys[j] = keys[j] | variants(lem, lang)
+                    exact[j] = (exact[j][0], exact_key(lem))
         out: list[Match] = []
         i = 0
         while i < len(tokens):

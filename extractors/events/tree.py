@@ -1,10 +1,11 @@
 """A read-only view of one Stanza sentence as a dependency tree with character offsets."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     id: int
     text: str
@@ -22,10 +23,13 @@ class Node:
         self.rel = self.deprel.split(":")[0]  # computed once: the tree is read-only after it is built
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed_feats(s: str) -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(p.split("=", 1)) for p in s.split("|") if "=" in p)
+
+
 def _feats(s: str | None) -> dict[str, str]:
-    if not s:
-        return {}
-    return dict(p.split("=", 1) for p in s.split("|") if "=" in p)
+    return dict(_parsed_feats(s)) if s else {}
 
 
 def _break_cycles(nodes: dict[int, Node]) -> int:
