@@ -45,7 +45,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         if not tree.nodes:
             continue
         sentences.append(SentenceRow(raw.doc_id, sidx, tree.start, tree.end, text[tree.start:tree.end]))
-        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media)
+        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media, lex.geographic_features)
         all_mentions.extend(ms)
         discourse.canonical_persons(ms, person_names, lang)
         cands, misses = predicates.candidates(tree, lex)

@@ -33,6 +33,7 @@ class Entry:
     conditional_only: bool = False  # an event only with a condition attached ("will take all measures if…")
     directional: bool = False  # a place phrase names the party reached ("visited…", "send troops to…")
     mutual: bool = False  # done to each other: "A and B exchanged fire" is A against B
+    unaddressed: str | None = None  # the type when the act reaches no other party ("sent troops to the border": MOBILIZE)
     strength: float = 0.7
 
 
@@ -79,6 +80,8 @@ class Lexicon:
     topic_verbs: frozenset[str] = frozenset()
     inference_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
+    force_places: frozenset[str] = frozenset()
+    geographic_features: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -101,7 +104,7 @@ def _entry(d: dict) -> Entry:
                  negated_only=bool(d.get("negated_only")), speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
-                 mutual=bool(d.get("mutual")),
+                 mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"),
                  strength=float(d.get("strength", 0.7)))
 
 
@@ -157,6 +160,8 @@ def load(lang: str) -> Lexicon:
         inference_verbs=frozenset(_strings(mod.get("inference_verbs"), "inference_verbs")),
         topic_verbs=frozenset(_strings(roles.get("topic_verbs"), "topic_verbs")),
         demonstratives=frozenset(_strings(roles.get("demonstratives"), "demonstratives")),
+        force_places=frozenset(_strings(roles.get("force_places"), "force_places")),
+        geographic_features=frozenset(_strings(roles.get("geographic_features"), "geographic_features")),
         negation_carriers=frozenset(_strings(mod.get("negation_carriers"), "negation_carriers")),
         anonymous_roles=frozenset(_strings(mod.get("anonymous_roles"), "anonymous_roles")),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),

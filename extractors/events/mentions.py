@@ -68,8 +68,24 @@ def _person_entities(tree: Tree, sentence, ids: list[int]) -> list[list[int]]:
     return out
 
 
+def _feature_name(tree: Tree, span: list[int], features: frozenset[str]) -> list[int]:
+    """The words of a place name that ``span`` is part of when it names a geographic feature ("East
+    China Sea", "Gulf of Mexico", "Японского моря"); empty when it does not."""
+    inside = set(span)
+    for i in span:
+        n = tree[i]
+        head = tree.parent(i)
+        if n.head in inside or head is None or head.lemma not in features:
+            continue
+        if n.rel in ("compound", "amod", "flat") or (
+                n.rel == "nmod" and {k.lemma for k in tree.children(i, "case")} <= {"of"}):
+            return [head.id] + [k.id for k in tree.children(head.id, "compound", "amod", "flat", "nmod")
+                                for k in [k] + tree.children(k.id, "case", "compound", "flat")]
+    return []
+
+
 def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorDictionary,
-         media: frozenset[str] = frozenset()) -> list[Mention]:
+         media: frozenset[str] = frozenset(), features: frozenset[str] = frozenset()) -> list[Mention]:
     ids = tree.ids
     words = [tree[i].text for i in ids]
     lemmas = [tree[i].lemma for i in ids]
@@ -78,6 +94,10 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
     persons = _person_entities(tree, sentence, ids)
     for m in actors.match(words, lang, lemmas):
         span = ids[m.start:m.end]
+        place = _feature_name(tree, span, features) if features else []
+        if place:  # a place name, not the country: no mention, and no entity chunk over it either
+            taken.update(span + place)
+            continue
         # a known name inside a longer person name that ends elsewhere is a different person
         # ("Али" in "Али Ламин Зейн"): the named entity wins
         if any(set(span) < set(p) and p[-1] not in span for p in persons):
@@ -107,7 +127,8 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
 
         def name_word(j: int | None) -> bool:
             return j is not None and tree[j].upos == "PROPN" and j not in taken and tree[j].text[:1].isupper() \
-                and tree[j].text.lower().strip(".") not in NOT_ACTORS and tree[j].lemma.lower() not in NOT_ACTORS
+                and tree[j].text.lower().strip(".") not in NOT_ACTORS and tree[j].lemma.lower() not in NOT_ACTORS \
+                and tree[j].lemma.lower() not in features
 
         for k, i in enumerate(ids + [None]):
             if name_word(i):

@@ -7,6 +7,7 @@ from extractors.events import modality as mod
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
 from extractors.events.predicates import DIRECTED, GOVERNOR_RELS, SYMMETRIC, VERBAL, Candidate, anchor
+from extractors.events.targets import AIMED_PLACE
 from extractors.events.tree import Node, Tree
 
 
@@ -134,10 +135,36 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.target = res.deep_target(anchor(c).id, c.actor)
         if c.target is None and c.entry.type == "ASSAULT":
             c.target = res.attacked_place(anchor(c).id, c.actor)
+        if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
+            c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
+        if c.entry.unaddressed and _unaddressed(tree, c, lex):
+            c.event_type = c.entry.unaddressed
         if c.negated and c.entry.on_negation:
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+DESTINATION_CASES = {"to", "into", "toward", "towards", "in", "near", "along", "off", "at", "к", "в", "на", "у", "вдоль"}
+
+
+def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
+    """The act reaches no party other than its actor: no target, the actor's own side, or forces sent
+    to a place where they are posted ("to its border with Syria", "в акваторию"). Aid with no recipient
+    named stays aid: the recipient is usually clear from the story ("France will not send troops")."""
+    if c.target is None:
+        if c.entry.type != "AID":
+            return True
+    elif c.actor is not None and c.target.code and c.target.code == c.actor.code:
+        return True
+    heads = {anchor(c).id, c.node.id}
+    for node in list(heads):
+        heads.update(k.id for k in tree.children(node, "obj"))  # "send frigates | to the Red Sea"
+    for node in heads:
+        for k in tree.children(node, "obl", "nmod"):
+            if k.lemma in lex.force_places and {x.lemma.lower() for x in tree.children(k.id, "case")} & DESTINATION_CASES:
+                return True
+    return False
 
 
 def _inferred(tree: Tree, a: Node, verbs: frozenset[str]) -> bool:

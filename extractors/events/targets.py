@@ -16,7 +16,8 @@ TARGET_CASES = {  # prepositions introducing a target, best first
 ADDRESSED = {"on", "against", "против", "на"}
 
 # prepositions of the place an attack struck ("in Lebanon", "по Ливану"); for attacks only
-STRUCK_PLACE = LOCATIVE | {"по", "across", "inside", "into", "on"}
+STRUCK_PLACE = frozenset(LOCATIVE | {"по", "across", "inside", "into", "on"})
+AIMED_PLACE = frozenset({"around", "near", "off", "вокруг", "у", "близ", "возле", "вблизи"})  # a show of force near a party
 
 # subordinators of clauses that say when, why or on what condition, not what an act is about
 CIRCUMSTANCE = {"if", "unless", "until", "once", "when", "while", "because", "although", "though", "after",
@@ -163,9 +164,11 @@ class TargetFinder:
             frontier = nxt
         return None
 
-    def attacked_place(self, node: int, exclude: Arg | None) -> Arg | None:
-        """An attack with no target names where it struck: "struck targets in southern Lebanon",
-        "нанес удары по южному Ливану" — the party of that place phrase (on the verb or its object)."""
+    def attacked_place(self, node: int, exclude: Arg | None, cases: frozenset[str] = STRUCK_PLACE) -> Arg | None:
+        """An attack with no target names where it struck or whose things it hit: "struck targets in
+        southern Lebanon", "нанес удары по южному Ливану", "shot down two Indian drones" — the party of
+        that place phrase (on the verb or its object) or of the object's nationality adjective. With
+        other ``cases``, the place a show of force is aimed at ("drills around Taiwan")."""
         tree = self.tree
         frontier = [node]
         for _ in range(2):
@@ -173,7 +176,11 @@ class TargetFinder:
             for h in frontier:
                 for c in tree.children(h, "obj", "obl", "nmod"):
                     nxt.append(c.id)
-                    if not {k.lemma.lower() for k in tree.children(c.id, "case")} & STRUCK_PLACE:
+                    if c.rel == "obj" and h == node and cases is STRUCK_PLACE:
+                        arg = self._nationality(c.id)
+                        if arg is not None and not (exclude is not None and arg.code == exclude.code):
+                            return arg
+                    if not {k.lemma.lower() for k in tree.children(c.id, "case")} & cases:
                         continue
                     for i in sorted(tree.subtree(c.id, skip_rels=NP_SKIP)):
                         m = self.by_word.get(i)

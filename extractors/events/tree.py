@@ -54,6 +54,34 @@ def _break_cycles(nodes: dict[int, Node]) -> int:
     return changed
 
 
+# time nouns a parser wrongly takes a preceding proper name into as a compound ("to Poland next
+# month", "at Israel overnight")
+TIME_NOUNS = frozenset({"overnight", "day", "week", "month", "year", "weekend", "morning", "afternoon", "evening",
+                        "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _split_time_compounds(nodes: dict[int, Node]) -> int:
+    """"deploy troops [to Poland] [next month]" parsed as one phrase headed by the time noun, with the
+    name as its compound: make the name the head of the prepositional phrase and the time noun a
+    temporal modifier of the same head. Returns how many phrases were split."""
+    changed = 0
+    for t in list(nodes.values()):
+        if t.lemma not in TIME_NOUNS or t.rel not in ("obl", "nmod"):
+            continue
+        kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
+        names = [n for n in kids if n.deprel == "compound" and n.upos == "PROPN" and n.id < t.id]
+        cases = [n for n in kids if n.rel == "case"]
+        if len(names) != 1 or not cases or not all(c.id < names[0].id for c in cases):
+            continue
+        name = names[0]
+        name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
+        for c in cases:
+            c.head = name.id
+        t.deprel, t.rel = f"{t.rel}:tmod", t.rel
+        changed += 1
+    return changed
+
+
 class Tree:
     def __init__(self, sentence, text: str):
         self.text = text
@@ -66,7 +94,7 @@ class Tree:
                     id=w.id, text=w.text, lemma=(w.lemma or w.text).lower().replace("ё", "е"),
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
-        self.repaired = _break_cycles(self.nodes)
+        self.repaired = _break_cycles(self.nodes) + _split_time_compounds(self.nodes)
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

@@ -27,3 +27,14 @@ def test_english_particles_survive_yaml():
     lex = lexicon.load("en")
     call = next(e for e in lex.entries["call"] if e.dep and "for" in e.dep.lemmas)
     assert "on" in call.dep.lemmas and "no" in lex.negation
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_type_a_lexicon_names_is_an_event_type(lang):
+    from extractors.records import EVENT_TYPES
+
+    entries = [e for v in lexicon.load(lang).entries.values() for e in v]
+    named = {e.type for e in entries} | {e.on_negation for e in entries if e.on_negation} \
+        | {e.unaddressed for e in entries if e.unaddressed}
+    assert named <= set(EVENT_TYPES), named - set(EVENT_TYPES)
+    assert any(e.unaddressed == "MOBILIZE" for e in entries)  # "sent troops to the border" is a show of force
