@@ -365,6 +365,8 @@ class Resolver(TargetFinder):
             return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
         if n.rel == "parataxis" and (arg := self._institution(node)) is not None:
             return arg, "institution"  # "…, заявили в МИД Египта": the ministry, not the quoted clause's subject
+        if n.rel in ("advcl", "acl") and n.head and "for" in {k.lemma.lower() for k in tree.children(node, "mark")}:
+            return self._reason_agent(n.head), "reason"  # "sanctioned X for supplying drones": X supplied
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
             gov = tree[n.head]
@@ -451,9 +453,26 @@ class Resolver(TargetFinder):
                     return arg
         return None
 
+    def _reason_agent(self, gov: int) -> Arg | None:
+        """Who did what a "for"-gerund gives as the reason of an act: the party it is done to ("expelled
+        two Turkish diplomats for spying", "imposed sanctions on companies for supplying drones",
+        "was praised for mediating"), never the one who acts on it."""
+        tree = self.tree
+        if tree[gov].upos in ("NOUN", "PROPN"):
+            return self.np(gov)
+        held = tree.children(gov, "obj", "nsubj:pass") + [
+            c for c in tree.children(gov, "obl") if {k.lemma for k in tree.children(c.id, "case")} & {"on", "against"}]
+        for c in held:
+            arg = self.np(c.id)
+            if arg is not None and arg.norm:
+                return arg
+        return None
+
     def has_partner(self, node: int) -> bool:
-        """A noun predicate naming whom it is with ("встреча с X", "talks with X")."""
+        """A noun predicate naming whom it is with ("встреча с X", "talks with X"); not a helper
+        ("with the mediation of the UAE", "с помощью Катара")."""
         return any({k.lemma for k in self.tree.children(c.id, "case")} & {"с", "со", "with"}
+                   and c.lemma not in self.lex.helper_nouns
                    for c in self.tree.children(node, "nmod", "obl"))
 
     def noun_agent(self, node: int) -> Arg | None:

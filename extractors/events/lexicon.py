@@ -82,6 +82,7 @@ class Lexicon:
     demonstratives: frozenset[str] = frozenset()
     force_places: frozenset[str] = frozenset()
     geographic_features: frozenset[str] = frozenset()
+    helper_nouns: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -162,6 +163,7 @@ def load(lang: str) -> Lexicon:
         demonstratives=frozenset(_strings(roles.get("demonstratives"), "demonstratives")),
         force_places=frozenset(_strings(roles.get("force_places"), "force_places")),
         geographic_features=frozenset(_strings(roles.get("geographic_features"), "geographic_features")),
+        helper_nouns=frozenset(_strings(roles.get("helper_nouns"), "helper_nouns")),
         negation_carriers=frozenset(_strings(mod.get("negation_carriers"), "negation_carriers")),
         anonymous_roles=frozenset(_strings(mod.get("anonymous_roles"), "anonymous_roles")),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),
