@@ -86,8 +86,10 @@ class TargetFinder:
                 if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
                     continue
                 rank = min((cases[x] for x in cs if x in cases), default=1)
-                if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)):
+                if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)) and not (
+                        n.upos == "NOUN" and cs & ADDRESSED and self._nationality(c.id) is not None):
                     continue  # "на полях саммита БРИКС", "in Israel the day before": a place, not a party
+                    # (but "пошлины на китайскую сталь": what a measure is laid on names its party)
             elif c.rel == "xcomp":
                 rank = 4
             else:
