@@ -95,6 +95,7 @@ class Scores:
     mod_ok: int = 0
     unmatched_gold: list[Gold] = field(default_factory=list)
     unmatched_sys: list[Sys] = field(default_factory=list)
+    mismatched: list[tuple[Sys, Gold]] = field(default_factory=list)  # same trigger, other type or parties
 
     def prf(self, tp: int) -> tuple[float, float, float]:
         p = tp / self.n_sys if self.n_sys else 0.0
@@ -122,9 +123,13 @@ def score(system: list[Sys], gold: list[Gold], lang: str) -> Scores:
             if same_party(s.actor_norm, s.actor_text, g.actor_norm, g.actor_text) and same_party(
                     s.target_norm, s.target_text, g.target_norm, g.target_text):
                 sc.full += 1
+            else:
+                sc.mismatched.append((s, g))
             sc.date_ok += s.date == g.date
             sc.neg_ok += s.negated == g.negated
             sc.mod_ok += s.modality == g.modality
+        else:
+            sc.mismatched.append((s, g))
         if s.condition and not g.condition:
             sc.cond_false += 1
     for g in gold:
@@ -155,4 +160,7 @@ def render(all_scores: list[Scores], details: bool = False) -> str:
                 lines.append(f"    missed  {g.doc_id} {g.event_type:<9} {g.actor_norm} -> {g.target_norm}")
             for s in sc.unmatched_sys:
                 lines.append(f"    extra   {s.doc_id} {s.event_type:<9} {s.actor_norm} -> {s.target_norm}")
+            for s, g in sc.mismatched:
+                lines.append(f"    differs {g.doc_id} gold {g.event_type:<9} {g.actor_norm} -> {g.target_norm}  |  "
+                             f"system {s.event_type} {s.actor_norm} -> {s.target_norm}")
     return "\n".join(lines)

@@ -109,7 +109,7 @@ def reprocess(
 def eval_cmd(
     gold: Annotated[Path, typer.Option(help="Directory with docs.jsonl and events.jsonl.")] = Path("../shared/eval/dev"),
     db: Annotated[Optional[Path], typer.Option(help="Keep the evaluation database here [default: temporary].")] = None,
-    details: Annotated[bool, typer.Option(help="List unmatched gold and system events.")] = False,
+    details: Annotated[bool, typer.Option(help="List unmatched gold and system events, and matched ones whose type or parties differ.")] = False,
 ) -> None:
     """Run the pipeline on a gold set into a temporary database and print P/R/F1 and accuracies."""
     import tempfile
