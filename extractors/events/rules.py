@@ -11,7 +11,9 @@ from extractors.events.targets import AIMED_PLACE
 from extractors.events.tree import Node, Tree
 
 
-PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "полях", "кулуары", "кулуарах", "рамка"}
+PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "полях", "кулуары", "кулуарах", "рамка",
+               "итог", "результат"}  # "по итогам встречи": after it, as its outcome
+SETTING_CASES = {"at", "на", "during", "after", "following", "после"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
@@ -82,7 +84,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             parent = tree.parent(n.id)
             framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "заявил протест"
             if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
-                    and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")):  # "held at Washington's request"
+                    and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
+                    and not _own_preposition(tree, parent, n, lex):  # "held at Washington's request"
                 c.light = parent
                 if n.rel == "nsubj" and parent.lemma in HAPPEN:
                     c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
@@ -143,6 +146,13 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _own_preposition(tree: Tree, verb: Node, noun: Node, lex: Lexicon) -> bool:
+    """The verb governs the noun through a preposition of its own frame ("выступает против санкций":
+    opposing sanctions is a refusal, not a sanction), so it is no light verb of that noun."""
+    cases = {k.lemma.lower() for k in tree.children(noun.id, "case")}
+    return bool(cases) and any(e.dep is not None and cases & e.dep.lemmas for e in lex.entries.get(verb.lemma, ()))
 
 
 DESTINATION_CASES = {"to", "into", "toward", "towards", "in", "near", "along", "off", "at", "к", "в", "на", "у", "вдоль"}
@@ -219,11 +229,11 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
         return False
     place = n
-    if not {k.lemma for k in tree.children(n.id, "case")} & {"at", "на", "during"}:
+    if not {k.lemma.lower() for k in tree.children(n.id, "case")} & SETTING_CASES:
         # "on the sidelines of the summit", "на полях саммита": the place phrase is the noun's head
         place = tree[n.head] if n.rel == "nmod" and n.head else None
         if place is None or place.rel not in ("obl", "nmod") or place.lemma not in PLACE_NOUNS \
-                or not {k.lemma for k in tree.children(place.id, "case")} & {"at", "on", "на", "в"}:
+                or not {k.lemma.lower() for k in tree.children(place.id, "case")} & {"at", "on", "на", "в", "по"}:
             return False
     if place is not n:
         return True
