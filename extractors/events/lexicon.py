@@ -83,6 +83,7 @@ class Lexicon:
     force_places: frozenset[str] = frozenset()
     geographic_features: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
+    membership_nouns: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -164,6 +165,7 @@ def load(lang: str) -> Lexicon:
         force_places=frozenset(_strings(roles.get("force_places"), "force_places")),
         geographic_features=frozenset(_strings(roles.get("geographic_features"), "geographic_features")),
         helper_nouns=frozenset(_strings(roles.get("helper_nouns"), "helper_nouns")),
+        membership_nouns=frozenset(_strings(roles.get("membership_nouns"), "membership_nouns")),
         negation_carriers=frozenset(_strings(mod.get("negation_carriers"), "negation_carriers")),
         anonymous_roles=frozenset(_strings(mod.get("anonymous_roles"), "anonymous_roles")),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),

@@ -32,11 +32,18 @@ class TargetFinder:
         out = []
         for g in self.tree.children(node, "nmod", "obl", "iobj"):
             gc = {k.lemma for k in self.tree.children(g.id, "case")}
-            if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat"):
-                out.append(g)  # "против X", or a bare dative addressee ("поставлять оружие Тайваню")
+            if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat") \
+                    or self._membership(node, gc):
+                out.append(g)  # "против X", a bare dative addressee ("поставлять оружие Тайваню"), "участие в ОДКБ"
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
+
+    def _membership(self, node: int, cases: set[str]) -> bool:
+        """"participation in the CSTO", "членство в НАТО": the body one belongs to, not a place."""
+        nouns = self.lex.membership_nouns
+        return bool(cases & {"in", "в", "во"}) and (self.tree[node].lemma in nouns or any(
+            o.lemma in nouns for o in self.tree.children(node, "obj")))  # "froze its participation | in the CSTO"
 
     def _names_party(self, c, visit: bool) -> bool:
         """A locative-case argument is a target only when it names a party itself and, in Russian, is
@@ -86,7 +93,7 @@ class TargetFinder:
                 if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
                     continue
                 rank = min((cases[x] for x in cs if x in cases), default=1)
-                if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)) and not (
+                if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)) and not self._membership(node, cs) and not (
                         n.upos == "NOUN" and cs & ADDRESSED and self._nationality(c.id) is not None):
                     continue  # "на полях саммита БРИКС", "in Israel the day before": a place, not a party
                     # (but "пошлины на китайскую сталь": what a measure is laid on names its party)
