@@ -75,6 +75,13 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
             arg, _ = res.subject(c.node.id)
             if arg is not None and arg.via in ("mention", "coref"):
                 return arg
+    # no speech verb with a subject: a statement named as the source ("«…», — говорится в заявлении
+    # МИД", "…, according to a statement by the ministry"): whose statement it is
+    for c in cands:
+        if c.entry.speech and c.node.upos == "NOUN" and c.node.rel in ("obl", "nmod"):
+            arg = res.noun_agent(c.node.id)
+            if arg is not None and arg.via in ("mention", "coref"):
+                return arg
     return None
 
 

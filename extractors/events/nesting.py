@@ -112,6 +112,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         if c.entry.speech and c.node.rel == "parataxis" and c.node.head in live:
             c.suppressed = "coded_as_content"  # quote first, then "- сказал Лавров"
             continue
+        if c.entry.speech and c.node.rel in ("obl", "nmod") and c.node.head and tree[c.node.head].rel == "parataxis" \
+                and tree[c.node.head].head in live and not live[tree[c.node.head].head].entry.speech:
+            c.suppressed = "coded_as_content"  # quote first, then "- говорится в заявлении МИД"
+            continue
         if c.entry.speech:
             follows = _following_clause(tree, c.node)
             for other in live.values():
