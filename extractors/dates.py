@@ -23,7 +23,8 @@ ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_RU = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 RELATIVE = {
     "ru": {"сегодня": 0, "сегодняшний": 0, "вчера": -1, "позавчера": -2, "накануне": -1, "завтра": 1, "послезавтра": 2},
-    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
+    "en": {"today": 0, "the day before yesterday": -2, "(?<!before )yesterday": -1, "the day after tomorrow": 2,
+           "(?<!after )tomorrow": 1, "tonight": 0},  # (keys are regular expressions)
 }
 WEEKDAYS = {
     "ru": {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6},

@@ -14,6 +14,9 @@ def test_relative_days():
     assert _first("Вчера министры встретились.", "ru") == dt.date(2025, 10, 29)
     assert _first("Накануне стороны договорились.", "ru") == dt.date(2025, 10, 29)
     assert _first("The ministers met yesterday.", "en") == dt.date(2025, 10, 29)
+    assert dates.find("They met the day before yesterday.", "en", PUB)[0].date == dt.date(2025, 10, 28)
+    assert len(dates.find("They met the day before yesterday.", "en", PUB)) == 1  # not also "yesterday"
+    assert _first("Позавчера министры встретились.", "ru") == dt.date(2025, 10, 28)
 
 
 def test_weekdays_resolve_to_most_recent_unless_future():
