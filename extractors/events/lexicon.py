@@ -27,6 +27,7 @@ class Entry:
     dep: Frame | None = None
     on_negation: str | None = None
     negated_only: bool = False
+    affirmed_only: bool = False  # no event when negated: "did not rule out talks" leaves the talks open
     speech: bool = False
     stance: bool = False
     attribution: bool = False
@@ -103,7 +104,8 @@ def _entry(d: dict) -> Entry:
                       frozenset(dep.get("rel", []) or []), frozenset(dep.get("case", []) or []))
     return Entry(lemma=str(d["lemma"]).lower(), type=d["type"], gloss=d.get("gloss", d["lemma"]),
                  pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
-                 negated_only=bool(d.get("negated_only")), speech=bool(d.get("speech")),
+                 negated_only=bool(d.get("negated_only")), affirmed_only=bool(d.get("affirmed_only")),
+                 speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
                  mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"),

@@ -26,7 +26,8 @@ def _consumed(cands: list[Candidate]) -> set[int]:
 def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> None:
     """Fill actor, target, negation and type of each candidate, or mark it suppressed."""
     by_id = {c.node.id: c for c in cands}
-    consumed = _consumed(cands)
+    # a negated "rule out" frees its frame ("не исключила переговоров": the talks, left open)
+    consumed = _consumed([c for c in cands if not (c.entry.affirmed_only and mod.negated(tree, c.node.id, lex))])
     for c in cands:
         n = c.node
         # a word inside another predicate's frame is that predicate's ("ввести санкции"); a verb is
@@ -80,9 +81,16 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
             continue
+        if c.entry.affirmed_only and c.negated:
+            c.suppressed = "left_open"  # "did not rule out new measures": the measures, as a possibility
+            continue
         if n.upos in ("NOUN", "PROPN") and c.entry.pos:
             parent = tree.parent(n.id)
             framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "заявил протест"
+            # "did not rule out talks | with Damascus": the verb that leaves the act open carries its arguments
+            left_open = parent is not None and (o := by_id.get(parent.id)) is not None \
+                and o.entry.affirmed_only and mod.negated(tree, parent.id, lex)
+            framed = framed or left_open
             if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
                     and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
                     and not _own_preposition(tree, parent, n, lex):  # "held at Washington's request"
@@ -94,7 +102,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                         c.actor_how = "between" if c.actor is not None else "noun_without_agent"
                 else:
                     c.actor, c.actor_how = res.subject(parent.id)
-                c.negated = c.negated or mod.negated(tree, parent.id, lex)
+                c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
             else:
                 c.actor, c.actor_how = _noun_actor(tree, n, res, lex)
                 if c.actor is None:
