@@ -33,11 +33,20 @@ class TargetFinder:
         for g in self.tree.children(node, "nmod", "obl", "iobj"):
             gc = {k.lemma for k in self.tree.children(g.id, "case")}
             if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat") \
-                    or self._membership(node, gc):
+                    or self._membership(node, gc) or (gc & ADDRESSED and self._nationality(g.id) is not None):
                 out.append(g)  # "против X", a bare dative addressee ("поставлять оружие Тайваню"), "участие в ОДКБ"
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
+
+    def object_owner(self, node: int, exclude: Arg | None) -> Arg | None:
+        """The party a nationality adjective on the object names: whose drones were shot down, whose
+        citizens were released or arrested ("released two American prisoners")."""
+        for o in self.tree.children(node, "obj"):
+            arg = self._nationality(o.id)
+            if arg is not None and not (exclude is not None and arg.code == exclude.code):
+                return arg
+        return None
 
     def _membership(self, node: int, cases: set[str]) -> bool:
         """"participation in the CSTO", "членство в НАТО": the body one belongs to, not a place."""
@@ -185,10 +194,8 @@ class TargetFinder:
             for h in frontier:
                 for c in tree.children(h, "obj", "obl", "nmod"):
                     nxt.append(c.id)
-                    if c.rel == "obj" and h == node and cases is STRUCK_PLACE:
-                        arg = self._nationality(c.id)
-                        if arg is not None and not (exclude is not None and arg.code == exclude.code):
-                            return arg
+                    if c.rel == "obj" and h == node and cases is STRUCK_PLACE and (arg := self.object_owner(node, exclude)):
+                        return arg
                     if not {k.lemma.lower() for k in tree.children(c.id, "case")} & cases:
                         continue
                     for i in sorted(tree.subtree(c.id, skip_rels=NP_SKIP)):
