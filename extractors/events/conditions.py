@@ -298,8 +298,10 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if root is None:
             continue
         start_id = tree.ids[first]
-        if tree[start_id].lemma in SUBORDINATORS and tree[start_id].deprel != "mark":
-            continue  # "пока не видит" (still not) is negation, not "until"
+        if tree[start_id].lemma in SUBORDINATORS and tree[start_id].deprel != "mark" and not (
+                tree[start_id].head and tree[tree[start_id].head].rel == "advcl"):
+            continue  # "пока не видит" (still not) is negation, not "until"; in a subordinate clause
+            # the parser may still read it as an adverb (", пока не будет решен вопрос")
         if tuple(words[first:last + 1]) in NEGATED_CLAUSE and not any(
                 tree[i].lemma in ("не", "not") for i in tree.subtree(root)):
             continue  # "пока" alone is "while"
