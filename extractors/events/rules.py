@@ -146,7 +146,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.target = res.deep_target(anchor(c).id, c.actor)
         if c.target is None and c.entry.type == "ASSAULT":
             c.target = res.attacked_place(anchor(c).id, c.actor)
-        if c.target is None and c.entry.type in ("RETREAT", "COERCE"):
+        if c.target is None and c.entry.type in ("RETREAT", "COERCE", "SANCTION"):
             c.target = res.object_owner(anchor(c).id, c.actor)  # "arrested two British nationals"
         if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
             c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)

@@ -150,8 +150,9 @@ class TargetFinder:
         return None
 
     def _nationality(self, node: int) -> Arg | None:
-        """The party a nationality adjective on a noun names ("Russian banks", "китайских компаний")."""
-        for a in self.tree.children(node, "amod"):
+        """The party a nationality adjective on a noun names ("Russian banks", "китайских компаний"; the
+        tagger may read the adjective as a proper-noun compound: "Belarusian citizens")."""
+        for a in self.tree.children(node, "amod", "compound"):
             m = self.by_word.get(a.id)
             if m is not None and m.actor_code:
                 return Arg.of(m)
