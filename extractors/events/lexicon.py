@@ -96,6 +96,11 @@ def _strings(values, where: str) -> list[str]:
     return list(values or [])
 
 
+def _words(section: dict, key: str) -> frozenset[str]:
+    """A word list of a lexicon file (empty when absent), checked by ``_strings``."""
+    return frozenset(_strings(section.get(key), key))
+
+
 def _entry(d: dict) -> Entry:
     dep = d.get("dep")
     frame = None
@@ -152,24 +157,24 @@ def load(lang: str) -> Lexicon:
         groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
         place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
         clause_markers=frozenset(cond.get("clause_markers", [])),
-        measures=frozenset(_strings(pred.get("measures"), "measures")),
-        readiness=frozenset(_strings(roles.get("readiness"), "readiness")),
-        hypothetical_marks=frozenset(_strings(mod.get("hypothetical_marks"), "hypothetical_marks")),
-        inverted_markers=frozenset(_strings(cond.get("inverted_markers"), "inverted_markers")),
-        inverted_inside=frozenset(_strings(cond.get("inverted_inside"), "inverted_inside")),
-        participle_markers=frozenset(_strings(cond.get("participle_markers"), "participle_markers")),
+        measures=_words(pred, "measures"),
+        readiness=_words(roles, "readiness"),
+        hypothetical_marks=_words(mod, "hypothetical_marks"),
+        inverted_markers=_words(cond, "inverted_markers"),
+        inverted_inside=_words(cond, "inverted_inside"),
+        participle_markers=_words(cond, "participle_markers"),
         raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
-        offers=frozenset(_strings(roles.get("offers"), "offers")),
-        inference_verbs=frozenset(_strings(mod.get("inference_verbs"), "inference_verbs")),
-        topic_verbs=frozenset(_strings(roles.get("topic_verbs"), "topic_verbs")),
-        demonstratives=frozenset(_strings(roles.get("demonstratives"), "demonstratives")),
-        force_places=frozenset(_strings(roles.get("force_places"), "force_places")),
-        geographic_features=frozenset(_strings(roles.get("geographic_features"), "geographic_features")),
-        helper_nouns=frozenset(_strings(roles.get("helper_nouns"), "helper_nouns")),
-        membership_nouns=frozenset(_strings(roles.get("membership_nouns"), "membership_nouns")),
-        negation_carriers=frozenset(_strings(mod.get("negation_carriers"), "negation_carriers")),
-        anonymous_roles=frozenset(_strings(mod.get("anonymous_roles"), "anonymous_roles")),
+        offers=_words(roles, "offers"),
+        inference_verbs=_words(mod, "inference_verbs"),
+        topic_verbs=_words(roles, "topic_verbs"),
+        demonstratives=_words(roles, "demonstratives"),
+        force_places=_words(roles, "force_places"),
+        geographic_features=_words(roles, "geographic_features"),
+        helper_nouns=_words(roles, "helper_nouns"),
+        membership_nouns=_words(roles, "membership_nouns"),
+        negation_carriers=_words(mod, "negation_carriers"),
+        anonymous_roles=_words(mod, "anonymous_roles"),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),
         version=h)
 

@@ -144,10 +144,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
             c.target = res.deep_target(anchor(c).id, c.actor)
+        if c.target is None and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
+            c.target = res.object_owner(anchor(c).id, c.actor)  # "shot down Indian drones", "arrested British nationals"
         if c.target is None and c.entry.type == "ASSAULT":
             c.target = res.attacked_place(anchor(c).id, c.actor)
-        if c.target is None and c.entry.type in ("RETREAT", "COERCE", "SANCTION"):
-            c.target = res.object_owner(anchor(c).id, c.actor)  # "arrested two British nationals"
         if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
             c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
         if c.entry.unaddressed and _unaddressed(tree, c, lex):

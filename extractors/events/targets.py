@@ -41,7 +41,7 @@ class TargetFinder:
 
     def object_owner(self, node: int, exclude: Arg | None) -> Arg | None:
         """The party a nationality adjective on the object names: whose drones were shot down, whose
-        citizens were released or arrested ("released two American prisoners")."""
+        citizens were released, arrested or banned ("released two American prisoners")."""
         for o in self.tree.children(node, "obj"):
             arg = self._nationality(o.id)
             if arg is not None and not (exclude is not None and arg.code == exclude.code):
@@ -184,10 +184,9 @@ class TargetFinder:
         return None
 
     def attacked_place(self, node: int, exclude: Arg | None, cases: frozenset[str] = STRUCK_PLACE) -> Arg | None:
-        """An attack with no target names where it struck or whose things it hit: "struck targets in
-        southern Lebanon", "нанес удары по южному Ливану", "shot down two Indian drones" — the party of
-        that place phrase (on the verb or its object) or of the object's nationality adjective. With
-        other ``cases``, the place a show of force is aimed at ("drills around Taiwan")."""
+        """An attack with no target names where it struck: "struck targets in southern Lebanon",
+        "нанес удары по южному Ливану" — the party of that place phrase (on the verb or its object).
+        With other ``cases``, the place a show of force is aimed at ("drills around Taiwan")."""
         tree = self.tree
         frontier = [node]
         for _ in range(2):
@@ -195,8 +194,6 @@ class TargetFinder:
             for h in frontier:
                 for c in tree.children(h, "obj", "obl", "nmod"):
                     nxt.append(c.id)
-                    if c.rel == "obj" and h == node and cases is STRUCK_PLACE and (arg := self.object_owner(node, exclude)):
-                        return arg
                     if not {k.lemma.lower() for k in tree.children(c.id, "case")} & cases:
                         continue
                     for i in sorted(tree.subtree(c.id, skip_rels=NP_SKIP)):

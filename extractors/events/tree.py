@@ -77,7 +77,7 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
         name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
         for c in cases:
             c.head = name.id
-        t.deprel, t.rel = f"{t.rel}:tmod", t.rel
+        t.deprel = f"{t.rel}:tmod"
         changed += 1
     return changed
 
