@@ -103,6 +103,10 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             if modality == "asserted" and discourse.third_party_claim(tree, c, speakers):
                 modality = "reported"
             cond = attached.get(id(c))
+            if (cond is not None and modality == "asserted" and not c.negated and not c.entry.speech
+                    and predicates.past(tree, c) and cond.text.lower().startswith(lex.irrealis_markers)):
+                cond = None  # "the talks ended without an agreement": how a past act went, no condition
+                # (what was said keeps its conditions: "said peacekeepers cannot stay without consent")
             if cond is not None and modality == "planned":
                 modality = "asserted"  # a conditional threat or offer that was made is asserted
             if modality == "asserted" and anonymous:

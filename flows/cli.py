@@ -208,6 +208,15 @@ def models_download(langs: Annotated[list[str], typer.Argument(help="Languages, 
         typer.echo(f"{lang}: models in {target}")
 
 
+def _train_extra(stages: list[str], pos_lr: float | None, save_each: bool) -> dict[str, list[str]]:
+    extra: dict[str, list[str]] = {s: [] for s in stages}
+    if pos_lr is not None:
+        extra["pos"] += ["--lr", str(pos_lr)]
+    if save_each and "pos" in extra:
+        extra["pos"].append("--save_each")
+    return extra
+
+
 @models_app.command("train")
 def models_train(
     lang: Annotated[str, typer.Argument(help="Language code, e.g. en.")],
@@ -228,6 +237,8 @@ def models_train(
              "exists in the workdir; the tagger must have been trained on the same data.")] = None,
     lr: Annotated[float, typer.Option(help="Tagger learning rate for a --continue-from warm start.")] = 1e-3,
     threads: Annotated[int, typer.Option()] = 1,
+    save_each: Annotated[bool, typer.Option(
+        help="Tagger: also keep the model of every dev evaluation (pos_NNNNN.pt beside the best one).")] = False,
 ) -> None:
     """Train compact Stanza models with Stanza's own trainers (resumable; see MODEL_CARD.md)."""
     _settings()
@@ -249,7 +260,7 @@ def models_train(
                       depparse_steps=depparse_steps,
                       lemma_epochs=lemma_epochs, eval_interval=eval_interval,
                       continue_from={warm[0]: continue_from} if continue_from else {},
-                      extra={"pos": ["--lr", str(lr)]} if continue_from and warm == ["pos"] else {})
+                      extra=_train_extra(chosen, lr if continue_from and warm == ["pos"] else None, save_each))
     for path in train(chosen, data, cfg):
         typer.echo(f"trained {path}")
 

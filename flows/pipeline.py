@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import hashlib
 import itertools
 import json
@@ -177,6 +178,19 @@ def run_with(settings, **kwargs) -> RunSummary:
     par = settings.parallelism()
     runner = task_runner(par)
     flow_fn = pipeline.with_options(task_runner=runner) if runner is not None else pipeline
-    return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
-                   max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
-                   remote_validation=bool(par.dask_address or par.dask_local), **kwargs)
+    with _local_api_settings():
+        return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
+                       max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
+                       remote_validation=bool(par.dask_address or par.dask_local), **kwargs)
+
+
+def _local_api_settings():
+    """Without a Prefect server (no PREFECT_API_URL), the flow runs against an ephemeral API that
+    ends with this process: nothing watches its flow-run heartbeats, and stopping the heartbeat
+    thread costs up to a second at the end of every run (it sleeps in 1 s steps). Heartbeats stay
+    on whenever a server is configured, which uses them to spot crashed runs."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+
+    if get_current_settings().api.url:
+        return contextlib.nullcontext()
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})

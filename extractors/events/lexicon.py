@@ -74,6 +74,9 @@ class Lexicon:
     participle_markers: frozenset[str] = frozenset()
     raising_passives: frozenset[str] = frozenset()
     refusal_markers: tuple[str, ...] = ()
+    withheld_words: frozenset[str] = frozenset()  # "declined to comment": no refusal between parties
+    receiver_sources: frozenset[str] = frozenset()  # "received a call from Putin": Putin calls
+    irrealis_markers: tuple[str, ...] = ()  # conditions only of an act not yet done ("ended without a deal": none)
     background: tuple[tuple[str, ...], ...] = ()
     anonymous_roles: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()
@@ -165,6 +168,9 @@ def load(lang: str) -> Lexicon:
         participle_markers=_words(cond, "participle_markers"),
         raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
+        receiver_sources=_words(pred, "receiver_sources"),
+        withheld_words=_words(pred, "withheld_words"),
+        irrealis_markers=tuple(m.lower() for m in cond.get("irrealis_markers", [])),
         offers=_words(roles, "offers"),
         inference_verbs=_words(mod, "inference_verbs"),
         topic_verbs=_words(roles, "topic_verbs"),

@@ -136,6 +136,17 @@ def anchor(c: Candidate) -> Node:
     return c.light if c.light is not None else c.node
 
 
+def past(tree: Tree, c: Candidate) -> bool:
+    """Whether the clause of a candidate is in the past ("ended", "has ended", "завершились"); a noun
+    predicate is read through the verb it is the subject or object of ("the talks ended")."""
+    n = anchor(c)
+    if n.upos not in ("VERB", "AUX") and n.head and n.rel in ("nsubj", "obj"):
+        n = tree[n.head]
+    if n.upos not in ("VERB", "AUX"):
+        return False
+    return n.feats.get("Tense") == "Past" or any(a.feats.get("Tense") == "Past" for a in tree.children(n.id, "aux"))
+
+
 def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
     """A punitive act announced under a condition is a threat (PLOVER THREATEN)."""
     if has_condition and c.event_type in PUNITIVE:

@@ -64,6 +64,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
             c.suppressed = "refers_back"  # "described these discussions as the last chance"
             continue
+        if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
+                                             for k in tree.children(n.id)):
+            c.suppressed = "withheld_comment"  # "declined to comment", "отказался от комментариев"
+            continue
         if _inferred(tree, anchor(c), lex.inference_verbs):
             c.suppressed = "inference"  # "…, suggesting the group rejects the deployment"
             continue
@@ -75,7 +79,15 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         parent = tree.parent(n.id)
         if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl") and parent is not None and parent.lemma in lex.receivers:
-            c.suppressed = "received"  # "Blinken, who has faced criticism": he is its target, not its agent
+            source = _received_from(tree, parent, n, res, lex)
+            if source is None:
+                c.suppressed = "received"  # "Blinken, who has faced criticism": he is its target, not its agent
+                continue
+            # "Ukraine received an invitation from NATO": NATO invites Ukraine
+            c.actor, c.actor_how, c.light = source, "source", parent
+            c.target = res.subject(parent.id)[0]
+            c.negated = mod.negated(tree, parent.id, lex)
+            c.event_type = c.entry.type
             continue
         c.negated = mod.negated(tree, n.id, lex)
         if c.entry.negated_only and not c.negated:
@@ -156,6 +168,16 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+
+
+def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexicon) -> Arg | None:
+    """The party a received act comes from: "from X" on the receiving verb or on the act noun."""
+    for k in tree.children(verb.id, "obl") + tree.children(noun.id, "nmod"):
+        if {x.lemma.lower() for x in tree.children(k.id, "case")} & lex.receiver_sources:
+            src = res.np(k.id)
+            if src is not None and src.code:
+                return src
+    return None
 
 
 def _own_preposition(tree: Tree, verb: Node, noun: Node, lex: Lexicon) -> bool:

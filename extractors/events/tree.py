@@ -82,6 +82,60 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
     return changed
 
 
+STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos"})
+
+
+def kids_aux(kids: list[Node]) -> bool:
+    return any(n.rel == "aux" for n in kids)
+
+
+def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
+    """"Russia, which has denied any involvement, accused Ukraine of …" parsed with the name as the
+    root and the main verb hung inside the relative clause: when the root is a noun with a relative
+    clause and, after a comma inside that clause, a finite verb with no subject of its own follows,
+    that verb is the sentence's predicate and the noun its subject. Returns 1 if repaired."""
+    roots = [n for n in nodes.values() if n.head == 0]
+    if len(roots) != 1 or roots[0].upos not in ("NOUN", "PROPN", "PRON"):
+        return 0
+    root = roots[0]
+    relcls = [n for n in nodes.values() if n.head == root.id and n.deprel == "acl:relcl"]
+
+    def under(n: Node, top: int) -> bool:
+        seen = 0
+        while n.head and seen < len(nodes):
+            if n.head == top:
+                return True
+            n, seen = nodes.get(n.head, root), seen + 1
+        return False
+
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        if (v.upos != "VERB" or v.deprel not in STRANDED_RELS
+                or v.id - 1 not in nodes or nodes[v.id - 1].text != ","):
+            continue
+        kids = [n for n in nodes.values() if n.head == v.id]
+        if any(n.rel in ("nsubj", "csubj", "expl") for n in kids):
+            continue
+        # a finite verb; or a past form the tagger read as a participle ("accused Ukraine") that
+        # takes a direct object, which a reduced passive relative would not
+        bare_past = v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past" and any(
+            n.rel == "obj" for n in kids)
+        finite_aux = any(n.rel == "aux" and n.feats.get("VerbForm") == "Fin" for n in kids)
+        if v.feats.get("VerbForm") != "Fin" and not finite_aux and not (bare_past and not kids_aux(kids)):
+            continue
+        if not any(r.id < v.id and under(v, r.id) for r in relcls):
+            continue
+        passive = any(n.deprel == "aux:pass" for n in kids)
+        if bare_past:
+            v.feats = {k: x for k, x in v.feats.items() if k != "Voice"} | {"Mood": "Ind", "VerbForm": "Fin"}
+        for n in nodes.values():  # the sentence's closing punctuation follows the predicate
+            if n.head == root.id and n.upos == "PUNCT" and n.id > v.id:
+                n.head = v.id
+        v.head, v.deprel, v.rel = 0, "root", "root"
+        root.head, root.deprel, root.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
+        return 1
+    return 0
+
+
 class Tree:
     def __init__(self, sentence, text: str):
         self.text = text
@@ -94,7 +148,8 @@ class Tree:
                     id=w.id, text=w.text, lemma=(w.lemma or w.text).lower().replace("ё", "е"),
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
-        self.repaired = _break_cycles(self.nodes) + _split_time_compounds(self.nodes)
+        self.repaired = (_break_cycles(self.nodes) + _split_time_compounds(self.nodes)
+                         + _promote_stranded_predicate(self.nodes))
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

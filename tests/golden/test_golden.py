@@ -25,8 +25,9 @@ def _matches(ev, exp) -> bool:
         return False
     if "target" in exp and ev.target_code != exp["target"]:
         return False
-    if "condition" in exp and exp["condition"] not in (ev.condition_text or ""):
-        return False
+    if "condition" in exp and (ev.condition_text is not None if exp["condition"] is None
+                               else exp["condition"] not in (ev.condition_text or "")):
+        return False  # condition: null means none at all
     if "action" in exp and exp["action"] not in ev.action_text:
         return False
     if "negated" in exp and ev.negated != exp["negated"]:

@@ -33,3 +33,39 @@ def test_a_clean_tree_is_left_alone():
     sent, text = _sentence([0, 1, 2, 2])
     tree = Tree(sent, text)
     assert tree.repaired == 0 and tree.subtree(2) == [2, 3, 4]
+
+
+def _parsed(rows: list[tuple[str, str, str | None, int, str]]) -> tuple[NS, str]:
+    """(text, upos, feats, head, deprel) rows, one word each, separated by spaces."""
+    words, pos = [], 0
+    for i, (w, upos, feats, head, rel) in enumerate(rows, 1):
+        words.append(NS(id=i, text=w, lemma=w.lower(), upos=upos, feats=feats, head=head, deprel=rel,
+                        start_char=pos, end_char=pos + len(w)))
+        pos += len(w) + 1
+    text = " ".join(r[0] for r in rows)
+    return NS(tokens=[NS(words=[w], start_char=w.start_char, end_char=w.end_char) for w in words]), text
+
+
+# "Russia , which has denied any involvement , accused Ukraine ." as the compact parser reads it:
+# the name is the root and the main verb a participle hung on the relative clause's object
+STRANDED = [("Russia", "PROPN", None, 0, "root"), (",", "PUNCT", None, 1, "punct"),
+            ("which", "PRON", None, 5, "nsubj"), ("has", "AUX", "Tense=Pres|VerbForm=Fin", 5, "aux"),
+            ("denied", "VERB", "Tense=Past|VerbForm=Part", 1, "acl:relcl"), ("any", "DET", None, 7, "det"),
+            ("involvement", "NOUN", None, 5, "obj"), (",", "PUNCT", None, 9, "punct"),
+            ("accused", "VERB", "Tense=Past|VerbForm=Part|Voice=Pass", 7, "acl"),
+            ("Ukraine", "PROPN", None, 9, "obj"), (".", "PUNCT", None, 1, "punct")]
+
+
+def test_a_main_verb_stranded_in_a_relative_clause_becomes_the_predicate():
+    tree = Tree(*_parsed(STRANDED))
+    assert tree.repaired == 1
+    assert tree[9].head == 0 and tree[9].deprel == "root"
+    assert tree[1].head == 9 and tree[1].deprel == "nsubj"
+    assert tree[11].head == 9  # the full stop follows the predicate
+    assert tree[9].feats.get("Voice") is None and tree[9].feats["VerbForm"] == "Fin"
+
+
+def test_a_reduced_passive_relative_without_object_is_left_alone():
+    rows = [r if r[0] != "Ukraine" else ("today", "NOUN", None, 9, "obl:tmod") for r in STRANDED]
+    tree = Tree(*_parsed(rows))  # "…, accused today ." : no object, so no active main verb
+    assert tree.repaired == 0 and tree[1].head == 0
