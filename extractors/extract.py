@@ -152,7 +152,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 pair = join([actor, target]) if target is not None and target.norm else actor
                 last = _LastActor(actor, sidx, pair)
         for c in cands:
-            if c.suppressed in ("no_actor", "noun_without_agent"):
+            if c.suppressed:  # every candidate that gave no event says why (part_of_frame, background, …)
                 diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, c.suppressed))
         for node, reason in misses:
             diags.append(Diagnostic(raw.doc_id, sidx, node.lemma, node.start, reason))

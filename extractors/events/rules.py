@@ -242,10 +242,13 @@ def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth
         return False
     if n.rel == "nmod" and n.head and depth < 2 and _background(tree, tree[n.head], markers, depth + 1):
         return True
-    cases = {k.lemma.lower() for k in tree.children(n.id, "case")}
+    case_words = tree.children(n.id, "case")
+    cases = {k.lemma.lower() for k in case_words}
+    # a fixed multi-word preposition, as one phrase of lemmas: "в связи с" -> "в связь с"
+    fixed = {" ".join([k.lemma.lower()] + [f.lemma.lower() for f in tree.children(k.id, "fixed")]) for k in case_words}
     head = tree[n.head] if n.head else None
     for m in markers:
-        if len(m) == 1 and m[0] in cases:
+        if (len(m) == 1 and m[0] in cases) or " ".join(m) in fixed:
             return True
         if len(m) == 2 and m[1] == n.lemma.lower() and m[0] in cases and tree.children(n.id, "nmod"):
             return True
