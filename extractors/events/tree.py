@@ -136,8 +136,31 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
     return 0
 
 
+def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
+    """"approved [a new package] of sanctions", "launched [a wave] of attacks", "пакет санкций": the
+    counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
+    verb governs the act directly; the measure becomes its modifier. Returns how many were lifted."""
+    changed = 0
+    for m in sorted(nodes.values(), key=lambda n: n.id):
+        if m.upos != "NOUN" or m.lemma not in measures or not m.head:
+            continue
+        kids = [n for n in nodes.values() if n.head == m.id]
+        counted = next((y for y in kids if y.rel == "nmod" and y.upos in ("NOUN", "PROPN") and y.id > m.id), None)
+        if counted is None:
+            continue
+        cases = [k for k in nodes.values() if k.head == counted.id and k.rel == "case"]
+        if not ([c.lemma.lower() for c in cases] == ["of"] or (not cases and counted.feats.get("Case") == "Gen")):
+            continue
+        counted.head, counted.deprel, counted.rel = m.head, m.deprel, m.rel
+        m.head, m.deprel, m.rel = counted.id, "nmod", "nmod"
+        for c in cases:
+            c.head = m.id
+        changed += 1
+    return changed
+
+
 class Tree:
-    def __init__(self, sentence, text: str):
+    def __init__(self, sentence, text: str, measures: frozenset[str] = frozenset()):
         self.text = text
         self.nodes: dict[int, Node] = {}
         for tok in sentence.tokens:
@@ -149,7 +172,7 @@ class Tree:
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
         self.repaired = (_break_cycles(self.nodes) + _split_time_compounds(self.nodes)
-                         + _promote_stranded_predicate(self.nodes))
+                         + _promote_stranded_predicate(self.nodes) + _lift_counted(self.nodes, measures))
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

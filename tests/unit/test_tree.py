@@ -69,3 +69,14 @@ def test_a_reduced_passive_relative_without_object_is_left_alone():
     rows = [r if r[0] != "Ukraine" else ("today", "NOUN", None, 9, "obl:tmod") for r in STRANDED]
     tree = Tree(*_parsed(rows))  # "…, accused today ." : no object, so no active main verb
     assert tree.repaired == 0 and tree[1].head == 0
+
+
+def test_a_counted_act_takes_the_place_of_its_measure_noun():
+    rows = [("EU", "PROPN", None, 2, "nsubj"), ("approved", "VERB", "VerbForm=Fin", 0, "root"),
+            ("a", "DET", None, 4, "det"), ("package", "NOUN", None, 2, "obj"), ("of", "ADP", None, 6, "case"),
+            ("sanctions", "NOUN", None, 4, "nmod")]
+    tree = Tree(*_parsed(rows), measures=frozenset({"package"}))
+    assert tree.repaired == 1
+    assert tree[6].head == 2 and tree[6].deprel == "obj"  # approved -> sanctions
+    assert tree[4].head == 6 and tree[4].rel == "nmod" and tree[5].head == 4
+    assert Tree(*_parsed(rows)).repaired == 0  # no measure nouns given: left alone
