@@ -237,6 +237,9 @@ def models_train(
              "exists in the workdir; the tagger must have been trained on the same data.")] = None,
     lr: Annotated[float, typer.Option(help="Tagger learning rate for a --continue-from warm start.")] = 1e-3,
     threads: Annotated[int, typer.Option()] = 1,
+    keep_vocab: Annotated[bool, typer.Option(
+        help="Tagger warm start: keep the vocabulary of the --continue-from model, so it can be fine-tuned "
+             "on other data (e.g. one treebank of the original mix).")] = False,
     save_each: Annotated[bool, typer.Option(
         help="Tagger: also keep the model of every dev evaluation (pos_NNNNN.pt beside the best one).")] = False,
 ) -> None:
@@ -260,6 +263,7 @@ def models_train(
                       depparse_steps=depparse_steps,
                       lemma_epochs=lemma_epochs, eval_interval=eval_interval,
                       continue_from={warm[0]: continue_from} if continue_from else {},
+                      keep_vocab=keep_vocab,
                       extra=_train_extra(chosen, lr if continue_from and warm == ["pos"] else None, save_each))
     for path in train(chosen, data, cfg):
         typer.echo(f"trained {path}")

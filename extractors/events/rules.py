@@ -272,7 +272,7 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
             return False
     if place is not n:
         return True
-    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound")
+    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound", "iobj")
            if res.by_word.get(k.id) and k.upos != "PRON"]
     return not own
 

@@ -38,6 +38,7 @@ class TrainConfig:
     depparse_steps: int = 6000
     eval_interval: int = 400
     continue_from: dict[str, Path] = field(default_factory=dict)
+    keep_vocab: bool = False  # a tagger warm start keeps its source's vocabulary (other training data)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -95,7 +96,7 @@ def run_stage(stage: str, data: PreparedData, cfg: TrainConfig) -> Path:
         if stage == "depparse":
             args += ["--continue_from", str(cfg.continue_from[stage])]
         elif stage == "pos":  # Stanza 1.15's tagger has no --continue_from: the runner patches one in
-            runner_opts = ["--warm-start", str(cfg.continue_from[stage])]
+            runner_opts = (["--keep-vocab"] if cfg.keep_vocab else []) + ["--warm-start", str(cfg.continue_from[stage])]
         else:
             raise ValueError(f"--continue-from applies to depparse and pos only, not {stage}")
     run_id = f"{stage}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"

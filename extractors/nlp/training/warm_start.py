@@ -4,6 +4,10 @@ The tagger trainer builds a fresh model from the training data's vocabulary. The
 build as usual, then loads the weights of an earlier model trained on the same data. The
 vocabularies must be identical (same training files), otherwise the weights would be attached to
 the wrong words; a mismatch stops the run. The optimizer starts fresh.
+
+With ``keep_vocab`` the run may use other training data (fine-tuning on one treebank of the
+original mix): the earlier model's vocabulary is used instead of one built from the new data, so
+every weight stays attached to its word; words outside it are unknown words, as at run time.
 """
 from __future__ import annotations
 
@@ -14,12 +18,17 @@ class WarmStartError(RuntimeError):
     pass
 
 
-def apply_tagger(model_file: Path) -> None:
+def apply_tagger(model_file: Path, keep_vocab: bool = False) -> None:
     """Patch ``stanza.models.pos.trainer.Trainer`` in this process to start from ``model_file``."""
     import torch
+    from stanza.models.pos.vocab import MultiVocab
     from stanza.models.pos import trainer as pos_trainer
+    from stanza.models.pos.data import Dataset
 
     saved = torch.load(model_file, map_location="cpu", weights_only=False)
+    if keep_vocab:
+        kept = MultiVocab.load_state_dict(saved["vocab"])
+        Dataset.init_vocab = staticmethod(lambda *args, **kwargs: kept)
     source = str(model_file)
     original_init = pos_trainer.Trainer.__init__
 
