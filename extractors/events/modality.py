@@ -68,6 +68,8 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
             return "hypothetical"
         if any(a in lex.hypothetical for a in aux):
             return "hypothetical"
+        if any(k.lemma.lower() in lex.hypothetical for k in tree.children(g, "advmod")):
+            return "hypothetical"  # "will probably deliver", "вряд ли передаст"
     # an impersonal hypothetical matrix ("Ожидается, что…", "It is expected that…")
     for a in tree.ancestors(node):
         if a.lemma in lex.hypothetical and a.upos in ("VERB", "ADJ", "ADV", "AUX"):
