@@ -138,7 +138,9 @@ class Resolver(TargetFinder):
 
     def np(self, node: int, allow_coref: bool = True) -> Arg | None:
         """The actor a noun phrase headed by ``node`` stands for (conjuncts joined)."""
-        heads = [node] + [c.id for c in self.tree.children(node, "conj")]
+        heads = [node]
+        for h in heads:  # conjuncts of conjuncts too: "Norway, Ireland and Spain" with Spain hung on Ireland
+            heads += [c.id for c in self.tree.children(h, "conj") if c.id not in heads]
         args = [a for h in heads if (a := self._np_single(h, allow_coref))]
         # one actor named twice (the same norm) is one actor
         uniq: dict[str | None, Arg] = {}
