@@ -151,7 +151,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.target is None and c.light is not None:
             c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit)
         if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
-            both = res.between(anchor(c).id) or res.between(n.id)
+            # also on the frame's noun: "провел переговоры между США и талибами"
+            both = res.between(anchor(c).id) or res.between(n.id) or next(
+                (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
             if both is not None and not (c.actor and both.norm == c.actor.norm):
                 c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:

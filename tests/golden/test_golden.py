@@ -36,6 +36,8 @@ def _matches(ev, exp) -> bool:
         return False
     if "actor_norm" in exp and ev.actor_norm != exp["actor_norm"]:
         return False
+    if "target_norm" in exp and ev.target_norm != exp["target_norm"]:
+        return False
     if "date" in exp and str(ev.event_date) != exp["date"]:
         return False
     if "condition_not" in exp and exp["condition_not"] in (ev.condition_text or ""):
