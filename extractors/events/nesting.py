@@ -72,6 +72,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 and held.light is not None and c.node.rel in ("obl", "nmod") and not held.entry.speech:
             c.suppressed = "argument_of_event"  # "reach an agreement on a proposal": what it is about
             continue
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.deprel == "nsubj:pass" \
+                and c.node.head in live and live[c.node.head].entry.type in ("REJECT", "AGREE"):
+            c.suppressed = "argument_of_event"  # "the invitation was declined": what was answered
+            continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
                 and c.node.rel in GOVERNOR_RELS and not c.entry.stance and not live[c.node.head].entry.speech:
             c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object

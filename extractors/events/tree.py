@@ -136,6 +136,38 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
     return 0
 
 
+# prepositions that also open a clause: "came after thousands of people rallied"
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "после", "до"})
+
+
+def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
+    """"… came [after thousands of people] rallied" parsed with the preposition on the noun and the
+    verb as a conjunct of the main verb, with no "and" or comma before it: the noun is the verb's
+    subject and the preposition opens its clause. Returns how many clauses were rebuilt."""
+    changed = 0
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        if v.upos != "VERB" or v.deprel != "conj" or not v.head:
+            continue
+        kids = [n for n in nodes.values() if n.head == v.id]
+        if any(k.rel in ("nsubj", "csubj") or (k.rel in ("cc", "punct") and k.id < v.id) for k in kids):
+            continue
+        noun = next((n for n in nodes.values() if n.head == v.head and n.rel == "obl" and n.id < v.id
+                     and n.upos in ("NOUN", "PROPN", "PRON")), None)
+        if noun is None:
+            continue
+        span = [noun.id]
+        for i in span:  # the noun's phrase must end right before the verb
+            span += [n.id for n in nodes.values() if n.head == i]
+        cases = [nodes[i] for i in span if nodes[i].head == noun.id and nodes[i].rel == "case"]
+        if max(span) != v.id - 1 or len(cases) != 1 or cases[0].lemma.lower() not in CLAUSE_PREPOSITIONS:
+            continue
+        noun.head, noun.deprel, noun.rel = v.id, "nsubj", "nsubj"
+        cases[0].head, cases[0].deprel, cases[0].rel = v.id, "mark", "mark"
+        v.deprel, v.rel = "advcl", "advcl"
+        changed += 1
+    return changed
+
+
 def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
     """"approved [a new package] of sanctions", "launched [a wave] of attacks", "пакет санкций": the
     counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
@@ -172,7 +204,8 @@ class Tree:
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
         self.repaired = (_break_cycles(self.nodes) + _split_time_compounds(self.nodes)
-                         + _promote_stranded_predicate(self.nodes) + _lift_counted(self.nodes, measures))
+                         + _promote_stranded_predicate(self.nodes) + _lift_counted(self.nodes, measures)
+                         + _subordinate_clause_after_preposition(self.nodes))
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

@@ -80,3 +80,16 @@ def test_a_counted_act_takes_the_place_of_its_measure_noun():
     assert tree[6].head == 2 and tree[6].deprel == "obj"  # approved -> sanctions
     assert tree[4].head == 6 and tree[4].rel == "nmod" and tree[5].head == 4
     assert Tree(*_parsed(rows)).repaired == 0  # no measure nouns given: left alone
+
+
+def test_a_clause_after_a_preposition_gets_its_subject_back():
+    # "Warning came after people rallied" with "after" on the noun and the verb a bare conjunct
+    rows = [("Warning", "NOUN", None, 2, "nsubj"), ("came", "VERB", "VerbForm=Fin", 0, "root"),
+            ("after", "ADP", None, 4, "case"), ("people", "NOUN", None, 2, "obl"),
+            ("rallied", "VERB", "VerbForm=Fin", 2, "conj")]
+    tree = Tree(*_parsed(rows))
+    assert tree.repaired == 1
+    assert tree[4].head == 5 and tree[4].deprel == "nsubj"
+    assert tree[3].head == 5 and tree[3].deprel == "mark" and tree[5].deprel == "advcl"
+    with_and = rows[:4] + [("and", "CCONJ", None, 6, "cc"), ("rallied", "VERB", "VerbForm=Fin", 2, "conj")]
+    assert Tree(*_parsed(with_and)).repaired == 0  # "came after people and rallied": a real conjunct
