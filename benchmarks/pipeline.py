@@ -6,7 +6,7 @@ Prefect API and a fresh DuckDB file, timed from the call to its return (model lo
 raw NLP = ``benchmarks/nlp.py``'s process pool over the same texts (models loaded before timing).
 Prints figures; asserts nothing.
 
-Run: ``.venv/bin/python benchmarks/pipeline.py [--lang ru|en] [--docs 1000] [--workers 1 2] [--scale 10] [--tokens 100]``
+Run: ``.venv/bin/python benchmarks/pipeline.py [--lang ru|en] [--docs 1000] [--workers 1 2] [--scale 10] [--tokens 100] [--api server|ephemeral]``
 (``--lang ru`` uses the natasha profile, ``--lang en`` the compact Stanza models.)"""
 from __future__ import annotations
 
@@ -46,8 +46,12 @@ def _peak_rss_mb() -> float:
 PROFILE = {"ru": "natasha", "en": "compact"}
 
 
-def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru") -> dict:
-    """In this process: full run, then a rerun with nothing new, on a fresh database."""
+def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server") -> dict:
+    """In this process: full run, then a rerun with nothing new, on a fresh database. ``api``: "server"
+    runs against a temporary local Prefect server (as under `communique serve` or a user's server);
+    "ephemeral" against Prefect's ephemeral API, as a plain `communique run` does."""
+    import contextlib
+
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
         os.environ["PREFECT_HOME"] = str(d / "prefect")
@@ -60,7 +64,8 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "
 
         corpus = _write_corpus(d / "corpus.jsonl", docs, tokens, lang)
         s = Settings(db=d / "w.duckdb", profile=PROFILE[lang], workers=workers, batch_size=batch, progress=False)
-        with prefect_test_harness(server_startup_timeout=120):
+        harness = prefect_test_harness(server_startup_timeout=120) if api == "server" else contextlib.nullcontext()
+        with harness:
             run_with(s.model_copy(update={"db": d / "warmup.duckdb", "workers": 1}),
                      inputs=[str(_write_corpus(d / "w.jsonl", 2, 20, lang))])  # API and flow engine warm
             t0 = time.perf_counter()
@@ -74,7 +79,7 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "
             "peak_rss_mb": _peak_rss_mb()}
 
 
-def one_raw(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru") -> dict:
+def one_raw(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server") -> dict:
     from benchmarks import corpus, nlp
 
     texts = [f"{t} (№{i})" for i, t in enumerate(corpus.documents(lang, docs, tokens_per_doc=tokens, seed=5))]
@@ -82,9 +87,9 @@ def one_raw(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru") 
     return {"docs": docs, "workers": workers, "docs_s": r["docs_s"], "peak_rss_mb": r["rss_mb"]}
 
 
-def _child(kind: str, docs: int, workers: int, tokens: int, batch: int, lang: str = "ru") -> dict:
+def _child(kind: str, docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server") -> dict:
     cmd = [sys.executable, __file__, "--one", kind, "--docs", str(docs), "--workers", str(workers),
-           "--tokens", str(tokens), "--batch", str(batch), "--lang", lang]
+           "--tokens", str(tokens), "--batch", str(batch), "--lang", lang, "--api", api]
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
     if out.returncode != 0 or not lines:
@@ -101,19 +106,22 @@ def main() -> None:
     ap.add_argument("--tokens", type=int, default=100, help="tokens per generated document")
     ap.add_argument("--batch", type=int, default=128, help="documents per batch (the product default)")
     ap.add_argument("--loader-events", type=int, default=1_000_000)
+    ap.add_argument("--api", choices=["server", "ephemeral"], default="server",
+                    help="server: a temporary local Prefect server; ephemeral: Prefect's ephemeral API, as a "
+                         "plain `communique run` (no flow-run heartbeats)")
     ap.add_argument("--one", choices=["pipeline", "raw"], help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
         fn = one_pipeline if a.one == "pipeline" else one_raw
-        print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch, a.lang)))
+        print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch, a.lang, a.api)))
         return
     print(f"# {a.docs} generated {a.lang} documents of ~{a.tokens} tokens, {PROFILE[a.lang]} profile, batch {a.batch}, "
-          f"{os.cpu_count()} CPUs", flush=True)
+          f"{os.cpu_count()} CPUs, Prefect API: {a.api}", flush=True)
     print(f"{'measure':<44}{'value':>14}", flush=True)
     rows = []
     for w in a.workers:
         raw = _child("raw", a.docs, w, a.tokens, a.batch, a.lang)
-        pipe = _child("pipeline", a.docs, w, a.tokens, a.batch, a.lang)
+        pipe = _child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api)
         rows += [(f"raw NLP docs/s, {w} worker(s)", f"{raw['docs_s']:.1f}"),
                  (f"pipeline docs/s, {w} worker(s)", f"{pipe['docs_s']:.1f}"),
                  (f"pipeline / raw ratio, {w} worker(s)", f"{pipe['docs_s'] / raw['docs_s']:.2f}"),
@@ -124,7 +132,7 @@ def main() -> None:
         if w == 1:
             base = pipe
     if a.scale and 1 in a.workers:
-        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch, a.lang)
+        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch, a.lang, a.api)
         for r in [(f"pipeline seconds, {a.docs} docs", f"{base['seconds']:.1f}"),
                   (f"pipeline seconds, {a.docs * a.scale} docs", f"{big['seconds']:.1f}"),
                   (f"time ratio for {a.scale}x documents", f"{big['seconds'] / base['seconds']:.2f}"),
