@@ -10,7 +10,7 @@ from extractors.events.tree import Node, Tree
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
-GERUND_LINKS = {"of", "against", "for", "from"}  # "accused X of doing", "warned X against doing"
+GERUND_LINKS = {"of", "against", "for", "from", "at"}  # "accused X of doing", "warned X against doing", "balked at signing"
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
 

@@ -75,7 +75,10 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
         # a name made of words ("General License 44"): any of its words may be the frame word
         # (the parser may make the number its head: "License 44" as 44 with a compound)
         words = [tree[i] for i in tree.subtree(c.id) if tree[i].upos in ("PROPN", "NUM")] if c.upos in ("PROPN", "NUM") else [c]
-        if not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
+        if "*" in f.lemmas:
+            if c.upos not in VERBAL:
+                continue  # "*": any verb ("resisted sending tanks"), not "resisted the offensive"
+        elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
             continue
         if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels:
             continue
