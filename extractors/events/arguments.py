@@ -353,7 +353,9 @@ class Resolver(TargetFinder):
             return arg, "subject"
         agent = [c for c in tree.children(node, "obl:agent")]
         if not agent and (n.feats.get("Voice") == "Pass" or tree.children(node, "aux:pass", "nsubj:pass")):
-            for c in tree.children(node, "obl", "nmod"):
+            # the agent may hang on the passive subject ("были введены санкции Евросоюзом")
+            hung = [k for p in tree.children(node, "nsubj:pass") for k in tree.children(p.id, "nmod")]
+            for c in tree.children(node, "obl", "nmod") + hung:
                 cases = {k.lemma for k in tree.children(c.id, "case")}
                 if cases & {"by"} or (self.lex.lang == "ru" and not cases and (c.feats.get("Case") == "Ins" or (
                         "Case" not in c.feats and (m := self.by_word.get(c.id)) is not None and m.actor_code))):
