@@ -85,10 +85,6 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
 STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos"})
 
 
-def kids_aux(kids: list[Node]) -> bool:
-    return any(n.rel == "aux" for n in kids)
-
-
 def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
     """"Russia, which has denied any involvement, accused Ukraine of …" parsed with the name as the
     root and the main verb hung inside the relative clause: when the root is a noun with a relative
@@ -115,12 +111,14 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
         kids = [n for n in nodes.values() if n.head == v.id]
         if any(n.rel in ("nsubj", "csubj", "expl") for n in kids):
             continue
-        # a finite verb; or a past form the tagger read as a participle ("accused Ukraine") that
-        # takes a direct object, which a reduced passive relative would not
-        bare_past = v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past" and any(
-            n.rel == "obj" for n in kids)
-        finite_aux = any(n.rel == "aux" and n.feats.get("VerbForm") == "Fin" for n in kids)
-        if v.feats.get("VerbForm") != "Fin" and not finite_aux and not (bare_past and not kids_aux(kids)):
+        # a finite verb ("accused", "has accused"); or a past form with no auxiliary that the tagger
+        # read as a participle ("accused Ukraine") and that takes a direct object, which a reduced
+        # passive relative would not
+        finite = v.feats.get("VerbForm") == "Fin" or any(
+            n.rel == "aux" and n.feats.get("VerbForm") == "Fin" for n in kids)
+        bare_past = (v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past"
+                     and not any(n.rel == "aux" for n in kids) and any(n.rel == "obj" for n in kids))
+        if not finite and not bare_past:
             continue
         if not any(r.id < v.id and under(v, r.id) for r in relcls):
             continue
