@@ -54,8 +54,8 @@ def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
 
 class TagFixParse:
     """Tag, repair names the tagger took for verbs (``namefix``), function words it took for
-    content words (``closedclass``) and lemmas of irregular verb forms (``lemmafix``), then parse the
-    repaired tags: the
+    content words (``closedclass``), bare verbs after a modal it took for adjectives (``modalfix``,
+    English) and lemmas of irregular verb forms (``lemmafix``), then parse the repaired tags: the
     compact profile's pipeline, with the same ``bulk_process`` as a Stanza pipeline."""
 
     def __init__(self, tagger: stanza.Pipeline, parser: stanza.Pipeline, lang: str):
@@ -64,11 +64,14 @@ class TagFixParse:
     def bulk_process(self, docs: list[stanza.Document]) -> list[stanza.Document]:
         from extractors.nlp.closedclass import fix_function_words
         from extractors.nlp.lemmafix import fix_irregular_lemmas
+        from extractors.nlp.modalfix import fix_bare_verbs
         from extractors.nlp.namefix import fix_names
 
         docs = self.tagger.bulk_process(docs)
         fix_names(docs, self.lang)
         fix_function_words(docs, self.lang)
+        if self.lang == "en":
+            fix_bare_verbs(docs)
         fix_irregular_lemmas(docs, self.lang)
         return self.parser.bulk_process(docs)
 

@@ -77,3 +77,31 @@ def test_irregular_verb_forms_get_their_lemma(tmp_path):
     assert lemmas["froze"] == "freeze"
     assert lemmas["frozen"] == "frozen"  # an adjective keeps its own lemma
     assert fix_irregular_lemmas([doc], "xx") == 0
+
+
+MODAL = """# text = Israel will free 150 prisoners but will be free of blame.
+1\tIsrael\tIsrael\tPROPN\tNNP\t_\t0\t_\t_\t_
+2\twill\twill\tAUX\tMD\t_\t0\t_\t_\t_
+3\tfree\tfree\tADJ\tJJ\tDegree=Pos\t0\t_\t_\t_
+4\t150\t150\tNUM\tCD\t_\t0\t_\t_\t_
+5\tprisoners\tprisoner\tNOUN\tNNS\t_\t0\t_\t_\t_
+6\tbut\tbut\tCCONJ\tCC\t_\t0\t_\t_\t_
+7\twill\twill\tAUX\tMD\t_\t0\t_\t_\t_
+8\tbe\tbe\tAUX\tVB\t_\t0\t_\t_\t_
+9\tfree\tfree\tADJ\tJJ\tDegree=Pos\t0\t_\t_\t_
+10\tof\tof\tADP\tIN\t_\t0\t_\t_\t_
+11\tblame\tblame\tNOUN\tNN\t_\t0\t_\t_\t_
+12\t.\t.\tPUNCT\t.\t_\t0\t_\t_\t_
+"""
+
+
+def test_a_bare_verb_after_a_modal_is_a_verb_and_an_adjective_after_be_stays(tmp_path):
+    from extractors.nlp.modalfix import fix_bare_verbs
+
+    path = tmp_path / "modal.conllu"
+    path.write_text(MODAL + "\n", encoding="utf-8")
+    doc = CoNLL.conll2doc(input_file=str(path))
+    assert fix_bare_verbs([doc]) == 1
+    words = doc.sentences[0].words
+    assert (words[2].upos, words[2].xpos, words[2].lemma) == ("VERB", "VB", "free")
+    assert words[8].upos == "ADJ"  # "will be free of blame"
