@@ -302,9 +302,12 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
                 tree[start_id].head and tree[tree[start_id].head].rel == "advcl"):
             continue  # "пока не видит" (still not) is negation, not "until"; in a subordinate clause
             # the parser may still read it as an adverb (", пока не будет решен вопрос")
+        main = tree[root].head if tree[root].head else None
         if tuple(words[first:last + 1]) in NEGATED_CLAUSE and not any(
-                tree[i].lemma in ("не", "not") for i in tree.subtree(root)):
-            continue  # "пока" alone is "while"
+                tree[i].lemma in ("не", "not") for i in tree.subtree(root)) and not (
+                main is not None and any(k.lemma in ("не", "not") for k in tree.children(main, "advmod"))):
+            continue  # "пока" alone is "while", unless what it governs is refused ("не будет вести
+            # переговоры, пока войска находятся…": as long as)
         if first == last:
             root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
