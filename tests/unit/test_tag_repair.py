@@ -20,9 +20,9 @@ TAGGED = """# text = Talks resumed amid criticism unless Russia objects.
 """
 
 
-def _doc(tmp_path):
+def _doc(tmp_path, text: str = TAGGED):
     path = tmp_path / "tagged.conllu"
-    path.write_text(TAGGED + "\n", encoding="utf-8")
+    path.write_text(text + "\n", encoding="utf-8")
     return CoNLL.conll2doc(input_file=str(path))
 
 
@@ -69,9 +69,7 @@ LEMMAS = """# text = Armenia froze talks and the frozen assets left.
 def test_irregular_verb_forms_get_their_lemma(tmp_path):
     from extractors.nlp.lemmafix import fix_irregular_lemmas
 
-    path = tmp_path / "lemmas.conllu"
-    path.write_text(LEMMAS + "\n", encoding="utf-8")
-    doc = CoNLL.conll2doc(input_file=str(path))
+    doc = _doc(tmp_path, LEMMAS)
     assert fix_irregular_lemmas([doc], "en") == 1  # "left" was already right
     lemmas = {w.text: w.lemma for w in doc.sentences[0].words}
     assert lemmas["froze"] == "freeze"
@@ -98,9 +96,7 @@ MODAL = """# text = Israel will free 150 prisoners but will be free of blame.
 def test_a_bare_verb_after_a_modal_is_a_verb_and_an_adjective_after_be_stays(tmp_path):
     from extractors.nlp.modalfix import fix_bare_verbs
 
-    path = tmp_path / "modal.conllu"
-    path.write_text(MODAL + "\n", encoding="utf-8")
-    doc = CoNLL.conll2doc(input_file=str(path))
+    doc = _doc(tmp_path, MODAL)
     assert fix_bare_verbs([doc]) == 1
     words = doc.sentences[0].words
     assert (words[2].upos, words[2].xpos, words[2].lemma) == ("VERB", "VB", "free")
