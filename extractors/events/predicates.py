@@ -143,9 +143,9 @@ def past(tree: Tree, c: Candidate) -> bool:
     """Whether the clause of a candidate is in the past ("ended", "has ended", "завершились"); a noun
     predicate is read through the verb it is the subject or object of ("the talks ended")."""
     n = anchor(c)
-    if n.upos not in ("VERB", "AUX") and n.head and n.rel in ("nsubj", "obj"):
+    if n.upos not in VERBAL and n.head and n.rel in ("nsubj", "obj"):
         n = tree[n.head]
-    if n.upos not in ("VERB", "AUX"):
+    if n.upos not in VERBAL:
         return False
     return n.feats.get("Tense") == "Past" or any(a.feats.get("Tense") == "Past" for a in tree.children(n.id, "aux"))
 
