@@ -200,10 +200,10 @@ class Resolver(TargetFinder):
                     return Arg.of(own)
                 # body noun + country ("МИД России", "лидеры РФ и КНДР"): surface of the whole phrase,
                 # every coded party inside it
-                if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG"):
+                if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG", "GROUP"):
                     wide = tree.subtree(node, skip_rels=tuple(r for r in NP_SKIP if r != "conj"))
                     parties = [x for x in self.mentions if x.actor_code and self._words(x) <= set(wide)
-                               and x.actor_type in ("COUNTRY", "ORG")]
+                               and x.actor_type in ("COUNTRY", "ORG", "GROUP")]
                     s, e, text = self._phrase(wide if len(parties) > 1 else sub, node)
                     if len(parties) > 1:
                         norms = "|".join(dict.fromkeys(x.actor_norm for x in parties))

@@ -80,6 +80,7 @@ class Lexicon:
     background: tuple[tuple[str, ...], ...] = ()
     anonymous_roles: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()
+    failure_verbs: frozenset[str] = frozenset()  # "failed to agree": the act governed did not happen
     offers: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     inference_verbs: frozenset[str] = frozenset()
@@ -180,6 +181,7 @@ def load(lang: str) -> Lexicon:
         helper_nouns=_words(roles, "helper_nouns"),
         membership_nouns=_words(roles, "membership_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
+        failure_verbs=_words(mod, "failure_verbs"),
         anonymous_roles=_words(mod, "anonymous_roles"),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),
         version=h)

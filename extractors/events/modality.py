@@ -29,6 +29,13 @@ def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
     return False
 
 
+def failed(tree: Tree, node: int, lex: Lexicon) -> bool:
+    """The act is the complement of a verb of failure: "failed to agree on sanctions" is an agreement
+    not reached (negated), not a refusal, so it is checked after a refusal type has been chosen."""
+    n = tree[node]
+    return n.rel == "xcomp" and bool(n.head) and tree[n.head].lemma in lex.failure_verbs
+
+
 def governors(tree: Tree, node: int, limit: int = 3) -> list[int]:
     """The predicate and the chain of clauses it is the complement of (xcomp/ccomp…), nearest first."""
     out = [node]

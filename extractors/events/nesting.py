@@ -72,6 +72,11 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 and held.light is not None and c.node.rel in ("obl", "nmod") and not held.entry.speech:
             c.suppressed = "argument_of_event"  # "reach an agreement on a proposal": what it is about
             continue
+        if c.light is not None and c.node.rel == "obl" and any(
+                o is not c and o.light is not None and o.light.id == c.light.id and o.node.rel == "obj"
+                for o in live.values()):
+            c.suppressed = "argument_of_event"  # "reached a deal on a ceasefire": one light verb, one act
+            continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.deprel == "nsubj:pass" \
                 and c.node.head in live and live[c.node.head].entry.type in ("REJECT", "AGREE"):
             c.suppressed = "argument_of_event"  # "the invitation was declined": what was answered

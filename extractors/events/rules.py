@@ -170,6 +170,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.event_type, c.negated = c.entry.on_negation, False
         if c.entry.negated_only:
             c.negated = False
+        elif mod.failed(tree, anchor(c).id, lex):
+            c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
 
 
 def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexicon) -> Arg | None:

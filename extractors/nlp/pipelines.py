@@ -33,18 +33,7 @@ def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
         return stanza.Pipeline(lang, dir=str(profiles.NATASHA_RESOURCES), processors=NATASHA_PROCESSORS,
                                download_method=None, logging_level="WARN", use_gpu=False)
     if profile == "compact":
-        d = profiles.compact_path(lang, cfg)
-        paths = {f"{p}_model_path": str(d / f"{p}.pt") for p in profiles.COMPACT_PROCESSORS if (d / f"{p}.pt").exists()}
-        procs = [p for p in profiles.COMPACT_PROCESSORS if f"{p}_model_path" in paths]
-        common = dict(download_method=None, allow_unknown_language=True, logging_level="WARN", use_gpu=cfg.use_gpu)
-        tagger = stanza.Pipeline(lang, dir=str(d), processors=",".join(p for p in procs if p != "depparse"),
-                                 pos_pretrain_path=None, **common,
-                                 **{k: v for k, v in paths.items() if not k.startswith("depparse")})
-        if "depparse" not in procs:
-            return tagger
-        parser = stanza.Pipeline(lang, dir=str(d), processors="depparse", depparse_pretagged=True,
-                                 depparse_pretrain_path=None, depparse_model_path=paths["depparse_model_path"], **common)
-        return TagFixParse(tagger, parser, lang)
+        return compact_pipeline(profiles.compact_path(lang, cfg), lang, cfg.use_gpu)
     if profile == "stanza":
         present = [p for p in OFFICIAL_PROCESSORS.split(",") if (Path(cfg.stanza_dir) / lang / p).is_dir()]
         return stanza.Pipeline(lang, dir=str(cfg.stanza_dir), processors=",".join(present),
@@ -52,18 +41,36 @@ def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
     raise ValueError(f"unknown profile {profile!r}")
 
 
+def compact_pipeline(d: Path, lang: str, use_gpu: bool = False):
+    """The compact profile's pipeline over the model directory ``d``: tag, repair, parse."""
+    paths = {f"{p}_model_path": str(d / f"{p}.pt") for p in profiles.COMPACT_PROCESSORS if (d / f"{p}.pt").exists()}
+    procs = [p for p in profiles.COMPACT_PROCESSORS if f"{p}_model_path" in paths]
+    common = dict(download_method=None, allow_unknown_language=True, logging_level="WARN", use_gpu=use_gpu)
+    tagger = stanza.Pipeline(lang, dir=str(d), processors=",".join(p for p in procs if p != "depparse"),
+                             pos_pretrain_path=None, **common,
+                             **{k: v for k, v in paths.items() if not k.startswith("depparse")})
+    if "depparse" not in procs:
+        return tagger
+    parser = stanza.Pipeline(lang, dir=str(d), processors="depparse", depparse_pretagged=True,
+                             depparse_pretrain_path=None, depparse_model_path=paths["depparse_model_path"], **common)
+    return TagFixParse(tagger, parser, lang)
+
+
 class TagFixParse:
     """Tag, repair names the tagger took for verbs (``namefix``), function words it took for
     content words (``closedclass``), bare verbs after a modal it took for adjectives (``modalfix``,
-    English) and lemmas of irregular verb forms (``lemmafix``), then parse the repaired tags: the
+    English), lemmas of irregular verb forms and of capitalised words the lemmatizer's dictionary knows
+in lower case (``lemmafix``), then parse the repaired tags: the
     compact profile's pipeline, with the same ``bulk_process`` as a Stanza pipeline."""
 
     def __init__(self, tagger: stanza.Pipeline, parser: stanza.Pipeline, lang: str):
         self.tagger, self.parser, self.lang = tagger, parser, lang
+        lemma = tagger.processors.get("lemma")
+        self.lemma_lookup = lemma.trainer._lookup if lemma is not None and lemma.trainer is not None else None
 
     def bulk_process(self, docs: list[stanza.Document]) -> list[stanza.Document]:
         from extractors.nlp.closedclass import fix_function_words
-        from extractors.nlp.lemmafix import fix_irregular_lemmas
+        from extractors.nlp.lemmafix import fix_capitalised_lemmas, fix_irregular_lemmas
         from extractors.nlp.modalfix import fix_bare_verbs
         from extractors.nlp.namefix import fix_names
 
@@ -73,6 +80,8 @@ class TagFixParse:
         if self.lang == "en":
             fix_bare_verbs(docs)
         fix_irregular_lemmas(docs, self.lang)
+        if self.lemma_lookup is not None:
+            fix_capitalised_lemmas(docs, self.lemma_lookup)
         return self.parser.bulk_process(docs)
 
     def __call__(self, text: str) -> stanza.Document:

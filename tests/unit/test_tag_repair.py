@@ -101,3 +101,24 @@ def test_a_bare_verb_after_a_modal_is_a_verb_and_an_adjective_after_be_stays(tmp
     words = doc.sentences[0].words
     assert (words[2].upos, words[2].xpos, words[2].lemma) == ("VERB", "VB", "free")
     assert words[8].upos == "ADJ"  # "will be free of blame"
+
+
+HEADLINE = """# text = Angry Protesters CLOSED American Embassy
+1\tAngry\tAngry\tADJ\tJJ\t_\t0\t_\t_\t_
+2\tProtesters\tProtesters\tPROPN\tNNPS\t_\t0\t_\t_\t_
+3\tCLOSED\tclosed\tVERB\tVBD\t_\t0\t_\t_\t_
+4\tAmerican\tAmerican\tADJ\tJJ\t_\t0\t_\t_\t_
+5\tEmbassy\tEmbassy\tNOUN\tNN\t_\t0\t_\t_\t_
+"""
+
+
+def test_capitalised_words_take_the_lemma_their_lower_case_has(tmp_path):
+    from extractors.nlp.lemmafix import fix_capitalised_lemmas
+
+    known = {("angry", "ADJ"): "angry", ("closed", "VERB"): "close", ("American", "ADJ"): "American",
+             ("protesters", "PROPN"): "protester"}
+    doc = _doc(tmp_path, HEADLINE)
+    assert fix_capitalised_lemmas([doc], lambda form, upos: known.get((form, upos))) == 2
+    lemmas = [w.lemma for w in doc.sentences[0].words]
+    # a name keeps its capital; a capitalised form the dictionary knows is its own; an unknown word is left
+    assert lemmas == ["angry", "Protesters", "close", "American", "Embassy"]

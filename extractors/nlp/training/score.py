@@ -1,8 +1,10 @@
 """End-to-end scores of a model directory on a treebank: raw text in, CoNLL-U out, compared with the
 gold file by Stanza's copy of the CoNLL 2018 shared-task scorer (tokens, UPOS, lemma, UAS, LAS).
 
-Usage: ``python -m extractors.nlp.training.score MODEL_DIR GOLD.conllu [GOLD2.conllu ...] [--save SYSTEM.conllu]``
-(``--save`` keeps the system output for error analysis)."""
+Usage: ``python -m extractors.nlp.training.score MODEL_DIR GOLD.conllu [GOLD2.conllu ...] [--save SYSTEM.conllu] [--product]``
+(``--save`` keeps the system output for error analysis). By default the models alone are scored, as a
+plain Stanza pipeline; ``--product`` scores the compact profile as the product runs it, with its tag
+and lemma repairs between tagging and parsing (``extractors.nlp.pipelines.compact_pipeline``)."""
 from __future__ import annotations
 
 import io
@@ -29,16 +31,24 @@ def raw_text(conllu: Path) -> str:
     return "\n\n".join(out)
 
 
-def score(model_dir: Path, gold_files: list[Path], save: Path | None = None) -> dict[str, float]:
+def _models_only(model_dir: Path):
     import stanza
-    from stanza.models.common.utils import ud_scores
 
     from extractors.nlp.profiles import COMPACT_PROCESSORS
 
     paths = {f"{p}_model_path": str(model_dir / f"{p}.pt") for p in COMPACT_PROCESSORS if (model_dir / f"{p}.pt").exists()}
     procs = ",".join(p for p in COMPACT_PROCESSORS if f"{p}_model_path" in paths)
-    nlp = stanza.Pipeline("en", dir=str(model_dir), processors=procs, download_method=None,
-                          allow_unknown_language=True, logging_level="WARN", use_gpu=False, **paths)
+    return stanza.Pipeline("en", dir=str(model_dir), processors=procs, download_method=None,
+                           allow_unknown_language=True, logging_level="WARN", use_gpu=False, **paths)
+
+
+def score(model_dir: Path, gold_files: list[Path], save: Path | None = None,
+          product: bool = False) -> dict[str, float]:
+    from stanza.models.common.utils import ud_scores
+
+    from extractors.nlp.pipelines import compact_pipeline
+
+    nlp = compact_pipeline(model_dir, "en") if product else _models_only(model_dir)
     with tempfile.TemporaryDirectory() as tmp:
         gold = concatenate(expand(gold_files), Path(tmp) / "gold.conllu")
         raw = raw_text(gold)
@@ -58,12 +68,13 @@ def score(model_dir: Path, gold_files: list[Path], save: Path | None = None) -> 
 
 
 def main(argv: list[str]) -> None:
-    save = None
+    save, product = None, "--product" in argv
+    argv = [a for a in argv if a != "--product"]
     if "--save" in argv:
         i = argv.index("--save")
         save, argv = Path(argv[i + 1]), argv[:i] + argv[i + 2:]
     model_dir, golds = Path(argv[0]), [Path(p) for p in argv[1:]]
-    for name, value in score(model_dir, golds, save).items():
+    for name, value in score(model_dir, golds, save, product).items():
         print(f"{name:<10}{value:6.2f}")
 
 
