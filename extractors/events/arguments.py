@@ -161,7 +161,8 @@ class Resolver(TargetFinder):
                 return Arg.of(own)
         sub = tree.subtree(node, skip_rels=NP_SKIP)
         inside = []
-        body = tree[node].lemma in self.lex.bodies
+        # the surface too: "forces" is a body where the lemma "force" ("the use of force") is not
+        body = tree[node].lemma in self.lex.bodies or tree[node].text.lower() in self.lex.bodies
         for m in self.mentions:
             if m is own:
                 continue

@@ -147,7 +147,11 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         if c.light is not None and c.light.id in live and not live[c.light.id].suppressed:
             # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
             live[c.light.id].suppressed = "duplicate_of_light_verb"
-        # "support Ukraine's bid to join the EU": what is supported is not a second act
+        # "support Ukraine's bid to join the EU": what is supported is not a second act; nor is what a
+        # pact signed allows ("signed a pact allowing troops to be deployed": up through the complements)
+        for _ in range(2):
+            if a.rel in ("xcomp", "ccomp") and a.head and a.head not in live:
+                a = tree[a.head]
         if (a.rel in ("acl", "acl:relcl") or (a.rel == "nmod" and a.upos == "VERB")) and a.head:
             # (a verb hung on the noun as nmod: "осудила решение Косово закрыть пункты")
             holder = tree[a.head]

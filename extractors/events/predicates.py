@@ -80,7 +80,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
                 continue  # "*": any verb ("resisted sending tanks"), not "resisted the offensive"
         elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
             continue
-        if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels:
+        if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels \
+                and not (rel == "nsubj:pass" and "obj" in f.rels):  # "the sanctions were lifted": the object
             continue
         if f.case and not {k.lemma for k in tree.children(c.id, "case")} & f.case:
             continue

@@ -203,6 +203,11 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
             return True
     elif c.actor is not None and c.target.code and c.target.code == c.actor.code:
         return True
+    elif c.target.code is None and c.target.type is None and (c.entry.gloss == "deploy" or any(
+            k.lemma in lex.bodies or k.text.lower() in lex.bodies for k in tree.children(anchor(c).id, "obj"))):
+        # forces sent to a place that is no party: "deployed an aircraft carrier to the eastern
+        # Mediterranean", "sent troops to Kursk" (aid sent to an unknown place stays aid)
+        return True
     heads = {anchor(c).id, c.node.id}
     for node in list(heads):
         heads.update(k.id for k in tree.children(node, "obj"))  # "send frigates | to the Red Sea"
