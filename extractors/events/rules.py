@@ -158,8 +158,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
             c.target = res.deep_target(anchor(c).id, c.actor)
-        if c.target is None and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
-            c.target = res.object_owner(anchor(c).id, c.actor)  # "shot down Indian drones", "arrested British nationals"
+        if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
+            # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан"
+            owner = res.object_owner(anchor(c).id, c.actor)
+            if owner is not None and (c.target is None or owner.code):
+                c.target = owner
         if c.target is None and c.entry.type == "ASSAULT":
             c.target = res.attacked_place(anchor(c).id, c.actor)
         if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
@@ -203,8 +206,9 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
             return True
     elif c.actor is not None and c.target.code and c.target.code == c.actor.code:
         return True
-    elif c.target.code is None and c.target.type is None and (c.entry.gloss == "deploy" or any(
-            k.lemma in lex.bodies or k.text.lower() in lex.bodies for k in tree.children(anchor(c).id, "obj"))):
+    elif c.target.code is None and (c.entry.gloss == "deploy" or any(
+            k.lemma in lex.military_assets or k.text.lower() in lex.military_assets
+            for k in tree.children(anchor(c).id, "obj"))):
         # forces sent to a place that is no party: "deployed an aircraft carrier to the eastern
         # Mediterranean", "sent troops to Kursk" (aid sent to an unknown place stays aid)
         return True
