@@ -197,6 +197,8 @@ class Resolver(TargetFinder):
             if pick[0] <= 3:
                 n = tree[node]
                 m = pick[1]
+                if n.lemma in self.lex.relational_nouns and m.actor_type in ("COUNTRY", "PERSON"):
+                    return None  # "Ukraine's allies", "a close ally of Moscow": neither Ukraine nor Moscow
                 if own is not None and not m.actor_code:
                     return Arg.of(own)
                 # body noun + country ("МИД России", "лидеры РФ и КНДР"): surface of the whole phrase,

@@ -86,6 +86,7 @@ class Lexicon:
     inference_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
     force_places: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()  # "Ukraine's allies" are not Ukraine
     military_assets: frozenset[str] = frozenset()  # sent to a place that is no party: MOBILIZE
     geographic_features: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
@@ -179,6 +180,7 @@ def load(lang: str) -> Lexicon:
         demonstratives=_words(roles, "demonstratives"),
         force_places=_words(roles, "force_places"),
         military_assets=_words(roles, "military_assets"),
+        relational_nouns=_words(roles, "relational_nouns"),
         geographic_features=_words(roles, "geographic_features"),
         helper_nouns=_words(roles, "helper_nouns"),
         membership_nouns=_words(roles, "membership_nouns"),

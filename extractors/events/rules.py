@@ -156,6 +156,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
             if both is not None and not (c.actor and both.norm == c.actor.norm):
                 c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
+        if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
+            c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
             c.target = res.deep_target(anchor(c).id, c.actor)
         if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):

@@ -12,6 +12,9 @@ TARGET_CASES = {  # prepositions introducing a target, best first
 }
 
 
+# prepositions naming the other party of a meeting or talks
+PARTNER_CASES = {"with", "с", "со"}
+
 # prepositions of what a directed act is aimed at, whose nationality adjective names its party
 ADDRESSED = {"on", "against", "против", "на"}
 
@@ -38,6 +41,22 @@ class TargetFinder:
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
+
+    def stranded_partner(self, node: int, exclude: Arg | None) -> Arg | None:
+        """A with-phrase right after a noun predicate that the parser hung on the noun's governor:
+        "arrived in Moscow for talks | with Putin" (Putin is the partner of the talks, not of arriving)."""
+        tree = self.tree
+        n = tree[node]
+        if not n.head:
+            return None
+        end = max(tree.subtree(node))
+        for g in tree.children(n.head, "obl", "nmod"):
+            cs = {k.lemma.lower() for k in tree.children(g.id, "case")}
+            if min(tree.subtree(g.id)) == end + 1 and cs & PARTNER_CASES:
+                arg = self.np(g.id, allow_coref=False)
+                if arg is not None and arg.norm and not (exclude is not None and arg.norm == exclude.norm):
+                    return arg
+        return None
 
     def object_owner(self, node: int, exclude: Arg | None) -> Arg | None:
         """The party a nationality adjective on the object names: whose drones were shot down, whose

@@ -82,7 +82,7 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
     return changed
 
 
-STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos"})
+STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
 
 
 def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
@@ -94,7 +94,10 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
     if len(roots) != 1 or roots[0].upos not in ("NOUN", "PROPN", "PRON"):
         return 0
     root = roots[0]
-    relcls = [n for n in nodes.values() if n.head == root.id and n.deprel == "acl:relcl"]
+    # a relative clause, or an aside "as the bloc is known" ("Ecowas, as the bloc is known, imposed…")
+    relcls = [n for n in nodes.values() if n.head == root.id and (n.deprel == "acl:relcl" or (
+        n.deprel in ("acl", "advcl") and any(k.head == n.id and k.rel == "mark" and k.lemma.lower() == "as"
+                                             for k in nodes.values())))]
 
     def under(n: Node, top: int) -> bool:
         seen = 0
@@ -105,10 +108,15 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
         return False
 
     for v in sorted(nodes.values(), key=lambda n: n.id):
-        if (v.upos != "VERB" or v.deprel not in STRANDED_RELS
+        # a past form read as the modifier of the noun after it ("imposed/amod sanctions"): that noun
+        # is its object
+        obj = nodes.get(v.head) if v.deprel == "amod" and v.head > v.id and v.upos == "VERB" else None
+        if (v.upos != "VERB" or (v.deprel not in STRANDED_RELS and obj is None)
                 or v.id - 1 not in nodes or nodes[v.id - 1].text != ","):
             continue
         kids = [n for n in nodes.values() if n.head == v.id]
+        if v.deprel == "conj" and any(n.rel == "cc" for n in kids):
+            continue  # "which invaded X, and annexed Y": a second verb of the relative clause
         if any(n.rel in ("nsubj", "csubj", "expl") for n in kids):
             continue
         # a finite verb ("accused", "has accused"); or a past form with no auxiliary that the tagger
@@ -117,7 +125,7 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
         finite = v.feats.get("VerbForm") == "Fin" or any(
             n.rel == "aux" and n.feats.get("VerbForm") == "Fin" for n in kids)
         bare_past = (v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past"
-                     and not any(n.rel == "aux" for n in kids) and any(n.rel == "obj" for n in kids))
+                     and not any(n.rel == "aux" for n in kids) and (obj is not None or any(n.rel == "obj" for n in kids)))
         if not finite and not bare_past:
             continue
         if not any(r.id < v.id and under(v, r.id) for r in relcls):
@@ -128,6 +136,8 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
         for n in nodes.values():  # the sentence's closing punctuation follows the predicate
             if n.head == root.id and n.upos == "PUNCT" and n.id > v.id:
                 n.head = v.id
+        if obj is not None:
+            obj.head, obj.deprel, obj.rel = v.id, "obj", "obj"
         v.head, v.deprel, v.rel = 0, "root", "root"
         root.head, root.deprel, root.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
         return 1
@@ -163,6 +173,36 @@ def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
         cases[0].head, cases[0].deprel, cases[0].rel = v.id, "mark", "mark"
         v.deprel, v.rel = "advcl", "advcl"
         changed += 1
+    return changed
+
+
+def _span(nodes: dict[int, Node], top: int) -> list[int]:
+    """The ids of ``top``'s subtree without punctuation (while the tree is still being repaired: no
+    children lists yet)."""
+    out = [top]
+    for i in out:
+        out += [n.id for n in nodes.values() if n.head == i and n.id not in out and n.upos != "PUNCT"]
+    return out
+
+
+def _apposition_between_commas(nodes: dict[int, Node]) -> int:
+    """"Hungary, a close ally of Moscow, blocked…" parsed with two subjects of one verb: a common-noun
+    phrase set off by commas right after the first subject describes it (apposition), so Moscow is not
+    taken for the actor. Returns how many were reattached."""
+    changed = 0
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        subj = sorted((n for n in nodes.values() if n.head == v.id and n.deprel in ("nsubj", "nsubj:pass")),
+                      key=lambda n: n.id)
+        for first, second in zip(subj, subj[1:]):
+            if second.upos != "NOUN" or second.id > v.id:
+                continue
+            left, right = _span(nodes, first.id), _span(nodes, second.id)
+            before, after = nodes.get(max(left) + 1), nodes.get(max(right) + 1)
+            if before is None or after is None or before.text not in (",", "–", "—") or after.text not in (",", "–", "—") \
+                    or min(right) != before.id + 1 or max(left) >= min(right):
+                continue
+            second.head, second.deprel, second.rel = first.id, "appos", "appos"
+            changed += 1
     return changed
 
 
@@ -203,7 +243,8 @@ class Tree:
                     deprel=w.deprel or "dep", start=start, end=end)
         self.repaired = (_break_cycles(self.nodes) + _split_time_compounds(self.nodes)
                          + _promote_stranded_predicate(self.nodes) + _lift_counted(self.nodes, measures)
-                         + _subordinate_clause_after_preposition(self.nodes))
+                         + _subordinate_clause_after_preposition(self.nodes)
+                         + _apposition_between_commas(self.nodes))
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

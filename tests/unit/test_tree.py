@@ -93,3 +93,47 @@ def test_a_clause_after_a_preposition_gets_its_subject_back():
     assert tree[3].head == 5 and tree[3].deprel == "mark" and tree[5].deprel == "advcl"
     with_and = rows[:4] + [("and", "CCONJ", None, 6, "cc"), ("rallied", "VERB", "VerbForm=Fin", 2, "conj")]
     assert Tree(*_parsed(with_and)).repaired == 0  # "came after people and rallied": a real conjunct
+
+
+# "Ecowas , as the bloc is known , imposed sanctions on Niger ." as the compact parser reads it: the
+# name is the root, the aside its clause, and the main verb a participle modifying its own object
+ASIDE = [("Ecowas", "PROPN", None, 0, "root"), (",", "PUNCT", None, 1, "punct"),
+         ("as", "SCONJ", None, 7, "mark"), ("the", "DET", None, 5, "det"), ("bloc", "NOUN", None, 7, "nsubj:pass"),
+         ("is", "AUX", "Tense=Pres|VerbForm=Fin", 7, "aux:pass"),
+         ("known", "VERB", "Tense=Past|VerbForm=Part|Voice=Pass", 1, "acl"), (",", "PUNCT", None, 7, "punct"),
+         ("imposed", "VERB", "Tense=Past|VerbForm=Part|Voice=Pass", 10, "amod"),
+         ("sanctions", "NOUN", None, 7, "obl"), ("on", "ADP", None, 12, "case"),
+         ("Niger", "PROPN", None, 10, "nmod"), (".", "PUNCT", None, 1, "punct")]
+
+
+def test_a_main_verb_after_an_as_aside_becomes_the_predicate_with_its_object():
+    tree = Tree(*_parsed(ASIDE))
+    assert tree.repaired == 1
+    assert (tree[9].head, tree[9].deprel, tree[9].feats.get("VerbForm")) == (0, "root", "Fin")
+    assert (tree[1].head, tree[1].deprel) == (9, "nsubj")
+    assert (tree[10].head, tree[10].deprel) == (9, "obj")
+    assert tree[7].head == 1  # the aside stays with the name
+
+
+# "Hungary , a close ally of Moscow , blocked sanctions ." read with two subjects of "blocked"
+APPOSITION = [("Hungary", "PROPN", None, 9, "nsubj"), (",", "PUNCT", None, 1, "punct"),
+              ("a", "DET", None, 5, "det"), ("close", "ADJ", None, 5, "amod"), ("ally", "NOUN", None, 9, "nsubj"),
+              ("of", "ADP", None, 7, "case"), ("Moscow", "PROPN", None, 5, "nmod"), (",", "PUNCT", None, 1, "punct"),
+              ("blocked", "VERB", "Tense=Past|VerbForm=Fin", 0, "root"), ("sanctions", "NOUN", None, 9, "obj"),
+              (".", "PUNCT", None, 9, "punct")]
+
+
+def test_a_noun_phrase_between_commas_after_the_subject_is_its_apposition():
+    tree = Tree(*_parsed(APPOSITION))
+    assert tree.repaired == 1
+    assert (tree[5].head, tree[5].deprel) == (1, "appos")
+    assert [c.id for c in tree.children(9, "nsubj")] == [1]
+
+
+def test_two_subjects_without_the_commas_are_left_alone():
+    rows = [("Hungary", "PROPN", None, 7, "nsubj"), ("a", "DET", None, 4, "det"), ("close", "ADJ", None, 4, "amod"),
+            ("ally", "NOUN", None, 7, "nsubj"), ("of", "ADP", None, 6, "case"), ("Moscow", "PROPN", None, 4, "nmod"),
+            ("blocked", "VERB", "Tense=Past|VerbForm=Fin", 0, "root"), ("sanctions", "NOUN", None, 7, "obj"),
+            (".", "PUNCT", None, 7, "punct")]
+    tree = Tree(*_parsed(rows))
+    assert tree.repaired == 0 and [c.id for c in tree.children(7, "nsubj")] == [1, 4]
