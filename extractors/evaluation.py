@@ -96,6 +96,8 @@ class Scores:
     unmatched_gold: list[Gold] = field(default_factory=list)
     unmatched_sys: list[Sys] = field(default_factory=list)
     mismatched: list[tuple[Sys, Gold]] = field(default_factory=list)  # same trigger, other type or parties
+    # typed matches whose date, negation or modality differ: (attribute, system, gold)
+    attribute_diffs: list[tuple[str, Sys, Gold]] = field(default_factory=list)
 
     def prf(self, tp: int) -> tuple[float, float, float]:
         p = tp / self.n_sys if self.n_sys else 0.0
@@ -128,6 +130,7 @@ def score(system: list[Sys], gold: list[Gold], lang: str) -> Scores:
             sc.date_ok += s.date == g.date
             sc.neg_ok += s.negated == g.negated
             sc.mod_ok += s.modality == g.modality
+            sc.attribute_diffs += [(a, s, g) for a in ("date", "negated", "modality") if getattr(s, a) != getattr(g, a)]
         else:
             sc.mismatched.append((s, g))
         if s.condition and not g.condition:
@@ -163,4 +166,7 @@ def render(all_scores: list[Scores], details: bool = False) -> str:
             for s, g in sc.mismatched:
                 lines.append(f"    differs {g.doc_id} gold {g.event_type:<9} {g.actor_norm} -> {g.target_norm}  |  "
                              f"system {s.event_type} {s.actor_norm} -> {s.target_norm}")
+            for a, s, g in sc.attribute_diffs:
+                lines.append(f"    {a:<9}{g.doc_id} {g.event_type:<9} {g.actor_norm} -> {g.target_norm}: "
+                             f"gold {getattr(g, a)}, system {getattr(s, a)}")
     return "\n".join(lines)

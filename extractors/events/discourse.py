@@ -149,17 +149,25 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
             c.target = prev
 
 
+SPEAKER_CLAUSE = {"root", "ccomp", "parataxis", "conj", "xcomp"}
+
+
 def third_party_claim(tree: Tree, c, speakers) -> bool:
     """An act someone else is said to have done, in what a speaker says ("Путин напомнил, что западные
     страны разрешили…"): a third-party claim. The speaker's own side stays asserted."""
-    if c.entry.speech or c.actor is None or not c.actor.code or len(speakers) != 1:
+    if c.entry.speech or c.actor is None or not (c.actor.code or c.actor.norm) or not speakers:
         return False
-    sp = speakers[0]
-    if sp is c or sp.actor.code == c.actor.code:
+    a = predicates.anchor(c)
+    up = [x.id for x in tree.ancestors(a.id)]
+    # the speaker whose words hold the act: the nearest speech verb above it that heads a clause of
+    # its own (not a gerund inside a noun phrase: "Hamas' saying yes"), or a closing "- said X"
+    told = [sp for sp in speakers if sp is not c and (
+        (sp.node.id in up and sp.node.rel in SPEAKER_CLAUSE) or (sp.node.rel == "parataxis" and sp.node.head == a.id))]
+    if not told:
         return False
-    inside = any(a.id == sp.node.id for a in tree.ancestors(predicates.anchor(c).id))
-    quote_final = sp.node.rel == "parataxis" and sp.node.head == predicates.anchor(c).id
-    return inside or quote_final
+    sp = min(told, key=lambda s: up.index(s.node.id) if s.node.id in up else 0)
+    # a party with no code ("западные страны") is another side when its name differs
+    return not ((c.actor.code and sp.actor.code == c.actor.code) or sp.actor.norm == c.actor.norm)
 
 
 def canonical_persons(mentions, seen: dict[str, str], lang: str) -> None:
