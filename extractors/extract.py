@@ -37,6 +37,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     prev_speaker: tuple[Arg | None, int] = (None, -10)
     person_names: dict[str, str] = {}
     reported_paragraph = -1
+    reported_sentence = -1  # the last sentence told by sources or media
     countries = actors.countries()
     first_sentence = next((k for k, t in enumerate(trees) if t.nodes), -1)
     lead_date = None  # the date of the lead sentence's event, if it names one
@@ -95,7 +96,11 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
         reported = (mod.is_reporting_sentence(tree, lex) or discourse.reported_next(trees, sidx, lex)
                     or reported_paragraph == para)
+        # "Кроме того, …", "In addition, …" right after a sourced sentence goes on telling the same report
+        reported = reported or (reported_sentence == sidx - 1 and opening.startswith(lex.continuation_openers))
         anonymous = mod.anonymous_source(tree, lex)
+        if reported or anonymous:
+            reported_sentence = sidx
         speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
                     and c.actor.code and c.actor_how != "speaker"]
         for c in live:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from extractors.events.lexicon import Lexicon
 from extractors.events.tree import Tree
 
+RU_FUTURE_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}
 CLAUSE_UP = ("xcomp", "ccomp", "csubj", "advcl", "conj", "parataxis", "acl", "obj", "nsubj", "obl", "nmod", "root")
 
 
@@ -57,6 +58,14 @@ def _future(tree: Tree, node: int, lang: str) -> bool:
             return True
         if a.lemma == "быть" and n.feats.get("VerbForm") == "Inf":
             return True  # "буду встречаться": the analytic future, whatever tense the tagger gave "буду"
+    if lang == "ru" and n.feats.get("VerbForm") == "Inf":
+        # "буду сегодня встречаться" with "буду" hung elsewhere by the parser: the word before the
+        # infinitive, past any adverbs, is a future form of быть
+        k = node - 1
+        while k in tree.nodes and tree[k].upos == "ADV":
+            k -= 1
+        if k in tree.nodes and tree[k].text.lower() in RU_FUTURE_BE:
+            return True
     return False
 
 
