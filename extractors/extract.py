@@ -112,7 +112,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                     and predicates.past(tree, c) and cond.text.lower().startswith(lex.irrealis_markers)):
                 cond = None  # "the talks ended without an agreement": how a past act went, no condition
                 # (what was said keeps its conditions: "said peacekeepers cannot stay without consent")
-            if cond is not None and modality == "planned":
+            if cond is not None and (modality == "planned" or (
+                    modality == "hypothetical" and mod.conditional_would(tree, predicates.anchor(c).id))):
                 modality = "asserted"  # a conditional threat or offer that was made is asserted
             if modality == "asserted" and anonymous:
                 modality = "reported"

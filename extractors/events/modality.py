@@ -97,10 +97,20 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
             return "planned"
         if lex.lang == "en" and tree[g].lemma == "be" and g != node:
             return "planned"  # "are to meet"
+        if lex.lang == "en" and any(k.lemma == "be" for k in tree.children(g, "aux", "cop")) \
+                and any(k.lemma == "to" for k in tree.children(g, "mark")):
+            return "planned"  # "are to meet" with "are" read as the infinitive's copula
     n = tree[node]
     if n.upos == "NOUN" and any(a.lemma in lex.planned for a in tree.ancestors(node)[:2]):
         return "planned"  # "план вывода войск", "plans for a withdrawal"
     return "asserted"
+
+
+def conditional_would(tree: Tree, node: int) -> bool:
+    """The act's only mark of possibility is the "would" of a conditional ("would give them up if the
+    occupation ends"): an offer or threat made on a condition, not a guess."""
+    auxes = [a.text.lower() for g in governors(tree, node) for a in tree.children(g, "aux")]
+    return bool(auxes) and set(auxes) <= {"would", "'d"}
 
 
 def is_reporting_sentence(tree: Tree, lex: Lexicon) -> bool:
