@@ -130,8 +130,11 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 event_date, date_source = found[0].date, "text"
                 if sidx == first_sentence and lead_date is None:
                     lead_date = event_date
-            elif lead_date is not None:
-                event_date, date_source = lead_date, "text"  # the news day the lead gave ("on Saturday")
+            elif lead_date is not None and not opening.startswith(lex.new_thread_openers) \
+                    and not predicates.perfect(tree, predicates.anchor(c)):
+                # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …")
+                # or a perfect, which sums up what has been going on ("has repeatedly rejected")
+                event_date, date_source = lead_date, "text"
             else:
                 event_date, date_source = raw.published, "document"
             a_start, a_end = predicates.action_span(tree, c)

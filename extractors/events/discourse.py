@@ -24,6 +24,7 @@ def reported_next(trees: list[Tree], k: int, lex) -> bool:
 
 CLAUSE_RELS = {"root", "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "conj"}
 REPORTED_CLAUSE = {"ccomp", "xcomp", "parataxis"}
+CONTENT_CLAUSE = {"ccomp", "xcomp", "csubj"}
 
 
 def _clause_of(tree: Tree, i: int) -> int:
@@ -52,6 +53,8 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
         top = min(nodes, key=lambda i: len(tree.ancestors(i)))
         clause = _clause_of(tree, top)
         sibling = clause != anchor and clause not in up and anchor not in [n.id for n in tree.ancestors(clause)]
+        if clause != anchor and tree[clause].rel in CONTENT_CLAUSE and anchor in [n.id for n in tree.ancestors(clause)]:
+            continue  # "invited Argentina to join from 1 January": when the content is to happen
         if clause in reporting and clause != anchor:
             inherited.append((dist, d))
         elif dist <= MAX_DATE_DISTANCE and not sibling:

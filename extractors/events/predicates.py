@@ -151,6 +151,13 @@ def past(tree: Tree, c: Candidate) -> bool:
     return n.feats.get("Tense") == "Past" or any(a.feats.get("Tense") == "Past" for a in tree.children(n.id, "aux"))
 
 
+def perfect(tree: Tree, n: Node) -> bool:
+    """An English present perfect ("has repeatedly rejected"): a summary of what has gone on, not the
+    news of the day."""
+    return n.feats.get("VerbForm") == "Part" and n.feats.get("Tense") == "Past" and any(
+        a.lemma == "have" and a.feats.get("Tense") == "Pres" for a in tree.children(n.id, "aux"))
+
+
 def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
     """A punitive act announced under a condition is a threat (PLOVER THREATEN)."""
     if has_condition and c.event_type in PUNITIVE:
