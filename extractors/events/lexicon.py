@@ -88,6 +88,7 @@ class Lexicon:
     inference_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
     force_places: frozenset[str] = frozenset()
+    evaluations: frozenset[str] = frozenset()  # "участие возможно": the act judged is not done
     relational_nouns: frozenset[str] = frozenset()  # "Ukraine's allies" are not Ukraine
     military_assets: frozenset[str] = frozenset()  # sent to a place that is no party: MOBILIZE
     geographic_features: frozenset[str] = frozenset()
@@ -183,6 +184,7 @@ def load(lang: str) -> Lexicon:
         force_places=_words(roles, "force_places"),
         military_assets=_words(roles, "military_assets"),
         relational_nouns=_words(roles, "relational_nouns"),
+        evaluations=_words(roles, "evaluations"),
         geographic_features=_words(roles, "geographic_features"),
         helper_nouns=_words(roles, "helper_nouns"),
         membership_nouns=_words(roles, "membership_nouns"),

@@ -128,6 +128,11 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         if c.entry.speech:
             follows = _following_clause(tree, c.node)
             for other in live.values():
+                if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
+                        and other.actor is not None and other.actor.norm == c.actor.norm \
+                        and _is_content(tree, c.node.id, anchor(other), demonstratives):
+                    other.suppressed = "same_statement"  # "написал, что не считает…": one statement
+                    continue
                 if other is c or other.entry.speech:
                     continue
                 if _is_content(tree, c.node.id, anchor(other), demonstratives) or (

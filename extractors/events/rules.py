@@ -57,6 +57,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
             c.suppressed = "topic"  # "focused on the ceasefire negotiations", "would require the coordination"
             continue
+        if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
+                (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
+                or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
+            c.suppressed = "evaluated"  # "любое участие возможно…", "не считает уместным участие": judged, not done
+            continue
         if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and tree[n.head].lemma in lex.reported_sources:
             c.suppressed = "topic"  # "опроверг сообщения о встрече", "denied reports of talks": what is reported
             continue
