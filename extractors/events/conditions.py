@@ -236,7 +236,7 @@ def inverted(tree: Tree, auxiliaries: frozenset[str], inside: frozenset[str] = f
 
 def _inverted_inside(tree: Tree, inside: frozenset[str]) -> list[Condition]:
     """"… would respond firmly should Manila continue its provocations": inside a sentence an auxiliary
-    of ``inside`` (lexicon ``inverted_inside``) opens an inverted condition — after a verb, an adverb or a comma (not after its own subject: "the
+    of ``inside`` (lexicon ``inverted_inside``) opens an inverted condition — after a verb, an adverb, a comma or the verb's object (not after its own subject: "the
     EU should act"), before a subject and then a verb; the condition runs to the next comma and hangs
     from the verb before it."""
     ids = tree.ids
@@ -244,8 +244,8 @@ def _inverted_inside(tree: Tree, inside: frozenset[str]) -> list[Condition]:
     for k in range(1, len(ids) - 2):
         n = tree[ids[k]]
         if n.text.lower() not in inside or tree[ids[k + 1]].upos not in SUBJECT_START \
-                or tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT"):
-            continue
+                or (tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT") and tree[ids[k - 1]].rel not in ("obj", "obl")):
+            continue  # (after the verb's object too: "will impose countermeasures should Washington…")
         span = _to_comma(tree, k)
         if len(span) < 3 or not any(tree[i].upos == "VERB" for i in span[2:]):
             continue

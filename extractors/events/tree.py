@@ -206,6 +206,32 @@ def _apposition_between_commas(nodes: dict[int, Node]) -> int:
     return changed
 
 
+def _inverted_condition(nodes: dict[int, Node]) -> int:
+    """"will impose countermeasures [should Washington go ahead]" parsed with the main verb's object
+    as a second subject of the inverted conditional: the noun before "should/were/had" belongs to the
+    verb before it, and the inverted clause is an adverbial clause. Returns how many were rebuilt."""
+    changed = 0
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        if v.upos not in ("VERB", "AUX") or not v.head or nodes.get(v.head) is None:
+            continue
+        head = nodes[v.head]
+        kids = sorted((n for n in nodes.values() if n.head == v.id), key=lambda n: n.id)
+        subj = [k for k in kids if k.deprel == "nsubj"]
+        aux = [k for k in kids if k.rel == "aux" and k.lemma.lower() in INVERSION]
+        if len(subj) != 2 or not aux or head.upos != "VERB" or head.id > subj[0].id \
+                or not subj[0].id < aux[0].id < subj[1].id < v.id or subj[0].upos not in ("NOUN", "PROPN") \
+                or any(n.head == head.id and n.rel == "obj" for n in nodes.values()):
+            continue
+        subj[0].head, subj[0].deprel, subj[0].rel = head.id, "obj", "obj"
+        v.deprel, v.rel = "advcl", "advcl"
+        changed += 1
+    return changed
+
+
+# auxiliaries that open an inverted conditional clause ("should Washington go ahead")
+INVERSION = frozenset({"should", "were", "had"})
+
+
 def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
     """"approved [a new package] of sanctions", "launched [a wave] of attacks", "пакет санкций": the
     counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
@@ -244,7 +270,7 @@ class Tree:
         self.repaired = (_break_cycles(self.nodes) + _split_time_compounds(self.nodes)
                          + _promote_stranded_predicate(self.nodes) + _lift_counted(self.nodes, measures)
                          + _subordinate_clause_after_preposition(self.nodes)
-                         + _apposition_between_commas(self.nodes))
+                         + _apposition_between_commas(self.nodes) + _inverted_condition(self.nodes))
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

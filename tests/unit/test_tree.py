@@ -137,3 +137,19 @@ def test_two_subjects_without_the_commas_are_left_alone():
             (".", "PUNCT", None, 7, "punct")]
     tree = Tree(*_parsed(rows))
     assert tree.repaired == 0 and [c.id for c in tree.children(7, "nsubj")] == [1, 4]
+
+
+# "Beijing will impose countermeasures should Washington go ahead ." with the object read as a
+# second subject of the inverted conditional clause
+INVERTED = [("Beijing", "PROPN", None, 3, "nsubj"), ("will", "AUX", None, 3, "aux"),
+            ("impose", "VERB", None, 0, "root"), ("countermeasures", "NOUN", None, 7, "nsubj"),
+            ("should", "AUX", None, 7, "aux"), ("Washington", "PROPN", None, 7, "nsubj"),
+            ("go", "VERB", None, 3, "ccomp"), ("ahead", "ADV", None, 7, "advmod"), (".", "PUNCT", None, 3, "punct")]
+
+
+def test_the_noun_before_an_inverted_condition_is_the_main_verbs_object():
+    tree = Tree(*_parsed(INVERTED))
+    assert tree.repaired == 1
+    assert (tree[4].head, tree[4].deprel) == (3, "obj")
+    assert (tree[7].head, tree[7].deprel) == (3, "advcl")
+    assert [c.id for c in tree.children(7, "nsubj")] == [6]
