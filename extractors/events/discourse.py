@@ -97,6 +97,8 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
         if c.entry.speech or c.entry.type in predicates.SYMMETRIC and c.actor_how == "between" or c.actor_how == "relative" or \
                 (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
             continue
+        if _in_time_clause(tree, predicates.anchor(c)):
+            continue  # "hours before the summit began, officials said": when, not the speaker's act
         ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
         # the speech verb governing it, or the one speaker of a quoted sentence ("…", - указал X)
         src = speech[ups[0]] if ups else only
@@ -108,6 +110,18 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
                 continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
             c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
             c.suppressed = ""
+
+
+# subordinators of a clause that says when something else happened
+TIME_MARKS = {"before", "after", "when", "while", "as", "until", "since", "once", "до", "после", "когда", "пока", "прежде"}
+
+
+def _in_time_clause(tree: Tree, a) -> bool:
+    """The predicate (or the verb it is the subject of) heads an adverbial clause of time."""
+    for n in (a, tree[a.head] if a.head and a.rel in ("nsubj", "nsubj:pass") else None):
+        if n is not None and n.rel == "advcl" and any(k.lemma.lower() in TIME_MARKS for k in tree.children(n.id, "mark")):
+            return True
+    return False
 
 
 RESPONSES = {"REJECT", "AGREE"}

@@ -82,6 +82,38 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
     return changed
 
 
+# units of a span of time that a clause can be measured from ("hours before the summit began")
+SPAN_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year", "minutes", "hours", "days", "weeks",
+                        "months", "years"})
+SPAN_LINKS = frozenset({"before", "after", "ago", "later", "earlier", "since"})
+
+
+def _split_time_objects(nodes: dict[int, Node]) -> int:
+    """"fired a missile [hours before the summit began]" parsed as one object headed by the time noun,
+    with the object as its compound: the compound is the verb's object and the time noun a temporal
+    modifier of the verb. Only when a word like "before", "after" or "ago" follows the time noun.
+    Returns how many objects were split."""
+    changed = 0
+    for t in list(nodes.values()):
+        if t.lemma not in SPAN_NOUNS or t.rel != "obj":
+            continue
+        nxt = nodes.get(t.id + 1)
+        if nxt is None or nxt.lemma.lower() not in SPAN_LINKS:
+            continue
+        kids = [n for n in nodes.values() if n.head == t.id]
+        objs = [n for n in kids if n.deprel == "compound" and n.upos == "NOUN" and n.id == t.id - 1]
+        if not objs:
+            continue
+        obj = objs[0]
+        obj.head, obj.deprel, obj.rel = t.head, "obj", "obj"
+        for k in kids:  # "a" and "long-range" go with the missile
+            if k.id < obj.id:
+                k.head = obj.id
+        t.deprel, t.rel = "obl:tmod", "obl"
+        changed += 1
+    return changed
+
+
 STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
 
 
@@ -161,6 +193,11 @@ def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
             continue
         noun = next((n for n in nodes.values() if n.head == v.head and n.rel == "obl" and n.id < v.id
                      and n.upos in ("NOUN", "PROPN", "PRON")), None)
+        if noun is None:
+            # or hung lower, on the main verb's object ("launched strikes on Gaza days | after Hamas | fired")
+            noun = next((n for n in sorted(nodes.values(), key=lambda x: -x.id)  # the innermost phrase
+                         if n.rel in ("obl", "nmod") and n.id < v.id and n.head != v.id
+                         and n.upos in ("NOUN", "PROPN", "PRON") and max(_span(nodes, n.id)) == v.id - 1), None)
         if noun is None:
             continue
         span = [noun.id]
@@ -267,7 +304,7 @@ class Tree:
                     id=w.id, text=w.text, lemma=(w.lemma or w.text).lower().replace("ё", "е"),
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
-        self.repaired = (_break_cycles(self.nodes) + _split_time_compounds(self.nodes)
+        self.repaired = (_break_cycles(self.nodes) + _split_time_compounds(self.nodes) + _split_time_objects(self.nodes)
                          + _promote_stranded_predicate(self.nodes) + _lift_counted(self.nodes, measures)
                          + _subordinate_clause_after_preposition(self.nodes)
                          + _apposition_between_commas(self.nodes) + _inverted_condition(self.nodes))

@@ -153,3 +153,18 @@ def test_the_noun_before_an_inverted_condition_is_the_main_verbs_object():
     assert (tree[4].head, tree[4].deprel) == (3, "obj")
     assert (tree[7].head, tree[7].deprel) == (3, "advcl")
     assert [c.id for c in tree.children(7, "nsubj")] == [6]
+
+
+# "North Korea fired a missile hours before the summit began ." with "hours" read as the object
+SPAN = [("North", "PROPN", None, 2, "compound"), ("Korea", "PROPN", None, 3, "nsubj"),
+        ("fired", "VERB", None, 0, "root"), ("a", "DET", None, 6, "det"), ("missile", "NOUN", None, 6, "compound"),
+        ("hours", "NOUN", None, 3, "obj"), ("before", "SCONJ", None, 10, "mark"), ("the", "DET", None, 9, "det"),
+        ("summit", "NOUN", None, 10, "nsubj"), ("began", "VERB", None, 3, "advcl"), (".", "PUNCT", None, 3, "punct")]
+
+
+def test_a_time_span_read_as_the_object_gives_the_object_back():
+    tree = Tree(*_parsed(SPAN))
+    assert tree.repaired == 1
+    assert (tree[5].head, tree[5].deprel) == (3, "obj")
+    assert (tree[6].head, tree[6].deprel) == (3, "obl:tmod")
+    assert tree[4].head == 5  # "a missile"
