@@ -130,6 +130,9 @@ def anonymous_source(tree: Tree, lex: Lexicon) -> bool:
     if any(_anonymous(tree, c.id, lex) for n in tree.nodes.values()
            if n.lemma in lex.reported_verbs and n.upos == "VERB" for c in tree.children(n.id, "nsubj")):
         return True
+    if lex.lang == "ru" and any(n.lemma in lex.reported_verbs and n.upos == "VERB" and n.feats.get("Number") == "Plur"
+                                and not tree.children(n.id, "nsubj") for n in tree.nodes.values()):
+        return True  # "…, сообщили в Сеуле": an indefinite "they" tells it
     # surface fallback for a closing attribution the parser did not attach: ", a … official said today."
     ids = tree.ids
     commas = [k for k, i in enumerate(ids) if tree[i].text == ","]

@@ -69,6 +69,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
             c.suppressed = "refers_back"  # "described these discussions as the last chance"
             continue
+        if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
+                k.lemma.lower() in POINTING for k in tree.children(n.id, "nsubj")):
+            # "Это первый подобный визит за 12 лет": the visit just told (but "это грубое нарушение" accuses)
+            c.suppressed = "refers_back"
+            continue
         if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
                                              for k in tree.children(n.id)):
             c.suppressed = "withheld_comment"  # "declined to comment", "отказался от комментариев"
@@ -182,6 +187,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.negated = False
         elif mod.failed(tree, anchor(c).id, lex):
             c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
+
+
+# pronouns that, as the subject of a noun predicate, point at what was just told ("This was the first visit")
+POINTING = {"это", "this", "that", "it"}
+RESTATED = {"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"}  # acts such a sentence names again
 
 
 def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexicon) -> Arg | None:
