@@ -125,6 +125,12 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 else:
                     c.actor, c.actor_how = res.subject(parent.id)
                 c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
+            elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
+                    and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod":
+                # "вручил послу ноту протеста": the frame noun's verb carries the act and its addressee
+                c.light = tree[parent.head]
+                c.actor, c.actor_how = res.subject(c.light.id)
+                c.negated = c.negated or mod.negated(tree, c.light.id, lex)
             else:
                 c.actor, c.actor_how = _noun_actor(tree, n, res, lex)
                 if c.actor is None:
