@@ -78,6 +78,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
         if "*" in f.lemmas:
             if c.upos not in VERBAL:
                 continue  # "*": any verb ("resisted sending tanks"), not "resisted the offensive"
+        elif "@name" in f.lemmas and c.upos == "PROPN":
+            pass  # "@name": any proper name ("не признает Косово"), not "признал ошибку"
         elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
             continue
         if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels \
