@@ -172,6 +172,13 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
             if both is not None and not (c.actor and both.norm == c.actor.norm):
                 c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
+        elif c.target is not None and c.target.code and not c.target.parts and c.entry.type in SYMMETRIC:
+            # one of the parties named right on the object: "brokered a prisoner exchange between Russia
+            # and Ukraine" is between both
+            both = next((b for o in tree.children(anchor(c).id, "obj")
+                         if (b := res.between(o.id, depth=1)) is not None), None)
+            if both is not None and c.target.code in {p.code for p in both.parts}:
+                c.target = both
         if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
             c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:

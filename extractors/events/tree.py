@@ -182,31 +182,35 @@ CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "Ð
 
 def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
     """"â€¦ came [after thousands of people] rallied" parsed with the preposition on the noun and the
-    verb as a conjunct of the main verb, with no "and" or comma before it: the noun is the verb's
-    subject and the preposition opens its clause. Returns how many clauses were rebuilt."""
+    verb as a conjunct (or complement) of the main verb, with no "and" or comma before it: the noun is
+    the verb's subject and the preposition opens its clause ("summoned the ambassador [after an aid
+    worker] was killed": a passive subject). Returns how many clauses were rebuilt."""
     changed = 0
     for v in sorted(nodes.values(), key=lambda n: n.id):
-        if v.upos != "VERB" or v.deprel != "conj" or not v.head:
+        if v.upos != "VERB" or v.deprel not in ("conj", "ccomp", "parataxis") or not v.head:
             continue
         kids = [n for n in nodes.values() if n.head == v.id]
-        if any(k.rel in ("nsubj", "csubj") or (k.rel in ("cc", "punct") and k.id < v.id) for k in kids):
+        if any(k.rel in ("nsubj", "csubj", "mark") or (k.rel in ("cc", "punct") and k.id < v.id) for k in kids):
             continue
+        # the verb's clause starts at its first auxiliary ("was killed")
+        start = min([v.id] + [k.id for k in kids if k.rel == "aux" and k.id < v.id])
         noun = next((n for n in nodes.values() if n.head == v.head and n.rel == "obl" and n.id < v.id
                      and n.upos in ("NOUN", "PROPN", "PRON")), None)
         if noun is None:
             # or hung lower, on the main verb's object ("launched strikes on Gaza days | after Hamas | fired")
             noun = next((n for n in sorted(nodes.values(), key=lambda x: -x.id)  # the innermost phrase
                          if n.rel in ("obl", "nmod") and n.id < v.id and n.head != v.id
-                         and n.upos in ("NOUN", "PROPN", "PRON") and max(_span(nodes, n.id)) == v.id - 1), None)
+                         and n.upos in ("NOUN", "PROPN", "PRON") and max(_span(nodes, n.id)) == start - 1), None)
         if noun is None:
             continue
         span = [noun.id]
         for i in span:  # the noun's phrase must end right before the verb
             span += [n.id for n in nodes.values() if n.head == i]
         cases = [nodes[i] for i in span if nodes[i].head == noun.id and nodes[i].rel == "case"]
-        if max(span) != v.id - 1 or len(cases) != 1 or cases[0].lemma.lower() not in CLAUSE_PREPOSITIONS:
+        if max(span) != start - 1 or len(cases) != 1 or cases[0].lemma.lower() not in CLAUSE_PREPOSITIONS:
             continue
-        noun.head, noun.deprel, noun.rel = v.id, "nsubj", "nsubj"
+        passive = any(k.deprel == "aux:pass" for k in kids)
+        noun.head, noun.deprel, noun.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
         cases[0].head, cases[0].deprel, cases[0].rel = v.id, "mark", "mark"
         v.deprel, v.rel = "advcl", "advcl"
         changed += 1
