@@ -63,6 +63,8 @@ def _person_entities(tree: Tree, sentence, ids: list[int]) -> list[list[int]]:
     for ent in getattr(sentence, "ents", None) or []:
         if ent.type in ("PER", "PERSON"):
             span = [i for i in ids if tree[i].start >= ent.start_char and tree[i].end <= ent.end_char]
+            while span and tree[span[-1]].upos == "PUNCT":
+                span.pop()  # "Ван И." with the sentence's full stop: the name ends before it
             if len(span) > 1:
                 out.append(span)
     return out
@@ -108,6 +110,8 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
     ents = getattr(sentence, "ents", None) or []
     for ent in ents:
         span = [i for i in ids if tree[i].start >= ent.start_char and tree[i].end <= ent.end_char]
+        while span and tree[span[-1]].upos == "PUNCT" and len(span) > 1:
+            span.pop()
         if not span or taken.intersection(span):
             # a dictionary match inside the entity labels it; keep the entity's NER type there
             for m in out:

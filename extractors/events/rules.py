@@ -152,7 +152,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         c.event_type = c.entry.type
         if c.entry.type in SYMMETRIC or c.entry.mutual:
             # "обсуждалась между A и B": both parties; "A и B договорились": actor A, target B
-            both = res.between(anchor(c).id) or res.between(n.id)
+            both = res.between(anchor(c).id) or res.between(n.id) or next(
+                (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "была достигнута договоренность … между X и Y"
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
