@@ -62,9 +62,15 @@ class TargetFinder:
         """The party a nationality adjective on the object names: whose drones were shot down, whose
         citizens were released, arrested or banned ("released two American prisoners")."""
         for o in self.tree.children(node, "obj"):
-            arg = self._nationality(o.id)
-            if arg is not None and not (exclude is not None and arg.code == exclude.code):
-                return arg
+            # the object itself, or what it belongs to ("froze the assets of five Russian oligarchs")
+            # (or a noun compounded onto it: "declared a Ukrainian diplomat persona non grata")
+            owners = [o] + [m for m in self.tree.children(o.id, "nmod")
+                            if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= {"of"}] + [
+                m for m in self.tree.children(o.id, "compound") if m.upos == "NOUN"]
+            for x in owners:
+                arg = self._nationality(x.id)
+                if arg is not None and not (exclude is not None and arg.code == exclude.code):
+                    return arg
         return None
 
     def _membership(self, node: int, cases: set[str]) -> bool:
