@@ -144,7 +144,8 @@ class ActorDictionary:
     @classmethod
     def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":
         rows: list[dict[str, str]] = []
-        for name in ("curated.tsv", "world.tsv", "countries.tsv"):
+        # names that stand for no party first: "Real Madrid" is no mention of Spain
+        for name in ("not_actors.tsv", "curated.tsv", "world.tsv", "countries.tsv"):
             rows.extend(read_tsv(directory / name))
         return cls(rows)
 

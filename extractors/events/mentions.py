@@ -70,6 +70,9 @@ def _person_entities(tree: Tree, sentence, ids: list[int]) -> list[list[int]]:
     return out
 
 
+NO_PARTY = "NONE"  # the type of actor-dictionary rows for names that stand for no party
+
+
 def _feature_name(tree: Tree, span: list[int], features: frozenset[str]) -> list[int]:
     """The words of a place name that ``span`` is part of when it names a geographic feature ("East
     China Sea", "Gulf of Mexico", "Японского моря"); empty when it does not."""
@@ -96,6 +99,9 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
     persons = _person_entities(tree, sentence, ids)
     for m in actors.match(words, lang, lemmas):
         span = ids[m.start:m.end]
+        if m.actor.type == NO_PARTY:  # "Real Madrid", "Paris Agreement": a name that is no party
+            taken.update(span)
+            continue
         place = _feature_name(tree, span, features) if features else []
         if place:  # a place name, not the country: no mention, and no entity chunk over it either
             taken.update(span + place)

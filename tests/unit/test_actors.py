@@ -29,3 +29,9 @@ def test_adjectives_and_demonyms():
 
 def test_lowercase_common_word_is_not_a_country():
     assert _codes(["того"], "ru") == []  # Того (Togo) only when capitalised
+
+
+def test_a_name_that_is_no_party_wins_over_the_place_inside_it():
+    assert _codes(["Real", "Madrid"], "en") == [("-", "NONE")]
+    assert _codes(["Madrid"], "en") == [("ESP", "COUNTRY")]
+    assert _codes(["Парижское", "соглашение"], "ru", ["парижский", "соглашение"]) == [("-", "NONE")]
