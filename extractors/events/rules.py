@@ -182,6 +182,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.target = both
         if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
             c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
+        if c.target is None and visit and n.rel == "nsubj" and n.head and tree.children(n.head, "cop"):
+            place = res.np(n.head, allow_coref=False)  # "Blinken's final stop was Qatar"
+            if place is not None and place.code and not (c.actor and place.code == c.actor.code):
+                c.target = place
         if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
             c.target = res.deep_target(anchor(c).id, c.actor)
         if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
