@@ -1,0 +1,282 @@
+"""Repairs of a parsed sentence before events are read from it: head cycles, and parses the compact
+and natasha parsers get wrong in news text in ways that change who does what ("Hungary, a close ally
+of Moscow, blocked…", "Ecowas, as the bloc is known, imposed…", "…days after Hamas fired…"). Each
+repair works on the node map while the tree is built and returns how many places it changed."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extractors.events.tree import Node
+
+
+def _break_cycles(nodes: dict[int, Node]) -> int:
+    """Parsers can emit head cycles (a -> b -> a). Reattach the lowest id of each cycle to the
+    sentence root (or make it the root when there is none) so every rule sees a tree. Returns how
+    many heads were changed."""
+    roots = [n.id for n in nodes.values() if n.head == 0]
+    changed = 0
+    for start in sorted(nodes):
+        path, j = [], start
+        while j in nodes and j not in path:
+            path.append(j)
+            j = nodes[j].head
+        if j in path:  # a cycle: the nodes from j to the end of path
+            cycle = path[path.index(j):]
+            low = min(cycle)
+            root = next((r for r in roots if r not in cycle), None)
+            nodes[low].head = root if root is not None else 0
+            if root is None:
+                roots.append(low)
+            changed += 1
+    return changed
+
+
+# time nouns a parser wrongly takes a preceding proper name into as a compound ("to Poland next
+# month", "at Israel overnight")
+TIME_NOUNS = frozenset({"overnight", "day", "week", "month", "year", "weekend", "morning", "afternoon", "evening",
+                        "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _split_time_compounds(nodes: dict[int, Node]) -> int:
+    """"deploy troops [to Poland] [next month]" parsed as one phrase headed by the time noun, with the
+    name as its compound: make the name the head of the prepositional phrase and the time noun a
+    temporal modifier of the same head. Returns how many phrases were split."""
+    changed = 0
+    for t in list(nodes.values()):
+        if t.lemma not in TIME_NOUNS or t.rel not in ("obl", "nmod"):
+            continue
+        kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
+        names = [n for n in kids if n.deprel == "compound" and n.upos == "PROPN" and n.id < t.id]
+        cases = [n for n in kids if n.rel == "case"]
+        if len(names) != 1 or not cases or not all(c.id < names[0].id for c in cases):
+            continue
+        name = names[0]
+        name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
+        for c in cases:
+            c.head = name.id
+        t.deprel = f"{t.rel}:tmod"
+        changed += 1
+    return changed
+
+
+# units of a span of time that a clause can be measured from ("hours before the summit began")
+SPAN_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year", "minutes", "hours", "days", "weeks",
+                        "months", "years"})
+SPAN_LINKS = frozenset({"before", "after", "ago", "later", "earlier", "since"})
+
+
+def _split_time_objects(nodes: dict[int, Node]) -> int:
+    """"fired a missile [hours before the summit began]" parsed as one object headed by the time noun,
+    with the object as its compound: the compound is the verb's object and the time noun a temporal
+    modifier of the verb. Only when a word like "before", "after" or "ago" follows the time noun.
+    Returns how many objects were split."""
+    changed = 0
+    for t in list(nodes.values()):
+        if t.lemma not in SPAN_NOUNS or t.rel != "obj":
+            continue
+        nxt = nodes.get(t.id + 1)
+        if nxt is None or nxt.lemma.lower() not in SPAN_LINKS:
+            continue
+        kids = [n for n in nodes.values() if n.head == t.id]
+        objs = [n for n in kids if n.deprel == "compound" and n.upos == "NOUN" and n.id == t.id - 1]
+        if not objs:
+            continue
+        obj = objs[0]
+        obj.head, obj.deprel, obj.rel = t.head, "obj", "obj"
+        for k in kids:  # "a" and "long-range" go with the missile
+            if k.id < obj.id:
+                k.head = obj.id
+        t.deprel, t.rel = "obl:tmod", "obl"
+        changed += 1
+    return changed
+
+
+STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
+
+
+def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
+    """"Russia, which has denied any involvement, accused Ukraine of …" parsed with the name as the
+    root and the main verb hung inside the relative clause: when the root is a noun with a relative
+    clause and, after a comma inside that clause, a finite verb with no subject of its own follows,
+    that verb is the sentence's predicate and the noun its subject. Returns 1 if repaired."""
+    roots = [n for n in nodes.values() if n.head == 0]
+    if len(roots) != 1 or roots[0].upos not in ("NOUN", "PROPN", "PRON"):
+        return 0
+    root = roots[0]
+    # a relative clause, or an aside "as the bloc is known" ("Ecowas, as the bloc is known, imposed…")
+    relcls = [n for n in nodes.values() if n.head == root.id and (n.deprel == "acl:relcl" or (
+        n.deprel in ("acl", "advcl") and any(k.head == n.id and k.rel == "mark" and k.lemma.lower() == "as"
+                                             for k in nodes.values())))]
+
+    def under(n: Node, top: int) -> bool:
+        seen = 0
+        while n.head and seen < len(nodes):
+            if n.head == top:
+                return True
+            n, seen = nodes.get(n.head, root), seen + 1
+        return False
+
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        # a past form read as the modifier of the noun after it ("imposed/amod sanctions"): that noun
+        # is its object
+        obj = nodes.get(v.head) if v.deprel == "amod" and v.head > v.id and v.upos == "VERB" else None
+        if (v.upos != "VERB" or (v.deprel not in STRANDED_RELS and obj is None)
+                or v.id - 1 not in nodes or nodes[v.id - 1].text != ","):
+            continue
+        kids = [n for n in nodes.values() if n.head == v.id]
+        if v.deprel == "conj" and any(n.rel == "cc" for n in kids):
+            continue  # "which invaded X, and annexed Y": a second verb of the relative clause
+        if any(n.rel in ("nsubj", "csubj", "expl") for n in kids):
+            continue
+        # a finite verb ("accused", "has accused"); or a past form with no auxiliary that the tagger
+        # read as a participle ("accused Ukraine") and that takes a direct object, which a reduced
+        # passive relative would not
+        finite = v.feats.get("VerbForm") == "Fin" or any(
+            n.rel == "aux" and n.feats.get("VerbForm") == "Fin" for n in kids)
+        bare_past = (v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past"
+                     and not any(n.rel == "aux" for n in kids) and (obj is not None or any(n.rel == "obj" for n in kids)))
+        if not finite and not bare_past:
+            continue
+        if not any(r.id < v.id and under(v, r.id) for r in relcls):
+            continue
+        passive = any(n.deprel == "aux:pass" for n in kids)
+        if bare_past:
+            v.feats = {k: x for k, x in v.feats.items() if k != "Voice"} | {"Mood": "Ind", "VerbForm": "Fin"}
+        for n in nodes.values():  # the sentence's closing punctuation follows the predicate
+            if n.head == root.id and n.upos == "PUNCT" and n.id > v.id:
+                n.head = v.id
+        if obj is not None:
+            obj.head, obj.deprel, obj.rel = v.id, "obj", "obj"
+        v.head, v.deprel, v.rel = 0, "root", "root"
+        root.head, root.deprel, root.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
+        return 1
+    return 0
+
+
+# prepositions that also open a clause: "came after thousands of people rallied"
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "после", "до"})
+
+
+def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
+    """"… came [after thousands of people] rallied" parsed with the preposition on the noun and the
+    verb as a conjunct (or complement) of the main verb, with no "and" or comma before it: the noun is
+    the verb's subject and the preposition opens its clause ("summoned the ambassador [after an aid
+    worker] was killed": a passive subject). Returns how many clauses were rebuilt."""
+    changed = 0
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        if v.upos != "VERB" or v.deprel not in ("conj", "ccomp", "parataxis") or not v.head:
+            continue
+        kids = [n for n in nodes.values() if n.head == v.id]
+        if any(k.rel in ("nsubj", "csubj", "mark") or (k.rel in ("cc", "punct") and k.id < v.id) for k in kids):
+            continue
+        # the verb's clause starts at its first auxiliary ("was killed")
+        start = min([v.id] + [k.id for k in kids if k.rel == "aux" and k.id < v.id])
+        noun = next((n for n in nodes.values() if n.head == v.head and n.rel == "obl" and n.id < v.id
+                     and n.upos in ("NOUN", "PROPN", "PRON")), None)
+        if noun is None:
+            # or hung lower, on the main verb's object ("launched strikes on Gaza days | after Hamas | fired")
+            noun = next((n for n in sorted(nodes.values(), key=lambda x: -x.id)  # the innermost phrase
+                         if n.rel in ("obl", "nmod") and n.id < v.id and n.head != v.id
+                         and n.upos in ("NOUN", "PROPN", "PRON") and max(_span(nodes, n.id)) == start - 1), None)
+        if noun is None:
+            continue
+        span = [noun.id]
+        for i in span:  # the noun's phrase must end right before the verb
+            span += [n.id for n in nodes.values() if n.head == i]
+        cases = [nodes[i] for i in span if nodes[i].head == noun.id and nodes[i].rel == "case"]
+        if max(span) != start - 1 or len(cases) != 1 or cases[0].lemma.lower() not in CLAUSE_PREPOSITIONS:
+            continue
+        passive = any(k.deprel == "aux:pass" for k in kids)
+        noun.head, noun.deprel, noun.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
+        cases[0].head, cases[0].deprel, cases[0].rel = v.id, "mark", "mark"
+        v.deprel, v.rel = "advcl", "advcl"
+        changed += 1
+    return changed
+
+
+def _span(nodes: dict[int, Node], top: int) -> list[int]:
+    """The ids of ``top``'s subtree without punctuation (while the tree is still being repaired: no
+    children lists yet)."""
+    out = [top]
+    for i in out:
+        out += [n.id for n in nodes.values() if n.head == i and n.id not in out and n.upos != "PUNCT"]
+    return out
+
+
+def _apposition_between_commas(nodes: dict[int, Node]) -> int:
+    """"Hungary, a close ally of Moscow, blocked…" parsed with two subjects of one verb: a common-noun
+    phrase set off by commas right after the first subject describes it (apposition), so Moscow is not
+    taken for the actor. Returns how many were reattached."""
+    changed = 0
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        subj = sorted((n for n in nodes.values() if n.head == v.id and n.deprel in ("nsubj", "nsubj:pass")),
+                      key=lambda n: n.id)
+        for first, second in zip(subj, subj[1:]):
+            if second.upos != "NOUN" or second.id > v.id:
+                continue
+            left, right = _span(nodes, first.id), _span(nodes, second.id)
+            before, after = nodes.get(max(left) + 1), nodes.get(max(right) + 1)
+            if before is None or after is None or before.text not in (",", "–", "—") or after.text not in (",", "–", "—") \
+                    or min(right) != before.id + 1 or max(left) >= min(right):
+                continue
+            second.head, second.deprel, second.rel = first.id, "appos", "appos"
+            changed += 1
+    return changed
+
+
+def _inverted_condition(nodes: dict[int, Node]) -> int:
+    """"will impose countermeasures [should Washington go ahead]" parsed with the main verb's object
+    as a second subject of the inverted conditional: the noun before "should/were/had" belongs to the
+    verb before it, and the inverted clause is an adverbial clause. Returns how many were rebuilt."""
+    changed = 0
+    for v in sorted(nodes.values(), key=lambda n: n.id):
+        if v.upos not in ("VERB", "AUX") or not v.head or nodes.get(v.head) is None:
+            continue
+        head = nodes[v.head]
+        kids = sorted((n for n in nodes.values() if n.head == v.id), key=lambda n: n.id)
+        subj = [k for k in kids if k.deprel == "nsubj"]
+        aux = [k for k in kids if k.rel == "aux" and k.lemma.lower() in INVERSION]
+        if len(subj) != 2 or not aux or head.upos != "VERB" or head.id > subj[0].id \
+                or not subj[0].id < aux[0].id < subj[1].id < v.id or subj[0].upos not in ("NOUN", "PROPN") \
+                or any(n.head == head.id and n.rel == "obj" for n in nodes.values()):
+            continue
+        subj[0].head, subj[0].deprel, subj[0].rel = head.id, "obj", "obj"
+        v.deprel, v.rel = "advcl", "advcl"
+        changed += 1
+    return changed
+
+
+# auxiliaries that open an inverted conditional clause ("should Washington go ahead")
+INVERSION = frozenset({"should", "were", "had"})
+
+
+def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
+    """"approved [a new package] of sanctions", "launched [a wave] of attacks", "пакет санкций": the
+    counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
+    verb governs the act directly; the measure becomes its modifier. Returns how many were lifted."""
+    changed = 0
+    for m in sorted(nodes.values(), key=lambda n: n.id):
+        if m.upos != "NOUN" or m.lemma not in measures or not m.head:
+            continue
+        kids = [n for n in nodes.values() if n.head == m.id]
+        counted = next((y for y in kids if y.rel == "nmod" and y.upos in ("NOUN", "PROPN") and y.id > m.id), None)
+        if counted is None:
+            continue
+        cases = [k for k in nodes.values() if k.head == counted.id and k.rel == "case"]
+        if not ([c.lemma.lower() for c in cases] == ["of"] or (not cases and counted.feats.get("Case") == "Gen")):
+            continue
+        counted.head, counted.deprel, counted.rel = m.head, m.deprel, m.rel
+        m.head, m.deprel, m.rel = counted.id, "nmod", "nmod"
+        for c in cases:
+            c.head = m.id
+        changed += 1
+    return changed
+
+
+def repair(nodes: dict[int, Node], measures: frozenset[str]) -> int:
+    """Every repair, in order; returns how many places were changed."""
+    return (_break_cycles(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
+            + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
+            + _subordinate_clause_after_preposition(nodes) + _apposition_between_commas(nodes)
+            + _inverted_condition(nodes))
