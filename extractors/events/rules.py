@@ -161,42 +161,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
                     and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
-        reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
-        visit = c.entry.directional  # the country visited may stand in the locative ("с визитом в Турции")
-        if c.target is None:
-            c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
-        if c.target is None and c.light is not None:
-            c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit)
-        if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
-            # also on the frame's noun: "провел переговоры между США и талибами"
-            both = res.between(anchor(c).id) or res.between(n.id) or next(
-                (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
-            if both is not None and not (c.actor and both.norm == c.actor.norm):
-                c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
-        elif c.target is not None and c.target.code and not c.target.parts and c.entry.type in SYMMETRIC:
-            # one of the parties named right on the object: "brokered a prisoner exchange between Russia
-            # and Ukraine" is between both
-            both = next((b for o in tree.children(anchor(c).id, "obj")
-                         if (b := res.between(o.id, depth=1)) is not None), None)
-            if both is not None and c.target.code in {p.code for p in both.parts}:
-                c.target = both
-        if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
-            c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
-        if c.target is None and visit and n.rel == "nsubj" and n.head and tree.children(n.head, "cop"):
-            place = res.np(n.head, allow_coref=False)  # "Blinken's final stop was Qatar"
-            if place is not None and place.code and not (c.actor and place.code == c.actor.code):
-                c.target = place
-        if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
-            c.target = res.deep_target(anchor(c).id, c.actor)
-        if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
-            # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан"
-            owner = res.object_owner(anchor(c).id, c.actor)
-            if owner is not None and (c.target is None or owner.code):
-                c.target = owner
-        if c.target is None and c.entry.type == "ASSAULT":
-            c.target = res.attacked_place(anchor(c).id, c.actor)
-        if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
-            c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
+        _find_target(tree, c, n, res)
         if c.entry.unaddressed and _unaddressed(tree, c, lex):
             c.event_type = c.entry.unaddressed
         if c.negated and c.entry.on_negation:
@@ -205,6 +170,48 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.negated = False
         elif mod.failed(tree, anchor(c).id, lex):
             c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
+
+
+def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver) -> None:
+    """Whom the act reaches, tried in order: the predicate's (or light verb's) arguments, the parties
+    "between" whom it happens, a partner hung on the governor, the place of a visit, a party inside
+    what a directed act is about, the owner of its object, the place struck or approached."""
+    reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
+    visit = c.entry.directional  # the country visited may stand in the locative ("с визитом в Турции")
+    if c.target is None:
+        c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
+    if c.target is None and c.light is not None:
+        c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit)
+    if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
+        # also on the frame's noun: "провел переговоры между США и талибами"
+        both = res.between(anchor(c).id) or res.between(n.id) or next(
+            (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
+        if both is not None and not (c.actor and both.norm == c.actor.norm):
+            c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
+    elif c.target is not None and c.target.code and not c.target.parts and c.entry.type in SYMMETRIC:
+        # one of the parties named right on the object: "brokered a prisoner exchange between Russia
+        # and Ukraine" is between both
+        both = next((b for o in tree.children(anchor(c).id, "obj")
+                     if (b := res.between(o.id, depth=1)) is not None), None)
+        if both is not None and c.target.code in {p.code for p in both.parts}:
+            c.target = both
+    if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
+        c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
+    if c.target is None and visit and n.rel == "nsubj" and n.head and tree.children(n.head, "cop"):
+        place = res.np(n.head, allow_coref=False)  # "Blinken's final stop was Qatar"
+        if place is not None and place.code and not (c.actor and place.code == c.actor.code):
+            c.target = place
+    if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
+        c.target = res.deep_target(anchor(c).id, c.actor)
+    if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
+        # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан"
+        owner = res.object_owner(anchor(c).id, c.actor)
+        if owner is not None and (c.target is None or owner.code):
+            c.target = owner
+    if c.target is None and c.entry.type == "ASSAULT":
+        c.target = res.attacked_place(anchor(c).id, c.actor)
+    if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
+        c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
 
 
 # pronouns that, as the subject of a noun predicate, point at what was just told ("This was the first visit")
