@@ -92,7 +92,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         sent_text = text[tree.start:tree.end]
         para = text.count("\n\n", 0, tree.start)
         opening = sent_text[:60].lower()
-        if opening.startswith(lex.reported_phrases):  # the phrases are lower-case, like the opening
+        if opening.startswith(lex.reported_phrases) and not opening.startswith(lex.named_sources):
+            # (the phrases are lower-case, like the opening; "According to him, …" is a named speaker's)
             reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
         reported = (mod.is_reporting_sentence(tree, lex) or discourse.reported_next(trees, sidx, lex)
                     or reported_paragraph == para)

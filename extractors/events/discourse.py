@@ -19,7 +19,9 @@ def reported_next(trees: list[Tree], k: int, lex) -> bool:
     if k + 1 >= len(trees):
         return False
     nxt = trees[k + 1]
-    return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in REFERENT for n in nxt.nodes.values())
+    # "this"/"это" pointing back, not the "that" opening the report's own clause ("reported that …")
+    return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in REFERENT and n.upos in ("PRON", "DET")
+                                                       and n.rel != "mark" for n in nxt.nodes.values())
 
 
 CLAUSE_RELS = {"root", "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "conj"}

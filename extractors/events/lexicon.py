@@ -81,6 +81,7 @@ class Lexicon:
     anonymous_roles: frozenset[str] = frozenset()
     negation_carriers: frozenset[str] = frozenset()
     new_thread_openers: tuple[str, ...] = ()  # "Meanwhile, …": not the lead's news day
+    named_sources: tuple[str, ...] = ()  # "according to him": a named speaker, not a report
     continuation_openers: tuple[str, ...] = ()  # "Кроме того, …": the previous sentence's report goes on
     failure_verbs: frozenset[str] = frozenset()  # "failed to agree": the act governed did not happen
     offers: frozenset[str] = frozenset()
@@ -191,6 +192,7 @@ def load(lang: str) -> Lexicon:
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),
         new_thread_openers=tuple(x.lower() for x in _strings(mod.get("new_thread_openers"), "new_thread_openers")),
+        named_sources=tuple(x.lower() for x in _strings(mod.get("named_sources"), "named_sources")),
         continuation_openers=tuple(x.lower() for x in _strings(mod.get("continuation_openers"), "continuation_openers")),
         anonymous_roles=_words(mod, "anonymous_roles"),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),

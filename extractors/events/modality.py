@@ -74,8 +74,9 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
     chain = governors(tree, node)
     if any(k.lemma.lower() in lex.hypothetical_marks for g in chain[:2] for k in tree.children(g, "mark", "advmod", "discourse")):
         return "hypothetical"  # "had not decided whether to send troops": undecided, whoever tells it
-    if reported_context or any(p in low for p in lex.reported_phrases):
-        return "reported"
+    if reported_context or any(p in low for p in lex.reported_phrases if not (
+            p == "according to" and any(o in low for o in lex.named_sources))):
+        return "reported"  # (but "according to him", "по его словам" give a named speaker's words)
     for g in chain:
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
         if "would" in aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
