@@ -11,6 +11,7 @@ CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
 GERUND_LINKS = {"of", "against", "for", "from", "at"}  # "accused X of doing", "warned X against doing", "balked at signing"
+POINTING_BACK = {"это", "этот", "this", "that", "it"}  # "об этом заявил", "said about this"
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
 
@@ -115,8 +116,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 o.suppressed = "complement_of_event"
                 if c.target is None and o.target is not None:
                     c.target = o.target
-        if c.entry.attribution:
-            c.suppressed = "attribution"
+        if c.entry.attribution or (c.entry.speech and any(
+                k.lemma.lower() in POINTING_BACK and {x.lemma.lower() for x in tree.children(k.id, "case")} & ABOUT
+                for k in tree.children(c.node.id, "obl", "obj"))):
+            c.suppressed = "attribution"  # "Об этом заявил Ван Вэньбинь": who said what was just told
             continue
         if c.entry.speech and c.node.rel == "parataxis" and c.node.head in live:
             c.suppressed = "coded_as_content"  # quote first, then "- сказал Лавров"
