@@ -106,6 +106,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                     and c.actor.code and c.actor_how != "speaker"]
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported)
+            if modality in ("asserted", "planned") and c.light is not None and c.light.lemma in lex.hypothetical:
+                modality = "hypothetical"  # "is mulling a ban", "is considering sanctions": not decided
             if modality == "asserted" and discourse.third_party_claim(tree, c, speakers):
                 modality = "reported"
             cond = attached.get(id(c))

@@ -12,6 +12,9 @@ from extractors.records import Mention
 RELATIVE_PRONOUNS = {"which", "who", "that", "который", "которая", "которое", "которые"}
 
 
+AIMED_CASES = {"против", "against"}  # a party behind these is aimed at, not acting
+
+
 class Resolver(TargetFinder):
     """Resolves tree nodes to actors for one sentence, with the document's earlier mentions."""
 
@@ -387,7 +390,10 @@ class Resolver(TargetFinder):
                 return None, "none"
             arg, how = self.subject(gov.id)
             return arg, f"inherited:{how}"
-        if n.rel in ("acl", "nmod") and n.head and n.feats.get("VerbForm") == "Inf":
+        if n.rel in ("acl", "nmod") and n.head and (n.feats.get("VerbForm") == "Inf" or (
+                n.feats.get("VerbForm") in ("Ger", "Part") and n.feats.get("Tense") != "Past"
+                and any(k.lemma.lower() == "of" for k in tree.children(node, "mark", "case")))):
+            # ("has no intention of joining": the gerund after "of" too)
             holder = tree[n.head]  # "приняли решение прекратить", "took the decision to end": the taker acts
             if holder.upos == "NOUN" and tree.children(holder.id, "cop") and tree.children(holder.id, "nsubj"):
                 arg, how = self.subject(holder.id)  # "we are in a position to renew": the subject acts
@@ -495,6 +501,15 @@ class Resolver(TargetFinder):
             if c.deprel == "nmod" and not cs and self.lex.lang == "en":
                 continue  # "the summit in Phnom Penh" split by the parser: a bare nmod is no possessor
             arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
-            if arg and arg.norm:
+            if arg and arg.norm and not self._aimed_at(arg):
                 return arg
         return None
+
+    def _aimed_at(self, arg: Arg) -> bool:
+        """The party stands in a phrase saying whom something is aimed at ("применения силы против
+        Тайваня"): the target, never the agent."""
+        for n in self.tree.nodes.values():
+            if arg.start <= n.start < arg.end and n.upos in ("PROPN", "NOUN") and {
+                    k.lemma.lower() for k in self.tree.children(n.id, "case")} & AIMED_CASES:
+                return True
+        return False

@@ -13,7 +13,7 @@ TARGET_CASES = {  # prepositions introducing a target, best first
 
 
 # prepositions naming the other party of a meeting or talks
-PARTNER_CASES = {"with", "с", "со"}
+PARTNER_CASES = {"with", "с", "со", "against", "против"}
 
 # prepositions of what a directed act is aimed at, whose nationality adjective names its party
 ADDRESSED = {"on", "against", "против", "на"}
@@ -43,8 +43,9 @@ class TargetFinder:
         return out
 
     def stranded_partner(self, node: int, exclude: Arg | None) -> Arg | None:
-        """A with-phrase right after a noun predicate that the parser hung on the noun's governor:
-        "arrived in Moscow for talks | with Putin" (Putin is the partner of the talks, not of arriving)."""
+        """A with- or against-phrase right after a noun predicate that the parser hung on the noun's
+        governor: "arrived in Moscow for talks | with Putin" (Putin is the partner of the talks, not of
+        arriving), "is considering new sanctions | against Belarus"."""
         tree = self.tree
         n = tree[node]
         if not n.head:
