@@ -109,6 +109,21 @@ class Resolver(TargetFinder):
                     return Arg(n.text, m.actor_norm, m.actor_code, m.actor_type, n.start, n.end, "coref")
         return None
 
+    def _own_subject(self, node: int) -> Arg | None:
+        """A possessive pronoun's own clause subject, named before it: the nearest verb above the
+        pronoun and the last subject it has before the pronoun ("ASEAN leaders reaffirmed their
+        commitment"). None when that verb has no subject of its own ("urged Israel to halt its
+        offensive": whose offensive is for the caller to decide)."""
+        tree = self.tree
+        verb = next((a for a in tree.ancestors(node) if a.upos in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        subj = [c for c in tree.children(verb.id, "nsubj") if c.end <= tree[node].start and c.upos != "PRON"]
+        if not subj:
+            return None
+        arg = self.np(subj[-1].id, allow_coref=False)
+        return arg if arg is not None and arg.norm else None
+
     def _main_subject(self, node: int, types: tuple[str, ...]) -> Arg | None:
         """The named subject of the clause a pronoun's clause hangs from, when it comes first."""
         if self._in_speaker:
@@ -256,6 +271,9 @@ class Resolver(TargetFinder):
             speaker = self._clause_speaker(node)
             if speaker is not None and ("ANY" in types or speaker.type in types):
                 return Arg(n.text, speaker.norm, speaker.code, speaker.type, n.start, n.end, "coref")
+            own = self._own_subject(node) if n.deprel == "nmod:poss" or n.feats.get("Poss") == "Yes" else None
+            if own is not None:  # "ASEAN leaders reaffirmed their commitment": their own
+                return Arg(n.text, own.norm, own.code, own.type, n.start, n.end, "coref")
             main = self._main_subject(node, types)
             if main is not None:  # "Sánchez flew to Rabat, where he held talks with the king"
                 return Arg(n.text, main.norm, main.code, main.type, n.start, n.end, "coref")
