@@ -15,6 +15,9 @@ TEMPORAL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "месяц", "год", "day", "week", "month", "year"}
 LOCATIVE = {"at", "in", "near", "inside", "outside", "в", "во", "на", "около", "возле"}
 DEMONSTRATIVES = {"это", "этот", "то", "тот", "this", "that", "these", "those"}
+# pronouns pointing back at what was just told: "Это первый визит", "Об этом заявил…" (not "то": "заявил
+# о том, что…" opens what is said)
+POINTING = frozenset({"это", "этот", "this", "that", "it"})
 
 
 @dataclass

@@ -3,6 +3,7 @@ speech act, request, refusal or threat; gerund complements; purpose clauses; lig
 a second mention of one meeting."""
 from __future__ import annotations
 
+from extractors.events.arg import POINTING
 from extractors.events.predicates import GOVERNOR_RELS, HOSTILE, VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
@@ -11,7 +12,6 @@ CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 ABOUT = {"о", "об", "обо", "about", "on"}
 COMPLEMENTISERS = {"что", "чтобы", "that"}
 GERUND_LINKS = {"of", "against", "for", "from", "at"}  # "accused X of doing", "warned X against doing", "balked at signing"
-POINTING_BACK = {"это", "этот", "this", "that", "it"}  # "об этом заявил", "said about this"
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
 
@@ -117,7 +117,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 if c.target is None and o.target is not None:
                     c.target = o.target
         if c.entry.attribution or (c.entry.speech and any(
-                k.lemma.lower() in POINTING_BACK and {x.lemma.lower() for x in tree.children(k.id, "case")} & ABOUT
+                k.lemma.lower() in POINTING and {x.lemma.lower() for x in tree.children(k.id, "case")} & ABOUT
                 for k in tree.children(c.node.id, "obl", "obj"))):
             c.suppressed = "attribution"  # "Об этом заявил Ван Вэньбинь": who said what was just told
             continue

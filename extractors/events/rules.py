@@ -4,6 +4,7 @@ Language-neutral; everything lexical comes from the lexicon data files."""
 from __future__ import annotations
 
 from extractors.events import modality as mod
+from extractors.events.arg import POINTING
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
 from extractors.events.predicates import DIRECTED, GOVERNOR_RELS, SYMMETRIC, VERBAL, Candidate, anchor
@@ -214,8 +215,6 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver) -> None:
         c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
 
 
-# pronouns that, as the subject of a noun predicate, point at what was just told ("This was the first visit")
-POINTING = {"это", "this", "that", "it"}
 RESTATED = {"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"}  # acts such a sentence names again
 
 
