@@ -47,3 +47,94 @@ def fix_capitalised_lemmas(docs, lookup) -> int:
             w.lemma = lemma
             changed += 1
     return changed
+
+
+VOWELS = frozenset("aeiou")
+
+
+def regular_stems(form: str, upos: str) -> list[str]:
+    """The lemmas English regular inflection allows for ``form``: -ing and -ed forms of verbs (with
+    a final e restored or a doubled consonant undone: "digging" → dig, "fined" → fine), -s forms of
+    verbs and nouns ("skis" → ski, "carries" → carry). Candidates only; nothing checks them here."""
+    w, out = form.lower(), []
+    if upos == "VERB" and w.endswith("ing") and len(w) > 5:
+        s = w[:-3]
+        out += [s, s + "e"] + ([s[:-1]] if _doubled(s) else [])
+    if upos == "VERB" and w.endswith("ed") and len(w) > 4:
+        s = w[:-2]
+        out += [w[:-1], s] + ([s[:-1]] if _doubled(s) else []) + ([w[:-3] + "y"] if w.endswith("ied") else [])
+    if upos in ("VERB", "NOUN") and w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        out += [w[:-1]] + ([w[:-2]] if w.endswith("es") else []) + ([w[:-3] + "y"] if w.endswith("ies") else [])
+    return list(dict.fromkeys(out))
+
+
+def _doubled(stem: str) -> bool:
+    return len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS
+
+
+def fix_regular_inflections(docs, lookup, known_lemmas: frozenset[str]) -> int:
+    """An English verb or noun the lemmatizer's dictionary does not know, whose seq2seq lemma is no
+    lemma the dictionary knows ("mopp", "clubbe", "skis"), gets the one regular-inflection stem that
+    is a known lemma ("mop", "club", "ski"). With none or several such stems the guess stays. Returns
+    how many lemmas changed."""
+    changed = 0
+    for w in words(docs):
+        if w.upos not in ("VERB", "NOUN") or w.lemma is None or w.lemma.lower() in known_lemmas:
+            continue
+        if lookup(w.text, w.upos) is not None or lookup(w.text.lower(), w.upos) is not None:
+            continue
+        stems = [s for s in regular_stems(w.text, w.upos) if s in known_lemmas]
+        if len(stems) == 1:
+            w.lemma = stems[0]
+            changed += 1
+    return changed
+
+
+@functools.lru_cache(maxsize=8)
+def tag_table(lang: str) -> dict[str, list[tuple[str, frozenset[str], str]]]:
+    """form → [(xpos or "", the next words or empty, lemma)]; empty for a language without a table."""
+    out: dict[str, list[tuple[str, frozenset[str], str]]] = {}
+    for r in read_rows(lang, "tag_lemmas.tsv"):
+        before = frozenset(r["before"].split(",")) if r.get("before") else frozenset()
+        out.setdefault(r["form"].lower(), []).append((r.get("xpos") or "", before, r["lemma"]))
+    return out
+
+
+def fix_tag_lemmas(docs, lang: str) -> int:
+    """Lemmas that depend on the fine tag or the next word (``lexicons/<lang>/tag_lemmas.tsv``:
+    "her"/PRP → she, "'s been" → have). The first matching row wins. Returns how many changed."""
+    rules = tag_table(lang)
+    changed = 0
+    for doc in docs if rules else ():
+        for sent in doc.sentences:
+            ws = sent.words
+            for i, w in enumerate(ws):
+                nxt = ws[i + 1].text.lower() if i + 1 < len(ws) else ""
+                for xpos, before, lemma in rules.get(w.text.lower(), ()):
+                    if (not xpos or w.xpos == xpos) and (not before or nxt in before):
+                        if w.lemma != lemma:
+                            w.lemma = lemma
+                            changed += 1
+                        break
+    return changed
+
+
+def fix_initial_capitals(docs, lookup) -> int:
+    """The first word of a sentence is capitalised whatever it is, so a title-case first word tagged
+    as a name ("Laughter", "Passport" opening a heading or a transcript line) whose capitalised form
+    the lemmatizer's dictionary has never seen, but whose lower case it knows as a common noun, gets
+    that noun's lemma. The tag stays; a name the dictionary knows ("Turkey") is left alone. Returns
+    how many lemmas changed."""
+    changed = 0
+    for doc in docs:
+        for sent in doc.sentences:
+            first = next((w for w in sent.words if w.upos != "PUNCT"), None)
+            if first is None or first.upos != "PROPN" or not (first.text[:1].isupper() and first.text[1:].islower()):
+                continue
+            if lookup(first.text, "PROPN") is not None:
+                continue
+            lemma = lookup(first.text.lower(), "NOUN")
+            if lemma is not None and lemma != first.lemma:
+                first.lemma = lemma
+                changed += 1
+    return changed

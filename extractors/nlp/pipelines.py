@@ -57,31 +57,53 @@ def compact_pipeline(d: Path, lang: str, use_gpu: bool = False):
 
 
 class TagFixParse:
-    """Tag, repair names the tagger took for verbs (``namefix``), function words it took for
-    content words (``closedclass``), bare verbs after a modal it took for adjectives (``modalfix``,
-    English), lemmas of irregular verb forms and of capitalised words the lemmatizer's dictionary knows
-in lower case (``lemmafix``), then parse the repaired tags: the
-    compact profile's pipeline, with the same ``bulk_process`` as a Stanza pipeline."""
+    """Tokenize, mark contractions written without an apostrophe as multi-word tokens
+    (``contractions``), expand and tag; repair names the tagger took for verbs (``namefix``),
+    function words it took for content words (``closedclass``), bare verbs after a modal it took for
+    adjectives (``modalfix``, English); repair lemmas of contractions, irregular verb forms, words
+    whose lemma depends on the fine tag, capitalised words the lemmatizer's dictionary knows in lower
+    case (also a sentence's first word tagged as a name) and regular inflections the seq2seq model
+    mangled (``lemmafix``); then parse the repaired tags: the compact profile's pipeline, with the
+    same ``bulk_process`` as a Stanza pipeline."""
 
     def __init__(self, tagger: stanza.Pipeline, parser: stanza.Pipeline, lang: str):
         self.tagger, self.parser, self.lang = tagger, parser, lang
         lemma = tagger.processors.get("lemma")
         self.lemma_lookup = lemma.trainer._lookup if lemma is not None and lemma.trainer is not None else None
+        self.known_lemmas = frozenset(
+            lem.lower() for d in lemma.trainer.pos_dict.values() for lem in d.values() if lem
+        ) if self.lemma_lookup is not None else frozenset()
+        mwt = tagger.processors.get("mwt")
+        if mwt is not None and mwt.trainer is not None:  # contractions are expanded as listed
+            from extractors.nlp.contractions import expansions
+            mwt.trainer.expansion_dict.update(expansions(lang))
 
     def bulk_process(self, docs: list[stanza.Document]) -> list[stanza.Document]:
         from extractors.nlp.closedclass import fix_function_words
-        from extractors.nlp.lemmafix import fix_capitalised_lemmas, fix_irregular_lemmas
+        from extractors.nlp.contractions import fix_contraction_lemmas, mark_contractions
+        from extractors.nlp.lemmafix import (fix_capitalised_lemmas, fix_initial_capitals, fix_irregular_lemmas,
+                                             fix_regular_inflections, fix_tag_lemmas)
         from extractors.nlp.modalfix import fix_bare_verbs
         from extractors.nlp.namefix import fix_names
 
-        docs = self.tagger.bulk_process(docs)
+        docs = [d if isinstance(d, stanza.Document) else stanza.Document([], text=d) for d in docs]
+        docs = self.tagger.processors["tokenize"].bulk_process(docs)
+        mark_contractions(docs, self.lang)
+        for name in ("mwt", "pos", "lemma"):  # the rest of the tagger pipeline, in Stanza's order
+            if self.tagger.processors.get(name) is not None:
+                docs = self.tagger.processors[name].bulk_process(docs)
         fix_names(docs, self.lang)
         fix_function_words(docs, self.lang)
         if self.lang == "en":
             fix_bare_verbs(docs)
         fix_irregular_lemmas(docs, self.lang)
+        fix_contraction_lemmas(docs, self.lang)
+        fix_tag_lemmas(docs, self.lang)
         if self.lemma_lookup is not None:
             fix_capitalised_lemmas(docs, self.lemma_lookup)
+            fix_initial_capitals(docs, self.lemma_lookup)
+            if self.lang == "en":
+                fix_regular_inflections(docs, self.lemma_lookup, self.known_lemmas)
         return self.parser.bulk_process(docs)
 
     def __call__(self, text: str) -> stanza.Document:

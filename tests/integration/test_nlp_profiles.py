@@ -52,6 +52,19 @@ def test_compact_english_models_load_and_parse(nlp_config, en_available):
     assert info["profile"] == "compact" and "depparse.pt" in info["files"]
 
 
+def test_compact_english_splits_contractions_without_apostrophes(nlp_config, en_available):
+    """A contraction written without its apostrophe is split as the treebanks split it, with their
+    lemmas; a possessive "its" stays whole; the words still point into the text."""
+    if not en_available:
+        pytest.skip("compact English models not present")
+    text = "i dont think its a good idea, but its leaders say theyre ready."
+    doc = pipelines.annotate([text], "en", nlp_config)[0]
+    words = [(w.text, w.lemma) for s in doc.sentences for w in s.words]
+    assert ("do", "do") in words and ("nt", "not") in words and ("re", "be") in words
+    assert [w for w in words if w[0].lower().startswith("it")] == [("it", "it"), ("its", "its")]
+    assert all(text[w.start_char:w.end_char] == w.text for s in doc.sentences for w in s.words)
+
+
 def test_official_stanza_layout_loads_through_the_stanza_profile(tmp_path, en_available):
     """The `stanza` profile reads an official model directory (resources.json + <lang>/<processor>/
     <package>.pt). Built here from real Stanza model files (the compact ones), loaded for real."""

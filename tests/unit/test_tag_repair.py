@@ -122,3 +122,127 @@ def test_capitalised_words_take_the_lemma_their_lower_case_has(tmp_path):
     lemmas = [w.lemma for w in doc.sentences[0].words]
     # a name keeps its capital; a capitalised form the dictionary knows is its own; an unknown word is left
     assert lemmas == ["angry", "Protesters", "close", "American", "Embassy"]
+
+
+TOKENS = """# text = i dont think its a pity but its leaders say theyre fine
+1\ti\t_\t_\t_\t_\t_\t_\t_\t_
+2\tdont\t_\t_\t_\t_\t_\t_\t_\t_
+3\tthink\t_\t_\t_\t_\t_\t_\t_\t_
+4\tits\t_\t_\t_\t_\t_\t_\t_\t_
+5\ta\t_\t_\t_\t_\t_\t_\t_\t_
+6\tpity\t_\t_\t_\t_\t_\t_\t_\t_
+7\tbut\t_\t_\t_\t_\t_\t_\t_\t_
+8\tits\t_\t_\t_\t_\t_\t_\t_\t_
+9\tleaders\t_\t_\t_\t_\t_\t_\t_\t_
+10\tsay\t_\t_\t_\t_\t_\t_\t_\t_
+11\ttheyre\t_\t_\t_\t_\t_\t_\t_\t_
+12\tfine\t_\t_\t_\t_\t_\t_\t_\t_
+"""
+
+
+def test_contractions_without_apostrophes_are_marked_for_expansion(tmp_path):
+    from extractors.nlp.contractions import expansions, mark_contractions
+
+    doc = _doc(tmp_path, TOKENS)
+    assert mark_contractions([doc], "en") == 3
+    marked = [t.text for t in doc.sentences[0].tokens if t.misc and "MWT=Yes" in t.misc]
+    assert marked == ["dont", "its", "theyre"]  # the possessive "its leaders" is left whole
+    assert [t.id for t in doc.sentences[0].tokens if t.text == "its"] == [(4,), (8,)]
+    assert expansions("en")["theyre"] == "they re" and expansions("en")["dont"] == "do nt"
+    assert mark_contractions([doc], "xx") == 0
+
+
+SPLIT = """# text = Im sure its not
+1-2\tIm\t_\t_\t_\t_\t_\t_\t_\t_
+1\tI\tI\tPRON\tPRP\t_\t0\t_\t_\t_
+2\tm\tmillion\tAUX\tVBP\t_\t0\t_\t_\t_
+3\tsure\tsure\tADJ\tJJ\t_\t0\t_\t_\t_
+4-5\tits\t_\t_\t_\t_\t_\t_\t_\t_
+4\tit\tit\tPRON\tPRP\t_\t0\t_\t_\t_
+5\ts\ts\tAUX\tVBZ\t_\t0\t_\t_\t_
+6\tnot\tnot\tPART\tRB\t_\t0\t_\t_\t_
+"""
+
+
+def test_split_contractions_get_the_treebank_lemmas(tmp_path):
+    from extractors.nlp.contractions import fix_contraction_lemmas
+
+    doc = _doc(tmp_path, SPLIT)
+    assert fix_contraction_lemmas([doc], "en") == 2
+    assert [w.lemma for w in doc.sentences[0].words] == ["I", "be", "sure", "it", "be", "not"]
+
+
+PRONOUNS = """# text = She's been told her views upset her.
+1\tShe\tshe\tPRON\tPRP\t_\t0\t_\t_\t_
+2\t's\tbe\tAUX\tVBZ\t_\t0\t_\t_\t_
+3\tbeen\tbe\tAUX\tVBN\t_\t0\t_\t_\t_
+4\ttold\ttell\tVERB\tVBN\t_\t0\t_\t_\t_
+5\ther\tshe\tPRON\tPRP$\t_\t0\t_\t_\t_
+6\tviews\tview\tNOUN\tNNS\t_\t0\t_\t_\t_
+7\tupset\tupset\tVERB\tVBD\t_\t0\t_\t_\t_
+8\ther\ther\tPRON\tPRP\t_\t0\t_\t_\t_
+9\t.\t.\tPUNCT\t.\t_\t0\t_\t_\t_
+"""
+
+
+def test_lemmas_that_depend_on_the_fine_tag_or_the_next_word(tmp_path):
+    from extractors.nlp.lemmafix import fix_tag_lemmas
+
+    doc = _doc(tmp_path, PRONOUNS)
+    assert fix_tag_lemmas([doc], "en") == 3
+    assert [w.lemma for w in doc.sentences[0].words] == \
+        ["she", "have", "be", "tell", "her", "view", "upset", "she", "."]
+
+
+INFLECTED = """# text = Workers digging ditches clubbed skis and fined firms.
+1\tWorkers\tworker\tNOUN\tNNS\t_\t0\t_\t_\t_
+2\tdigging\tdigge\tVERB\tVBG\t_\t0\t_\t_\t_
+3\tditches\tditche\tNOUN\tNNS\t_\t0\t_\t_\t_
+4\tclubbed\tclubbe\tVERB\tVBD\t_\t0\t_\t_\t_
+5\tskis\tskis\tNOUN\tNNS\t_\t0\t_\t_\t_
+6\tand\tand\tCCONJ\tCC\t_\t0\t_\t_\t_
+7\tfined\tfin\tVERB\tVBD\t_\t0\t_\t_\t_
+8\tfirms\tfirm\tNOUN\tNNS\t_\t0\t_\t_\t_
+"""
+
+
+def test_mangled_regular_inflections_take_the_one_known_stem(tmp_path):
+    from extractors.nlp.lemmafix import fix_regular_inflections, regular_stems
+
+    known = frozenset({"worker", "dig", "ditch", "club", "ski", "and", "fine", "fin", "firm"})
+    seen = {("Workers", "NOUN"), ("firms", "NOUN")}
+    doc = _doc(tmp_path, INFLECTED)
+    assert fix_regular_inflections([doc], lambda f, u: "x" if (f, u) in seen else None, known) == 4
+    # "fined": both "fine" and "fin" are known lemmas, so the guess stays; "fin" is itself known anyway
+    assert [w.lemma for w in doc.sentences[0].words] == \
+        ["worker", "dig", "ditch", "club", "ski", "and", "fin", "firm"]
+    assert regular_stems("carries", "VERB") == ["carrie", "carri", "carry"]
+
+
+OPENERS = """# text = Laughter
+1\tLaughter\tLaughter\tPROPN\tNNP\t_\t0\t_\t_\t_
+
+# text = ( Passport ) Turkey answered Passport
+1\t(\t(\tPUNCT\t-LRB-\t_\t0\t_\t_\t_
+2\tPassport\tPassport\tPROPN\tNNP\t_\t0\t_\t_\t_
+3\t)\t)\tPUNCT\t-RRB-\t_\t0\t_\t_\t_
+4\tTurkey\tTurkey\tPROPN\tNNP\t_\t0\t_\t_\t_
+5\tanswered\tanswer\tVERB\tVBD\t_\t0\t_\t_\t_
+6\tPassport\tPassport\tPROPN\tNNP\t_\t0\t_\t_\t_
+
+# text = Turkey answered.
+1\tTurkey\tTurkey\tPROPN\tNNP\t_\t0\t_\t_\t_
+2\tanswered\tanswer\tVERB\tVBD\t_\t0\t_\t_\t_
+"""
+
+
+def test_a_first_word_tagged_as_a_name_takes_its_common_noun_lemma(tmp_path):
+    from extractors.nlp.lemmafix import fix_initial_capitals
+
+    known = {("laughter", "NOUN"): "laughter", ("passport", "NOUN"): "passport", ("turkey", "NOUN"): "turkey",
+             ("Turkey", "PROPN"): "Turkey"}
+    doc = _doc(tmp_path, OPENERS)
+    assert fix_initial_capitals([doc], lambda f, u: known.get((f, u))) == 2
+    lemmas = [[w.lemma for w in s.words] for s in doc.sentences]
+    # only a sentence's first word; a name the dictionary knows keeps its capital
+    assert lemmas == [["laughter"], ["(", "passport", ")", "Turkey", "answer", "Passport"], ["Turkey", "answer"]]
