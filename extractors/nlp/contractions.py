@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from extractors.nlp.repairtables import read_rows
+from extractors.nlp.repairtables import read_rows, sentences, with_next
 
 MWT_FLAG = "MWT=Yes"
 
@@ -38,17 +38,15 @@ def mark_contractions(docs, lang: str) -> int:
     """Flag listed tokens as multi-word tokens in place (before MWT expansion); returns how many."""
     forms = table(lang)
     marked = 0
-    for doc in docs if forms else ():
-        for sent in doc.sentences:
-            tokens = sent.tokens
-            for i, tok in enumerate(tokens):
-                entry = forms.get(tok.text.lower())
-                if entry is None or len(tok.id) > 1 or _flagged(tok):
-                    continue
-                if entry.before is not None and (i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in entry.before):
-                    continue
-                tok.misc = f"{tok.misc}|{MWT_FLAG}" if tok.misc else MWT_FLAG
-                marked += 1
+    for sent in sentences(docs) if forms else ():
+        for tok, nxt in with_next(sent.tokens):
+            entry = forms.get(tok.text.lower())
+            if entry is None or len(tok.id) > 1 or _flagged(tok):
+                continue
+            if entry.before is not None and nxt not in entry.before:
+                continue
+            tok.misc = f"{tok.misc}|{MWT_FLAG}" if tok.misc else MWT_FLAG
+            marked += 1
     return marked
 
 
@@ -57,16 +55,15 @@ def fix_contraction_lemmas(docs, lang: str) -> int:
     words changed."""
     forms = table(lang)
     changed = 0
-    for doc in docs if forms else ():
-        for sent in doc.sentences:
-            for tok in sent.tokens:
-                entry = forms.get(tok.text.lower())
-                if entry is None or tuple(w.text.lower() for w in tok.words) != entry.words:
-                    continue
-                for word, lemma in zip(tok.words, entry.lemmas):
-                    if word.lemma != lemma:
-                        word.lemma = lemma
-                        changed += 1
+    for sent in sentences(docs) if forms else ():
+        for tok in sent.tokens:
+            entry = forms.get(tok.text.lower())
+            if entry is None or tuple(w.text.lower() for w in tok.words) != entry.words:
+                continue
+            for word, lemma in zip(tok.words, entry.lemmas):
+                if word.lemma != lemma:
+                    word.lemma = lemma
+                    changed += 1
     return changed
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from extractors.nlp.repairtables import read_rows, words
+from extractors.nlp.repairtables import read_rows, sentences, with_next, words
 
 VERBAL = ("VERB", "AUX")
 
@@ -105,17 +105,14 @@ def fix_tag_lemmas(docs, lang: str) -> int:
     "her"/PRP → she, "'s been" → have). The first matching row wins. Returns how many changed."""
     rules = tag_table(lang)
     changed = 0
-    for doc in docs if rules else ():
-        for sent in doc.sentences:
-            ws = sent.words
-            for i, w in enumerate(ws):
-                nxt = ws[i + 1].text.lower() if i + 1 < len(ws) else ""
-                for xpos, before, lemma in rules.get(w.text.lower(), ()):
-                    if (not xpos or w.xpos == xpos) and (not before or nxt in before):
-                        if w.lemma != lemma:
-                            w.lemma = lemma
-                            changed += 1
-                        break
+    for sent in sentences(docs) if rules else ():
+        for w, nxt in with_next(sent.words):
+            for xpos, before, lemma in rules.get(w.text.lower(), ()):
+                if (not xpos or w.xpos == xpos) and (not before or nxt in before):
+                    if w.lemma != lemma:
+                        w.lemma = lemma
+                        changed += 1
+                    break
     return changed
 
 
@@ -126,15 +123,14 @@ def fix_initial_capitals(docs, lookup) -> int:
     that noun's lemma. The tag stays; a name the dictionary knows ("Turkey") is left alone. Returns
     how many lemmas changed."""
     changed = 0
-    for doc in docs:
-        for sent in doc.sentences:
-            first = next((w for w in sent.words if w.upos != "PUNCT"), None)
-            if first is None or first.upos != "PROPN" or not (first.text[:1].isupper() and first.text[1:].islower()):
-                continue
-            if lookup(first.text, "PROPN") is not None:
-                continue
-            lemma = lookup(first.text.lower(), "NOUN")
-            if lemma is not None and lemma != first.lemma:
-                first.lemma = lemma
-                changed += 1
+    for sent in sentences(docs):
+        first = next((w for w in sent.words if w.upos != "PUNCT"), None)
+        if first is None or first.upos != "PROPN" or not (first.text[:1].isupper() and first.text[1:].islower()):
+            continue
+        if lookup(first.text, "PROPN") is not None:
+            continue
+        lemma = lookup(first.text.lower(), "NOUN")
+        if lemma is not None and lemma != first.lemma:
+            first.lemma = lemma
+            changed += 1
     return changed
