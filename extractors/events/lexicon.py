@@ -76,6 +76,8 @@ class Lexicon:
     refusal_markers: tuple[str, ...] = ()
     withheld_words: frozenset[str] = frozenset()  # "declined to comment": no refusal between parties
     receiver_sources: frozenset[str] = frozenset()  # "received a call from Putin": Putin calls
+    transfer_verbs: frozenset[str] = frozenset()  # "supply LNG to Germany": the object is what is handed over
+    recipient_cases: frozenset[str] = frozenset()  # the prepositions naming whom it is handed to
     irrealis_markers: tuple[str, ...] = ()  # conditions only of an act not yet done ("ended without a deal": none)
     background: tuple[tuple[str, ...], ...] = ()
     anonymous_roles: frozenset[str] = frozenset()
@@ -176,6 +178,8 @@ def load(lang: str) -> Lexicon:
         raising_passives=frozenset(pred.get("raising_passives", [])),
         refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
         receiver_sources=_words(pred, "receiver_sources"),
+        transfer_verbs=_words(pred, "transfer_verbs"),
+        recipient_cases=_words(pred, "recipient_cases"),
         withheld_words=_words(pred, "withheld_words"),
         irrealis_markers=tuple(m.lower() for m in cond.get("irrealis_markers", [])),
         offers=_words(roles, "offers"),

@@ -97,6 +97,10 @@ class TargetFinder:
         n = tree[node]
         cases = TARGET_CASES.get(self.lex.lang, set())
         cands = []
+        # a verb of handing over with its recipient named: the object is the thing handed over
+        handed = n.lemma in self.lex.transfer_verbs and any(
+            k.rel == "iobj" or {x.lemma.lower() for x in tree.children(k.id, "case")} & self.lex.recipient_cases
+            for k in tree.children(node, "obl", "iobj"))
         passive_subj = tree.children(node, "nsubj:pass")
         for c in passive_subj + tree.children(node, "iobj", "obj", "obl", "nmod", "nmod:poss", "xcomp"):
             if c.deprel in ("obl:tmod", "obl:npmod", "nmod:tmod") or c.lemma in TEMPORAL:
@@ -134,6 +138,8 @@ class TargetFinder:
                     # (but "пошлины на китайскую сталь": what a measure is laid on names its party)
             elif c.rel == "xcomp":
                 rank = 4
+            elif c.rel == "obj" and handed:
+                rank = 3  # "supply LNG to Germany": Germany first, LNG only if nothing else
             else:
                 rank = 0
             cands.append((rank, c))
