@@ -1,6 +1,9 @@
-"""Lemma repair for the compact models: a word tagged as a verb or auxiliary whose form is an
-irregular past or participle listed in ``lexicons/<lang>/irregular_verbs.tsv`` ("froze", "sought")
-gets the listed lemma. Only listed forms of verbs are touched."""
+"""Lemma repairs for the compact models, between tagging and parsing; tags are never changed:
+- irregular pasts and participles listed in ``lexicons/<lang>/irregular_verbs.tsv`` ("froze", "sought");
+- lemmas that depend on the fine tag or the next word (``tag_lemmas.tsv``: "her"/PRP → she);
+- capitalised words the lemmatizer's dictionary knows only in lower case ("Angry" → angry), and a
+  sentence's first word tagged as a name that the dictionary knows only as a common noun;
+- regular inflections the seq2seq model mangled ("digge" → dig), when exactly one stem is a known lemma."""
 from __future__ import annotations
 
 import functools
