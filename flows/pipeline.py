@@ -178,19 +178,32 @@ def run_with(settings, **kwargs) -> RunSummary:
     par = settings.parallelism()
     runner = task_runner(par)
     flow_fn = pipeline.with_options(task_runner=runner) if runner is not None else pipeline
-    with _local_api_settings():
+    with _local_api_settings(shared=par.distributed):
         return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
                        max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
                        remote_validation=bool(par.dask_address or par.dask_local), **kwargs)
 
 
-def _local_api_settings():
+def _local_api_settings(shared: bool = False):
     """Without a Prefect server (no PREFECT_API_URL), the flow runs against an ephemeral API that
     ends with this process: nothing watches its flow-run heartbeats, and stopping the heartbeat
     thread costs up to a second at the end of every run (it sleeps in 1 s steps). Heartbeats stay
-    on whenever a server is configured, which uses them to spot crashed runs."""
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+    on whenever a server is configured, which uses them to spot crashed runs.
+
+    With ``shared`` (worker processes or Dask will run tasks), the ephemeral API server is started
+    here and its address handed to the workers through PREFECT_API_URL: otherwise each worker process
+    finds no API URL and starts an ephemeral server of its own (importing the whole server app,
+    a uvicorn subprocess and a database check; about 6 s per worker on 2 cores) before its first task."""
+    from prefect.settings import (PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings,
+                                  temporary_settings)
 
     if get_current_settings().api.url:
         return contextlib.nullcontext()
-    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    updates = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+    if shared and get_current_settings().server.ephemeral.enabled:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        server = SubprocessASGIServer()  # the same instance Prefect's client starts for the ephemeral API
+        server.start()
+        updates[PREFECT_API_URL] = server.api_url
+    return temporary_settings(updates=updates)
