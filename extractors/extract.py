@@ -78,7 +78,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         for c in cands:  # a predicate inside a condition states the condition, not an act
             if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
                 c.suppressed = "inside_condition"
-        nesting.suppress_nested(tree, cands, lex.demonstratives, lex.readiness)
+        nesting.suppress_nested(tree, cands, lex.demonstratives, lex.readiness, lex.light_nouns)
         live = [c for c in cands if not c.suppressed]
         attached: dict[int, conditions.Condition] = {}
         for cond in conds:

@@ -16,7 +16,8 @@ def extractor_version() -> str:
     h = hashlib.sha256()
     files = [ROOT / "extract.py", ROOT / "dates.py", ROOT / "records.py", ROOT / "nlp" / "namefix.py",
              ROOT / "nlp" / "closedclass.py", ROOT / "nlp" / "lemmafix.py", ROOT / "nlp" / "modalfix.py",
-             ROOT / "nlp" / "contractions.py", ROOT / "nlp" / "pipelines.py", ROOT / "nlp" / "repairtables.py"]
+             ROOT / "nlp" / "contractions.py", ROOT / "nlp" / "pipelines.py", ROOT / "nlp" / "repairtables.py",
+             ROOT / "nlp" / "natasha_variants.py"]
     for part in PARTS:
         files += sorted(p for p in (ROOT / part).rglob("*") if p.suffix in (".py", ".yaml", ".tsv"))
     for f in files:

@@ -97,6 +97,8 @@ class Lexicon:
     geographic_features: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
+    prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
+    light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
     version: str = field(default="")
 
 
@@ -193,6 +195,8 @@ def load(lang: str) -> Lexicon:
         geographic_features=_words(roles, "geographic_features"),
         helper_nouns=_words(roles, "helper_nouns"),
         membership_nouns=_words(roles, "membership_nouns"),
+        prospect_nouns=_words(roles, "prospect_nouns"),
+        light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),
         new_thread_openers=tuple(x.lower() for x in _strings(mod.get("new_thread_openers"), "new_thread_openers")),

@@ -58,8 +58,17 @@ def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth:
     return None
 
 
+def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> Node:
+    """The node that stands for ``node`` in its clause: the nominalised light verb it hangs on, if any
+    ("нанесения ударов" stands where "ударов" would)."""
+    head = tree[node.head] if node.rel == "nmod" and node.head else None
+    if head is not None and head.upos == "NOUN" and head.lemma.lower() in light_nouns:
+        return head
+    return node
+
+
 def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
-                    readiness: frozenset[str] = frozenset()) -> None:
+                    readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
@@ -82,9 +91,12 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 and c.node.head in live and live[c.node.head].entry.type in ("REJECT", "AGREE"):
             c.suppressed = "argument_of_event"  # "the invitation was declined": what was answered
             continue
-        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.head in live \
-                and c.node.rel in GOVERNOR_RELS and not c.entry.stance and not live[c.node.head].entry.speech:
-            c.suppressed = "argument_of_event"  # "отказалась поддержать заявление": the statement is an object
+        held = _through_light_noun(tree, c.node, light_nouns)
+        if c.light is None and c.node.upos in ("NOUN", "PROPN") and held.head in live \
+                and held.rel in GOVERNOR_RELS and not c.entry.stance and not live[held.head].entry.speech:
+            # "отказалась поддержать заявление": the statement is an object; "выступил против нанесения
+            # ударов": what is opposed
+            c.suppressed = "argument_of_event"
             continue
         a = anchor(c)
         if a.upos in VERBAL and a.rel in ("advcl", "acl", "obl") and a.head in live and live[a.head] is not c \

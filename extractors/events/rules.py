@@ -143,7 +143,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                             c.light = tree[f]
                             break
                 if c.actor is None and not c.entry.stance:
-                    c.suppressed = "noun_without_agent"
+                    # a prospect has no agent at all, not even the speaker ("сообщило о последствиях удара")
+                    c.suppressed = "prospect_not_act" if c.actor_how == "prospect_not_act" else "noun_without_agent"
                     continue
         else:
             c.actor, c.actor_how = res.subject(n.id)
@@ -352,10 +353,14 @@ def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg |
 
 def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
     """A noun predicate with no agent of its own, as the object of a clause ("Россия не исключает
-    развития сотрудничества", "на встрече с X заявил Y"): the clause's subject acts."""
+    развития сотрудничества", "на встрече с X заявил Y"): the clause's subject acts. Not through a
+    noun of prospect ("warned of the consequences of a strike", "об угрозе нападения"): what might
+    happen has no agent in the clause."""
     cur, steps = n, 0
     while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
         gov = tree[cur.head]
+        if gov.lemma.lower() in lex.prospect_nouns:
+            return None, "prospect_not_act"  # "предупредил о последствиях удара": a prospect, no act done
         if gov.upos in VERBAL or (gov.upos == "ADJ" and gov.feats.get("VerbForm") == "Part"):
             arg, how = res.subject(gov.id)
             return arg, f"governor:{how}" if arg else "noun_without_agent"

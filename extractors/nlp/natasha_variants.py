@@ -130,7 +130,30 @@ class NatashaLemmatizer(ProcessorVariant):
                     w.lemma = self._vocab.lemmatize(w.text, w.upos or "X", feats)
                 except Exception:  # pymorphy has no parse for some symbols
                     w.lemma = w.text.lower()
+                    continue
+                if w.upos == "PROPN" and _base_form(feats) and not self._agrees(w.text, feats):
+                    w.lemma = w.text.lower()
         return document
+
+    def _agrees(self, text: str, feats: dict) -> bool:
+        """Whether pymorphy knows ``text`` in the tagger's case and number at all."""
+        case = _PYMORPHY_CASE.get(feats.get("Case", ""))
+        return any(p.tag.number == "sing" and p.tag.case == case for p in self._vocab.parse(text))
+
+
+# pymorphy's names of the cases in which a singular noun is its own lemma
+_PYMORPHY_CASE = {"Nom": "nomn", "Acc": "accs"}
+
+
+def _base_form(feats: dict) -> bool:
+    """A singular name in the nominative, or in an accusative that equals it (inanimate masculine or
+    neuter): its form is its lemma. pymorphy guesses unknown names from their endings and may know them
+    only in other cases ("Рафах" only as a plural locative of "Раф"); where it has no parse in the
+    tagger's case and number, the form is kept."""
+    if feats.get("Number") != "Sing":
+        return False
+    return feats.get("Case") == "Nom" or (feats.get("Case") == "Acc" and feats.get("Animacy") == "Inan"
+                                          and feats.get("Gender") in ("Masc", "Neut"))
 
 
 @register_processor_variant("depparse", NAME)
