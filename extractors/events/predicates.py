@@ -8,6 +8,7 @@ actor was found by coreference or inferred and -0.25 when it was inherited from 
 clamped to [0.05, 0.99]."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.events.arg import is_amount
@@ -80,6 +81,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
                 continue  # "*": any verb ("resisted sending tanks"), not "resisted the offensive"
         elif "@name" in f.lemmas and c.upos == "PROPN":
             pass  # "@name": any proper name ("не признает Косово"), not "признал ошибку"
+        elif "@model" in f.lemmas and _model_designation(tree, c):
+            pass  # "@model": a weapon's designation ("send F-16s", "передаст Киеву F-16")
         elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
             continue
         if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels \
@@ -89,6 +92,23 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
             continue
         return {c.id} | {w.id for w in words}
     return None
+
+
+# letters, a hyphen and a number, with at most a short suffix: F-16s, Су-35, С-400, T-72B3
+MODEL = re.compile(r"^[^\W\d_]{1,4}-\d{1,3}[^\W_]{0,3}$")
+
+
+def _model_designation(tree: Tree, node: Node) -> bool:
+    """A name written as a model designation ("F-16s" may come as three tokens: F, -, 16s): the
+    node with the tokens of its name right after it."""
+    if node.upos not in ("PROPN", "NOUN", "NUM", "X"):
+        return False
+    ids = [node.id]
+    for i in sorted(tree.subtree(node.id)):
+        if i == ids[-1] + 1 and tree[i].upos in ("PROPN", "NUM", "SYM", "PUNCT", "X"):
+            ids.append(i)
+    text = tree.span_text(ids)[2]
+    return bool(text) and text[0].isupper() and bool(MODEL.match(text))
 
 
 def _lookup_keys(node: Node, lang: str) -> list[str]:
