@@ -17,7 +17,7 @@ def extractor_version() -> str:
     files = [ROOT / "extract.py", ROOT / "dates.py", ROOT / "records.py", ROOT / "nlp" / "namefix.py",
              ROOT / "nlp" / "closedclass.py", ROOT / "nlp" / "lemmafix.py", ROOT / "nlp" / "modalfix.py",
              ROOT / "nlp" / "contractions.py", ROOT / "nlp" / "pipelines.py", ROOT / "nlp" / "repairtables.py",
-             ROOT / "nlp" / "natasha_variants.py"]
+             ROOT / "nlp" / "natasha_variants.py", ROOT / "nlp" / "namednouns.py"]
     for part in PARTS:
         files += sorted(p for p in (ROOT / part).rglob("*") if p.suffix in (".py", ".yaml", ".tsv"))
     for f in files:

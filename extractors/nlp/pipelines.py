@@ -59,7 +59,8 @@ def compact_pipeline(d: Path, lang: str, use_gpu: bool = False):
 class TagFixParse:
     """Tokenize, mark contractions written without an apostrophe as multi-word tokens
     (``contractions``), expand and tag; repair names the tagger took for verbs (``namefix``),
-    function words it took for content words (``closedclass``), bare verbs after a modal it took for
+    function words it took for content words (``closedclass``), plural nouns after a model name it
+    took for verbs (``namednouns``), bare verbs after a modal it took for
     adjectives (``modalfix``, English); repair lemmas of contractions, irregular verb forms, words
     whose lemma depends on the fine tag, capitalised words the lemmatizer's dictionary knows in lower
     case (also a sentence's first word tagged as a name) and regular inflections the seq2seq model
@@ -84,6 +85,7 @@ class TagFixParse:
         from extractors.nlp.lemmafix import (fix_capitalised_lemmas, fix_initial_capitals, fix_irregular_lemmas,
                                              fix_regular_inflections, fix_tag_lemmas)
         from extractors.nlp.modalfix import fix_bare_verbs
+        from extractors.nlp.namednouns import fix_named_nouns
         from extractors.nlp.namefix import fix_names
 
         docs = [d if isinstance(d, stanza.Document) else stanza.Document([], text=d) for d in docs]
@@ -94,6 +96,7 @@ class TagFixParse:
                 docs = self.tagger.processors[name].bulk_process(docs)
         fix_names(docs, self.lang)
         fix_function_words(docs, self.lang)
+        fix_named_nouns(docs, self.lang)
         if self.lang == "en":
             fix_bare_verbs(docs)
         fix_irregular_lemmas(docs, self.lang)

@@ -246,3 +246,27 @@ def test_a_first_word_tagged_as_a_name_takes_its_common_noun_lemma(tmp_path):
     lemmas = [[w.lemma for w in s.words] for s in doc.sentences]
     # only a sentence's first word; a name the dictionary knows keeps its capital
     assert lemmas == [["laughter"], ["(", "passport", ")", "Turkey", "answer", "Passport"], ["Turkey", "answer"]]
+
+
+NAMED = """# text = France sold Rafale jets as Russia jets off.
+1\tFrance\tFrance\tPROPN\tNNP\t_\t0\t_\t_\t_
+2\tsold\tsell\tVERB\tVBD\t_\t0\t_\t_\t_
+3\tRafale\tRafale\tPROPN\tNNP\t_\t0\t_\t_\t_
+4\tjets\tjet\tVERB\tVBZ\t_\t0\t_\t_\t_
+5\tas\tas\tSCONJ\tIN\t_\t0\t_\t_\t_
+6\tsomeone\tsomeone\tPRON\tNN\t_\t0\t_\t_\t_
+7\tjets\tjet\tVERB\tVBZ\t_\t0\t_\t_\t_
+8\toff\toff\tADP\tRP\t_\t0\t_\t_\t_
+9\t.\t.\tPUNCT\t.\t_\t0\t_\t_\t_
+"""
+
+
+def test_a_listed_plural_after_a_name_becomes_a_noun(tmp_path):
+    from extractors.nlp.namednouns import fix_named_nouns, table
+
+    doc = _doc(tmp_path, NAMED)
+    assert table("en")["jets"] == "jet" and table("xx") == {}
+    assert fix_named_nouns([doc], "en") == 1
+    words = doc.sentences[0].words
+    assert (words[3].upos, words[3].xpos, words[3].lemma) == ("NOUN", "NNS", "jet")
+    assert words[6].upos == "VERB"  # not after a proper noun: left alone
