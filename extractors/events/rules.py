@@ -204,7 +204,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver) -> None:
         if place is not None and place.code and not (c.actor and place.code == c.actor.code):
             c.target = place
     if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
-        c.target = res.deep_target(anchor(c).id, c.actor)
+        c.target = res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE")
     if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
         # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан"
         owner = res.object_owner(anchor(c).id, c.actor)

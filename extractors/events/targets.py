@@ -190,11 +190,14 @@ class TargetFinder:
                 return Arg.of(m)
         return None
 
-    def deep_target(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(), depth: int = 4) -> Arg | None:
+    def deep_target(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(), depth: int = 4,
+                    nationality: bool = False) -> Arg | None:
         """A coded party inside what the act is about, when no argument names one: "called for progress
         in their peace plan for Myanmar", "reserved the right to review Myanmar's representation".
         Breadth first through objects, obliques, nominal modifiers and infinitive complements; places,
-        times and the speaker's content clauses are not entered."""
+        times and the speaker's content clauses are not entered. With ``nationality`` (an accusation:
+        what is protested is someone's act) a nationality adjective names the party too ("concern over
+        the North Korean missile launch", "обеспокоенность запуском северокорейской ракеты")."""
         tree = self.tree
         frontier = [node]
         for _ in range(depth):
@@ -205,12 +208,17 @@ class TargetFinder:
                         continue
                     if c.deprel == "advcl" and any(k.lemma.lower() in CIRCUMSTANCE for k in tree.children(c.id, "mark")):
                         continue  # "if Washington continues arms sales to Taipei": when, not what
-                    if {k.lemma for k in tree.children(c.id, "case")} & LOCATIVE and not self._about_place(h, c):
+                    # a preposition with fixed words is another preposition ("в связи с" is no "в")
+                    cases = {k.lemma for k in tree.children(c.id, "case") if not tree.children(k.id, "fixed")}
+                    if cases & LOCATIVE and not self._about_place(h, c):
                         continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
                     m = self.by_word.get(c.id)
                     if m is not None and m.actor_code and not (
                             exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
                         return Arg.of(m)
+                    if nationality and (a := self._nationality(c.id)) is not None and not (
+                            exclude is not None and (a.code == exclude.code or a.norm == exclude.norm)):
+                        return a
                     nxt.append(c.id)
             frontier = nxt
         return None
