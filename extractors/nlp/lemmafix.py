@@ -3,7 +3,9 @@
 - lemmas that depend on the fine tag or the next word (``tag_lemmas.tsv``: "her"/PRP → she);
 - capitalised words the lemmatizer's dictionary knows only in lower case ("Angry" → angry), and a
   sentence's first word tagged as a name that the dictionary knows only as a common noun;
-- regular inflections the seq2seq model mangled ("digge" → dig), when exactly one stem is a known lemma."""
+- regular inflections the seq2seq model mangled ("digge" → dig), when exactly one stem is a known lemma;
+- plural proper nouns left as their form ("Libraries" → Library), as UD lemmatises them, when exactly
+  one singular is a known lemma."""
 from __future__ import annotations
 
 import functools
@@ -89,6 +91,23 @@ def fix_regular_inflections(docs, lookup, known_lemmas: frozenset[str]) -> int:
         stems = [s for s in regular_stems(w.text, w.upos) if s in known_lemmas]
         if len(stems) == 1:
             w.lemma = stems[0]
+            changed += 1
+    return changed
+
+
+def fix_plural_names(docs, known_lemmas: frozenset[str]) -> int:
+    """A plural proper noun (NNPS) whose lemma the lemmatizer left as its form ("Scholars", "Libraries")
+    gets its singular, in the form's case ("Scholar", "Library"), when exactly one regular singular is
+    a lemma the dictionary knows; names that only look plural ("Athens", "Reynolds") are left alone.
+    Returns how many lemmas changed."""
+    changed = 0
+    for w in words(docs):
+        if w.upos != "PROPN" or w.xpos != "NNPS" or w.lemma != w.text:
+            continue
+        stems = [s for s in regular_stems(w.text, "NOUN") if s in known_lemmas]
+        if len(stems) == 1:
+            stem = stems[0]
+            w.lemma = stem.upper() if w.text.isupper() else (stem[:1].upper() + stem[1:] if w.text[:1].isupper() else stem)
             changed += 1
     return changed
 

@@ -63,8 +63,8 @@ class TagFixParse:
     took for verbs (``namednouns``), bare verbs after a modal it took for
     adjectives (``modalfix``, English); repair lemmas of contractions, irregular verb forms, words
     whose lemma depends on the fine tag, capitalised words the lemmatizer's dictionary knows in lower
-    case (also a sentence's first word tagged as a name) and regular inflections the seq2seq model
-    mangled (``lemmafix``); then parse the repaired tags: the compact profile's pipeline, with the
+    case (also a sentence's first word tagged as a name), regular inflections the seq2seq model
+    mangled and plural names left as their form (``lemmafix``); then parse the repaired tags: the compact profile's pipeline, with the
     same ``bulk_process`` as a Stanza pipeline."""
 
     def __init__(self, tagger: stanza.Pipeline, parser: stanza.Pipeline, lang: str):
@@ -83,7 +83,7 @@ class TagFixParse:
         from extractors.nlp.closedclass import fix_function_words
         from extractors.nlp.contractions import fix_contraction_lemmas, mark_contractions
         from extractors.nlp.lemmafix import (fix_capitalised_lemmas, fix_initial_capitals, fix_irregular_lemmas,
-                                             fix_regular_inflections, fix_tag_lemmas)
+                                             fix_plural_names, fix_regular_inflections, fix_tag_lemmas)
         from extractors.nlp.modalfix import fix_bare_verbs
         from extractors.nlp.namednouns import fix_named_nouns
         from extractors.nlp.namefix import fix_names
@@ -107,6 +107,7 @@ class TagFixParse:
             fix_initial_capitals(docs, self.lemma_lookup)
             if self.lang == "en":
                 fix_regular_inflections(docs, self.lemma_lookup, self.known_lemmas)
+                fix_plural_names(docs, self.known_lemmas)
         return self.parser.bulk_process(docs)
 
     def __call__(self, text: str) -> stanza.Document:

@@ -270,3 +270,22 @@ def test_a_listed_plural_after_a_name_becomes_a_noun(tmp_path):
     words = doc.sentences[0].words
     assert (words[3].upos, words[3].xpos, words[3].lemma) == ("NOUN", "NNS", "jet")
     assert words[6].upos == "VERB"  # not after a proper noun: left alone
+
+
+PLURAL_NAMES = """# text = LIBRARIES Scholars Athens Futures Americans
+1\tLIBRARIES\tLIBRARIES\tPROPN\tNNPS\t_\t0\t_\t_\t_
+2\tScholars\tScholars\tPROPN\tNNPS\t_\t0\t_\t_\t_
+3\tAthens\tAthens\tPROPN\tNNPS\t_\t0\t_\t_\t_
+4\tFutures\tFutures\tPROPN\tNNP\t_\t0\t_\t_\t_
+5\tAmericans\tAmerican\tPROPN\tNNPS\t_\t0\t_\t_\t_
+"""
+
+
+def test_plural_names_left_as_their_form_take_the_known_singular(tmp_path):
+    from extractors.nlp.lemmafix import fix_plural_names
+
+    doc = _doc(tmp_path, PLURAL_NAMES)
+    known = frozenset({"library", "scholar", "future", "american"})
+    assert fix_plural_names([doc], known) == 2
+    # "Athens": no known singular; "Futures": not tagged plural; "Americans": the lemmatizer's own lemma
+    assert [w.lemma for w in doc.sentences[0].words] == ["LIBRARY", "Scholar", "Athens", "Futures", "American"]
