@@ -145,10 +145,11 @@ def test_status_lists_runs_without_a_server(tmp_path, prefect_harness):
     assert "completed" in res.output and "(no server)" in res.output
 
 
-def test_worker_processes_share_the_parents_ephemeral_api(tmp_path):
-    """Without a Prefect server, `--workers N` hands the parent's ephemeral API to its worker processes;
-    otherwise each worker would start an API server of its own before its first task. Run in a fresh
-    process, outside the test session's Prefect harness."""
+@pytest.mark.parametrize("kind", ["process", "dask"])
+def test_worker_processes_share_the_parents_ephemeral_api(tmp_path, kind):
+    """Without a Prefect server, `--workers N` and `--dask-local N` hand the parent's ephemeral API to
+    their worker processes; otherwise each worker would start an API server of its own before its first
+    task. Run in a fresh process, outside the test session's Prefect harness."""
     import os
     import sys
 
@@ -156,11 +157,12 @@ def test_worker_processes_share_the_parents_ephemeral_api(tmp_path):
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env["PREFECT_HOME"] = str(tmp_path / "prefect")
-    res = subprocess.run([sys.executable, str(ROOT / "tests" / "fixtures" / "shared_api_probe.py"), str(tmp_path)],
+    res = subprocess.run([sys.executable, str(ROOT / "tests" / "fixtures" / "shared_api_probe.py"), str(tmp_path), kind],
                          env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert res.returncode == 0, res.stderr[-3000:]
     out = json.loads(res.stdout.strip().splitlines()[-1])
     assert out["parent"].startswith("http://127.0.0.1:") and out["parent"].endswith("/api")
-    assert sorted(i for i, _, _ in out["seen"]) == [0, 1, 2, 3]
-    assert {pid for _, pid, _ in out["seen"]} - {out["own_pid"]}, "tasks ran in worker processes"
-    assert {url for _, _, url in out["seen"]} == {out["parent"]}
+    assert sorted(i for i, _, _, _ in out["seen"]) == [0, 1, 2, 3]
+    assert {pid for _, pid, _, _ in out["seen"]} - {out["own_pid"]}, "tasks ran in worker processes"
+    assert {url for _, _, url, _ in out["seen"]} == {out["parent"]}
+    assert not any(own for _, _, _, own in out["seen"])
