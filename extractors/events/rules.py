@@ -222,9 +222,9 @@ RESTATED = {"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"}  # acts such a se
 def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexicon) -> Arg | None:
     """The party a received act comes from: "from X" on the receiving verb or anywhere in the act's
     phrase ("a package of military aid worth $400 million from the United States")."""
-    inside = [tree[i] for i in sorted(tree.subtree(noun.id)) if i != noun.id and tree[i].rel in ("nmod", "obl")]
-    for k in tree.children(verb.id, "obl") + [k for k in tree.children(noun.id, "nmod")] + \
-            [k for k in inside if k.head != noun.id]:
+    deeper = [tree[i] for i in sorted(tree.subtree(noun.id))
+              if i != noun.id and tree[i].head != noun.id and tree[i].rel in ("nmod", "obl")]
+    for k in tree.children(verb.id, "obl") + tree.children(noun.id, "nmod") + deeper:
         if {x.lemma.lower() for x in tree.children(k.id, "case")} & lex.receiver_sources:
             src = res.np(k.id)
             if src is not None and src.code:

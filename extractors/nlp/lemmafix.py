@@ -106,10 +106,16 @@ def fix_plural_names(docs, known_lemmas: frozenset[str]) -> int:
             continue
         stems = [s for s in regular_stems(w.text, "NOUN") if s in known_lemmas]
         if len(stems) == 1:
-            stem = stems[0]
-            w.lemma = stem.upper() if w.text.isupper() else (stem[:1].upper() + stem[1:] if w.text[:1].isupper() else stem)
+            w.lemma = _in_case_of(w.text, stems[0])
             changed += 1
     return changed
+
+
+def _in_case_of(form: str, stem: str) -> str:
+    """``stem`` written as ``form`` is: upper case, capitalised or lower case."""
+    if form.isupper():
+        return stem.upper()
+    return stem[:1].upper() + stem[1:] if form[:1].isupper() else stem
 
 
 @functools.lru_cache(maxsize=8)

@@ -60,12 +60,12 @@ class TagFixParse:
     """Tokenize, mark contractions written without an apostrophe as multi-word tokens
     (``contractions``), expand and tag; repair names the tagger took for verbs (``namefix``),
     function words it took for content words (``closedclass``), plural nouns after a model name it
-    took for verbs (``namednouns``), bare verbs after a modal it took for
-    adjectives (``modalfix``, English); repair lemmas of contractions, irregular verb forms, words
-    whose lemma depends on the fine tag, capitalised words the lemmatizer's dictionary knows in lower
-    case (also a sentence's first word tagged as a name), regular inflections the seq2seq model
-    mangled and plural names left as their form (``lemmafix``); then parse the repaired tags: the compact profile's pipeline, with the
-    same ``bulk_process`` as a Stanza pipeline."""
+    took for verbs (``namednouns``), bare verbs after a modal it took for adjectives (``modalfix``,
+    English); repair lemmas of contractions, irregular verb forms, words whose lemma depends on the
+    fine tag, capitalised words the lemmatizer's dictionary knows in lower case (also a sentence's
+    first word tagged as a name), regular inflections the seq2seq model mangled and plural names left
+    as their form (``lemmafix``); then parse the repaired tags: the compact profile's pipeline, with
+    the same ``bulk_process`` as a Stanza pipeline."""
 
     def __init__(self, tagger: stanza.Pipeline, parser: stanza.Pipeline, lang: str):
         self.tagger, self.parser, self.lang = tagger, parser, lang
