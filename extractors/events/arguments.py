@@ -361,8 +361,13 @@ class Resolver(TargetFinder):
                 return join(args, "conj"), "subject"
         if len(subj) > 1:
             # "Russian … Lavrov met", "Spain, the host of the summit, said": the subject
-            # nearest the verb that names an actor
-            for c in reversed(subj):
+            # nearest the verb that names an actor. In Russian those before the verb first: a second
+            # "subject" after it is mostly an object whose accusative looks nominative ("Министр
+            # обороны Израиля посетил Вашингтон"); in English one after it is a real subject ("…, said
+            # Mali's foreign minister")
+            ordered = list(reversed(subj)) if self.lex.lang != "ru" else \
+                [c for c in reversed(subj) if c.id < node] + [c for c in subj if c.id > node]
+            for c in ordered:
                 arg = self.np(c.id)
                 if arg is not None:
                     return arg, "subject"

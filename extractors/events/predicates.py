@@ -40,6 +40,12 @@ class Candidate:
     suppressed: str = ""  # why it produced no event
 
 
+# prepositions of what an amount counts or holds: "$2 billion in loans", "1,000 containers of munitions",
+# "контейнеров с боеприпасами"
+CONTENTS = {"in", "of", "with", "с", "со"}
+COMPARATIVES = {"more", "less", "fewer", "over"}
+
+
 def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] = frozenset()) -> set[int] | None:
     """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
     if entry.dep is None:
@@ -52,11 +58,14 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     # "allow the suspension to expire" with "expire" hung on the object: the object's infinitive
     # counts as the verb's own complement
     objs = tree.children(node.id, "obj")
+    # "transferred more than 1,000 containers" parsed with "more" as the object: what is counted is it
+    objs += [k for c in objs if c.lemma.lower() in COMPARATIVES for k in tree.children(c.id, "obl", "nmod")
+             if any(x.lemma.lower() == "than" for x in tree.children(k.id, "case"))]
     # an amount as the object ("$2 billion in loans", "500 million euros in aid"): what it counts is
     # the object the frame asks for
     amounts = [c for c in objs if is_amount(tree, c, measures)]
     related += [(m, "obj") for c in amounts for m in tree.children(c.id, "nmod")
-                if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"} or not tree.children(m.id, "case")]
+                if {k.lemma for k in tree.children(m.id, "case")} & CONTENTS or not tree.children(m.id, "case")]
     if amounts:  # "provide $2 billion | in loans" with the counted noun hung on the verb
         related += [(m, "obj") for m in tree.children(node.id, "obl")
                     if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]

@@ -199,6 +199,13 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver) -> None:
             c.target = both
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
+    if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
+        # a second "subject" after the verb is the object the parser misread ("посетил Вашингтон")
+        for k in tree.children(n.id, "nsubj"):
+            arg = res.np(k.id, allow_coref=False) if k.id > n.id else None
+            if arg is not None and arg.code and arg.code != c.actor.code and arg.start >= c.actor.end:
+                c.target = arg
+                break
     if c.target is None and visit and n.rel == "nsubj" and n.head and tree.children(n.head, "cop"):
         place = res.np(n.head, allow_coref=False)  # "Blinken's final stop was Qatar"
         if place is not None and place.code and not (c.actor and place.code == c.actor.code):
