@@ -66,14 +66,19 @@ def _chunks(items: list, size: int) -> list[list]:
 
 
 def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, model_key: str, parallel: int,
-                     run_id: str, version: str, profile: dict[str, str], remote_validation: bool = False):
-    """Yield (chunk, BatchResult) in job order. Annotation and extraction of a batch run as tasks on the
-    task runner (a thread of this process when ``parallel`` is 1 — NLP itself is serialised by a lock —
-    else the runner's worker processes), ahead of the caller. GX validation runs here, in this process,
-    while the workers annotate the next batches: one GX context for the run, and a batch's extraction
-    travels once (worker → here). With ``remote_validation`` (Dask: the cluster does the work) it is
-    submitted to the workers as well. At most ``parallel`` + 1 batches are in flight, so memory stays
-    bounded however large the input.
+                     run_id: str, version: str, profile: dict[str, str], remote_validation: bool = False,
+                     load_size: int = 512, on_annotated=None):
+    """Yield (documents, BatchResult) in job order. Annotation and extraction of a batch run as tasks
+    on the task runner (a thread of this process when ``parallel`` is 1 — NLP itself is serialised by
+    a lock — else the runner's worker processes), ahead of the caller. GX validation runs here, in
+    this process, while the workers annotate the next batches: one GX context for the run, and a
+    batch's extraction travels once (worker → here). Consecutive annotated batches are validated
+    together once they hold ``load_size`` documents (or the input ends): a GX call costs nearly the
+    same for 128 documents as for 512 (0.20 s against 0.30 s for short Russian ones), so fewer,
+    larger calls spread it. With ``remote_validation`` (Dask: the cluster does the work) each batch is
+    validated on the workers as it comes. At most ``parallel`` + 1 batches are in flight, and at most
+    ``load_size`` documents wait for validation, so memory stays bounded however large the input.
+    ``on_annotated(n)`` is called as each batch of n documents comes back (progress).
 
     Arguments built in this process go to tasks wrapped in ``quote``: otherwise Prefect walks every
     nested object of a batch twice per task call looking for futures, which cost more than the GX
@@ -87,23 +92,36 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
 
     queue = iter(jobs)
     pending = collections.deque(submit(l, c) for l, c in itertools.islice(queue, parallel + 1))
+    held_docs: list[RawDocument] = []
+    held: tuple[list, list] = ([], [])
     while pending:
         chunk, future = pending.popleft()
         result = future.result()
         pending.extend(submit(l, c) for l, c in itertools.islice(queue, 1))
-        yield chunk, result if remote_validation else tasks.validate(quote(result), run_id, version, profile)
+        if on_annotated is not None:
+            on_annotated(len(chunk))
+        if remote_validation:
+            yield chunk, result
+            continue
+        held_docs += chunk
+        held[0].extend(result[0])
+        held[1].extend(result[1])
+        if len(held_docs) >= load_size or not pending:
+            yield held_docs, tasks.validate(quote(held), run_id, version, profile)
+            held_docs, held = [], ([], [])
 
 
 @flow(name="pipeline", log_prints=False, validate_parameters=False)
 def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 32,
              reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
-             from_warehouse: bool = False, parallel: int = 1, remote_validation: bool = False) -> RunSummary:
+             from_warehouse: bool = False, parallel: int = 1, remote_validation: bool = False,
+             load_size: int = 512) -> RunSummary:
     """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
     the database itself: those extracted by another extractor version (all of them with ``reprocess``).
     With ``parallel`` > 1 annotation batches are submitted to the flow's task runner (a process pool or
     Dask, see ``flows.runners``), that many in flight; validation (on the cluster with
     ``remote_validation``) and loading stay in this process, in order, one short write transaction per
-    batch."""
+    ``load_size`` documents."""
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
     ctx = get_run_context()
@@ -139,14 +157,13 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
         jobs = [(l, chunk) for l in langs for chunk in _chunks([d for d in docs if d.lang == l], batch_size)]
         with _progress(len(docs), progress) as bar:
             for chunk, batch in _checked_batches(jobs, nlp, model_key, parallel, run_id, version, profile,
-                                                  remote_validation):
+                                                  remote_validation, max(load_size, batch_size), bar.update):
                 bad += batch.quarantined
                 checked += batch.checked - len(chunk)
                 summary.docs_loaded += tasks.load(db_path, quote(batch), run_id)
                 summary.sentences += batch.sentences
                 summary.events += batch.events
                 by_type.update(batch.frames["events"]["event_type"].to_list())
-                bar.update(len(chunk))
         tasks.quarantine(db_path, quote(bad), run_id)
         summary.quarantined = len(bad)
         summary.quarantine_by_reason = dict(collections.Counter(q.reason for q in bad).most_common())
@@ -181,6 +198,7 @@ def run_with(settings, **kwargs) -> RunSummary:
     with _local_api_settings(shared=par.distributed):
         return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
                        max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
+                       load_size=settings.load_size,
                        remote_validation=bool(par.dask_address or par.dask_local), **kwargs)
 
 

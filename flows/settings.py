@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     # documents per batch: GX validation costs about the same per call whatever the batch holds, so
     # larger batches spread it (measured in docs/benchmarks.md); memory holds workers + 1 batches
     batch_size: int = Field(default=128, ge=1, description="documents per batch")
+    # documents validated by GX and loaded together (one write transaction): a GX call costs nearly
+    # the same for 128 documents as for 512, so consecutive batches are checked together
+    load_size: int = Field(default=512, ge=1, description="documents validated and loaded together")
     max_failure_ratio: float = 0.5
     progress: bool = True
     use_gpu: bool | None = None  # None: use CUDA when it is available

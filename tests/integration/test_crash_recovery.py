@@ -36,7 +36,7 @@ def _corpus(path: Path, n: int, offset: int = 0) -> Path:
 
 
 def _env(tmp: Path) -> dict[str, str]:
-    return dict(os.environ, COMMUNIQUE_PROFILE="natasha", COMMUNIQUE_BATCH_SIZE="4",
+    return dict(os.environ, COMMUNIQUE_PROFILE="natasha", COMMUNIQUE_BATCH_SIZE="4", COMMUNIQUE_LOAD_SIZE="4",
                 PREFECT_HOME=str(tmp / "prefect"), COMMUNIQUE_DATA_DIR=str(tmp))
 
 

@@ -49,6 +49,22 @@ def test_samples_yield_seed_events_and_rerun_is_idempotent(tmp_path, prefect_har
     assert len(runs) == 2 and json.loads(runs[0][2])["ru"]["profile"] in ("natasha", "stanza")
 
 
+def test_batches_are_validated_and_loaded_load_size_documents_at_a_time(tmp_path, prefect_harness, nlp_config):
+    """One-document annotation batches, validated and loaded two documents at a time: the same rows
+    as one batch for everything, and one GX run per suite for every two documents."""
+    (tmp_path / "a").mkdir()
+    whole = _run(tmp_path / "a", [SAMPLES], nlp_config)
+    (tmp_path / "b").mkdir()
+    small = _run(tmp_path / "b", [SAMPLES], nlp_config, batch_size=1, load_size=2)
+    assert small.docs_loaded == whole.docs_loaded >= 5 and small.events == whole.events
+    assert _q(tmp_path / "a", COUNTS) == _q(tmp_path / "b", COUNTS)
+    per_suite = _q(tmp_path / "b", "SELECT suite, count(*), sum(evaluated) FILTER (WHERE suite = 'documents') "
+                                   "FROM validation_results GROUP BY suite ORDER BY suite")
+    chunks = -(-small.docs_loaded // 2)
+    assert [(s, n) for s, n, _ in per_suite] == [("documents", chunks), ("events", chunks), ("mentions", chunks)]
+    assert per_suite[0][2] == small.docs_loaded
+
+
 def test_reprocess_replaces_events_atomically(tmp_path, prefect_harness, nlp_config):
     _run(tmp_path, [SAMPLES / "ru_news.jsonl"], nlp_config)
     before = _q(tmp_path, COUNTS)
