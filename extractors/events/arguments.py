@@ -223,8 +223,11 @@ class Resolver(TargetFinder):
                 # every coded party inside it
                 if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG", "GROUP"):
                     wide = tree.subtree(node, skip_rels=tuple(r for r in NP_SKIP if r != "conj"))
+                    # not a place the body is at: "с аргентинским коллегой в Бразилиа" is Argentina's
                     parties = [x for x in self.mentions if x.actor_code and self._words(x) <= set(wide)
-                               and x.actor_type in ("COUNTRY", "ORG", "GROUP")]
+                               and x.actor_type in ("COUNTRY", "ORG", "GROUP")
+                               and not self._via_locative(node, min(x.word_ids, key=lambda w: tree.distance(node, w)))]
+                    parties = parties or [m]
                     s, e, text = self._phrase(wide if len(parties) > 1 else sub, node)
                     if len(parties) > 1:
                         norms = "|".join(dict.fromkeys(x.actor_norm for x in parties))
@@ -483,6 +486,11 @@ class Resolver(TargetFinder):
                 arg = self.np(c.id, allow_coref=False)
                 if arg and arg.parts:
                     return arg
+                # "the talks between Iran and the IAEA" parsed with "IAEA" as a conjunct of "talks"
+                later = [k for k in self.tree.children(node, "conj") if k.id > c.id and not self.tree.children(k.id, "case")]
+                others = [a for k in later if (a := self.np(k.id, allow_coref=False)) is not None and a.code]
+                if arg is not None and arg.code and others:
+                    return join([arg] + others, "conj")
             elif depth > 1 and c.rel == "nmod":
                 arg = self.between(c.id, depth - 1)
                 if arg:

@@ -99,6 +99,7 @@ class Lexicon:
     membership_nouns: frozenset[str] = frozenset()
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
+    aid_purposes: frozenset[str] = frozenset()  # "pledged $2 billion to rebuild Syria": Syria receives
     version: str = field(default="")
 
 
@@ -201,6 +202,7 @@ def load(lang: str) -> Lexicon:
         helper_nouns=_words(roles, "helper_nouns"),
         membership_nouns=_words(roles, "membership_nouns"),
         prospect_nouns=_words(roles, "prospect_nouns"),
+        aid_purposes=_words(roles, "aid_purposes"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

@@ -69,6 +69,9 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     if amounts:  # "provide $2 billion | in loans" with the counted noun hung on the verb
         related += [(m, "obj") for m in tree.children(node.id, "obl")
                     if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]
+    # "provided the Philippines | with patrol boats" with the "with" phrase hung on the object
+    related += [(m, "obl") for c in objs if c.upos == "PROPN" for m in tree.children(c.id, "nmod")
+                if any(k.lemma.lower() == "with" for k in tree.children(m.id, "case"))]
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the

@@ -38,23 +38,34 @@ TIME_NOUNS = frozenset({"overnight", "day", "week", "month", "year", "weekend", 
                         "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
+# time words that name no thing, so a common noun right before them is never their modifier:
+# "struck [by Russian drones] [overnight]", "attacked [by militants] [Tuesday]"
+TIME_ADVERB_NOUNS = frozenset({"overnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                               "sunday"})
+
+
 def _split_time_compounds(nodes: dict[int, Node]) -> int:
     """"deploy troops [to Poland] [next month]" parsed as one phrase headed by the time noun, with the
     name as its compound: make the name the head of the prepositional phrase and the time noun a
-    temporal modifier of the same head. Returns how many phrases were split."""
+    temporal modifier of the same head. The same for a common noun right before "overnight" or a
+    weekday ("by Russian drones overnight"), whose other words before it go with it. Returns how
+    many phrases were split."""
     changed = 0
     for t in list(nodes.values()):
-        if t.lemma not in TIME_NOUNS or t.rel not in ("obl", "nmod"):
+        if t.lemma.lower() not in TIME_NOUNS or t.rel not in ("obl", "nmod"):
             continue
         kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
-        names = [n for n in kids if n.deprel == "compound" and n.upos == "PROPN" and n.id < t.id]
+        names = [n for n in kids if n.deprel == "compound" and n.id < t.id
+                 and (n.upos == "PROPN" or n.upos == "NOUN" and n.id == t.id - 1
+                      and t.lemma.lower() in TIME_ADVERB_NOUNS)]
         cases = [n for n in kids if n.rel == "case"]
         if len(names) != 1 or not cases or not all(c.id < names[0].id for c in cases):
             continue
         name = names[0]
         name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
-        for c in cases:
-            c.head = name.id
+        for k in kids:  # the preposition, and "Russian" of "by Russian drones overnight"
+            if k.id < name.id and (k.rel == "case" or name.upos == "NOUN"):
+                k.head = name.id
         t.deprel = f"{t.rel}:tmod"
         changed += 1
     return changed

@@ -89,8 +89,16 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.suppressed = "setting"  # "review its representation at its meetings": where, not what
             continue
         parent = tree.parent(n.id)
-        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl") and parent is not None and parent.lemma in lex.receivers:
+        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "iobj") and parent is not None \
+                and parent.lemma in lex.receivers:  # "iobj": "подверглась атаке", a dative the parser may label so
             source = _received_from(tree, parent, n, res, lex)
+            if source is None:
+                # the act's own agent inside its phrase: "подверглась атаке российских беспилотников",
+                # "received US aid" (not the receiver itself)
+                own = res.noun_agent(n.id)
+                subject = res.subject(parent.id)[0]
+                if own is not None and own.code and (subject is None or own.code != subject.code):
+                    source = own
             if source is None:
                 c.suppressed = "received"  # "Blinken, who has faced criticism": he is its target, not its agent
                 continue
@@ -142,6 +150,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                             c.actor, c.actor_how = res.subject(f)
                             c.light = tree[f]
                             break
+                if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in HAPPEN \
+                        and (both := res.between(n.id)) is not None:
+                    c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
                 if c.actor is None and not c.entry.stance:
                     # a prospect has no agent at all, not even the speaker ("сообщило о последствиях удара")
                     c.suppressed = "prospect_not_act" if c.actor_how == "prospect_not_act" else "noun_without_agent"
@@ -163,7 +174,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
                     and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
-        _find_target(tree, c, n, res)
+        _find_target(tree, c, n, res, lex)
         if c.entry.unaddressed and _unaddressed(tree, c, lex):
             c.event_type = c.entry.unaddressed
         if c.negated and c.entry.on_negation:
@@ -174,7 +185,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
 
 
-def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver) -> None:
+def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
     """Whom the act reaches, tried in order: the predicate's (or light verb's) arguments, the parties
     "between" whom it happens, a partner hung on the governor, the place of a visit, a party inside
     what a directed act is about, the owner of its object, the place struck or approached."""
@@ -212,6 +223,12 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver) -> None:
             c.target = place
     if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
         c.target = res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE")
+    if c.target is None and c.entry.type in ("AID", "AGREE"):
+        # the party of what aid (or a promise) is for: "pledged $2 billion to rebuild Syria" (a promise
+        # is AGREE), "выделит 2 млрд долларов на восстановление Сирии"
+        c.target = next((t for k in tree.children(anchor(c).id, "advcl", "xcomp", "obl", "nmod")
+                         if k.lemma.lower() in lex.aid_purposes
+                         and (t := res.deep_target(k.id, c.actor, depth=2)) is not None), None)
     if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
         # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан"
         owner = res.object_owner(anchor(c).id, c.actor)
@@ -232,7 +249,10 @@ def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexic
     deeper = [tree[i] for i in sorted(tree.subtree(noun.id))
               if i != noun.id and tree[i].head != noun.id and tree[i].rel in ("nmod", "obl")]
     for k in tree.children(verb.id, "obl") + tree.children(noun.id, "nmod") + deeper:
-        if {x.lemma.lower() for x in tree.children(k.id, "case")} & lex.receiver_sources:
+        # a preposition with its fixed words, lemmas joined: "от", "from", "с сторона" ("со стороны")
+        cases = {" ".join([x.lemma.lower()] + [f.lemma.lower() for f in tree.children(x.id, "fixed")])
+                 for x in tree.children(k.id, "case")}
+        if cases & lex.receiver_sources:
             src = res.np(k.id)
             if src is not None and src.code:
                 return src
