@@ -201,12 +201,13 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
             (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
         if both is not None and not (c.actor and both.norm == c.actor.norm):
             c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
-    elif c.target is not None and c.target.code and not c.target.parts and c.entry.type in SYMMETRIC:
+    elif c.target is not None and c.target.code and not c.target.parts:
         # one of the parties named right on the object: "brokered a prisoner exchange between Russia
-        # and Ukraine" is between both
+        # and Ukraine" is between both, as is "welcomed the agreement between Serbia and Kosovo"
         both = next((b for o in tree.children(anchor(c).id, "obj")
                      if (b := res.between(o.id, depth=1)) is not None), None)
-        if both is not None and c.target.code in {p.code for p in both.parts}:
+        if both is not None and c.target.code in {p.code for p in both.parts} \
+                and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
             c.target = both
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
@@ -392,10 +393,20 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple
         if gov.lemma.lower() in lex.prospect_nouns:
             return None, "prospect_not_act"  # "предупредил о последствиях удара": a prospect, no act done
         if gov.upos in VERBAL or (gov.upos == "ADJ" and gov.feats.get("VerbForm") == "Part"):
+            if _in_accusation(tree, cur, gov, lex) or (gov.head and _in_accusation(tree, gov, tree[gov.head], lex)):
+                # "accused London of sabotaging the peace talks", "обвинила Лондон в срыве переговоров":
+                # what is accused is no act of the accuser
+                return None, "accused_content"
             arg, how = res.subject(gov.id)
             return arg, f"governor:{how}" if arg else "noun_without_agent"
         cur, steps = gov, steps + 1
     return None, "noun_without_agent"
+
+
+def _in_accusation(tree: Tree, part: Node, verb: Node, lex: Lexicon) -> bool:
+    """``part`` is what the accusation ``verb`` accuses of (not its addressee, the object)."""
+    return part.head == verb.id and part.rel not in ("obj", "nsubj", "iobj") and verb.upos in VERBAL \
+        and any(e.type == "ACCUSE" for e in lex.entries.get(verb.lemma, ()))
 
 
 def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
