@@ -133,6 +133,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                         c.actor_how = "between" if c.actor is not None else "noun_without_agent"
                 else:
                     c.actor, c.actor_how = res.subject(parent.id)
+                if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
+                        and holder.norm != c.actor.norm:
+                    c.suppressed = "assessed_readiness"  # «заявил о готовности Запада к переговорам»: a claim about another
+                    continue
                 c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
             elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
                     and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod":
@@ -390,8 +394,9 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple
     cur, steps = n, 0
     while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
         gov = tree[cur.head]
-        if gov.lemma.lower() in lex.prospect_nouns:
-            return None, "prospect_not_act"  # "предупредил о последствиях удара": a prospect, no act done
+        if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
+            # "предупредил о последствиях удара", «заявил о готовности Запада к переговорам»: a prospect, no act done
+            return None, "prospect_not_act"
         if gov.upos in VERBAL or (gov.upos == "ADJ" and gov.feats.get("VerbForm") == "Part"):
             if _in_accusation(tree, cur, gov, lex) or (gov.head and _in_accusation(tree, gov, tree[gov.head], lex)):
                 # "accused London of sabotaging the peace talks", "обвинила Лондон в срыве переговоров":
