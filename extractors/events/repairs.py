@@ -52,6 +52,9 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
     many phrases were split."""
     changed = 0
     for t in list(nodes.values()):
+        if t.lemma.lower() in TIME_NOUNS and t.rel == "obj":
+            changed += _split_time_object_name(nodes, t)
+            continue
         if t.lemma.lower() not in TIME_NOUNS or t.rel not in ("obl", "nmod"):
             continue
         kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
@@ -69,6 +72,25 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
         t.deprel = f"{t.rel}:tmod"
         changed += 1
     return changed
+
+
+TIME_DETERMINERS = frozenset({"next", "last", "this", "coming", "past"})
+
+
+def _split_time_object_name(nodes: dict[int, Node], t: Node) -> int:
+    """"will visit [Serbia] [next week]" parsed as one object "Serbia next week" headed by the time
+    noun: the name is the object and the time noun a temporal modifier of the verb."""
+    kids = [n for n in nodes.values() if n.head == t.id]
+    names = [n for n in kids if n.deprel == "compound" and n.upos == "PROPN" and n.id < t.id]
+    if len(names) != 1 or not any(k.lemma.lower() in TIME_DETERMINERS and k.id > names[0].id for k in kids):
+        return 0
+    name = names[0]
+    name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
+    for k in kids:  # "the" of "the Serbia" would be the name's; "next" stays with the time noun
+        if k.id < name.id:
+            k.head = name.id
+    t.deprel, t.rel = "obl:tmod", "obl"
+    return 1
 
 
 # units of a span of time that a clause can be measured from ("hours before the summit began")

@@ -119,6 +119,9 @@ class TargetFinder:
                     cands.append((2, g))
                 if c.lemma in self.lex.bodies:  # "выслала российского дипломата": whose diplomat
                     cands.append((2, c))
+                if c.lemma in self.lex.entries:  # "не принимает ультиматум Москвы": whose ultimatum
+                    cands += [(2, g) for g in tree.children(c.id, "nmod", "nmod:poss")
+                              if not tree.children(g.id, "case") and g.feats.get("Case") in ("Gen", None)]
                 continue
             if c.rel == "obj" and is_amount(tree, c, self.lex.measures):
                 # an amount ("$2 billion in loans to Indonesia"): the addressee hangs inside it
