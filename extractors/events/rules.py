@@ -228,13 +228,18 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
             c.target = place
     if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
         c.target = res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE")
+    if c.target is None and c.entry.type == "SUPPORT":
+        # a frame word that is about a place names its party by that place: "reopened its embassy in Damascus"
+        # (the place may hang on the frame word or, parsed so, on the verb right after it)
+        c.target = next((t for f in sorted(c.frame_ids) if tree[f].lemma.lower() in lex.place_topics
+                         for h in (f, anchor(c).id) if (t := res.deep_target(h, c.actor, depth=1)) is not None), None)
     if c.target is None and c.entry.type in ("AID", "AGREE"):
         # the party of what aid (or a promise) is for: "pledged $2 billion to rebuild Syria" (a promise
         # is AGREE), "выделит 2 млрд долларов на восстановление Сирии"
         c.target = next((t for k in tree.children(anchor(c).id, "advcl", "xcomp", "obl", "nmod")
                          if k.lemma.lower() in lex.aid_purposes
                          and (t := res.deep_target(k.id, c.actor, depth=2)) is not None), None)
-    if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION"):
+    if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION", "SUPPORT"):
         # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан"
         owner = res.object_owner(anchor(c).id, c.actor)
         if owner is not None and (c.target is None or owner.code):
@@ -397,6 +402,9 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple
         if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
             # "предупредил о последствиях удара", «заявил о готовности Запада к переговорам»: a prospect, no act done
             return None, "prospect_not_act"
+        if gov.upos == "NOUN" and gov.lemma.lower() in lex.planned and res.noun_agent(gov.id) is not None:
+            # «против плана ЕС по отказу от газа»: the act under another's plan is no act of the clause's subject
+            return None, "noun_without_agent"
         if gov.upos in VERBAL or (gov.upos == "ADJ" and gov.feats.get("VerbForm") == "Part"):
             if _in_accusation(tree, cur, gov, lex) or (gov.head and _in_accusation(tree, gov, tree[gov.head], lex)):
                 # "accused London of sabotaging the peace talks", "обвинила Лондон в срыве переговоров":
