@@ -36,7 +36,8 @@ class TargetFinder:
         for g in self.tree.children(node, "nmod", "obl", "iobj"):
             gc = {k.lemma for k in self.tree.children(g.id, "case")}
             if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat") \
-                    or self._membership(node, gc) or (gc & ADDRESSED and self._nationality(g.id) is not None):
+                    or self._membership(node, gc) or (gc & ADDRESSED and (self._nationality(g.id) is not None or (
+                        (m := self.by_word.get(g.id)) is not None and m.actor_code))):  # «жалобу … на Израиль»
                 out.append(g)  # "против X", a bare dative addressee ("поставлять оружие Тайваню"), "участие в ОДКБ"
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
