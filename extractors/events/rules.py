@@ -96,9 +96,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 # the act's own agent inside its phrase: "подверглась атаке российских беспилотников",
                 # "received US aid" (not the receiver itself)
                 own = res.noun_agent(n.id)
-                subject = res.subject(parent.id)[0]
-                if own is not None and own.code and (subject is None or own.code != subject.code):
-                    source = own
+                if own is not None and own.code:
+                    subject = res.subject(parent.id)[0]
+                    source = own if subject is None or own.code != subject.code else None
             if source is None:
                 c.suppressed = "received"  # "Blinken, who has faced criticism": he is its target, not its agent
                 continue
