@@ -4,7 +4,8 @@
 is that configuration's own): the pipeline = the real ``pipeline`` flow on a temporary ephemeral
 Prefect API and a fresh DuckDB file, timed from the call to its return (model loading included);
 raw NLP = ``benchmarks/nlp.py``'s process pool over the same texts, models loaded before timing (the
-ratio the target is set on); the raw pool is also timed from its creation, worker start-up and model
+ratio the target is set on); NLP and extraction alone
+in one process give the ratio's ceiling when every document is also extracted; the raw pool is also timed from its creation, worker start-up and model
 loading included as in the pipeline's figure, and that second ratio is printed below it.
 Prints figures; asserts nothing.
 
@@ -90,6 +91,51 @@ def one_raw(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", 
             "peak_rss_mb": r["rss_mb"]}
 
 
+def one_stages(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server",
+               load_size: int = 512) -> dict:
+    """In one process, no orchestration: NLP, extraction, GX validation and loading one after another
+    over the same texts, each timed on its own (models loaded and rules warmed before timing; the task
+    functions called directly, without Prefect). ``bound`` = NLP / (NLP + extraction) is the most the
+    pipeline/raw ratio can reach while every document is also extracted; ``bound_all`` adds validation
+    and loading. Neither counts worker start-up or any Prefect cost."""
+    from benchmarks import corpus
+    from extractors.extract import extract
+    from extractors.nlp import pipelines
+    from extractors.nlp.profiles import NLPConfig
+    from extractors.records import RawDocument
+
+    cfg = NLPConfig(profile=PROFILE[lang])
+    texts = [f"{t} (№{i})" for i, t in enumerate(corpus.documents(lang, docs, tokens_per_doc=tokens, seed=5))]
+    raws = [RawDocument(doc_id=f"b{i}", text=t, lang=lang, source="bench") for i, t in enumerate(texts)]
+    warm = pipelines.annotate(texts[:2], lang, cfg)
+    extract(warm[0], raws[0], lang)
+    t0 = time.perf_counter()
+    annotated = [d for i in range(0, len(texts), batch) for d in pipelines.annotate(texts[i:i + batch], lang, cfg)]
+    t_nlp = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pairs = [(raw, extract(d, raw, lang)) for d, raw in zip(annotated, raws)]
+    t_ex = time.perf_counter() - t0
+    from flows.tasks import load, validate
+    from warehouse.db import session
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "stages.duckdb"
+        with session(db):
+            pass
+        validate.fn((pairs[:2], []), "warm", "bench", {})
+        t0 = time.perf_counter()
+        checked = [validate.fn((pairs[i:i + load_size], []), "bench", "bench", {})
+                   for i in range(0, len(pairs), load_size)]
+        t_val = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for b in checked:
+            load.fn(str(db), b, "bench")
+        t_load = time.perf_counter() - t0
+    work = t_nlp + t_ex + t_val + t_load
+    return {"nlp_ms": 1000 * t_nlp / docs, "extract_ms": 1000 * t_ex / docs, "validate_ms": 1000 * t_val / docs,
+            "load_ms": 1000 * t_load / docs, "bound": t_nlp / (t_nlp + t_ex), "bound_all": t_nlp / work}
+
+
 def _child(kind: str, docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server") -> dict:
     cmd = [sys.executable, __file__, "--one", kind, "--docs", str(docs), "--workers", str(workers),
            "--tokens", str(tokens), "--batch", str(batch), "--lang", lang, "--api", api]
@@ -112,16 +158,24 @@ def main() -> None:
     ap.add_argument("--api", choices=["server", "ephemeral"], default="server",
                     help="server: a temporary local Prefect server; ephemeral: Prefect's ephemeral API, as a "
                          "plain `communique run` (no flow-run heartbeats)")
-    ap.add_argument("--one", choices=["pipeline", "raw"], help=argparse.SUPPRESS)
+    ap.add_argument("--one", choices=["pipeline", "raw", "stages"], help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
-        fn = one_pipeline if a.one == "pipeline" else one_raw
+        fn = {"pipeline": one_pipeline, "raw": one_raw, "stages": one_stages}[a.one]
         print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch, a.lang, a.api)))
         return
     print(f"# {a.docs} generated {a.lang} documents of ~{a.tokens} tokens, {PROFILE[a.lang]} profile, batch {a.batch}, "
           f"{os.cpu_count()} CPUs, Prefect API: {a.api}", flush=True)
     print(f"{'measure':<44}{'value':>14}", flush=True)
     rows = []
+    st = _child("stages", a.docs, 1, a.tokens, a.batch, a.lang)
+    for r in [("NLP ms/doc, one process", f"{st['nlp_ms']:.2f}"),
+              ("extraction ms/doc, one process", f"{st['extract_ms']:.2f}"),
+              ("validation ms/doc, one process", f"{st['validate_ms']:.2f}"),
+              ("loading ms/doc, one process", f"{st['load_ms']:.2f}"),
+              ("  ratio bound: NLP / (NLP + extraction)", f"{st['bound']:.2f}"),
+              ("  ratio bound: NLP / (all four stages)", f"{st['bound_all']:.2f}")]:
+        print(f"{r[0]:<44}{r[1]:>14}", flush=True)
     for w in a.workers:
         raw = _child("raw", a.docs, w, a.tokens, a.batch, a.lang)
         pipe = _child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api)
