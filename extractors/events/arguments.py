@@ -421,6 +421,8 @@ class Resolver(TargetFinder):
                 and any(k.lemma.lower() == "of" for k in tree.children(node, "mark", "case")))):
             # ("has no intention of joining": the gerund after "of" too)
             holder = tree[n.head]  # "приняли решение прекратить", "took the decision to end": the taker acts
+            if holder.upos == "NOUN" and (own := self.noun_agent(holder.id)) is not None:
+                return own, "noun_owner"  # "blocked the EU's decision to open talks": the EU would open them
             if holder.upos == "NOUN" and tree.children(holder.id, "cop") and tree.children(holder.id, "nsubj"):
                 arg, how = self.subject(holder.id)  # "we are in a position to renew": the subject acts
                 if arg is not None:
@@ -439,7 +441,8 @@ class Resolver(TargetFinder):
         if n.rel == "acl" and n.deprel != "acl:relcl" and n.head:
             arg = self.np(n.head)
             holder = tree[n.head]
-            if arg is None and holder.lemma in self.lex.documents and holder.rel == "obj" and holder.head:
+            if arg is None and holder.lemma in self.lex.documents | self.lex.decrees and holder.rel == "obj" \
+                    and holder.head:
                 # "the Council adopted a resolution demanding a ceasefire": who adopted it demands
                 arg, how = self.subject(holder.head)
                 return arg, f"document_adopter:{how}"

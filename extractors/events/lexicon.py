@@ -60,6 +60,7 @@ class Lexicon:
     media: frozenset[str] = frozenset()
     first_person: dict[str, str] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
+    decrees: frozenset[str] = frozenset()  # a state's own acts ("signed an executive order"): no agreement
     speech_lemmas: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
@@ -97,6 +98,7 @@ class Lexicon:
     geographic_features: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
+    clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
     aid_purposes: frozenset[str] = frozenset()  # "pledged $2 billion to rebuild Syria": Syria receives
@@ -173,6 +175,7 @@ def load(lang: str) -> Lexicon:
         bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),
         media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})),
         documents=frozenset(roles.get("documents", [])),
+        decrees=_words(roles, "decrees"),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
         groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
         place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
@@ -202,6 +205,7 @@ def load(lang: str) -> Lexicon:
         helper_nouns=_words(roles, "helper_nouns"),
         membership_nouns=_words(roles, "membership_nouns"),
         prospect_nouns=_words(roles, "prospect_nouns"),
+        clause_nouns=_words(roles, "clause_nouns"),
         aid_purposes=_words(roles, "aid_purposes"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),

@@ -109,6 +109,9 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 and not live[tree[c.node.head].head].entry.speech and not c.entry.stance:
             c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
             continue
+        if _in_clause_of_object(tree, c.node, live):
+            c.suppressed = "argument_of_event"  # "blocked the EU's decision to open talks": what was decided
+            continue
         a = anchor(c)
         holder = _noun_before_infinitive(tree, a, live) or _called_for(tree, c, live)
         if holder is not None and holder is not c:
@@ -212,6 +215,18 @@ def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:
     if prep is None or prep.lemma not in ("for", "о", "к") or holder is None or holder.entry.type != "REQUEST":
         return None
     return holder
+
+
+def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
+    """``node`` is an argument of a to-infinitive that belongs to the object noun of a live event
+    ("blocked [the decision] [to open talks]"): what that noun plans, not an act of its own."""
+    if node.upos not in ("NOUN", "PROPN") or node.rel not in ("obj", "obl") or not node.head:
+        return False
+    verb = tree[node.head]
+    if verb.id in live or verb.rel != "acl" or not verb.head or not any(k.lemma == "to" for k in tree.children(verb.id, "mark")):
+        return False
+    noun = tree[verb.head]
+    return noun.upos == "NOUN" and noun.rel in ("obj", "nsubj:pass") and noun.head in live
 
 
 def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:

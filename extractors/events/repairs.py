@@ -188,7 +188,7 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
 
 
 # prepositions that also open a clause: "came after thousands of people rallied"
-CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "после", "до"})
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "as", "после", "до"})
 
 
 def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
@@ -307,9 +307,52 @@ def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
     return changed
 
 
-def repair(nodes: dict[int, Node], measures: frozenset[str]) -> int:
+def _infinitive_of_object_noun(nodes: dict[int, Node], clause_nouns: frozenset[str]) -> int:
+    """"blocked [the EU's decision] [to open talks]" parsed with the to-infinitive on the verb: right
+    after an object noun that takes such a clause (the lexicon's ``clause_nouns``: decision, plan,
+    bid…) it belongs to the noun, whose owner acts in it ("the EU's decision to open talks")."""
+    changed = 0
+    for v in nodes.values():
+        if v.rel not in ("advcl", "xcomp") or v.upos != "VERB" or not v.head or v.head not in nodes:
+            continue
+        to = [k for k in nodes.values() if k.head == v.id and k.rel == "mark" and k.lemma.lower() == "to"]
+        noun = nodes.get(to[0].id - 1) if to else None
+        if noun is None or noun.upos != "NOUN" or noun.lemma.lower() not in clause_nouns \
+                or noun.head != v.head or noun.rel not in ("obj", "nsubj:pass") or to[0].id > v.id:
+            continue
+        v.head, v.deprel, v.rel = noun.id, "acl", "acl"
+        changed += 1
+    return changed
+
+
+def _hyphenated_verb_prefix(nodes: dict[int, Node]) -> int:
+    """"North Korea test-fired a missile" parsed with the prefix "test" as the subject and the name as
+    its compound: a word joined by a hyphen to the verb after it is part of that verb, and the name it
+    held is the subject."""
+    changed = 0
+    for x in nodes.values():
+        dash, verb = nodes.get(x.id + 1), nodes.get(x.id + 2)
+        if dash is None or verb is None or dash.text != "-" or x.head != verb.id or x.rel != "nsubj" \
+                or verb.upos != "VERB" or not (x.end == dash.start and dash.end == verb.start):
+            continue
+        held = [k for k in nodes.values() if k.head == x.id and k.rel in ("compound", "flat") and k.id < x.id]
+        if not held or held[-1].upos != "PROPN":
+            continue
+        subj = held[-1]
+        subj.head, subj.deprel, subj.rel = verb.id, "nsubj", "nsubj"
+        for k in nodes.values():
+            if k.head == x.id and k.id < subj.id:
+                k.head = subj.id
+        x.deprel, x.rel = "compound", "compound"
+        dash.head = verb.id
+        changed += 1
+    return changed
+
+
+def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset()) -> int:
     """Every repair, in order; returns how many places were changed."""
     return (_break_cycles(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
             + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
             + _subordinate_clause_after_preposition(nodes) + _apposition_between_commas(nodes)
-            + _inverted_condition(nodes))
+            + _inverted_condition(nodes) + _infinitive_of_object_noun(nodes, clause_nouns)
+            + _hyphenated_verb_prefix(nodes))

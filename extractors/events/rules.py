@@ -79,6 +79,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                                              for k in tree.children(n.id)):
             c.suppressed = "withheld_comment"  # "declined to comment", "отказался от комментариев"
             continue
+        if c.entry.type == "AGREE" and n.upos in VERBAL and any(
+                o.lemma.lower() in lex.decrees for o in tree.children(n.id, "obj")):
+            c.suppressed = "domestic_act"  # "signed an executive order imposing tariffs": what it orders is the act
+            continue
         if _inferred(tree, anchor(c), lex.inference_verbs):
             c.suppressed = "inference"  # "…, suggesting the group rejects the deployment"
             continue
@@ -248,6 +252,21 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
         c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
+    if c.target is not None and c.target.code and not c.target.parts:
+        both = _between_holding(tree, res, c.target)
+        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
+            c.target = both  # "offered to host talks between Russia and Ukraine": both are the target
+
+
+def _between_holding(tree: Tree, res: Resolver, target: Arg) -> Arg | None:
+    """The parties of a "between A and B" phrase of the sentence that the one-party ``target`` is part of."""
+    for n in tree.nodes.values():
+        if n.head and n.rel in ("nmod", "obl") and {k.lemma for k in tree.children(n.id, "case")} & {"между", "between"}:
+            both = res.between(n.head, depth=1)
+            if both is not None and target.code in {p.code for p in both.parts} \
+                    and both.start <= target.start and target.end <= both.end:
+                return both
+    return None
 
 
 RESTATED = {"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"}  # acts such a sentence names again
@@ -412,7 +431,7 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple
                 return None, "accused_content"
             arg, how = res.subject(gov.id)
             return arg, f"governor:{how}" if arg else "noun_without_agent"
-        cur, steps = gov, steps + 1
+        cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # «подписал указ о введении пошлин»
     return None, "noun_without_agent"
 
 

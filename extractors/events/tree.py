@@ -35,7 +35,8 @@ def _feats(s: str | None) -> dict[str, str]:
 
 
 class Tree:
-    def __init__(self, sentence, text: str, measures: frozenset[str] = frozenset()):
+    def __init__(self, sentence, text: str, measures: frozenset[str] = frozenset(),
+                 clause_nouns: frozenset[str] = frozenset()):
         self.text = text
         self.nodes: dict[int, Node] = {}
         for tok in sentence.tokens:
@@ -46,7 +47,7 @@ class Tree:
                     id=w.id, text=w.text, lemma=(w.lemma or w.text).lower().replace("ё", "е"),
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
-        self.repaired = repair(self.nodes, measures)
+        self.repaired = repair(self.nodes, measures, clause_nouns)
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

@@ -35,14 +35,16 @@ def test_a_clean_tree_is_left_alone():
     assert tree.repaired == 0 and tree.subtree(2) == [2, 3, 4]
 
 
-def _parsed(rows: list[tuple[str, str, str | None, int, str]]) -> tuple[NS, str]:
-    """(text, upos, feats, head, deprel) rows, one word each, separated by spaces."""
-    words, pos = [], 0
+def _parsed(rows: list[tuple[str, str, str | None, int, str]], glued: frozenset[int] = frozenset()) -> tuple[NS, str]:
+    """(text, upos, feats, head, deprel) rows, one word each, separated by spaces (no space before the
+    word ids in ``glued``)."""
+    words, pos, text = [], 0, ""
     for i, (w, upos, feats, head, rel) in enumerate(rows, 1):
+        if i > 1 and i not in glued:
+            text, pos = text + " ", pos + 1
         words.append(NS(id=i, text=w, lemma=w.lower(), upos=upos, feats=feats, head=head, deprel=rel,
                         start_char=pos, end_char=pos + len(w)))
-        pos += len(w) + 1
-    text = " ".join(r[0] for r in rows)
+        text, pos = text + w, pos + len(w)
     return NS(tokens=[NS(words=[w], start_char=w.start_char, end_char=w.end_char) for w in words]), text
 
 
@@ -168,3 +170,32 @@ def test_a_time_span_read_as_the_object_gives_the_object_back():
     assert (tree[5].head, tree[5].deprel) == (3, "obj")
     assert (tree[6].head, tree[6].deprel) == (3, "obl:tmod")
     assert tree[4].head == 5  # "a missile"
+
+
+# "North Korea test-fired a missile" as the compact parser reads it: the prefix "test" is the subject
+# and the name its compound
+TEST_FIRED = [("North", "PROPN", None, 2, "compound"), ("Korea", "PROPN", None, 3, "compound"),
+              ("test", "NOUN", None, 5, "nsubj"), ("-", "PUNCT", None, 3, "punct"),
+              ("fired", "VERB", "VerbForm=Fin", 0, "root"), ("a", "DET", None, 7, "det"),
+              ("missile", "NOUN", None, 5, "obj")]
+
+
+def test_a_hyphenated_verb_prefix_gives_the_subject_back_to_the_name():
+    tree = Tree(*_parsed(TEST_FIRED, glued=frozenset({4, 5})))
+    assert tree.repaired == 1
+    assert tree[2].head == 5 and tree[2].deprel == "nsubj"  # Korea -> fired
+    assert tree[1].head == 2 and tree[3].head == 5 and tree[3].deprel == "compound"
+    assert Tree(*_parsed(TEST_FIRED)).repaired == 0  # "test - fired" with spaces: no hyphenated word
+
+
+# "Hungary blocked the EU's decision to open talks" with the infinitive hung on the main verb
+DECISION = [("Hungary", "PROPN", None, 2, "nsubj"), ("blocked", "VERB", "VerbForm=Fin", 0, "root"),
+            ("decision", "NOUN", None, 2, "obj"), ("to", "PART", None, 5, "mark"),
+            ("open", "VERB", "VerbForm=Inf", 2, "advcl"), ("talks", "NOUN", None, 5, "obj")]
+
+
+def test_a_to_clause_after_a_clause_noun_belongs_to_the_noun():
+    tree = Tree(*_parsed(DECISION), clause_nouns=frozenset({"decision"}))
+    assert tree.repaired == 1
+    assert tree[5].head == 3 and tree[5].deprel == "acl"
+    assert Tree(*_parsed(DECISION)).repaired == 0  # "decision" not listed: left alone
