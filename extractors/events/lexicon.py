@@ -98,6 +98,7 @@ class Lexicon:
     geographic_features: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
+    ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
@@ -206,6 +207,7 @@ def load(lang: str) -> Lexicon:
         membership_nouns=_words(roles, "membership_nouns"),
         prospect_nouns=_words(roles, "prospect_nouns"),
         clause_nouns=_words(roles, "clause_nouns"),
+        ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),

@@ -192,6 +192,11 @@ class TargetFinder:
             m = self.by_word.get(a.id)
             if m is not None and m.actor_code:
                 return Arg.of(m)
+            if a.lemma.lower() in self.lex.ownership_participles:  # "a British-flagged tanker", "Greek-owned"
+                for k in self.tree.children(a.id, "amod", "compound", "advmod", "nmod"):
+                    m = self.by_word.get(k.id)
+                    if m is not None and m.actor_code and k.id < a.id:
+                        return Arg.of(m)
         return None
 
     def deep_target(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(), depth: int = 4,
