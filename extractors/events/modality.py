@@ -23,6 +23,8 @@ def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
         if g.lemma in lex.negation_carriers and n.deprel in ("acl", "xcomp"):
             targets.append(g.id)  # "will not be in a position to renew", "not able to attend"
             targets += [c.id for c in tree.children(g.id, "aux", "cop")]
+    if n.upos == "NOUN" and n.rel == "nsubj" and n.head and tree[n.head].lemma in lex.planned:
+        targets.append(n.head)  # «встреча … не планируется», "no meeting is planned": the plan is denied
     for t in targets:
         for c in tree.children(t, "advmod", "neg", "part", "discourse", "det"):
             if c.lemma in lex.negation or c.text.lower() in lex.negation:

@@ -294,6 +294,17 @@ def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
             continue
         kids = [n for n in nodes.values() if n.head == m.id]
         counted = next((y for y in kids if y.rel == "nmod" and y.upos in ("NOUN", "PROPN") and y.id > m.id), None)
+        before = nodes.get(m.id - 1)
+        if before is not None and before.head == m.id and before.rel == "compound" and before.upos == "NOUN":
+            # "a $400 million military aid package for Ukraine", "a sanctions package against Russia": the
+            # act compounded onto the measure takes its place, with whom the package is for or against
+            before.head, before.deprel, before.rel = m.head, m.deprel, m.rel
+            m.head, m.deprel, m.rel = before.id, "compound", "compound"
+            for k in kids:
+                if k.rel in ("nmod", "acl") and k.id > m.id:
+                    k.head = before.id
+            changed += 1
+            continue
         if counted is None:
             continue
         cases = [k for k in nodes.values() if k.head == counted.id and k.rel == "case"]
