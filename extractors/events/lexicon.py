@@ -99,6 +99,7 @@ class Lexicon:
     helper_nouns: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
     ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
+    citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
@@ -171,6 +172,7 @@ def load(lang: str) -> Lexicon:
         reported_phrases=tuple(p.lower() for p in mod.get("reported_phrases", [])),
         reported_sources=frozenset(mod.get("reported_sources", [])),
         reported_verbs=frozenset(mod.get("reported_verbs", [])),
+        citing_verbs=frozenset(mod.get("citing_verbs", [])),
         pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),

@@ -117,8 +117,11 @@ def conditional_would(tree: Tree, node: int) -> bool:
 
 
 def is_reporting_sentence(tree: Tree, lex: Lexicon) -> bool:
-    """A sentence whose main act is media or sources reporting ("об этом сообщили источники")."""
+    """A sentence whose main act is media or sources reporting ("об этом сообщили источники"), or that
+    cites sources ("Reuters reported, citing three sources, that…")."""
     for n in tree.nodes.values():
+        if n.lemma in lex.citing_verbs and any(c.lemma in lex.reported_sources for c in tree.children(n.id, "obj")):
+            return True
         if n.lemma in lex.reported_verbs and n.upos == "VERB":
             for c in tree.children(n.id, "nsubj", "obl", "nmod"):
                 if c.lemma in lex.reported_sources or any(

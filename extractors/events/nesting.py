@@ -109,6 +109,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 and not live[tree[c.node.head].head].entry.speech and not c.entry.stance:
             c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
             continue
+        if c.light is None and c.node.upos == "NOUN" and c.node.rel == "obl" and held.head in live \
+                and live[held.head].entry.speech and _answered(tree, c.node):
+            c.suppressed = "argument_of_event"  # "to respond to the proposal": what is answered
+            continue
         if _in_clause_of_object(tree, c.node, live):
             c.suppressed = "argument_of_event"  # "blocked the EU's decision to open talks": what was decided
             continue
@@ -215,6 +219,12 @@ def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:
     if prep is None or prep.lemma not in ("for", "о", "к") or holder is None or holder.entry.type != "REQUEST":
         return None
     return holder
+
+
+def _answered(tree: Tree, node: Node) -> bool:
+    """``node`` is what a reply answers: "respond to the proposal", «ответит на предложение»."""
+    cases = {k.lemma.lower() for k in tree.children(node.id, "case")}
+    return "to" in cases or ("на" in cases and node.feats.get("Case") == "Acc")
 
 
 def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
