@@ -35,7 +35,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     history = []
     last = _LastActor()
     prev_speaker: tuple[Arg | None, int] = (None, -10)
-    person_names: dict[str, str] = {}
+    person_names: dict[str, tuple[str, str | None]] = {}
     reported_paragraph = -1
     reported_sentence = -1  # the last sentence told by sources or media
     countries = actors.countries()
@@ -46,7 +46,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         if not tree.nodes:
             continue
         sentences.append(SentenceRow(raw.doc_id, sidx, tree.start, tree.end, text[tree.start:tree.end]))
-        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media, lex.geographic_features)
+        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media, lex.geographic_features,
+                                lex.person_titles)
         all_mentions.extend(ms)
         discourse.canonical_persons(ms, person_names, lang)
         cands, misses = predicates.candidates(tree, lex)

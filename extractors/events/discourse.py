@@ -150,13 +150,16 @@ def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
 
 
 def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
-    """"Москва считает это нарушением": a reaction to "this" targets whoever did the act just reported."""
+    """"Москва считает это нарушением": a reaction to "this" targets whoever did the act just reported;
+    so does a reaction to a definite act noun with no owner ("criticised the decision", «осудила это
+    решение»)."""
     for c in cands:
         if c.suppressed or c.target is not None or c.entry.type not in REACTIONS:
             continue
         heads = [c.node.id, *c.frame_ids]
-        if not any(k.lemma in DEMONSTRATIVES and not (c.actor is not None and c.actor.start == k.start)
-                   for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")):
+        args = [k for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")
+                if not (c.actor is not None and c.actor.start <= k.start < c.actor.end)]
+        if not any(k.lemma in DEMONSTRATIVES or _refers_back(tree, k, lex) for k in args):
             continue
         before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start
                   and not o.entry.speech]  # what was done, not who is saying it
@@ -166,6 +169,13 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
             prev = Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
         if prev is not None and (c.actor is None or prev.norm != c.actor.norm):
             c.target = prev
+
+
+def _refers_back(tree: Tree, k, lex) -> bool:
+    """A definite act noun with nothing of its own that names a party: "the decision", «это решение»."""
+    return k.upos == "NOUN" and k.lemma.lower() in lex.act_nouns \
+        and any(d.lemma.lower() in DEFINITE | DEMONSTRATIVES for d in tree.children(k.id, "det")) \
+        and not tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
 
 
 SPEAKER_CLAUSE = {"root", "ccomp", "parataxis", "conj", "xcomp"}
@@ -189,22 +199,26 @@ def third_party_claim(tree: Tree, c, speakers) -> bool:
     return not ((c.actor.code and sp.actor.code == c.actor.code) or sp.actor.norm == c.actor.norm)
 
 
-def canonical_persons(mentions, seen: dict[str, str], lang: str) -> None:
+def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: str) -> None:
     """One name per unknown person in a document: later inflected mentions take the first form, and
     a surname alone takes the full name it was first given with ("Abdoulaye Diop … Diop said"), also
-    where there is no NER and the names are proper-noun chunks with no type."""
+    where there is no NER and the names are proper-noun chunks with no type; and the country a title
+    placed the name in ("Kenyan Foreign Minister Musalia Mudavadi … Mudavadi")."""
     from extractors.actors.dictionary import light_stem
 
     for m in mentions:
-        if m.actor_code or m.actor_type not in ("PERSON", None) or not m.actor_norm or m.source == "media":
+        if (m.actor_code and m.source != "propn") or m.actor_type not in ("PERSON", None) or not m.actor_norm \
+                or m.source == "media":
             continue
         words = m.text.split()
         key = light_stem(words[-1], lang)
         if key in seen:
             if m.actor_type == "PERSON" or len(words) == 1:
-                m.actor_norm = seen[key]
+                m.actor_norm, code = seen[key]
+                if code and not m.actor_code:
+                    m.actor_code, m.actor_type = code, "PERSON"
         elif m.actor_type == "PERSON" or len(words) > 1:
-            seen[key] = m.actor_norm
+            seen[key] = (m.actor_norm, m.actor_code)
 
 
 DEFINITE = {"the", "this", "that", "these", "этот", "данный", "такой"}

@@ -100,6 +100,8 @@ class Lexicon:
     membership_nouns: frozenset[str] = frozenset()
     ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
     citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
+    act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
+    person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
@@ -209,6 +211,8 @@ def load(lang: str) -> Lexicon:
         membership_nouns=_words(roles, "membership_nouns"),
         prospect_nouns=_words(roles, "prospect_nouns"),
         clause_nouns=_words(roles, "clause_nouns"),
+        person_titles=_words(roles, "person_titles"),
+        act_nouns=_words(roles, "act_nouns"),
         ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),
         light_nouns=_words(pred, "light_nouns"),

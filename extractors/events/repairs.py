@@ -205,20 +205,23 @@ def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
             continue
         # the verb's clause starts at its first auxiliary ("was killed")
         start = min([v.id] + [k.id for k in kids if k.rel == "aux" and k.id < v.id])
-        noun = next((n for n in nodes.values() if n.head == v.head and n.rel == "obl" and n.id < v.id
-                     and n.upos in ("NOUN", "PROPN", "PRON")), None)
+        nouns = [n for n in nodes.values() if n.head == v.head and n.rel == "obl" and n.id < v.id
+                 and n.upos in ("NOUN", "PROPN", "PRON")][:1]
+        # or hung lower, on the main verb's object or oblique ("launched strikes on Gaza days | after Hamas |
+        # fired", "protested on Monday | after a Chinese vessel | fired"): the innermost phrase
+        nouns += [n for n in sorted(nodes.values(), key=lambda x: -x.id)
+                  if n.rel in ("obl", "nmod") and n.id < v.id and n.head != v.id
+                  and n.upos in ("NOUN", "PROPN", "PRON") and max(_span(nodes, n.id)) == start - 1][:1]
+        noun = cases = None
+        for cand in nouns:
+            span = [cand.id]
+            for i in span:  # the noun's phrase must end right before the verb
+                span += [n.id for n in nodes.values() if n.head == i]
+            cs = [nodes[i] for i in span if nodes[i].head == cand.id and nodes[i].rel == "case"]
+            if max(span) == start - 1 and len(cs) == 1 and cs[0].lemma.lower() in CLAUSE_PREPOSITIONS:
+                noun, cases = cand, cs
+                break
         if noun is None:
-            # or hung lower, on the main verb's object ("launched strikes on Gaza days | after Hamas | fired")
-            noun = next((n for n in sorted(nodes.values(), key=lambda x: -x.id)  # the innermost phrase
-                         if n.rel in ("obl", "nmod") and n.id < v.id and n.head != v.id
-                         and n.upos in ("NOUN", "PROPN", "PRON") and max(_span(nodes, n.id)) == start - 1), None)
-        if noun is None:
-            continue
-        span = [noun.id]
-        for i in span:  # the noun's phrase must end right before the verb
-            span += [n.id for n in nodes.values() if n.head == i]
-        cases = [nodes[i] for i in span if nodes[i].head == noun.id and nodes[i].rel == "case"]
-        if max(span) != start - 1 or len(cases) != 1 or cases[0].lemma.lower() not in CLAUSE_PREPOSITIONS:
             continue
         passive = any(k.deprel == "aux:pass" for k in kids)
         noun.head, noun.deprel, noun.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
@@ -360,9 +363,28 @@ def _hyphenated_verb_prefix(nodes: dict[int, Node]) -> int:
     return changed
 
 
+VERB_LEMMA_ENDINGS = ("ть", "ться", "чь", "чься", "ти", "тись")
+
+
+def _verb_tagged_adjective(nodes: dict[int, Node]) -> int:
+    """«Сомали выслало посла» tagged with "выслало" as an adjective (its lemma the verb «выслать»): a
+    word with a verb's lemma that heads a clause (root, or with a subject or object) and is no
+    participle is a finite verb."""
+    changed = 0
+    for n in nodes.values():
+        if n.upos != "ADJ" or n.feats.get("VerbForm") or not n.lemma.endswith(VERB_LEMMA_ENDINGS):
+            continue
+        kids = {k.rel for k in nodes.values() if k.head == n.id}
+        if n.rel == "root" or kids & {"nsubj", "obj"}:
+            n.upos = "VERB"
+            n.feats = {"VerbForm": "Fin", "Mood": "Ind"}
+            changed += 1
+    return changed
+
+
 def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset()) -> int:
     """Every repair, in order; returns how many places were changed."""
-    return (_break_cycles(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
+    return (_break_cycles(nodes) + _verb_tagged_adjective(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
             + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
             + _subordinate_clause_after_preposition(nodes) + _apposition_between_commas(nodes)
             + _inverted_condition(nodes) + _infinitive_of_object_noun(nodes, clause_nouns)
