@@ -15,6 +15,11 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "который", "которая",
 AIMED_CASES = {"против", "against"}  # a party behind these is aimed at, not acting
 
 
+# what a body's phrase is about, not whose it is: "the Estonian embassy [over the detention of a Russian
+# journalist]", "US envoy [for Ukraine]"
+TOPICAL = {"over", "about", "for", "against", "after", "amid", "despite", "regarding", "из-за", "о", "об", "по", "против"}
+
+
 class Resolver(TargetFinder):
     """Resolves tree nodes to actors for one sentence, with the document's earlier mentions."""
 
@@ -79,11 +84,12 @@ class Resolver(TargetFinder):
                     self._in_speaker = False
         return None
 
-    def _via_locative(self, node: int, head: int) -> bool:
+    def _via_locative(self, node: int, head: int, cases: frozenset[str] | set[str] = LOCATIVE) -> bool:
+        """``head`` hangs below ``node`` through a phrase of place (or of the other ``cases``)."""
         tree = self.tree
         cur = tree[head]
         while cur.id != node and cur.head:
-            if {k.lemma for k in tree.children(cur.id, "case")} & LOCATIVE:
+            if {k.lemma for k in tree.children(cur.id, "case")} & cases:
                 return True
             cur = tree[cur.head]
         return False
@@ -226,7 +232,8 @@ class Resolver(TargetFinder):
                     # not a place the body is at: "с аргентинским коллегой в Бразилиа" is Argentina's
                     parties = [x for x in self.mentions if x.actor_code and self._words(x) <= set(wide)
                                and x.actor_type in ("COUNTRY", "ORG", "GROUP")
-                               and not self._via_locative(node, min(x.word_ids, key=lambda w: tree.distance(node, w)))]
+                               and not self._via_locative(node, min(x.word_ids, key=lambda w: tree.distance(node, w)),
+                                                          LOCATIVE | TOPICAL)]
                     parties = parties or [m]
                     s, e, text = self._phrase(wide if len(parties) > 1 else sub, node)
                     if len(parties) > 1:
@@ -344,7 +351,10 @@ class Resolver(TargetFinder):
         n = tree[node]
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
         if not subj and n.lemma in self.lex.stative_passives:
-            subj = tree.children(node, "nsubj:pass")  # "he was engaged in talks": the subject acts
+            # "he was engaged in talks", «Россия открыта для диалога»: the subject acts, if it is a party
+            # (not "the border with Poland was opened")
+            subj = [c for c in tree.children(node, "nsubj:pass")
+                    if c.id in self.by_word or c.upos == "PRON" or c.lemma in self.lex.bodies]
         if not subj and n.rel == "xcomp" and n.head and tree[n.head].lemma in self.lex.raising_passives:
             subj = tree.children(n.head, "nsubj:pass")  # "Germany is expected to announce": Germany will
         if not subj:
@@ -397,6 +407,12 @@ class Resolver(TargetFinder):
         cop_subj = [c for c in tree.children(node, "nsubj:pass")]
         if n.upos == "ADJ" and cop_subj:
             return self.np(cop_subj[0].id), "subject"
+        if tree.children(node, "nsubj:pass") and not subj and n.lemma in self.lex.summons:
+            for c in tree.children(node, "obl"):  # "was summoned to the Chinese foreign ministry": who summons
+                if {k.lemma.lower() for k in tree.children(c.id, "case")} & {"to", "в", "во"}:
+                    arg = self.np(c.id, allow_coref=False)
+                    if arg is not None and arg.code:
+                        return arg, "summoner"
         if tree.children(node, "nsubj:pass") and not subj:
             return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
         if n.rel == "parataxis" and (arg := self._institution(node)) is not None:

@@ -100,6 +100,8 @@ class Lexicon:
     membership_nouns: frozenset[str] = frozenset()
     ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
     citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
+    title_modifiers: frozenset[str] = frozenset()  # "Foreign", "Prime": part of a title, never right before the name
+    summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
     person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
@@ -212,7 +214,9 @@ def load(lang: str) -> Lexicon:
         prospect_nouns=_words(roles, "prospect_nouns"),
         clause_nouns=_words(roles, "clause_nouns"),
         person_titles=_words(roles, "person_titles"),
+        title_modifiers=_words(roles, "title_modifiers"),
         act_nouns=_words(roles, "act_nouns"),
+        summons=_words(roles, "summons"),
         ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),
         light_nouns=_words(pred, "light_nouns"),

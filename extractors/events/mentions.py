@@ -89,23 +89,23 @@ def _feature_name(tree: Tree, span: list[int], features: frozenset[str]) -> list
     return []
 
 
-def _titled(tree: Tree, run: list[int], titles: frozenset[str], found: list[Mention]) -> tuple[bool, str | None]:
+def _titled(tree: Tree, run: list[int], titles: frozenset[str], modifiers: frozenset[str],
+            found: list[Mention]) -> tuple[bool, str | None]:
     """Whether an unknown name comes right after a person's title ("Prime Minister Anwar Ibrahim"), and
     the code of the country named right before that title ("Malaysian Prime Minister …")."""
     ids = tree.ids
     k = ids.index(run[0]) - 1
-    seen = False
-    while k >= 0 and tree[ids[k]].lemma.lower() in titles:
-        seen, k = True, k - 1
-    if not seen:
+    if k < 0 or tree[ids[k]].lemma.lower() not in titles:  # right before the name: "Minister", not "Foreign Ministry"
         return False, None
+    while k >= 0 and (tree[ids[k]].lemma.lower() in titles or tree[ids[k]].lemma.lower() in modifiers):
+        k -= 1
     before = next((m for m in found if k >= 0 and m.word_ids[-1] == ids[k] and m.actor_type == "COUNTRY"), None)
     return True, before.actor_code if before is not None else None
 
 
 def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorDictionary,
          media: frozenset[str] = frozenset(), features: frozenset[str] = frozenset(),
-         titles: frozenset[str] = frozenset()) -> list[Mention]:
+         titles: frozenset[str] = frozenset(), title_modifiers: frozenset[str] = frozenset()) -> list[Mention]:
     ids = tree.ids
     words = [tree[i].text for i in ids]
     lemmas = [tree[i].lemma for i in ids]
@@ -170,7 +170,7 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
             if run:
                 media_run = is_media(tree.span_text(run)[2], media)
                 # a name after a title is a person's, serving the country named before the title
-                person, code = _titled(tree, run, titles, out) if titles and not media_run else (False, None)
+                person, code = _titled(tree, run, titles, title_modifiers, out) if titles and not media_run else (False, None)
                 out.append(_mention(tree, doc_id, sidx, run, ner_type="PROPN",
                                     actor_norm=None if media_run else _norm_unknown(tree, run, lang), actor_code=code,
                                     actor_type="PERSON" if person else None, source="media" if media_run else "propn"))

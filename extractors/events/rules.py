@@ -252,6 +252,15 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
         c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
+    if c.target is None and c.entry.type in ("AGREE", "CONSULT", "REQUEST", "SUPPORT"):
+        # what the act offers or asks is between two parties: "offered to mediate in the conflict between
+        # Armenia and Azerbaijan", «предложила посредничество в урегулировании конфликта между …»
+        a = anchor(c)
+        near = [a] + tree.children(a.id, "xcomp", "obj", "obl")
+        near += [k for x in near[1:] for k in tree.children(x.id, "obj", "obl")]
+        both = next((b for k in near if (b := res.between(k.id)) is not None), None)
+        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
+            c.target = both
     if c.target is not None and c.target.code and not c.target.parts:
         both = _between_holding(tree, res, c.target)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
