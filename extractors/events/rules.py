@@ -199,6 +199,13 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
     what a directed act is about, the owner of its object, the place struck or approached."""
     reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
     visit = c.entry.directional  # the country visited may stand in the locative ("с визитом в Турции")
+    if c.target is None and c.entry.type in ("SUPPORT", "ACCUSE", "REJECT"):
+        # whose plan or decision it is, named by a nationality adjective: "welcomed the Egyptian plan for
+        # Gaza", «приветствовала египетский план восстановления Газы» (Egypt's, not Gaza)
+        acts = [o for o in tree.children(anchor(c).id, "obj") if o.lemma.lower() in lex.act_nouns]
+        owner = next((t for o in acts if (t := res.nationality_of(o.id)) is not None), None)
+        if owner is not None and not (c.actor is not None and owner.code == c.actor.code):
+            c.target = owner
     if c.target is None:
         c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
     if c.target is None and c.light is not None:

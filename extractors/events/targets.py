@@ -185,6 +185,10 @@ class TargetFinder:
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
         return None
 
+    def nationality_of(self, node: int) -> Arg | None:
+        """The party a nationality adjective on ``node`` names, if any."""
+        return self._nationality(node)
+
     def _nationality(self, node: int) -> Arg | None:
         """The party a nationality adjective on a noun names ("Russian banks", "китайских компаний"; the
         tagger may read the adjective as a proper-noun compound: "Belarusian citizens")."""
