@@ -165,20 +165,20 @@ class ActorDictionary:
 
     def match(self, tokens: list[str], lang: str, lemmas: list[str] | None = None) -> list[Match]:
         """Longest non-overlapping alias matches over a token list, left to right."""
-        keys = [variants(t, lang) for t in tokens]
-        exact = [(exact_key(t),) for t in tokens]
-        if lemmas:
-            for j, lem in enumerate(lemmas):
-                if lem:
-                    keys[j] = keys[j] | variants(lem, lang)
-                    exact[j] = (exact[j][0], exact_key(lem))
+        pairs = [_keys(t, lemmas[j] if lemmas else None, lang) for j, t in enumerate(tokens)]
+        keys = [k for k, _ in pairs]
+        exact = [e for _, e in pairs]
         out: list[Match] = []
+        root_exact, root_stem = self._exact.get(lang, {}), self._tries.get(lang, {})
         i = 0
         while i < len(tokens):
             # an exact (surface or lemma) alias wins over a stem match of the same length or shorter:
-            # Нигер/Нигера -> Niger, not Nigeria, although their stems coincide
-            m_exact = self._longest(exact, tokens, i, lang, self._exact)
-            m_stem = self._longest(keys, tokens, i, lang, self._tries)
+            # Нигер/Нигера -> Niger, not Nigeria, although their stems coincide (no alias starts with
+            # most words: those are ruled out before the search)
+            m_exact = self._longest(exact, tokens, i, lang, self._exact) \
+                if any(k in root_exact for k in exact[i]) else None
+            m_stem = self._longest(keys, tokens, i, lang, self._tries) \
+                if any(k in root_stem for k in keys[i]) else None
             m = m_exact if m_exact and (not m_stem or m_exact.end >= m_stem.end) else m_stem
             if m:
                 out.append(m)
@@ -190,6 +190,14 @@ class ActorDictionary:
     def lookup(self, tokens: list[str], lang: str) -> Actor | None:
         m = self.match(tokens, lang)
         return m[0].actor if len(m) == 1 and m[0].start == 0 and m[0].end == len(tokens) else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys(token: str, lemma: str | None, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The stem keys and exact keys a word (with its lemma) is looked up by."""
+    if not lemma:
+        return variants(token, lang), (exact_key(token),)
+    return variants(token, lang) | variants(lemma, lang), (exact_key(token), exact_key(lemma))
 
 
 @functools.lru_cache(maxsize=1)

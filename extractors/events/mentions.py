@@ -2,6 +2,7 @@
 without NER) proper-noun chunks. Unknown entities keep their NER type and no code."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from extractors.actors.dictionary import ActorDictionary
@@ -58,11 +59,21 @@ def is_media(text: str, media: frozenset[str]) -> bool:
     return bool(toks) and (any(DOMAIN.search(t) for t in toks) or all(t in media or t == "." for t in toks))
 
 
+def _within(tree: Tree, ids: list[int], start: int, end: int) -> list[int]:
+    """The ids of the words inside the characters [start, end) (word offsets only grow along a sentence)."""
+    out = []
+    for i in ids[bisect.bisect_left([tree[i].start for i in ids], start):]:
+        if tree[i].end > end:
+            break
+        out.append(i)
+    return out
+
+
 def _person_entities(tree: Tree, sentence, ids: list[int]) -> list[list[int]]:
     out = []
     for ent in getattr(sentence, "ents", None) or []:
         if ent.type in ("PER", "PERSON"):
-            span = [i for i in ids if tree[i].start >= ent.start_char and tree[i].end <= ent.end_char]
+            span = _within(tree, ids, ent.start_char, ent.end_char)
             while span and tree[span[-1]].upos == "PUNCT":
                 span.pop()  # "Ван И." with the sentence's full stop: the name ends before it
             if len(span) > 1:
@@ -130,7 +141,7 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
         taken.update(span)
     ents = getattr(sentence, "ents", None) or []
     for ent in ents:
-        span = [i for i in ids if tree[i].start >= ent.start_char and tree[i].end <= ent.end_char]
+        span = _within(tree, ids, ent.start_char, ent.end_char)
         while span and tree[span[-1]].upos == "PUNCT" and len(span) > 1:
             span.pop()
         if not span or taken.intersection(span):

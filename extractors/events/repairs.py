@@ -16,19 +16,23 @@ def _break_cycles(nodes: dict[int, Node]) -> int:
     many heads were changed."""
     roots = [n.id for n in nodes.values() if n.head == 0]
     changed = 0
+    reach_root: set[int] = set()  # nodes already known to lead to the root
     for start in sorted(nodes):
-        path, j = [], start
-        while j in nodes and j not in path:
+        path, on_path, j = [], set(), start
+        while j in nodes and j not in on_path and j not in reach_root:
             path.append(j)
+            on_path.add(j)
             j = nodes[j].head
-        if j in path:  # a cycle: the nodes from j to the end of path
-            cycle = path[path.index(j):]
-            low = min(cycle)
-            root = next((r for r in roots if r not in cycle), None)
-            nodes[low].head = root if root is not None else 0
-            if root is None:
-                roots.append(low)
-            changed += 1
+        if j not in on_path:
+            reach_root.update(path)
+            continue
+        cycle = path[path.index(j):]  # a cycle: the nodes from j to the end of path
+        low = min(cycle)
+        root = next((r for r in roots if r not in cycle), None)
+        nodes[low].head = root if root is not None else 0
+        if root is None:
+            roots.append(low)
+        changed += 1
     return changed
 
 
@@ -245,9 +249,14 @@ def _apposition_between_commas(nodes: dict[int, Node]) -> int:
     phrase set off by commas right after the first subject describes it (apposition), so Moscow is not
     taken for the actor. Returns how many were reattached."""
     changed = 0
-    for v in sorted(nodes.values(), key=lambda n: n.id):
-        subj = sorted((n for n in nodes.values() if n.head == v.id and n.deprel in ("nsubj", "nsubj:pass")),
-                      key=lambda n: n.id)
+    subjects: dict[int, list[Node]] = {}  # the subjects of each head, in order (one pass over the words)
+    for n in sorted(nodes.values(), key=lambda n: n.id):
+        if n.deprel in ("nsubj", "nsubj:pass"):
+            subjects.setdefault(n.head, []).append(n)
+    for vid in sorted(subjects):
+        if vid not in nodes or len(subjects[vid]) < 2:
+            continue
+        v, subj = nodes[vid], subjects[vid]
         for first, second in zip(subj, subj[1:]):
             if second.upos != "NOUN" or second.id > v.id:
                 continue
