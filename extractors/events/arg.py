@@ -28,7 +28,7 @@ class Arg:
     type: str | None
     start: int
     end: int
-    via: str  # mention | coref | fallback | conj | speaker
+    via: str  # mention | coref | fallback | conj | speaker | phrase | crowd
     parts: tuple["Arg", ...] = ()
 
     @classmethod

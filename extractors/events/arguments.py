@@ -246,6 +246,11 @@ class Resolver(TargetFinder):
         if own is not None:
             return Arg.of(own)
         n = tree[node]
+        if n.lemma.lower() in self.lex.crowds or (
+                n.upos in ("NUM", "NOUN") and any(k.lemma.lower() in self.lex.crowds for k in tree.children(node, "nmod"))):
+            # "Protesters in Belgrade", "Thousands of protesters": a crowd stands for itself, by its surface
+            s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("acl", "acl:relcl")), node)
+            return Arg(text, text.lower(), None, "GROUP", s, e, "crowd")
         if allow_coref and n.upos == "NOUN" and n.lemma not in self.lex.roles:
             for c in tree.children(node, "nmod:poss"):  # "the bloc's defence chiefs": the bloc's people
                 if c.lemma in self.lex.roles and c.upos == "NOUN":

@@ -101,6 +101,7 @@ class Lexicon:
     ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
     citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
     title_modifiers: frozenset[str] = frozenset()  # "Foreign", "Prime": part of a title, never right before the name
+    crowds: frozenset[str] = frozenset()  # "protesters": a crowd is an actor of its own, with no code
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
     person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
@@ -217,6 +218,7 @@ def load(lang: str) -> Lexicon:
         title_modifiers=_words(roles, "title_modifiers"),
         act_nouns=_words(roles, "act_nouns"),
         summons=_words(roles, "summons"),
+        crowds=_words(roles, "crowds"),
         ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),
         light_nouns=_words(pred, "light_nouns"),

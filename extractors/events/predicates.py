@@ -93,6 +93,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
                 continue  # "*": any verb ("resisted sending tanks"), not "resisted the offensive"
         elif "@name" in f.lemmas and c.upos == "PROPN":
             pass  # "@name": any proper name ("не признает Косово"), not "признал ошибку"
+        elif "@person" in f.lemmas and c.upos == "PROPN" and c.feats.get("Animacy") == "Anim":
+            pass  # "@person": a name the morphology marks animate («принял Зеленского», not «принял Крым»)
         elif "@model" in f.lemmas and _model_designation(tree, c):
             pass  # "@model": a weapon's designation ("send F-16s", "передаст Киеву F-16")
         elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):

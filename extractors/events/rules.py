@@ -183,6 +183,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         _find_target(tree, c, n, res, lex)
+        if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
+            c.suppressed = "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
+            continue
         if c.entry.unaddressed and _unaddressed(tree, c, lex):
             c.event_type = c.entry.unaddressed
         if c.negated and c.entry.on_negation:
@@ -257,6 +260,12 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         owner = res.object_owner(anchor(c).id, c.actor)
         if owner is not None and (c.target is None or owner.code):
             c.target = owner
+    if c.target is None and c.entry.type == "PROTEST":
+        # a protest at a party's mission is against that party: "rallied outside the French embassy"
+        c.target = next((t for k in tree.children(anchor(c).id, "obl")
+                         if {x.lemma.lower() for x in tree.children(k.id, "case")} & PROTEST_SITES
+                         and (t := res.np(k.id, allow_coref=False)) is not None and t.code
+                         and not (c.actor is not None and t.code == c.actor.code)), None)
     if c.target is None and c.entry.type == "ASSAULT":
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
@@ -274,6 +283,9 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         both = _between_holding(tree, res, c.target)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
             c.target = both  # "offered to host talks between Russia and Ukraine": both are the target
+
+
+PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}
 
 
 def _between_holding(tree: Tree, res: Resolver, target: Arg) -> Arg | None:
