@@ -171,7 +171,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.suppressed = "reporting_source"
                 continue
         c.event_type = c.entry.type
-        if c.entry.type in SYMMETRIC or c.entry.mutual:
+        if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)):
             # "обсуждалась между A и B": both parties; "A и B договорились": actor A, target B
             both = res.between(anchor(c).id) or res.between(n.id) or next(
                 (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "была достигнута договоренность … между X и Y"
@@ -183,6 +183,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
         _find_target(tree, c, n, res, lex)
+        if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
+                and not (c.target is not None and c.target.code):
+            c.suppressed = "visit_without_party"  # "his ninth visit to the region": a trip, not a meeting of parties
+            continue
         if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
             c.suppressed = "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
             continue
@@ -283,6 +287,14 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         both = _between_holding(tree, res, c.target)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
             c.target = both  # "offered to host talks between Russia and Ukraine": both are the target
+
+
+def _reciprocal(tree: Tree, n: Node) -> bool:
+    """The act is done to each other ("accused each other", «обвинили друг друга»): its subjects are also
+    its targets, as for a mutual act."""
+    words = {tree[i].text.lower() for k in tree.children(n.id, "obj", "obl", "iobj") for i in tree.subtree(k.id)}
+    return {"each", "other"} <= words or {"one", "another"} <= words or (
+        "друг" in words and bool(words & {"друга", "другу", "другом", "друге"}))
 
 
 PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}
