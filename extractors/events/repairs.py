@@ -391,10 +391,37 @@ def _verb_tagged_adjective(nodes: dict[int, Node]) -> int:
     return changed
 
 
+GERUND_MARKS = frozenset({"after", "before", "since", "while", "when", "upon", "on"})
+
+
+def _gerund_after_subordinator(nodes: dict[int, Node]) -> int:
+    """"After meeting Zelensky, Trump said…" tagged with "meeting" as a noun and the name as its flat
+    part: an -ing word opened by "after/before/while…" is a gerund, and the name right after it is
+    its object."""
+    changed = 0
+    for n in nodes.values():
+        if n.upos != "NOUN" or not n.text.lower().endswith("ing"):
+            continue
+        kids = [k for k in nodes.values() if k.head == n.id]
+        if not any(k.rel == "mark" and k.lemma.lower() in GERUND_MARKS and k.id == n.id - 1 for k in kids):
+            continue
+        obj = nodes.get(n.id + 1)
+        if obj is None or obj.head != n.id or obj.upos != "PROPN" or obj.rel not in ("flat", "compound", "appos"):
+            continue
+        n.upos, n.feats = "VERB", {"VerbForm": "Ger"}
+        n.deprel = n.rel = "advcl"
+        obj.deprel = obj.rel = "obj"
+        for k in kids:  # the rest of the name hangs on its first word
+            if k.id > obj.id and k.rel in ("flat", "compound") and k.upos == "PROPN":
+                k.head = obj.id
+        changed += 1
+    return changed
+
+
 def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset()) -> int:
     """Every repair, in order; returns how many places were changed."""
     return (_break_cycles(nodes) + _verb_tagged_adjective(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
             + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
             + _subordinate_clause_after_preposition(nodes) + _apposition_between_commas(nodes)
             + _inverted_condition(nodes) + _infinitive_of_object_noun(nodes, clause_nouns)
-            + _hyphenated_verb_prefix(nodes))
+            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes))

@@ -199,3 +199,33 @@ def test_a_to_clause_after_a_clause_noun_belongs_to_the_noun():
     assert tree.repaired == 1
     assert tree[5].head == 3 and tree[5].deprel == "acl"
     assert Tree(*_parsed(DECISION)).repaired == 0  # "decision" not listed: left alone
+
+
+# "After meeting Zelensky , Trump said" tagged with "meeting" as a noun subject and the name as its flat part
+AFTER_MEETING = [("After", "SCONJ", None, 2, "mark"), ("meeting", "NOUN", None, 6, "nsubj"),
+                 ("Zelensky", "PROPN", None, 2, "flat"), (",", "PUNCT", None, 3, "punct"),
+                 ("Trump", "PROPN", None, 6, "nsubj"), ("said", "VERB", "VerbForm=Fin", 0, "root")]
+
+
+def test_an_ing_noun_after_a_subordinator_is_a_gerund_with_an_object():
+    tree = Tree(*_parsed(AFTER_MEETING))
+    assert tree.repaired == 1
+    assert tree[2].upos == "VERB" and tree[2].deprel == "advcl" and tree[2].head == 6
+    assert tree[3].deprel == "obj" and tree[3].head == 2
+    untagged = [("After", "ADP", None, 2, "case")] + AFTER_MEETING[1:]
+    assert Tree(*_parsed(untagged)).repaired == 0  # no "after" as a mark: left alone
+
+
+# «Сомали выслало посла» with "выслало" tagged as an adjective whose lemma is the verb
+EXPELLED = [("Сомали", "PROPN", None, 2, "nsubj"), ("выслало", "ADJ", "Case=Gen", 0, "root"),
+            ("посла", "NOUN", None, 2, "obj")]
+
+
+def test_an_adjective_with_a_verb_lemma_heading_a_clause_is_a_verb():
+    rows = [(w, u, f, h, r) for w, u, f, h, r in EXPELLED]
+    sent, text = _parsed(rows)
+    sent.tokens[1].words[0].lemma = "выслать"
+    tree = Tree(sent, text)
+    assert tree.repaired == 1 and tree[2].upos == "VERB" and tree[2].feats["VerbForm"] == "Fin"
+    sent.tokens[1].words[0].lemma = "высланный"
+    assert Tree(sent, text).repaired == 0  # an adjective's own lemma: left alone
