@@ -106,6 +106,8 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
     n = tree[node]
     if n.upos == "NOUN" and any(a.lemma in lex.planned for a in tree.ancestors(node)[:2]):
         return "planned"  # "план вывода войск", "plans for a withdrawal"
+    if n.rel in ("acl", "nmod", "xcomp") and n.head and tree[n.head].upos == "NOUN" and tree[n.head].lemma in lex.planned:
+        return "planned"  # "announced his intention to visit Moscow", «сообщил о намерении посетить Москву»
     return "asserted"
 
 
