@@ -122,7 +122,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             if modality == "asserted" and anonymous:
                 modality = "reported"
             etype = predicates.adjust_type(c, cond is not None, modality)
-            if c.negated and cond is not None and cond.text.lower().startswith(lex.refusal_markers):
+            if c.negated and cond is not None and conditions.is_refusal(cond.text, lex.refusal_markers, lex.negation):
                 etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
             own, said = discourse.attached_dates(tree, predicates.anchor(c).id, dates.find(
                 sent_text, lang, raw.published, tree.start, future=modality == "planned"))

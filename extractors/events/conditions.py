@@ -341,3 +341,16 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
             continue  # a marker inside an explicitly named condition is part of it
         out.append(Condition(s, e, tree.text[s:e], root))
     return out
+
+
+def is_refusal(text: str, markers: tuple[str, ...], negation: frozenset[str]) -> bool:
+    """A negated act on this condition is a refusal ("will not X unless C", «не X, пока Y не Z»). A
+    marker ending in a negation matches with the clause's subject in between («пока Стокгольм не
+    выдаст», «до тех пор, пока Киев не откажется»)."""
+    low = text.lower()
+    words = low.replace(",", " ").split()
+    for m in markers:
+        head, _, last = m.rpartition(" ")
+        if low.startswith(m) or (head and last in negation and low.startswith(head) and last in words):
+            return True
+    return False

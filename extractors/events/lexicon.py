@@ -101,6 +101,7 @@ class Lexicon:
     ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
     citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
     title_modifiers: frozenset[str] = frozenset()  # "Foreign", "Prime": part of a title, never right before the name
+    review_verbs: frozenset[str] = frozenset()  # "will consider the proposal": an offer under review is another's
     crowds: frozenset[str] = frozenset()  # "protesters": a crowd is an actor of its own, with no code
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
@@ -219,6 +220,7 @@ def load(lang: str) -> Lexicon:
         act_nouns=_words(roles, "act_nouns"),
         summons=_words(roles, "summons"),
         crowds=_words(roles, "crowds"),
+        review_verbs=_words(roles, "review_verbs"),
         ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),
         light_nouns=_words(pred, "light_nouns"),

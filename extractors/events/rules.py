@@ -58,6 +58,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
             c.suppressed = "topic"  # "focused on the ceasefire negotiations", "would require the coordination"
             continue
+        if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
+                and tree[n.head].lemma in lex.review_verbs:
+            c.suppressed = "under_review"  # "will consider the proposal", «рассмотрит предложение»: another's offer
+            continue
         if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
                 (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
                 or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
