@@ -42,11 +42,12 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     first_sentence = next((k for k, t in enumerate(trees) if t.nodes), -1)
     lead_date = None  # the date of the lead sentence's event, if it names one
     person_sides: set[int] = set()  # ids of mentions naming an unnamed person's side ("the Iranian minister")
+    name_nouns = lex.geographic_features | lex.instrument_names  # nouns whose names hold a place, not a party
     for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
         if not tree.nodes:
             continue
         sentences.append(SentenceRow(raw.doc_id, sidx, tree.start, tree.end, text[tree.start:tree.end]))
-        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media, lex.geographic_features,
+        ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media, name_nouns,
                                 lex.person_titles, lex.title_modifiers)
         all_mentions.extend(ms)
         discourse.canonical_persons(ms, person_names, lang)

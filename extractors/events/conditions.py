@@ -33,6 +33,10 @@ def _by_first(markers: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str
     return {k: tuple(v) for k, v in out.items()}
 
 
+# markers that, right before a number, give a time limit rather than a condition
+TIME_LIMITS = frozenset({"until", "till", "до"})
+
+
 def _find_markers(tree: Tree, markers: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     """(first index, last index) into tree.ids of each marker occurrence, longest first, no overlap."""
     words = [tree[i].text.lower() for i in tree.ids]
@@ -294,6 +298,8 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
     for first, last in _find_markers(tree, markers):
         if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):
             continue  # "without delay", "if any": fixed phrases, not conditions
+        if words[last] in TIME_LIMITS and last + 1 < len(words) and tree[tree.ids[last + 1]].upos == "NUM":
+            continue  # "suspended talks until 2028", «до 2028 года»: a date, not a condition
         root = _phrase_root(tree, first, last)
         if root is None:
             continue

@@ -102,6 +102,7 @@ class Lexicon:
     citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
     title_modifiers: frozenset[str] = frozenset()  # "Foreign", "Prime": part of a title, never right before the name
     review_verbs: frozenset[str] = frozenset()  # "will consider the proposal": an offer under review is another's
+    instrument_names: frozenset[str] = frozenset()  # "the Ottawa Convention": a place in its name is no party
     crowds: frozenset[str] = frozenset()  # "protesters": a crowd is an actor of its own, with no code
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
@@ -220,6 +221,7 @@ def load(lang: str) -> Lexicon:
         act_nouns=_words(roles, "act_nouns"),
         summons=_words(roles, "summons"),
         crowds=_words(roles, "crowds"),
+        instrument_names=_words(roles, "instrument_names"),
         review_verbs=_words(roles, "review_verbs"),
         ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),

@@ -330,18 +330,25 @@ def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
     return changed
 
 
+TOPIC_MARKS = frozenset({"on", "about", "over"})
+
+
 def _infinitive_of_object_noun(nodes: dict[int, Node], clause_nouns: frozenset[str]) -> int:
     """"blocked [the EU's decision] [to open talks]" parsed with the to-infinitive on the verb: right
     after an object noun that takes such a clause (the lexicon's ``clause_nouns``: decision, plan,
-    bid…) it belongs to the noun, whose owner acts in it ("the EU's decision to open talks")."""
+    bid…) it belongs to the noun, whose owner acts in it ("the EU's decision to open talks"). So does a
+    gerund opened by "on/about/over" right after an object noun ("suspended [talks] [on joining the EU]")."""
     changed = 0
     for v in nodes.values():
         if v.rel not in ("advcl", "xcomp") or v.upos != "VERB" or not v.head or v.head not in nodes:
             continue
-        to = [k for k in nodes.values() if k.head == v.id and k.rel == "mark" and k.lemma.lower() == "to"]
-        noun = nodes.get(to[0].id - 1) if to else None
-        if noun is None or noun.upos != "NOUN" or noun.lemma.lower() not in clause_nouns \
-                or noun.head != v.head or noun.rel not in ("obj", "nsubj:pass") or to[0].id > v.id:
+        marks = [k for k in nodes.values() if k.head == v.id and k.rel == "mark" and k.id < v.id]
+        to = [k for k in marks if k.lemma.lower() == "to"]
+        topic = [k for k in marks if k.lemma.lower() in TOPIC_MARKS and k.id == v.id - 1]
+        noun = nodes.get((to or topic)[0].id - 1) if to or topic else None
+        # "[talks] [on joining the EU]": a gerund about something, right after any object noun, is its topic
+        if noun is None or noun.upos != "NOUN" or (to and noun.lemma.lower() not in clause_nouns) \
+                or noun.head != v.head or noun.rel not in ("obj", "nsubj:pass"):
             continue
         v.head, v.deprel, v.rel = noun.id, "acl", "acl"
         changed += 1
