@@ -36,6 +36,18 @@ WEEKDAY_RE = {
     "en": re.compile(r"\b(on\s+|last\s+|next\s+|this\s+|coming\s+)?"
                      r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
 }
+# "two days ago", «два дня назад», «неделю назад»: days back from publication
+NUMBER_WORDS = {
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "a": 1},
+    "ru": {"один": 1, "одни": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+           "восемь": 8, "девять": 9, "десять": 10},
+}
+AGO_RE = {
+    "en": re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(days?|weeks?)\s+ago\b", re.I),
+    "ru": re.compile(r"(?<!\w)(\d{1,2}\s+|один\s+|одни\s+|два\s+|две\s+|три\s+|четыре\s+|пять\s+|шесть\s+|семь\s+|"
+                     r"восемь\s+|девять\s+|десять\s+)?(день|дня|дней|неделю|недели|недель)\s+назад\b", re.I),
+}
 FUTURE_WORDS = ("следующ", "ближайш", "next", "coming")
 PAST_WORDS = ("прошл", "минувш", "last")
 
@@ -116,6 +128,13 @@ def find(text: str, lang: str, published: dt.date | None, offset: int = 0, futur
             for m in re.finditer(rf"\b{word}\b", text, re.I):
                 out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0),
                                        published + dt.timedelta(days=delta)))
+        arx = AGO_RE.get(lang)
+        for m in arx.finditer(text) if arx else ():
+            count = (m.group(1) or "1").strip().lower()
+            n = int(count) if count.isdigit() else NUMBER_WORDS[lang].get(count, 1)
+            unit = 7 if m.group(2).lower().startswith(("week", "недел")) else 1
+            out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0),
+                                   published - dt.timedelta(days=n * unit)))
         wrx = WEEKDAY_RE.get(lang)
         if wrx:
             for m in wrx.finditer(text):

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from extractors import dates
 
 PUB = dt.date(2025, 10, 30)  # a Thursday
@@ -34,3 +36,16 @@ def test_explicit_dates():
 
 def test_no_date():
     assert dates.find("Стороны договорились о встрече.", "ru", PUB) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Two days ago, Hamas released three hostages.", "en", dt.date(2026, 12, 2)),
+    ("A week ago Iran protested.", "en", dt.date(2026, 11, 27)),
+    ("3 days ago the talks ended.", "en", dt.date(2026, 12, 1)),
+    ("Два дня назад ХАМАС освободил заложников.", "ru", dt.date(2026, 12, 2)),
+    ("Неделю назад Иран заявил протест.", "ru", dt.date(2026, 11, 27)),
+    ("5 дней назад стороны встретились.", "ru", dt.date(2026, 11, 29)),
+])
+def test_days_and_weeks_ago_count_back_from_publication(text, lang, expected):
+    found = dates.find(text, lang, dt.date(2026, 12, 4))
+    assert [d.date for d in found] == [expected]
