@@ -262,7 +262,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
                          if k.lemma.lower() in lex.aid_purposes
                          and (t := res.deep_target(k.id, c.actor, depth=2)) is not None), None)
     if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION", "SUPPORT",
-                                                                      "AID"):
+                                                                      "AID", "COOPERATE"):
         # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан",
         # "train Ukrainian pilots"
         owner = res.object_owner(anchor(c).id, c.actor)

@@ -223,8 +223,10 @@ class TargetFinder:
                         continue  # "if Washington continues arms sales to Taipei": when, not what
                     # a preposition with fixed words is another preposition ("в связи с" is no "в")
                     cases = {k.lemma for k in tree.children(c.id, "case") if not tree.children(k.id, "fixed")}
-                    if cases & LOCATIVE and not self._about_place(h, c):
+                    if cases & LOCATIVE and not self._about_place(h, c) \
+                            and not (self.lex.lang == "ru" and c.feats.get("Case") == "Acc"):
                         continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
+                        # (a Russian accusative is whither: «поставки газа в Австрию»)
                     m = self.by_word.get(c.id)
                     if m is not None and m.actor_code and not (
                             exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
