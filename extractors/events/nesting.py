@@ -128,8 +128,8 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         if c.node.lemma in readiness:
             inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
                      and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
-                          or (anchor(o).rel == "acl" and anchor(o).upos in VERBAL)  # "its readiness to host talks"
-                          or anchor(o).rel == "nmod" and anchor(o).upos in VERBAL)]  # «о готовности освободить»
+                          # «о готовности освободить», "its readiness to host talks"
+                          or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
             if any(o.entry.type in HOSTILE for o in inner):
                 c.suppressed = "coded_as_content"  # "готовы дать жесткий ответ" is the threat itself
                 continue

@@ -16,6 +16,7 @@ PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "пол
                "итог", "результат"}  # "по итогам встречи": after it, as its outcome
 SETTING_CASES = {"at", "на", "during", "after", "following", "после"}
 PURPOSE = {"чтобы", "дабы", "so", "in"}
+PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}  # "rallied outside the embassy"
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
 
@@ -227,14 +228,6 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
             (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
         if both is not None and not (c.actor and both.norm == c.actor.norm):
             c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
-    elif c.target is not None and c.target.code and not c.target.parts:
-        # one of the parties named right on the object: "brokered a prisoner exchange between Russia
-        # and Ukraine" is between both, as is "welcomed the agreement between Serbia and Kosovo"
-        both = next((b for o in tree.children(anchor(c).id, "obj")
-                     if (b := res.between(o.id, depth=1)) is not None), None)
-        if both is not None and c.target.code in {p.code for p in both.parts} \
-                and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
-            c.target = both
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
     if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
@@ -288,9 +281,12 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
             c.target = both
     if c.target is not None and c.target.code and not c.target.parts:
+        # one of the parties of a "between A and B" phrase is both: "offered to host talks between Russia
+        # and Ukraine", "brokered a prisoner exchange between Russia and Ukraine", "welcomed the
+        # agreement between Serbia and Kosovo"
         both = _between_holding(tree, res, c.target)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
-            c.target = both  # "offered to host talks between Russia and Ukraine": both are the target
+            c.target = both
 
 
 def _reciprocal(tree: Tree, n: Node) -> bool:
@@ -299,9 +295,6 @@ def _reciprocal(tree: Tree, n: Node) -> bool:
     words = {tree[i].text.lower() for k in tree.children(n.id, "obj", "obl", "iobj") for i in tree.subtree(k.id)}
     return {"each", "other"} <= words or {"one", "another"} <= words or (
         "друг" in words and bool(words & {"друга", "другу", "другом", "друге"}))
-
-
-PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}
 
 
 def _between_holding(tree: Tree, res: Resolver, target: Arg) -> Arg | None:
