@@ -94,7 +94,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         sent_text = text[tree.start:tree.end]
         para = text.count("\n\n", 0, tree.start)
         opening = sent_text[:60].lower()
-        if opening.startswith(lex.reported_phrases) and not opening.startswith(lex.named_sources):
+        named_source = mod.named_attribution(tree, sent_text, tree.start, ms, lex)
+        if opening.startswith(lex.reported_phrases) and not opening.startswith(lex.named_sources) and not named_source:
             # (the phrases are lower-case, like the opening; "According to him, …" is a named speaker's)
             reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
         reported = (mod.is_reporting_sentence(tree, lex) or discourse.reported_next(trees, sidx, lex)
@@ -107,7 +108,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
                     and c.actor.code and c.actor_how != "speaker"]
         for c in live:
-            modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported)
+            modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported,
+                                    named_source)
             if modality in ("asserted", "planned") and c.light is not None and c.light.lemma in lex.hypothetical:
                 modality = "hypothetical"  # "is mulling a ban", "is considering sanctions": not decided
             if modality == "asserted" and discourse.third_party_claim(tree, c, speakers):

@@ -99,6 +99,7 @@ class Lexicon:
     helper_nouns: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
     ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
+    attributions: tuple[str, ...] = ()  # "according to", «как сообщили»: a report unless a named party follows
     citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
     title_modifiers: frozenset[str] = frozenset()  # "Foreign", "Prime": part of a title, never right before the name
     review_verbs: frozenset[str] = frozenset()  # "will consider the proposal": an offer under review is another's
@@ -180,6 +181,7 @@ def load(lang: str) -> Lexicon:
         reported_sources=frozenset(mod.get("reported_sources", [])),
         reported_verbs=frozenset(mod.get("reported_verbs", [])),
         citing_verbs=frozenset(mod.get("citing_verbs", [])),
+        attributions=tuple(x.lower() for x in mod.get("attributions", [])),
         pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),

@@ -71,13 +71,17 @@ def _future(tree: Tree, node: int, lang: str) -> bool:
     return False
 
 
-def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_context: bool) -> str:
+def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_context: bool,
+             named_source: bool = False) -> str:
+    """``named_source``: the sentence's attribution names a party or person ("According to Fidan", «как
+    сообщили в МИД Молдавии»), so its phrase makes nothing reported."""
     low = sentence_text.lower()
     chain = governors(tree, node)
     if any(k.lemma.lower() in lex.hypothetical_marks for g in chain[:2] for k in tree.children(g, "mark", "advmod", "discourse")):
         return "hypothetical"  # "had not decided whether to send troops": undecided, whoever tells it
     if reported_context or any(p in low for p in lex.reported_phrases if not (
-            p == "according to" and any(o in low for o in lex.named_sources))):
+            (p == "according to" and any(o in low for o in lex.named_sources))
+            or (named_source and any(p.startswith(a) or a.startswith(p) for a in lex.attributions)))):
         return "reported"  # (but "according to him", "по его словам" give a named speaker's words)
     for g in chain:
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
@@ -155,3 +159,25 @@ def _anonymous(tree: Tree, node: int, lex: Lexicon) -> bool:
     """An unnamed official as a source: "a senior official", "the official", "officials"."""
     n = tree[node]
     return n.lemma.lower() in lex.anonymous_roles and not tree.children(node, "appos", "flat", "flat:name")
+
+
+def named_attribution(tree: Tree, sentence_text: str, offset: int, mentions, lex: Lexicon) -> bool:
+    """An attribution phrase of the sentence ("according to", «как сообщили») is followed closely by a
+    named party or person, or by a state body, not by media or sources: "According to Fidan, …", «Как
+    сообщили в МИД республики, …» give that speaker's words, not a report."""
+    low = sentence_text.lower()
+    for a in lex.attributions:
+        k = low.find(a)
+        if k < 0:
+            continue
+        after = offset + k + len(a)
+        words = [n for n in (tree[i] for i in tree.ids) if n.start >= after and n.upos not in ("ADP", "DET", "PUNCT")][:1]
+        if words and words[0].lemma.lower() in lex.bodies:
+            return True  # «как сообщили в МИД», "according to the ministry"
+        nxt = min((m for m in mentions if m.start_char >= after), key=lambda m: m.start_char, default=None)
+        between = low[k + len(a):nxt.start_char - offset] if nxt is not None else ""
+        if nxt is not None and nxt.start_char - after <= 30 and nxt.source != "media" \
+                and (nxt.actor_code or nxt.actor_type == "PERSON") \
+                and not any(w in between for w in lex.reported_sources):
+            return True
+    return False

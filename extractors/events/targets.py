@@ -63,7 +63,13 @@ class TargetFinder:
     def object_owner(self, node: int, exclude: Arg | None) -> Arg | None:
         """The party a nationality adjective on the object names: whose drones were shot down, whose
         citizens were released, arrested or banned ("released two American prisoners")."""
-        for o in self.tree.children(node, "obj"):
+        objs = self.tree.children(node, "obj")
+        if self.tree[node].upos == "NOUN":  # a noun's object is its "of" or genitive phrase: "the expulsion of
+            # three Russian diplomats", «высылка трех российских дипломатов»
+            objs += [m for m in self.tree.children(node, "nmod")
+                     if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= {"of"}
+                     and (self.lex.lang != "ru" or m.feats.get("Case") == "Gen" or self.tree.children(m.id, "nummod"))]
+        for o in objs:
             # the object itself, or what it belongs to ("froze the assets of five Russian oligarchs")
             # (or a noun compounded onto it: "declared a Ukrainian diplomat persona non grata")
             owners = [o] + [m for m in self.tree.children(o.id, "nmod")
