@@ -95,7 +95,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         para = text.count("\n\n", 0, tree.start)
         opening = sent_text[:60].lower()
         named_source = mod.named_attribution(tree, sent_text, tree.start, ms, lex)
-        if opening.startswith(lex.reported_phrases) and not opening.startswith(lex.named_sources) and not named_source:
+        if opening.startswith(lex.reported_phrases) and not named_source:
             # (the phrases are lower-case, like the opening; "According to him, …" is a named speaker's)
             reported_paragraph = para  # "Согласно полученной информации, …": the rest of the paragraph too
         reported = (mod.is_reporting_sentence(tree, lex) or discourse.reported_next(trees, sidx, lex)

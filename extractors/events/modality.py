@@ -80,9 +80,8 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
     if any(k.lemma.lower() in lex.hypothetical_marks for g in chain[:2] for k in tree.children(g, "mark", "advmod", "discourse")):
         return "hypothetical"  # "had not decided whether to send troops": undecided, whoever tells it
     if reported_context or any(p in low for p in lex.reported_phrases if not (
-            (p == "according to" and any(o in low for o in lex.named_sources))
-            or (named_source and any(p.startswith(a) or a.startswith(p) for a in lex.attributions)))):
-        return "reported"  # (but "according to him", "по его словам" give a named speaker's words)
+            named_source and any(p.startswith(a) or a.startswith(p) for a in lex.attributions))):
+        return "reported"  # (but "according to him", "According to Fidan" give a named speaker's words)
     for g in chain:
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
         if "would" in aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
@@ -166,6 +165,8 @@ def named_attribution(tree: Tree, sentence_text: str, offset: int, mentions, lex
     named party or person, or by a state body, not by media or sources: "According to Fidan, …", «Как
     сообщили в МИД республики, …» give that speaker's words, not a report."""
     low = sentence_text.lower()
+    if any(o in low for o in lex.named_sources):
+        return True  # "according to him", "according to them": a speaker already named
     for a in lex.attributions:
         k = low.find(a)
         if k < 0:
