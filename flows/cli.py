@@ -110,12 +110,24 @@ def eval_cmd(
     gold: Annotated[Path, typer.Option(help="Directory with docs.jsonl and events.jsonl.")] = Path("../shared/eval/dev"),
     db: Annotated[Optional[Path], typer.Option(help="Keep the evaluation database here [default: temporary].")] = None,
     details: Annotated[bool, typer.Option(help="List unmatched gold and system events, and matched ones whose type or parties differ.")] = False,
+    frozen: Annotated[bool, typer.Option(help="Parse each gold document once and keep the parse (under DATA_DIR/parse-cache); "
+                                              "then only extraction and scoring run, in this process, in seconds.")] = False,
+    only: Annotated[Optional[list[str]], typer.Option(help="Score only documents whose id matches this glob (repeatable; with --frozen).")] = None,
 ) -> None:
     """Run the pipeline on a gold set into a temporary database and print P/R/F1 and accuracies."""
     import tempfile
 
     if not (gold / "docs.jsonl").exists() or not (gold / "events.jsonl").exists():
         _fail(f"{gold} has no docs.jsonl and events.jsonl", EXIT_USAGE)
+    if only and not frozen:
+        _fail("--only needs --frozen", EXIT_USAGE)
+    if frozen:
+        from extractors.evaluation import render
+        from flows.evaluate_frozen import evaluate_frozen
+
+        s = _settings(None, progress=False)
+        typer.echo(render(evaluate_frozen(gold, s.nlp_config(), s.data_dir / "parse-cache", only), details=details))
+        return
     tmp = Path(tempfile.mkdtemp(prefix="communique-eval-"))
     s = _settings(db or tmp / "eval.duckdb", progress=False)
     from flows.evaluate import evaluate_gold
