@@ -35,6 +35,7 @@ class Entry:
     directional: bool = False  # a place phrase names the party reached ("visited…", "send troops to…")
     mutual: bool = False  # done to each other: "A and B exchanged fire" is A against B
     unaddressed: str | None = None  # the type when the act reaches no other party ("sent troops to the border": MOBILIZE)
+    clausal_only: bool = False  # only a verb heading a clause: "a devastating war" is no attack
     strength: float = 0.7
 
 
@@ -140,8 +141,35 @@ def _entry(d: dict) -> Entry:
                  speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
-                 mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"),
+                 mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"), clausal_only=bool(d.get("clausal_only")),
                  strength=float(d.get("strength", 0.7)))
+
+
+PARTICLE_RELS = frozenset({"compound:prt", "prt", "advmod", "case"})
+OBJECT_RELS = frozenset({"obj", "obl"})
+FIELD_STRENGTH = 0.6  # derived rows type an act less surely than the hand-written entries
+
+
+def field_entries(path: Path) -> list[Entry]:
+    """Entries of a derived field table (``build_field_verbs``): a verb alone, a phrasal verb (verb +
+    particle) or a verb with a given object noun, typed through CAMEO, PLOVER and the guidelines."""
+    out = []
+    if not path.exists():
+        return out
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    cols = lines[0].split("\t")
+    for line in lines[1:]:
+        r = dict(zip(cols, line.split("\t")))
+        kind, word = r.get("kind", ""), r.get("word", "")
+        dep = None
+        if kind == "particle":
+            dep = Frame(frozenset({word}), PARTICLE_RELS)
+        elif kind == "object":
+            dep = Frame(frozenset({word}), OBJECT_RELS)
+        flags = set((r.get("flags") or "").split(","))
+        out.append(Entry(lemma=r["lemma"], type=r["type"], gloss=r["lemma"], pos=frozenset({"VERB"}), dep=dep,
+                         directional="directional" in flags, clausal_only=True, strength=FIELD_STRENGTH))
+    return out
 
 
 def files(lang: str) -> list[Path]:
@@ -165,11 +193,18 @@ def load(lang: str) -> Lexicon:
     for d in pred["entries"]:
         e = _entry(d)
         entries.setdefault(e.lemma, []).append(e)
+    # the field's verbs add lemmas the hand-written entries do not have (those win for their lemmas)
+    field_path = LEXICON_DIR / lang / "field_verbs.tsv"
+    derived: dict[str, list[Entry]] = {}
+    for e in field_entries(field_path):
+        if e.lemma not in entries:
+            derived.setdefault(e.lemma, []).append(e)
+    entries.update(derived)
     # frames first: an entry with a dependent constraint is more specific than a bare lemma
     ordered = {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
     markers = tuple(sorted((tuple(m.lower().replace(",", " ,").split()) for m in cond["markers"]),
                            key=len, reverse=True))
-    h = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()[:12]
+    h = hashlib.sha256(b"".join(p.read_bytes() for p in paths + [field_path] if p.exists())).hexdigest()[:12]
     return Lexicon(
         lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
         not_conditions=tuple(tuple(m.lower().replace(",", " ,").split()) for m in cond.get("not_conditions", [])),

@@ -140,7 +140,12 @@ def _lookup_keys(node: Node, lang: str) -> list[str]:
     return keys
 
 
+MODIFIER_RELS = ("amod", "compound")
+
+
 def _pos_ok(node: Node, entry: Entry) -> bool:
+    if entry.clausal_only and node.deprel in MODIFIER_RELS:
+        return False
     if entry.pos:
         return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos)
     return node.upos in VERBAL or (node.upos == "ADJ" and node.feats.get("VerbForm") == "Part")
