@@ -172,9 +172,20 @@ class Resolver(TargetFinder):
             uniq.setdefault(a.norm or a.text, a)
         return join(list(uniq.values()), "conj" if len(uniq) > 1 else None) if uniq else None
 
+    def _crowd(self, node: int) -> Arg | None:
+        """"Protesters in Belgrade", "Thousands of protesters": a crowd stands for itself, by its surface."""
+        tree, n = self.tree, self.tree[node]
+        if n.lemma.lower() in self.lex.crowds or (
+                n.upos in ("NUM", "NOUN") and any(k.lemma.lower() in self.lex.crowds for k in tree.children(node, "nmod"))):
+            s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("acl", "acl:relcl")), node)
+            return Arg(text, text.lower(), None, "GROUP", s, e, "crowd")
+        return None
+
     def _np_single(self, node: int, allow_coref: bool) -> Arg | None:
         tree = self.tree
         own = self.by_word.get(node)
+        if own is not None and not own.actor_code and (crowd := self._crowd(node)) is not None:
+            return crowd  # "Protesters" read as an uncoded name is still a crowd
         if own is not None:
             # a person named in apposition wins ("министр Лавров")
             for c in tree.children(node, "appos", "flat", "flat:name"):
@@ -246,11 +257,8 @@ class Resolver(TargetFinder):
         if own is not None:
             return Arg.of(own)
         n = tree[node]
-        if n.lemma.lower() in self.lex.crowds or (
-                n.upos in ("NUM", "NOUN") and any(k.lemma.lower() in self.lex.crowds for k in tree.children(node, "nmod"))):
-            # "Protesters in Belgrade", "Thousands of protesters": a crowd stands for itself, by its surface
-            s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("acl", "acl:relcl")), node)
-            return Arg(text, text.lower(), None, "GROUP", s, e, "crowd")
+        if (crowd := self._crowd(node)) is not None:
+            return crowd
         if allow_coref and n.upos == "NOUN" and n.lemma not in self.lex.roles:
             for c in tree.children(node, "nmod:poss"):  # "the bloc's defence chiefs": the bloc's people
                 if c.lemma in self.lex.roles and c.upos == "NOUN":

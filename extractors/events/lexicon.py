@@ -112,7 +112,8 @@ class Lexicon:
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
-    aid_purposes: frozenset[str] = frozenset()  # "pledged $2 billion to rebuild Syria": Syria receives
+    aid_purposes: frozenset[str] = frozenset()
+    purpose_markers: frozenset[str] = frozenset()  # "in order (to)", «чтобы»: the clause is an aim, not an act  # "pledged $2 billion to rebuild Syria": Syria receives
     version: str = field(default="")
 
 
@@ -262,6 +263,7 @@ def load(lang: str) -> Lexicon:
         review_verbs=_words(roles, "review_verbs"),
         ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),
+        purpose_markers=_words(roles, "purpose_markers"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

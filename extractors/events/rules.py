@@ -7,7 +7,7 @@ from extractors.events import modality as mod
 from extractors.events.arg import POINTING
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
-from extractors.events.predicates import DIRECTED, GOVERNOR_RELS, SYMMETRIC, VERBAL, Candidate, anchor
+from extractors.events.predicates import DIRECTED, GOVERNOR_RELS, HOSTILE, SYMMETRIC, VERBAL, Candidate, anchor
 from extractors.events.targets import AIMED_PLACE
 from extractors.events.tree import Node, Tree
 
@@ -15,7 +15,6 @@ from extractors.events.tree import Node, Tree
 PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "полях", "кулуары", "кулуарах", "рамка",
                "итог", "результат"}  # "по итогам встречи": after it, as its outcome
 SETTING_CASES = {"at", "на", "during", "after", "following", "после"}
-PURPOSE = {"чтобы", "дабы", "so", "in"}
 PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}  # "rallied outside the embassy"
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
@@ -24,6 +23,12 @@ HAPPEN = {"состояться", "пройти", "проходить", "нач�
 def _consumed(cands: list[Candidate]) -> set[int]:
     return {i for c in cands for i in c.frame_ids}
 
+
+
+def _marker_phrase(tree: Tree, mark: Node) -> str:
+    """A subordinating marker with its fixed words ("in order", "so that"), lower case."""
+    words = [mark] + sorted(tree.children(mark.id, "fixed"), key=lambda k: k.id)
+    return " ".join(w.lemma.lower() for w in words)
 
 def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> None:
     """Fill actor, target, negation and type of each candidate, or mark it suppressed."""
@@ -49,7 +54,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
             c.suppressed = "background_participle"  # "в связи с подписанным договором", "поддерживаемая США миссия"
             continue
-        if anchor(c).rel == "advcl" and any(k.lemma in PURPOSE for k in tree.children(anchor(c).id, "mark")):
+        if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
+                                            for k in tree.children(anchor(c).id, "mark")):
             c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
             continue
         if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
@@ -195,6 +201,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
             c.suppressed = "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
             continue
+        if c.actor is not None and c.actor.via == "crowd" and c.event_type in HOSTILE:
+            c.event_type = "PROTEST"  # a crowd storming or picketing a party's embassy protests (the guidelines' PROTEST)
         if c.entry.unaddressed and _unaddressed(tree, c, lex):
             c.event_type = c.entry.unaddressed
         if c.negated and c.entry.on_negation:
