@@ -36,6 +36,8 @@ class Entry:
     mutual: bool = False  # done to each other: "A and B exchanged fire" is A against B
     unaddressed: str | None = None  # the type when the act reaches no other party ("sent troops to the border": MOBILIZE)
     clausal_only: bool = False  # only a verb heading a clause: "a devastating war" is no attack
+    own_agent: bool = False  # a noun whose agent must be its own (possessor, genitive), not the clause's subject
+    crowd_only: bool = False  # an event only with a crowd as actor ("protesters gathered outside the embassy")
     strength: float = 0.7
 
 
@@ -112,8 +114,9 @@ class Lexicon:
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
-    aid_purposes: frozenset[str] = frozenset()
-    purpose_markers: frozenset[str] = frozenset()  # "in order (to)", «чтобы»: the clause is an aim, not an act  # "pledged $2 billion to rebuild Syria": Syria receives
+    aid_purposes: frozenset[str] = frozenset()  # "pledged $2 billion to rebuild Syria": Syria receives
+    purpose_markers: frozenset[str] = frozenset()  # "in order (to)", «чтобы»: the clause is an aim, not an act
+    derivations: tuple[tuple[str, str, str], ...] = ()  # (NOUN|ADJ, word ending, verb ending): derivation.tsv
     version: str = field(default="")
 
 
@@ -143,6 +146,7 @@ def _entry(d: dict) -> Entry:
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
                  mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"), clausal_only=bool(d.get("clausal_only")),
+                 crowd_only=bool(d.get("crowd_only")),
                  strength=float(d.get("strength", 0.7)))
 
 
@@ -173,6 +177,15 @@ def field_entries(path: Path) -> list[Entry]:
     return out
 
 
+def _derivations(path: Path) -> tuple[tuple[str, str, str], ...]:
+    """Suffix rewrites from a derived word to its verb (``events/derivation.py``), longest ending first."""
+    if not path.exists():
+        return ()
+    rows = [x.split("\t") for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    out = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in rows[1:]]
+    return tuple(sorted(out, key=lambda r: -len(r[1])))
+
+
 def files(lang: str) -> list[Path]:
     d = LEXICON_DIR / lang
     return [d / n for n in ("predicates.yaml", "conditions.yaml", "modality.yaml", "roles.yaml")]
@@ -196,8 +209,9 @@ def load(lang: str) -> Lexicon:
         entries.setdefault(e.lemma, []).append(e)
     # the field's verbs add lemmas the hand-written entries do not have (those win for their lemmas)
     field_path = LEXICON_DIR / lang / "field_verbs.tsv"
+    classes_path = LEXICON_DIR / lang / "verb_classes.tsv"  # hand-written classes where no field table exists
     derived: dict[str, list[Entry]] = {}
-    for e in field_entries(field_path):
+    for e in field_entries(field_path) + field_entries(classes_path):
         if e.lemma not in entries:
             derived.setdefault(e.lemma, []).append(e)
     entries.update(derived)
@@ -205,7 +219,8 @@ def load(lang: str) -> Lexicon:
     ordered = {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
     markers = tuple(sorted((tuple(m.lower().replace(",", " ,").split()) for m in cond["markers"]),
                            key=len, reverse=True))
-    h = hashlib.sha256(b"".join(p.read_bytes() for p in paths + [field_path] if p.exists())).hexdigest()[:12]
+    extra = [field_path, classes_path, LEXICON_DIR / lang / "derivation.tsv"]
+    h = hashlib.sha256(b"".join(p.read_bytes() for p in paths + extra if p.exists())).hexdigest()[:12]
     return Lexicon(
         lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
         not_conditions=tuple(tuple(m.lower().replace(",", " ,").split()) for m in cond.get("not_conditions", [])),
@@ -264,6 +279,7 @@ def load(lang: str) -> Lexicon:
         ownership_participles=_words(roles, "ownership_participles"),
         aid_purposes=_words(roles, "aid_purposes"),
         purpose_markers=_words(roles, "purpose_markers"),
+        derivations=_derivations(LEXICON_DIR / lang / "derivation.tsv"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

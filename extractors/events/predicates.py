@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.events import derivation
 from extractors.events.arg import is_amount
 from extractors.events.arguments import TEMPORAL, Arg
 from extractors.events.lexicon import Entry, Lexicon
@@ -157,6 +158,10 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
     misses: list[tuple[Node, str]] = []
     for node in (tree[i] for i in tree.ids):
         keyed = [lex.entries[k] for k in dict.fromkeys(_lookup_keys(node, lex.lang)) if k in lex.entries]
+        if not any(_pos_ok(node, x) for e in keyed for x in e):
+            # a deverbal noun or a participle of a listed verb ("the expulsion of", «введение санкций»)
+            derived = derivation.entries(node.lemma, node.upos, lex)
+            keyed = keyed + [derived] if derived else keyed
         if not keyed:
             continue
         # the first key with an entry for this part of speech ("Meeting" lemmatised as the noun, tagged VERB)

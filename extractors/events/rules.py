@@ -24,7 +24,6 @@ def _consumed(cands: list[Candidate]) -> set[int]:
     return {i for c in cands for i in c.frame_ids}
 
 
-
 def _marker_phrase(tree: Tree, mark: Node) -> str:
     """A subordinating marker with its fixed words ("in order", "so that"), lower case."""
     words = [mark] + sorted(tree.children(mark.id, "fixed"), key=lambda k: k.id)
@@ -172,6 +171,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in HAPPEN \
                         and (both := res.between(n.id)) is not None:
                     c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
+                if c.entry.own_agent and c.actor_how.startswith("governor"):
+                    c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
                 if c.actor is None and not c.entry.stance:
                     # a prospect has no agent at all, not even the speaker ("сообщило о последствиях удара")
                     c.suppressed = "prospect_not_act" if c.actor_how == "prospect_not_act" else "noun_without_agent"
@@ -200,6 +201,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
             c.suppressed = "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
+            continue
+        if c.entry.crowd_only and not (c.actor is not None and c.actor.via == "crowd"):
+            c.suppressed = "not_a_crowd"  # "ministers gathered in Rome": only a crowd's gathering is a protest
             continue
         if c.actor is not None and c.actor.via == "crowd" and c.event_type in HOSTILE:
             c.event_type = "PROTEST"  # a crowd storming or picketing a party's embassy protests (the guidelines' PROTEST)
