@@ -117,6 +117,8 @@ class Lexicon:
     aid_purposes: frozenset[str] = frozenset()  # "pledged $2 billion to rebuild Syria": Syria receives
     purpose_markers: frozenset[str] = frozenset()  # "in order (to)", «чтобы»: the clause is an aim, not an act
     derivations: tuple[tuple[str, str, str], ...] = ()  # (NOUN|ADJ, word ending, verb ending): derivation.tsv
+    target_cases: dict[str, int] = field(default_factory=dict)  # prepositions introducing a target -> rank (1 best)
+    hostile_cases: dict[str, int] = field(default_factory=dict)  # the same, for hostile acts only ("fired at")
     version: str = field(default="")
 
 
@@ -280,6 +282,8 @@ def load(lang: str) -> Lexicon:
         aid_purposes=_words(roles, "aid_purposes"),
         purpose_markers=_words(roles, "purpose_markers"),
         derivations=_derivations(LEXICON_DIR / lang / "derivation.tsv"),
+        target_cases={str(k): int(v) for k, v in (roles.get("target_cases") or {}).items()},
+        hostile_cases={str(k): int(v) for k, v in (roles.get("hostile_cases") or {}).items()},
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

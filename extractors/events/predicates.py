@@ -164,18 +164,24 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
             keyed = keyed + [derived] if derived else keyed
         if not keyed:
             continue
-        # the first key with an entry for this part of speech ("Meeting" lemmatised as the noun, tagged VERB)
-        entries = next((e for e in keyed if any(_pos_ok(node, x) for x in e)), keyed[0])
-        reason = "pos_mismatch"
-        for entry in entries:
-            if not _pos_ok(node, entry):
-                continue
-            ids = _frame_match(tree, node, entry, lex.measures)
-            if ids is None:
-                reason = "frame_not_matched"
-                continue
-            out.append(Candidate(node=node, entry=entry, frame_ids=ids, event_type=entry.type))
-            break
+        # keys in order, those with an entry for this part of speech ("Meeting" lemmatised as the noun,
+        # tagged VERB); a key whose frames all fail gives way to the next ("prepared to" after "prepare")
+        groups = [e for e in keyed if any(_pos_ok(node, x) for x in e)] or keyed[:1]
+        found, reason = None, "pos_mismatch"
+        for entries in groups:
+            for entry in entries:
+                if not _pos_ok(node, entry):
+                    continue
+                ids = _frame_match(tree, node, entry, lex.measures)
+                if ids is None:
+                    reason = "frame_not_matched"
+                    continue
+                found = Candidate(node=node, entry=entry, frame_ids=ids, event_type=entry.type)
+                break
+            if found is not None:
+                break
+        if found is not None:
+            out.append(found)
         else:
             misses.append((node, reason))
     return out, misses

@@ -425,10 +425,33 @@ def _gerund_after_subordinator(nodes: dict[int, Node]) -> int:
     return changed
 
 
+def _object_before_verb(nodes: dict[int, Node]) -> int:
+    """A verb with no subject and two objects, one before it and one after ("Египет депортировал
+    мигрантов", "Мали бойкотировало саммит" with the indeclinable or nominative-like name read as the
+    object): the one before the verb is its subject. Returns how many were relabelled."""
+    changed = 0
+    kids: dict[int, list[Node]] = {}
+    for n in nodes.values():
+        kids.setdefault(n.head, []).append(n)
+    for v in nodes.values():
+        if v.upos != "VERB":
+            continue
+        ks = kids.get(v.id, [])
+        objs = [k for k in ks if k.deprel == "obj"]
+        if len(objs) < 2 or any(k.rel == "nsubj" for k in ks):
+            continue
+        before = [k for k in objs if k.id < v.id]
+        after = [k for k in objs if k.id > v.id]
+        if len(before) == 1 and after and before[0].upos in ("PROPN", "NOUN"):
+            before[0].deprel, before[0].rel = "nsubj", "nsubj"
+            changed += 1
+    return changed
+
+
 def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset()) -> int:
     """Every repair, in order; returns how many places were changed."""
     return (_break_cycles(nodes) + _verb_tagged_adjective(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
             + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
             + _subordinate_clause_after_preposition(nodes) + _apposition_between_commas(nodes)
             + _inverted_condition(nodes) + _infinitive_of_object_noun(nodes, clause_nouns)
-            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes))
+            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes) + _object_before_verb(nodes))

@@ -29,11 +29,16 @@ def _marker_phrase(tree: Tree, mark: Node) -> str:
     words = [mark] + sorted(tree.children(mark.id, "fixed"), key=lambda k: k.id)
     return " ".join(w.lemma.lower() for w in words)
 
+
 def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> None:
     """Fill actor, target, negation and type of each candidate, or mark it suppressed."""
     by_id = {c.node.id: c for c in cands}
     # a negated "rule out" frees its frame ("не исключила переговоров": the talks, left open)
     consumed = _consumed([c for c in cands if not (c.entry.affirmed_only and mod.negated(tree, c.node.id, lex))])
+    # two predicates in each other's frame («телефонный разговор»: each names the other): the head
+    # carries the act, its modifier is part of its frame
+    consumed -= {c.node.id for c in cands for f in c.frame_ids
+                 if (o := by_id.get(f)) is not None and c.node.id in o.frame_ids and o.node.head == c.node.id}
     for c in cands:
         n = c.node
         # a word inside another predicate's frame is that predicate's ("ввести санкции"); a verb is
@@ -231,9 +236,10 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         if owner is not None and not (c.actor is not None and owner.code == c.actor.code):
             c.target = owner
     if c.target is None:
-        c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit)
+        c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit,
+                              hostile=c.event_type in HOSTILE)
     if c.target is None and c.light is not None:
-        c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit)
+        c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit, hostile=c.event_type in HOSTILE)
     if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
         # also on the frame's noun: "провел переговоры между США и талибами"
         both = res.between(anchor(c).id) or res.between(n.id) or next(

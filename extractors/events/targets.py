@@ -5,13 +5,6 @@ from __future__ import annotations
 
 from extractors.events.arg import LOCATIVE, NP_SKIP, TEMPORAL, Arg, is_amount
 
-TARGET_CASES = {  # prepositions introducing a target, best first
-    "ru": {"к": 1, "с": 1, "со": 1, "против": 1, "перед": 1, "у": 2, "для": 2, "между": 2, "из": 2, "от": 2, "в": 3, "во": 3, "на": 3},
-    "en": {"with": 1, "to": 1, "on": 1, "against": 1, "upon": 1, "toward": 1, "towards": 1, "from": 2,
-           "for": 2, "between": 2, "in": 3},
-}
-
-
 # prepositions naming the other party of a meeting or talks
 PARTNER_CASES = {"with", "с", "со", "against", "против"}
 
@@ -99,10 +92,11 @@ class TargetFinder:
         return self.lex.lang != "en" and c.feats.get("Case") not in ("Loc", None)  # "в Китай", not "in Abuja"
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
-               max_rank: int = 3, visit: bool = False) -> Arg | None:
+               max_rank: int = 3, visit: bool = False, hostile: bool = False) -> Arg | None:
         tree = self.tree
         n = tree[node]
-        cases = TARGET_CASES.get(self.lex.lang, set())
+        # a hostile act's "at" names whom it is aimed at ("fired water cannon at a Philippine vessel")
+        cases = {**self.lex.target_cases, **self.lex.hostile_cases} if hostile else self.lex.target_cases
         cands = []
         # a verb of handing over with its recipient named: the object is the thing handed over
         handed = n.lemma in self.lex.transfer_verbs and any(
@@ -168,7 +162,7 @@ class TargetFinder:
         ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
         for _, c in ordered:
             if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
-                arg = self.target(c.id, exclude, frame_ids, max_rank, visit)  # "не намерен продвигать отношения с X"
+                arg = self.target(c.id, exclude, frame_ids, max_rank, visit, hostile)  # "не намерен продвигать отношения с X"
             else:
                 arg = self.np(c.id, allow_coref=False)
                 if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
