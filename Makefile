@@ -7,9 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= data/communique.duckdb
 
-.PHONY: run test setup browser bench eval serve clean help
+.PHONY: run test check setup browser bench eval serve clean help
 help:
-	@echo "make run | make test | make eval | make bench | make serve | make clean"
+	@echo "make run | make test | make check | make eval | make bench | make serve | make clean"
 
 setup: $(STAMP)
 
@@ -28,6 +28,10 @@ run: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# the fast loop: unit tests, golden sentence cases and one-act sentences per type (real parsers, no flows)
+check: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit tests/golden tests/oneact
 
 # Debian's Chromium for the dashboard's browser test (Playwright drives it; nothing is downloaded by
 # Playwright itself). Without root or apt the test skips and says why.

@@ -56,6 +56,8 @@ def _derived(lang: str, version: str, word: str, upos: str) -> tuple[Entry, ...]
     lex = lexicon.load(lang)
     out: list[Entry] = []
     for v in verb_keys(word, upos, lex):
+        if upos == "NOUN" and v in lex.light_verbs:
+            continue  # a light verb's noun is a light noun: "введение пошлин" is the tariffs, not an act of its own
         for e in lex.entries[v]:
             if e.pos and not (e.pos & {"VERB", "AUX"}) or not _transferable(e):
                 continue

@@ -229,3 +229,18 @@ def test_an_adjective_with_a_verb_lemma_heading_a_clause_is_a_verb():
     assert tree.repaired == 1 and tree[2].upos == "VERB" and tree[2].feats["VerbForm"] == "Fin"
     sent.tokens[1].words[0].lemma = "высланный"
     assert Tree(sent, text).repaired == 0  # an adjective's own lemma: left alone
+
+
+def test_an_object_before_a_subjectless_verb_with_another_object_is_its_subject():
+    # «Египет депортировал мигрантов» with the name read as a second object
+    sent, text = _parsed([("Египет", "PROPN", None, 2, "obj"), ("депортировал", "VERB", None, 0, "root"),
+                          ("мигрантов", "NOUN", None, 2, "obj")])
+    tree = Tree(sent, text)
+    assert tree[1].deprel == "nsubj" and tree[3].deprel == "obj" and tree.repaired == 1
+
+
+def test_a_verb_with_its_subject_keeps_its_objects():
+    sent, text = _parsed([("Египет", "PROPN", None, 3, "nsubj"), ("мигрантов", "NOUN", None, 3, "obj"),
+                          ("депортировал", "VERB", None, 0, "root"), ("вчера", "NOUN", None, 3, "obj")])
+    tree = Tree(sent, text)
+    assert tree[2].deprel == "obj" and tree.repaired == 0
