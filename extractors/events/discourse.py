@@ -90,7 +90,10 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
     return None
 
 
-def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
+SPEAKER_TYPES = {"ACCUSE"}  # acts a speaker does by saying them
+
+
+def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
     """An agentless predicate inside what someone says is that speaker's act; so is an agentless
     passive ("Iran was not invited, the ministry said")."""
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
@@ -101,6 +104,12 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver) -> None:
             continue
         if _in_time_clause(tree, predicates.anchor(c)):
             continue  # "hours before the summit began, officials said": when, not the speaker's act
+        if c.node.upos in ("NOUN", "PROPN") and c.entry.type not in SPEAKER_TYPES \
+                and not (c.node.head and tree[c.node.head].lemma in lex.evaluations):
+            # an agentless act noun the speaker mentions ("the framework for talks", «предпосылки для
+            # диалога») is nobody's act in the sentence; the speaker does only what saying does (an
+            # accusation) or what they judge for their own side («для участия необходимо…»)
+            continue
         ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
         # the speech verb governing it, or the one speaker of a quoted sentence ("…", - указал X)
         src = speech[ups[0]] if ups else only
