@@ -63,6 +63,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         if res.speaker is not None:
             prev_speaker = (res.speaker, sidx)
         rules.resolve(tree, cands, res, lex)
+        discourse.blame_acts(tree, cands, res)
         discourse.speaker_as_agent(tree, cands, res, lex)
         discourse.passive_responder(tree, cands, res, lex)
         discourse.demonstrative_targets(tree, cands, events, lex)

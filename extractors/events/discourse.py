@@ -93,6 +93,52 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
 SPEAKER_TYPES = {"ACCUSE"}  # acts a speaker does by saying them
 
 
+def blame_acts(tree: Tree, cands, res: Resolver) -> None:
+    """An evaluation that blames its subject inside what someone says ("Sweden said Russia had
+    violated the treaty", «заявил, что действия Минска недружественны») is the speaker's accusation
+    of that subject: actor the speaker, target the party evaluated. Told by nobody (the article's own
+    words) or negated, it is no event."""
+    speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
+    only = next(iter(speech.values())) if len(speech) == 1 else None
+    blames = {c.node.id for c in cands if c.entry.blame and not c.suppressed}
+    for c in cands:
+        if not c.entry.blame or c.suppressed:
+            continue
+        if c.node.rel == "conj" and c.node.head in blames:
+            c.suppressed = "same_evaluation"  # "illegal and hostile": one evaluation, one accusation
+            continue
+        ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
+        src = speech[ups[0]] if ups else only
+        sp = src.actor if src is not None else res.speaker
+        if sp is None or c.negated:
+            c.suppressed = "blame_without_speaker" if sp is None else "negated_blame"
+            continue
+        blamed = c.actor if c.actor is not None and c.actor.norm and c.actor.norm != sp.norm else None
+        blamed = blamed or _blamed_owner(tree, c, res)
+        if blamed is not None and blamed.norm == sp.norm:
+            blamed = None
+        c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
+        c.target = blamed
+
+
+def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
+    """Whose act an evaluation blames when its subject is a thing: "the Somali move undermined...",
+    «назвал действия Москвы провокационными» (the evaluated object of the naming verb)."""
+    n = predicates.anchor(c)
+    things = tree.children(n.id, "nsubj")
+    if not things and n.rel in ("xcomp", "obl") and n.head:
+        things = tree.children(n.head, "obj")
+    if not things and n.rel == "amod" and n.head:
+        things = [tree[n.head]]  # "a hostile act by Algeria", «недружественный шаг Минска»: the act's owner
+    for t in things:
+        arg = res.noun_agent(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
+        if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
+            arg, _ = res.subject(t.head)  # «действовал незаконным образом»: the one who acted so
+        if arg is not None and arg.norm:
+            return arg
+    return None
+
+
 def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
     """An agentless predicate inside what someone says is that speaker's act; so is an agentless
     passive ("Iran was not invited, the ministry said")."""

@@ -38,6 +38,7 @@ class Entry:
     clausal_only: bool = False  # only a verb heading a clause: "a devastating war" is no attack
     own_agent: bool = False  # a noun whose agent must be its own (possessor, genitive), not the clause's subject
     crowd_only: bool = False  # an event only with a crowd as actor ("protesters gathered outside the embassy")
+    blame: bool = False  # an evaluation that blames its subject: the speaker accuses it ("said X violated the deal")
     strength: float = 0.7
 
 
@@ -148,7 +149,7 @@ def _entry(d: dict) -> Entry:
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
                  mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"), clausal_only=bool(d.get("clausal_only")),
-                 crowd_only=bool(d.get("crowd_only")),
+                 crowd_only=bool(d.get("crowd_only")), blame=bool(d.get("blame")),
                  strength=float(d.get("strength", 0.7)))
 
 
