@@ -48,6 +48,13 @@ AGO_RE = {
     "ru": re.compile(r"(?<!\w)(\d{1,2}\s+|один\s+|одни\s+|два\s+|две\s+|три\s+|четыре\s+|пять\s+|шесть\s+|семь\s+|"
                      r"восемь\s+|девять\s+|десять\s+)?(день|дня|дней|неделю|недели|недель)\s+назад\b", re.I),
 }
+# a past period named by its year ("in January 2017", "in 2014", «в 2019 году», «в марте 2018 года»):
+# when it ends well before publication, what its clause tells is background
+RU_MONTHS_IN = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
+PERIOD_RE = {
+    "en": re.compile(rf"\b(?:in|during)\s+(?:(?:early|mid|late)[- ])?(?:({EN_MONTHS})\s+)?((?:19|20)\d{{2}})\b"),
+    "ru": re.compile(rf"(?<!\w)[вВ]\s+(?:({RU_MONTHS_IN})\s+)?((?:19|20)\d{{2}})(?:\s+год[ау]?|\s+г\.)", re.I),
+}
 FUTURE_WORDS = ("следующ", "ближайш", "next", "coming")
 PAST_WORDS = ("прошл", "минувш", "last")
 
@@ -98,6 +105,23 @@ def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool 
             ahead = 7
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=delta)
+
+
+def past_periods(text: str, lang: str, offset: int = 0) -> list[DateMention]:
+    """Year-named periods in ``text``, each dated by its last day ("in January 2017" -> 2017-01-31,
+    «в 2019 году» -> 2019-12-31): the latest day what happened in it can have happened."""
+    rx = PERIOD_RE.get(lang)
+    out = []
+    for m in rx.finditer(text) if rx else ():
+        year, month = int(m.group(2)), m.group(1)
+        end = dt.date(year, 12, 31)
+        if month:
+            names = (RU_MONTHS_IN if lang == "ru" else EN_MONTHS).split("|")[:12]
+            k = next((i + 1 for i, x in enumerate(names) if x[:3].lower() == month[:3].lower()), None)
+            if k is not None:
+                end = dt.date(year + (k == 12), k % 12 + 1, 1) - dt.timedelta(days=1)
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), end))
+    return out
 
 
 def find(text: str, lang: str, published: dt.date | None, offset: int = 0, future: bool = False) -> list[DateMention]:

@@ -14,6 +14,7 @@ from extractors.records import Diagnostic, Event, Extraction, RawDocument, Sente
 MAX_CONDITION_DISTANCE = 5
 FALLBACK_SENTENCES = 2
 QUOTE_CARRY = 2  # sentences a speaker carries over to a following quote
+BACKGROUND_DAYS = 90  # an act its own clause dates this long before publication is background, not news
 
 
 @dataclass
@@ -134,6 +135,12 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 past = {d.start: d for d in dates.find(sent_text, lang, raw.published, tree.start)}
                 said = [past.get(d.start, d) for d in said]
             found = own or said
+            periods = discourse.own_periods(tree, predicates.anchor(c).id,
+                                            own + dates.past_periods(sent_text, lang, tree.start))
+            if raw.published is not None and any((raw.published - d.date).days > BACKGROUND_DAYS for d in periods):
+                # "when the bloc deployed troops in Gambia in January 2017": history told as background
+                diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, "background_past"))
+                continue
             if found:
                 event_date, date_source = found[0].date, "text"
                 if sidx == first_sentence and lead_date is None:

@@ -64,6 +64,17 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
     return [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
 
 
+def own_periods(tree: Tree, anchor: int, periods: list) -> list:
+    """Periods ("in 2016", «в 2019 году») that date the event's own clause, not a clause inside it
+    ("would mediate, as it did when Colombia signed a deal in 2016": 2016 is the signing's)."""
+    out = []
+    for d in periods:
+        nodes = [n.id for n in tree.nodes.values() if d.start <= n.start < d.end]
+        if nodes and _clause_of(tree, min(nodes, key=lambda i: len(tree.ancestors(i)))) == anchor:
+            out.append(d)
+    return out
+
+
 OPENING_QUOTES = "\"“«„'‘"
 
 

@@ -49,3 +49,12 @@ def test_no_date():
 def test_days_and_weeks_ago_count_back_from_publication(text, lang, expected):
     found = dates.find(text, lang, dt.date(2026, 12, 4))
     assert [d.date for d in found] == [expected]
+
+
+def test_past_periods_are_dated_by_their_last_day():
+    from extractors.dates import past_periods
+
+    assert [d.date for d in past_periods("troops were sent in January 2017, and again in 2019", "en")] == [
+        dt.date(2017, 1, 31), dt.date(2019, 12, 31)]
+    assert [d.date for d in past_periods("в марте 2018 года Лондон выслал дипломатов", "ru")] == [dt.date(2018, 3, 31)]
+    assert past_periods("since 2017 the talks have stalled", "en") == []  # "since" opens a period still going on
