@@ -120,6 +120,7 @@ class Lexicon:
     derivations: tuple[tuple[str, str, str], ...] = ()  # (NOUN|ADJ, word ending, verb ending): derivation.tsv
     target_cases: dict[str, int] = field(default_factory=dict)  # prepositions introducing a target -> rank (1 best)
     hostile_cases: dict[str, int] = field(default_factory=dict)  # the same, for hostile acts only ("fired at")
+    name_particles: frozenset[str] = frozenset()  # "al", "von": lower-case words inside a person's name
     version: str = field(default="")
 
 
@@ -285,6 +286,7 @@ def load(lang: str) -> Lexicon:
         derivations=_derivations(LEXICON_DIR / lang / "derivation.tsv"),
         target_cases={str(k): int(v) for k, v in (roles.get("target_cases") or {}).items()},
         hostile_cases={str(k): int(v) for k, v in (roles.get("hostile_cases") or {}).items()},
+        name_particles=_words(roles, "name_particles"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

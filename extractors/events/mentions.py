@@ -42,7 +42,12 @@ def _norm_unknown(tree: Tree, ids: list[int], lang: str, person: bool = False) -
             w = n.lemma if n.upos == "PROPN" else n.text
             words.append(w[:1].upper() + w[1:] if n.text[:1].isupper() else w)
         return " ".join(words)
-    return " ".join(tree[i].text for i in ids)
+    # words written together stay together ("Al-Burhan", not "Al - Burhan")
+    out = ""
+    for k, i in enumerate(ids):
+        glued = k and tree[i].start == tree[ids[k - 1]].end
+        out += ("" if glued or not k else " ") + tree[i].text
+    return out
 
 
 def _mention(tree: Tree, doc_id: str, sidx: int, ids: list[int], **kw) -> Mention:
@@ -116,7 +121,8 @@ def _titled(tree: Tree, run: list[int], titles: frozenset[str], modifiers: froze
 
 def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorDictionary,
          media: frozenset[str] = frozenset(), features: frozenset[str] = frozenset(),
-         titles: frozenset[str] = frozenset(), title_modifiers: frozenset[str] = frozenset()) -> list[Mention]:
+         titles: frozenset[str] = frozenset(), title_modifiers: frozenset[str] = frozenset(),
+         particles: frozenset[str] = frozenset()) -> list[Mention]:
     ids = tree.ids
     words = [tree[i].text for i in ids]
     lemmas = [tree[i].lemma for i in ids]
@@ -168,6 +174,16 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
 
         for k, i in enumerate(ids + [None]):
             if name_word(i):
+                run.append(i)
+                continue
+            # a hyphen written inside a name ("Al-Burhan") and a name particle before a name ("Abdel
+            # Fattah al-Burhan", "Ursula von der Leyen") do not end it
+            nxt = ids[k + 1] if k + 1 < len(ids) else None
+            if run and i is not None and nxt is not None and (
+                    (tree[i].text in ("-", "‑") and tree[i].start == tree[run[-1]].end and tree[nxt].start == tree[i].end
+                     and name_word(nxt))
+                    or (tree[i].text.lower() in particles and (name_word(nxt) or (
+                        tree[nxt].text.lower() in particles | {"-", "‑"} and k + 2 < len(ids))))):
                 run.append(i)
                 continue
             # a nickname in quotes inside a name ("Joko “Jokowi” Widodo") does not end it
