@@ -145,7 +145,8 @@ class ActorDictionary:
     def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":
         rows: list[dict[str, str]] = []
         # names that stand for no party first: "Real Madrid" is no mention of Spain
-        for name in ("not_actors.tsv", "curated.tsv", "world.tsv", "countries.tsv"):
+        # then the field's country aliases (Phoenix), which only add names the others lack
+        for name in ("not_actors.tsv", "curated.tsv", "world.tsv", "countries.tsv", "phoenix_countries.tsv"):
             rows.extend(read_tsv(directory / name))
         return cls(rows)
 
