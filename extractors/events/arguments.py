@@ -551,13 +551,15 @@ class Resolver(TargetFinder):
                    and c.lemma not in self.lex.helper_nouns
                    for c in self.tree.children(node, "nmod", "obl"))
 
-    def noun_agent(self, node: int) -> Arg | None:
+    def noun_agent(self, node: int, said: bool = False) -> Arg | None:
         """The agent of a noun predicate: possessor, genitive or adjective (Russia's proposal,
-        просьба США, российское предложение)."""
+        просьба США, российское предложение); for an act done by saying it (``said``: a threat, a
+        call, an accusation) also its source ("a threat from the Houthi leader")."""
         tree = self.tree
+        cases = self.lex.agent_cases | (self.lex.source_cases if said else frozenset())
         for c in tree.children(node, "nmod:poss", "nmod", "amod", "compound", "det:poss"):
             cs = {k.lemma for k in tree.children(c.id, "case")}
-            if c.rel == "nmod" and cs and not cs & {"of", "'s", "by", "от", "со", "стороны"}:
+            if c.rel == "nmod" and cs and not cs & cases:
                 continue
             if c.rel == "nmod" and not cs and self.lex.lang == "ru" and c.feats.get("Case") != "Gen":
                 continue

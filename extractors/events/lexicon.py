@@ -121,6 +121,8 @@ class Lexicon:
     target_cases: dict[str, int] = field(default_factory=dict)  # prepositions introducing a target -> rank (1 best)
     hostile_cases: dict[str, int] = field(default_factory=dict)  # the same, for hostile acts only ("fired at")
     name_particles: frozenset[str] = frozenset()  # "al", "von": lower-case words inside a person's name
+    agent_cases: frozenset[str] = frozenset()  # prepositions naming a noun predicate's agent ("a proposal by X")
+    source_cases: frozenset[str] = frozenset()  # the same for acts done by saying them ("a threat from X")
     version: str = field(default="")
 
 
@@ -287,6 +289,8 @@ def load(lang: str) -> Lexicon:
         target_cases={str(k): int(v) for k, v in (roles.get("target_cases") or {}).items()},
         hostile_cases={str(k): int(v) for k, v in (roles.get("hostile_cases") or {}).items()},
         name_particles=_words(roles, "name_particles"),
+        agent_cases=_words(roles, "agent_cases"),
+        source_cases=_words(roles, "source_cases"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

@@ -173,8 +173,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             continue
         a = anchor(c)
         # "signed an agreement": one event, not "signed" and "signed an agreement"
-        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed:
+        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
+                and (not live[c.light.id].frame_ids or c.node.id in live[c.light.id].frame_ids):
             # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
+            # (not when the verb's own frame is another object: "expressed support … and concern over …")
             live[c.light.id].suppressed = "duplicate_of_light_verb"
         # "support Ukraine's bid to join the EU": what is supported is not a second act; nor is what a
         # pact signed allows ("signed a pact allowing troops to be deployed": up through the complements)

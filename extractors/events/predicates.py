@@ -59,6 +59,12 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     # "allow the suspension to expire" with "expire" hung on the object: the object's infinitive
     # counts as the verb's own complement
     objs = tree.children(node.id, "obj")
+    # "expressed support for X and concern over Y": a conjoined object is an object too
+    # (the parser may hang it on the first object's own phrase: "support for [the Philippines and concern]")
+    objs += [k for c in list(objs) for k in tree.children(c.id, "conj") if k.upos in ("NOUN", "PROPN")] \
+        + [k for c in list(objs) for m in tree.children(c.id, "nmod") for k in tree.children(m.id, "conj")
+           if k.upos == "NOUN"]
+    related += [(k, "obj") for k in objs if k.head != node.id]
     # "transferred more than 1,000 containers" parsed with "more" as the object: what is counted is it
     objs += [k for c in objs if c.lemma.lower() in COMPARATIVES for k in tree.children(c.id, "obl", "nmod")
              if any(x.lemma.lower() == "than" for x in tree.children(k.id, "case"))]

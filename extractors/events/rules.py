@@ -16,6 +16,7 @@ PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "пол
                "итог", "результат"}  # "по итогам встречи": after it, as its outcome
 SETTING_CASES = {"at", "на", "during", "after", "following", "после"}
 PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}  # "rallied outside the embassy"
+SAID_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "SUPPORT", "REJECT"}  # acts done by saying them
 HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
           "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
 
@@ -164,7 +165,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 c.actor, c.actor_how = res.subject(c.light.id)
                 c.negated = c.negated or mod.negated(tree, c.light.id, lex)
             else:
-                c.actor, c.actor_how = _noun_actor(tree, n, res, lex)
+                c.actor, c.actor_how = _noun_actor(tree, n, res, lex, c.entry.type in SAID_TYPES)
                 if c.actor is None:
                     # "Beijing imposed sanctions" parsed with "imposed" as a modifier of "sanctions": the
                     # frame verb still has its subject
@@ -448,9 +449,9 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
     return not own
 
 
-def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
+def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon, said: bool = False) -> tuple[Arg | None, str]:
     """Who acts in a noun predicate with no light verb, most specific evidence first."""
-    arg = res.noun_agent(n.id)  # "просьба США", "Russia's proposal", "the warning by X"
+    arg = res.noun_agent(n.id, said)  # "просьба США", "Russia's proposal", "the warning by X", "a threat from X"
     if arg is not None:
         return arg, "noun_agent"
     if tree.children(n.id, "nsubj"):
