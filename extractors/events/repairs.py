@@ -448,10 +448,25 @@ def _object_before_verb(nodes: dict[int, Node]) -> int:
     return changed
 
 
+def _finite_conjunct_of_infinitive(nodes: dict[int, Node]) -> int:
+    """A finite verb read as a conjunct of an infinitive complement ("потребовала от X прекратить
+    провокации и призвала его к диалогу"): it is a conjunct of the verb the infinitive depends on (an
+    infinitive cannot coordinate with a finite verb). Returns how many were re-attached."""
+    changed = 0
+    for n in nodes.values():
+        h = nodes.get(n.head)
+        if n.deprel == "conj" and n.upos == "VERB" and n.feats.get("VerbForm") == "Fin" and h is not None \
+                and h.rel == "xcomp" and h.feats.get("VerbForm") == "Inf" and h.head in nodes:
+            n.head = h.head
+            changed += 1
+    return changed
+
+
 def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset()) -> int:
     """Every repair, in order; returns how many places were changed."""
     return (_break_cycles(nodes) + _verb_tagged_adjective(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
             + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
             + _subordinate_clause_after_preposition(nodes) + _apposition_between_commas(nodes)
             + _inverted_condition(nodes) + _infinitive_of_object_noun(nodes, clause_nouns)
-            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes) + _object_before_verb(nodes))
+            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes) + _object_before_verb(nodes)
+            + _finite_conjunct_of_infinitive(nodes))

@@ -244,3 +244,12 @@ def test_a_verb_with_its_subject_keeps_its_objects():
                           ("депортировал", "VERB", None, 0, "root"), ("вчера", "NOUN", None, 3, "obj")])
     tree = Tree(sent, text)
     assert tree[2].deprel == "obj" and tree.repaired == 0
+
+
+def test_a_finite_verb_conjoined_to_an_infinitive_complement_joins_the_main_verb():
+    # «потребовала прекратить … и призвала …»: призвала is the main verb's conjunct
+    sent, text = _parsed([("потребовала", "VERB", "VerbForm=Fin", 0, "root"),
+                          ("прекратить", "VERB", "VerbForm=Inf", 1, "xcomp"),
+                          ("и", "CCONJ", None, 4, "cc"), ("призвала", "VERB", "VerbForm=Fin", 2, "conj")])
+    tree = Tree(sent, text)
+    assert tree[4].head == 1 and tree.repaired == 1
