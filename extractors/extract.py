@@ -109,6 +109,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             reported_sentence = sidx
         speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
                     and c.actor.code and c.actor_how != "speaker"]
+        periods = dates.past_periods(sent_text, lang, tree.start)  # "in 2017", «в 2019 году»
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported,
                                     named_source)
@@ -135,9 +136,9 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 past = {d.start: d for d in dates.find(sent_text, lang, raw.published, tree.start)}
                 said = [past.get(d.start, d) for d in said]
             found = own or said
-            periods = discourse.own_periods(tree, predicates.anchor(c).id,
-                                            own + dates.past_periods(sent_text, lang, tree.start))
-            if raw.published is not None and any((raw.published - d.date).days > BACKGROUND_DAYS for d in periods):
+            background = [d for d in own + periods if raw.published is not None
+                   and (raw.published - d.date).days > BACKGROUND_DAYS]
+            if background and discourse.own_periods(tree, predicates.anchor(c).id, background):
                 # "when the bloc deployed troops in Gambia in January 2017": history told as background
                 diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, "background_past"))
                 continue
