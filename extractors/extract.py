@@ -137,7 +137,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 said = [past.get(d.start, d) for d in said]
             found = own or said
             background = [d for d in own + periods if raw.published is not None
-                   and (raw.published - d.date).days > BACKGROUND_DAYS]
+                          and (raw.published - d.date).days > BACKGROUND_DAYS]
             if background and discourse.own_periods(tree, predicates.anchor(c).id, background):
                 # "when the bloc deployed troops in Gambia in January 2017": history told as background
                 diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, "background_past"))
