@@ -123,6 +123,7 @@ class Lexicon:
     name_particles: frozenset[str] = frozenset()  # "al", "von": lower-case words inside a person's name
     agent_cases: frozenset[str] = frozenset()  # prepositions naming a noun predicate's agent ("a proposal by X")
     source_cases: frozenset[str] = frozenset()  # the same for acts done by saying them ("a threat from X")
+    happen_verbs: frozenset[str] = frozenset()  # "the talks took place", «учения продолжатся»: the noun's own agent acts
     version: str = field(default="")
 
 
@@ -291,6 +292,7 @@ def load(lang: str) -> Lexicon:
         name_particles=_words(roles, "name_particles"),
         agent_cases=_words(roles, "agent_cases"),
         source_cases=_words(roles, "source_cases"),
+        happen_verbs=_words(roles, "happen_verbs"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

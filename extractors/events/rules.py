@@ -17,8 +17,6 @@ PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "пол
 SETTING_CASES = {"at", "на", "during", "after", "following", "после"}
 PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}  # "rallied outside the embassy"
 SAID_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "SUPPORT", "REJECT"}  # acts done by saying them
-HAPPEN = {"состояться", "пройти", "проходить", "начаться", "начинаться", "take", "occur", "happen",
-          "begin", "start", "continue", "resume", "be", "hold", "stop", "end"}
 
 
 def _consumed(cands: list[Candidate]) -> set[int]:
@@ -146,7 +144,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
                     and not _own_preposition(tree, parent, n, lex):  # "held at Washington's request"
                 c.light = parent
-                if n.rel == "nsubj" and parent.lemma in HAPPEN:
+                if n.rel == "nsubj" and parent.lemma in lex.happen_verbs:
                     c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
                     if c.actor is None:
                         c.actor = res.between(n.id)
@@ -174,7 +172,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                             c.actor, c.actor_how = res.subject(f)
                             c.light = tree[f]
                             break
-                if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in HAPPEN \
+                if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in lex.happen_verbs \
                         and (both := res.between(n.id)) is not None:
                     c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
                 if c.entry.own_agent and c.actor_how.startswith("governor"):
