@@ -147,7 +147,7 @@ def _lookup_keys(node: Node, lang: str) -> list[str]:
     return keys
 
 
-MODIFIER_RELS = ("amod", "compound")
+MODIFIER_RELS = ("amod", "compound", "acl")  # a derived verb modifying a noun describes it ("an operation targeting…")
 
 
 def _pos_ok(node: Node, entry: Entry) -> bool:
