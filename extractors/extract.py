@@ -127,6 +127,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 modality = "asserted"  # a conditional threat or offer that was made is asserted
             if modality == "asserted" and anonymous:
                 modality = "reported"
+            if c.entry.blame and modality in ("planned", "hypothetical"):
+                modality = "asserted"  # the accusation was made, whatever tense the evaluation is in
             etype = predicates.adjust_type(c, cond is not None, modality)
             if c.negated and cond is not None and conditions.is_refusal(cond.text, lex.refusal_markers, lex.negation):
                 etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
