@@ -37,13 +37,21 @@ def _clause_of(tree: Tree, i: int) -> int:
     return n.id
 
 
+def _participle_adjunct(tree: Tree, k: int) -> bool:
+    """A gerund or participle clause hung on another clause, with no subject of its own."""
+    n = tree[k]
+    return n.rel == "advcl" and n.feats.get("VerbForm") in ("Ger", "Conv", "Part") and not tree.children(k, "nsubj")
+
+
 def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
     """Date mentions that hang from the event's clause (not from another clause of the sentence),
     nearest first; then those of the clause that reports the event ("Hamas on Saturday said that it
     was ready…", even where the parser hung "on Saturday" on the name): the date it was said."""
     up = [n.id for n in tree.ancestors(anchor)]
     reporting, k = {anchor}, anchor  # the anchor and the clauses it is reported by
-    while tree[k].rel in REPORTED_CLAUSE and tree[k].head:
+    # (or, for a participle adjunct with no subject of its own, the clause it belongs to: "issued a
+    # statement on Sunday, recalling their ambassadors", «заявил в понедельник, назвав…»)
+    while tree[k].head and (tree[k].rel in REPORTED_CLAUSE or _participle_adjunct(tree, k)):
         k = tree[k].head
         reporting.add(k)
     own, inherited = [], []
