@@ -47,8 +47,17 @@ def governors(tree: Tree, node: int, limit: int = 3) -> list[int]:
         if cur.rel not in ("xcomp", "ccomp", "csubj") or cur.head == 0:
             break
         cur = tree[cur.head]
+        if author_voice(tree, cur):
+            break  # «Отметим, что Польша закрыла…»: the article's aside says nothing of when
         out.append(cur.id)
     return out
+
+
+def author_voice(tree: Tree, n) -> bool:
+    """A sentence-initial first-person-plural verb with no subject («Напомним, …», «Отметим, что …»):
+    the article speaking, not a party."""
+    return n.feats.get("Person") == "1" and n.feats.get("Number") == "Plur" and n.start == tree.start \
+        and not tree.children(n.id, "nsubj")
 
 
 def _future(tree: Tree, node: int, lang: str) -> bool:

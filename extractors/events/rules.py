@@ -49,8 +49,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if named is not None and len(named.word_ids) > 1:
             c.suppressed = "inside_name"  # "Организация исламского сотрудничества"
             continue
-        if c.entry.speech and n.feats.get("Person") == "1" and n.feats.get("Number") == "Plur" \
-                and not tree.children(n.id, "nsubj") and n.start == tree.start:
+        if c.entry.speech and mod.author_voice(tree, n):
             c.suppressed = "author_voice"  # «Напомним, что…», «Отметим…»: the article speaks, no party
             continue
         if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass"):
