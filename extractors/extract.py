@@ -49,7 +49,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             continue
         sentences.append(SentenceRow(raw.doc_id, sidx, tree.start, tree.end, text[tree.start:tree.end]))
         ms = mention_finder.find(tree, sent, raw.doc_id, sidx, lang, actors, lex.media, name_nouns,
-                                lex.person_titles, lex.title_modifiers, lex.name_particles)
+                                lex.person_titles, lex.title_modifiers, lex.name_particles,
+                                lex.noun_lemmas)
         all_mentions.extend(ms)
         discourse.canonical_persons(ms, person_names, lang)
         cands, misses = predicates.candidates(tree, lex)

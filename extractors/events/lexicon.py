@@ -126,6 +126,11 @@ class Lexicon:
     happen_verbs: frozenset[str] = frozenset()  # "the talks took place", «учения продолжатся»: the noun's own agent acts
     version: str = field(default="")
 
+    @functools.cached_property
+    def noun_lemmas(self) -> frozenset[str]:
+        """Lemmas the lexicon lists as noun predicates ("cooperation", "meeting"): common nouns."""
+        return frozenset(k for k, es in self.entries.items() if any("NOUN" in e.pos for e in es))
+
 
 def _strings(values, where: str) -> list[str]:
     """List items must be strings: YAML 1.1 reads bare on/off/yes/no as booleans."""

@@ -122,7 +122,7 @@ def _titled(tree: Tree, run: list[int], titles: frozenset[str], modifiers: froze
 def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorDictionary,
          media: frozenset[str] = frozenset(), features: frozenset[str] = frozenset(),
          titles: frozenset[str] = frozenset(), title_modifiers: frozenset[str] = frozenset(),
-         particles: frozenset[str] = frozenset()) -> list[Mention]:
+         particles: frozenset[str] = frozenset(), common_nouns: frozenset[str] = frozenset()) -> list[Mention]:
     ids = tree.ids
     words = [tree[i].text for i in ids]
     lemmas = [tree[i].lemma for i in ids]
@@ -173,7 +173,8 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
                 and tree[j].lemma.lower() not in features
 
         for k, i in enumerate(ids + [None]):
-            if name_word(i):
+            if name_word(i) or (run and i is not None and tree[run[-1]].text in ("-", "‑")
+                                and tree[i].start == tree[run[-1]].end and tree[i].text.isalpha()):
                 run.append(i)
                 continue
             # a hyphen written inside a name ("Al-Burhan") and a name particle before a name ("Abdel
@@ -181,7 +182,8 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
             nxt = ids[k + 1] if k + 1 < len(ids) else None
             if run and i is not None and nxt is not None and (
                     (tree[i].text in ("-", "‑") and tree[i].start == tree[run[-1]].end and tree[nxt].start == tree[i].end
-                     and name_word(nxt))
+                     and (name_word(nxt) or (tree[nxt].text.isalpha() and tree[nxt].text.islower()
+                                             and nxt not in taken)))  # "Hong-kyun"
                     or (tree[i].text.lower() in particles and (name_word(nxt) or (
                         tree[nxt].text.lower() in particles | {"-", "‑"} and k + 2 < len(ids))))):
                 run.append(i)
@@ -194,6 +196,10 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
                 continue
             while run and tree[run[-1]].text in QUOTES:
                 run.pop()
+            # a capitalised common noun of a title before a name ("… and International Cooperation Olivier
+            # Nduhungirehe") is not part of the name
+            while len(run) > 2 and tree[run[0]].lemma.lower() in common_nouns:
+                run.pop(0)
             if run:
                 media_run = is_media(tree.span_text(run)[2], media)
                 # a name after a title is a person's, serving the country named before the title
