@@ -124,6 +124,7 @@ class Lexicon:
     agent_cases: frozenset[str] = frozenset()  # prepositions naming a noun predicate's agent ("a proposal by X")
     source_cases: frozenset[str] = frozenset()  # the same for acts done by saying them ("a threat from X")
     happen_verbs: frozenset[str] = frozenset()  # "the talks took place", «учения продолжатся»: the noun's own agent acts
+    owned_nouns: frozenset[str] = frozenset()  # "Swedish airspace", «венесуэльских рыбаков»: the owner is the target
     version: str = field(default="")
 
     @functools.cached_property
@@ -298,6 +299,7 @@ def load(lang: str) -> Lexicon:
         agent_cases=_words(roles, "agent_cases"),
         source_cases=_words(roles, "source_cases"),
         happen_verbs=_words(roles, "happen_verbs"),
+        owned_nouns=_words(roles, "owned_nouns"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

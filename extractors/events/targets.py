@@ -120,9 +120,14 @@ class TargetFinder:
                     cands.append((2, g))
                 if c.lemma in self.lex.bodies:  # "выслала российского дипломата": whose diplomat
                     cands.append((2, c))
-                if c.lemma in self.lex.entries:  # "не принимает ультиматум Москвы": whose ultimatum
+                if c.lemma in self.lex.entries or c.lemma in self.lex.owned_nouns:
+                    # "не принимает ультиматум Москвы": whose ultimatum; "violated Swedish airspace",
+                    # «нарушил воздушное пространство НАТО», «удерживали венесуэльских рыбаков»: whose
+                    # airspace, whose citizens
                     cands += [(2, g) for g in tree.children(c.id, "nmod", "nmod:poss")
                               if not tree.children(g.id, "case") and g.feats.get("Case") in ("Gen", None)]
+                if c.lemma in self.lex.owned_nouns:
+                    cands += [(2, a) for a in tree.children(c.id, "amod", "compound") if a.id in self.by_word]
                 continue
             if c.rel == "obj" and is_amount(tree, c, self.lex.measures):
                 # an amount ("$2 billion in loans to Indonesia"): the addressee hangs inside it
