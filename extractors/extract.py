@@ -142,7 +142,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             background = [d for d in own + periods if raw.published is not None
                           and (raw.published - d.date).days > BACKGROUND_DAYS]
             if background and discourse.own_periods(tree, predicates.anchor(c).id, background):
-                # "when the bloc deployed troops in Gambia in January 2017": history told as background
+                # "when the alliance sent troops into Kosovo in June 1999": history told as background
                 diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, "background_past"))
                 continue
             if found:

@@ -49,8 +49,8 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
     was ready…", even where the parser hung "on Saturday" on the name): the date it was said."""
     up = [n.id for n in tree.ancestors(anchor)]
     reporting, k = {anchor}, anchor  # the anchor and the clauses it is reported by
-    # (or, for a participle adjunct with no subject of its own, the clause it belongs to: "issued a
-    # statement on Sunday, recalling their ambassadors", «заявил в понедельник, назвав…»)
+    # (or, for a participle adjunct with no subject of its own, the clause it belongs to: "released a
+    # communiqué on Friday, withdrawing its envoy", «заявил в понедельник, назвав…»)
     while tree[k].head and (tree[k].rel in REPORTED_CLAUSE or _participle_adjunct(tree, k)):
         k = tree[k].head
         reporting.add(k)

@@ -167,7 +167,7 @@ class TargetFinder:
         ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
         for _, c in ordered:
             if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
-                arg = self.target(c.id, exclude, frame_ids, max_rank, visit, hostile)  # "не намерен продвигать отношения с X"
+                arg = self.target(c.id, exclude, frame_ids, max_rank, visit, hostile)  # «не намерен развивать связи с X»
             else:
                 arg = self.np(c.id, allow_coref=False)
                 if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
