@@ -206,7 +206,7 @@ class Resolver(TargetFinder):
                 # "a Ukraine peace conference": a modifier of a thing is not an actor; of a body it is
                 if not body and self._modifier_of(head, node):
                     continue
-                # "a conference at the Burgenstock Resort": a place is not a party
+                # "a forum at the Lakeside Palace Hotel": a place is not a party
                 if not body and self._via_locative(node, head):
                     continue
                 inside.append((tree.distance(node, head), m))
@@ -348,7 +348,7 @@ class Resolver(TargetFinder):
 
     def _antecedent(self, head: int) -> Arg | None:
         """The party a relative clause is about: its head noun, if that names or stands for a party
-        ("License 44, which provides relief" has none)."""
+        ("License 12, which grants an exemption" has none)."""
         arg = self.np(head)
         holder = self.tree[head]
         if arg is None or (arg.code is None and arg.type is None):
@@ -453,7 +453,7 @@ class Resolver(TargetFinder):
             if holder.upos == "NOUN" and (own := self.noun_agent(holder.id)) is not None:
                 return own, "noun_owner"  # "blocked the EU's decision to open talks": the EU would open them
             if holder.upos == "NOUN" and tree.children(holder.id, "cop") and tree.children(holder.id, "nsubj"):
-                arg, how = self.subject(holder.id)  # "we are in a position to renew": the subject acts
+                arg, how = self.subject(holder.id)  # "we are in a position to extend": the subject acts
                 if arg is not None:
                     return arg, f"inherited:{how}"
             if holder.upos == "NOUN" and holder.rel in ("obj", "nsubj:pass", "nsubj") and holder.head \
@@ -564,7 +564,7 @@ class Resolver(TargetFinder):
             if c.rel == "nmod" and not cs and self.lex.lang == "ru" and c.feats.get("Case") != "Gen":
                 continue
             if c.deprel == "nmod" and not cs and self.lex.lang == "en":
-                continue  # "the summit in Phnom Penh" split by the parser: a bare nmod is no possessor
+                continue  # "the summit in Vientiane" split by the parser: a bare nmod is no possessor
             arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
             if arg and arg.norm and not self._aimed_at(arg):
                 return arg

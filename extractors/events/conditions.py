@@ -126,7 +126,7 @@ def explicit(tree: Tree, lead_ins: frozenset[str], speech: frozenset[str] = froz
 
 UNMET = {"meet", "fulfil", "fulfill", "satisfy", "выполнить", "выполнять", "соблюсти", "соблюдать"}  # conditions (not) met
 def _unmet(tree: Tree, lead: Node, speech: frozenset[str]) -> Condition | None:
-    """"declined because the conditions for X to take part were not met": the clause of the
+    """"refused as the terms for X to join had not been met": the clause of the
     conditions and the verb saying whether they are met; by the tree, or where the parser hung the
     noun elsewhere, from the noun's phrase to the first such verb after it."""
     verb = tree[lead.head] if lead.rel == "nsubj" and lead.head and tree[lead.head].lemma in UNMET else None
@@ -137,7 +137,7 @@ def _unmet(tree: Tree, lead: Node, speech: frozenset[str]) -> Condition | None:
         after = [i for i in tree.ids if lead.id < i <= lead.id + 12]
         verb_id = next((i for i in after if tree[i].lemma in UNMET and tree[i].upos == "VERB"), None)
         if verb_id is None or any(tree[i].lemma.lower() in ("which", "that", "который") for i in after if i < verb_id):
-            return None  # "the conditions which were not met included…": named, not stated here
+            return None  # "the conditions that went unmet included…": named, not stated here
         first = min([lead.id] + [k.id for k in tree.children(lead.id, "det")])
         sub = [i for i in tree.ids if first <= i <= verb_id]
     ids = _without_attribution(tree, _trimmed(tree, sub[0], max(sub)), speech) if sub else []
@@ -184,7 +184,7 @@ def _clause_root(tree: Tree, root: int, marker_id: int, clause_markers: frozense
     return root
 
 
-ATTRIBUTION_WORDS = 8  # ", a senior White House official said today": the longest closing attribution cut
+ATTRIBUTION_WORDS = 8  # ", a senior Kremlin official told reporters on Friday": the longest closing attribution cut
 
 
 def _without_attribution(tree: Tree, ids: list[int], speech: frozenset[str]) -> list[int]:
@@ -333,7 +333,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
             rest = tree.subtree(nxt.id, skip_rels=RELATIVE_RELS + ("parataxis",))
             contiguous = [i for i in tree.ids if start_id <= i <= max(rest)]
             root = nxt.id
-        # a closing attribution the parser hung inside the clause (", a White House official said")
+        # a closing attribution the parser hung inside the clause (", a Kremlin official told reporters")
         said = [min(tree.subtree(i)) for i in contiguous if tree[i].rel == "parataxis" and tree[i].lemma in speech]
         if said and min(said) > start_id:
             contiguous = [i for i in contiguous if i < min(said)]

@@ -204,7 +204,7 @@ RESPONSES = {"REJECT", "AGREE"}
 
 
 def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
-    """"The invitation was declined because the conditions for Beijing to take part were not met":
+    """"The offer was turned down as the terms for Hanoi to join had not been met":
     an agentless answer to an offer is given by the party the rest of the sentence names."""
     for c in cands:
         if c.suppressed or c.actor is not None or c.actor_how != "passive" or c.entry.type not in RESPONSES:
@@ -300,7 +300,7 @@ ANAPHORA_SENTENCES = 6
 
 
 def definite_acts(tree: Tree, cands, events: list[Event], sidx: int) -> None:
-    """"The call for tangible progress came as…": a definite noun predicate with no agent of its own,
+    """"The appeal for concrete steps came as…": a definite noun predicate with no agent of its own,
     as the subject of its clause, names an act of the same type reported just before; it takes that
     act's actor."""
     for c in cands:

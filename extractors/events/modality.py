@@ -21,7 +21,7 @@ def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
             return True  # "у Путина нет планов посетить…"
         targets += [x.id for x in plans]
         if g.lemma in lex.negation_carriers and n.deprel in ("acl", "xcomp"):
-            targets.append(g.id)  # "will not be in a position to renew", "not able to attend"
+            targets.append(g.id)  # "will not be in a position to extend", "not able to attend"
             targets += [c.id for c in tree.children(g.id, "aux", "cop")]
     if n.upos == "NOUN" and n.rel == "nsubj" and n.head and tree[n.head].lemma in lex.planned:
         targets.append(n.head)  # «встреча … не планируется», "no meeting is planned": the plan is denied
@@ -124,7 +124,7 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
 
 
 def conditional_would(tree: Tree, node: int) -> bool:
-    """The act's only mark of possibility is the "would" of a conditional ("would give them up if the
+    """The act's only mark of possibility is the "would" of a conditional ("would hand them back if the
     occupation ends"): an offer or threat made on a condition, not a guess."""
     auxes = [a.text.lower() for g in governors(tree, node) for a in tree.children(g, "aux")]
     return bool(auxes) and set(auxes) <= {"would", "'d"}
@@ -145,7 +145,7 @@ def is_reporting_sentence(tree: Tree, lex: Lexicon) -> bool:
 
 
 def anonymous_source(tree: Tree, lex: Lexicon) -> bool:
-    """The sentence is told by an unnamed official ("…, a White House official said"): what it says
+    """The sentence is told by an unnamed official ("…, a Kremlin official told reporters"): what it says
     is reported, unless it is already planned or hypothetical."""
     if any(_anonymous(tree, c.id, lex) for n in tree.nodes.values()
            if n.lemma in lex.reported_verbs and n.upos == "VERB" for c in tree.children(n.id, "nsubj")):

@@ -80,7 +80,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         held = by_anchor.get(c.node.head)
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and held is not None and held is not c \
                 and held.light is not None and c.node.rel in ("obl", "nmod") and not held.entry.speech:
-            c.suppressed = "argument_of_event"  # "reach an agreement on a proposal": what it is about
+            c.suppressed = "argument_of_event"  # "reach a deal on a plan": what it is about
             continue
         if c.light is not None and c.node.rel == "obl" and any(
                 o is not c and o.light is not None and o.light.id == c.light.id and o.node.rel == "obj"
@@ -107,7 +107,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.rel == "nmod" and c.node.head \
                 and tree[c.node.head].rel in ("obj", "nsubj:pass") and tree[c.node.head].head in live \
                 and not live[tree[c.node.head].head].entry.speech and not c.entry.stance:
-            c.suppressed = "argument_of_event"  # "discussed the latest developments in the negotiations"
+            c.suppressed = "argument_of_event"  # "discussed recent progress in the negotiations"
             continue
         if c.light is None and c.node.upos == "NOUN" and c.node.rel == "obl" and held.head in live \
                 and live[held.head].entry.speech and _answered(tree, c.node):
@@ -119,7 +119,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         a = anchor(c)
         holder = _noun_before_infinitive(tree, a, live) or _called_for(tree, c, live)
         if holder is not None and holder is not c:
-            c.suppressed = "content_of_act"  # "a U.S. threat to restore sanctions", "calls for the withdrawal"
+            c.suppressed = "content_of_act"  # "a British threat to reimpose sanctions", "calls for the withdrawal"
             continue
         if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
                 and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):

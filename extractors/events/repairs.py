@@ -1,6 +1,6 @@
 """Repairs of a parsed sentence before events are read from it: head cycles, and parses the compact
 and natasha parsers get wrong in news text in ways that change who does what ("Hungary, a close ally
-of Moscow, blocked…", "Ecowas, as the bloc is known, imposed…", "…days after Hamas fired…"). Each
+of Moscow, blocked…", "Mercosur, as the group is called, suspended…", "…days after Hamas fired…"). Each
 repair works on the node map while the tree is built and returns how many places it changed."""
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
     if len(roots) != 1 or roots[0].upos not in ("NOUN", "PROPN", "PRON"):
         return 0
     root = roots[0]
-    # a relative clause, or an aside "as the bloc is known" ("Ecowas, as the bloc is known, imposed…")
+    # a relative clause, or an aside "as the group is called" ("Mercosur, as the group is called, suspended…")
     relcls = [n for n in nodes.values() if n.head == root.id and (n.deprel == "acl:relcl" or (
         n.deprel in ("acl", "advcl") and any(k.head == n.id and k.rel == "mark" and k.lemma.lower() == "as"
                                              for k in nodes.values())))]
@@ -191,12 +191,12 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
     return 0
 
 
-# prepositions that also open a clause: "came after thousands of people rallied"
+# prepositions that also open a clause: "followed after hundreds of students marched"
 CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "as", "после", "до"})
 
 
 def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
-    """"… came [after thousands of people] rallied" parsed with the preposition on the noun and the
+    """"… followed [after hundreds of students] marched" parsed with the preposition on the noun and the
     verb as a conjunct (or complement) of the main verb, with no "and" or comma before it: the noun is
     the verb's subject and the preposition opens its clause ("summoned the ambassador [after an aid
     worker] was killed": a passive subject). Returns how many clauses were rebuilt."""

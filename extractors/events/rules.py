@@ -58,18 +58,18 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
                 (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
                 or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
-            c.suppressed = "background_participle"  # "в связи с подписанным договором", "поддерживаемая США миссия"
+            c.suppressed = "background_participle"  # "в связи с заключенным соглашением", "поддерживаемая США миссия"
             continue
         if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
                                             for k in tree.children(anchor(c).id, "mark")):
             c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
             continue
         if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
-            c.suppressed = "ability"  # "(not) in a position to renew": the act governed is the event
+            c.suppressed = "ability"  # "(not) in a position to extend": the act governed is the event
             continue
         if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "nmod") and n.head \
                 and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
-            c.suppressed = "topic"  # "focused on the ceasefire negotiations", "would require the coordination"
+            c.suppressed = "topic"  # "centred on the truce negotiations", "would require the coordination"
             continue
         if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
                 and tree[n.head].lemma in lex.review_verbs:
@@ -85,7 +85,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
                 and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
-            c.suppressed = "refers_back"  # "described these discussions as the last chance"
+            c.suppressed = "refers_back"  # "called these talks the final opportunity"
             continue
         if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
                 k.lemma.lower() in POINTING for k in tree.children(n.id, "nsubj")):
@@ -101,7 +101,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.suppressed = "domestic_act"  # "signed an executive order imposing tariffs": what it orders is the act
             continue
         if _inferred(tree, anchor(c), lex.inference_verbs):
-            c.suppressed = "inference"  # "…, suggesting the group rejects the deployment"
+            c.suppressed = "inference"  # "…, implying the movement opposes the mission"
             continue
         if _background(tree, n, lex.background):
             c.suppressed = "background"  # "amid growing criticism", "rallied in support of": not the news
@@ -121,7 +121,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     subject = res.subject(parent.id)[0]
                     source = own if subject is None or own.code != subject.code else None
             if source is None:
-                c.suppressed = "received"  # "Blinken, who has faced criticism": he is its target, not its agent
+                c.suppressed = "received"  # "Scholz, who has drawn criticism": he is its target, not its agent
                 continue
             # "Ukraine received an invitation from NATO": NATO invites Ukraine
             c.actor, c.actor_how, c.light = source, "source", parent
@@ -145,7 +145,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             framed = framed or left_open
             if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
                     and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
-                    and not _own_preposition(tree, parent, n, lex):  # "held at Washington's request"
+                    and not _own_preposition(tree, parent, n, lex):  # "held at Ankara's request"
                 c.light = parent
                 if n.rel == "nsubj" and parent.lemma in lex.happen_verbs:
                     c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
@@ -258,7 +258,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
                 c.target = arg
                 break
     if c.target is None and visit and n.rel == "nsubj" and n.head and tree.children(n.head, "cop"):
-        place = res.np(n.head, allow_coref=False)  # "Blinken's final stop was Qatar"
+        place = res.np(n.head, allow_coref=False)  # "Lavrov's last stop was Oman"
         if place is not None and place.code and not (c.actor and place.code == c.actor.code):
             c.target = place
     if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
@@ -456,7 +456,7 @@ def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon, said: bool = F
     if arg is not None:
         return arg, "noun_agent"
     if tree.children(n.id, "nsubj"):
-        arg, how = res.subject(n.id)  # copular: "the US is in daily contact with X"
+        arg, how = res.subject(n.id)  # copular: "Japan is in regular contact with X"
         if arg is not None:
             return arg, how
     if res.has_partner(n.id):

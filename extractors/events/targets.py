@@ -83,7 +83,7 @@ class TargetFinder:
     def _names_party(self, c, visit: bool) -> bool:
         """A locative-case argument is a target only when it names a party itself and, in Russian, is
         not in the locative case ("визит в Китай", not "в Китае") unless a visit names the country
-        visited ("находящийся с визитом в Турции")."""
+        visited ("находящийся с визитом в Египте")."""
         m = self.by_word.get(c.id)
         if m is None:
             return False
@@ -143,7 +143,7 @@ class TargetFinder:
                 rank = min((cases[x] for x in cs if x in cases), default=1)
                 if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)) and not self._membership(node, cs) and not (
                         n.upos == "NOUN" and cs & ADDRESSED and self._nationality(c.id) is not None):
-                    continue  # "на полях саммита БРИКС", "in Israel the day before": a place, not a party
+                    continue  # "на полях саммита БРИКС", "in Abuja the week before": a place, not a party
                     # (but "пошлины на китайскую сталь": what a measure is laid on names its party)
             elif c.rel == "xcomp":
                 rank = 4
@@ -152,7 +152,7 @@ class TargetFinder:
             else:
                 rank = 0
             cands.append((rank, c))
-        for c in tree.children(node, "obj"):  # "appreciate the role that Turkiye can play": who plays it
+        for c in tree.children(node, "obj"):  # "value the part that Norway could play": who plays it
             for r in tree.children(c.id, "acl:relcl", "acl"):  # a relative read as "that"-clause too
                 cands += [(1, k) for k in tree.children(r.id, "nsubj") if k.upos != "PRON"]
 
@@ -211,7 +211,7 @@ class TargetFinder:
     def deep_target(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(), depth: int = 4,
                     nationality: bool = False) -> Arg | None:
         """A coded party inside what the act is about, when no argument names one: "called for progress
-        in their peace plan for Myanmar", "reserved the right to review Myanmar's representation".
+        in their road map for Sudan", "kept the option to reconsider Sudan's seat".
         Breadth first through objects, obliques, nominal modifiers and infinitive complements; places,
         times and the speaker's content clauses are not entered. With ``nationality`` (an accusation:
         what is protested is someone's act) a nationality adjective names the party too ("concern over

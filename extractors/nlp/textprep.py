@@ -1,5 +1,5 @@
 """Text preparation before parsing that keeps every character offset: agency datelines
-("Москва. 24 августа. INTERFAX.RU - ", "WASHINGTON, Oct 3 (Reuters) - ") are blanked out with spaces
+("Минск. 12 марта. INTERFAX.RU - ", "WASHINGTON, Oct 3 (Reuters) - ") are blanked out with spaces
 of the same length, so the parser sees the sentence that follows and offsets into the stored text
 stay valid."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 DATELINES = [
-    # Москва. 24 августа. INTERFAX.RU -   /   Баку, 3 октября, Trend -
+    # Минск. 12 марта. INTERFAX.RU -   /   Баку, 3 октября, Trend -
     re.compile(r"(?m)^[ \t]*[А-ЯЁ][\w-]+(?:[ -][А-ЯЁ][\w-]+)?[.,][ \t]+\d{1,2}[ \t]+[а-яё]+[.,][ \t]+"
                r"[\w.«»\"() -]{2,40}?[ \t]+[-–—][ \t]+"),
     # WASHINGTON, Oct 3 (Reuters) -   /   MOSCOW (AP) —

@@ -97,15 +97,15 @@ def test_a_clause_after_a_preposition_gets_its_subject_back():
     assert Tree(*_parsed(with_and)).repaired == 0  # "came after people and rallied": a real conjunct
 
 
-# "Ecowas , as the bloc is known , imposed sanctions on Niger ." as the compact parser reads it: the
+# "Mercosur , as the group is called , imposed tariffs on Venezuela ." as the compact parser reads it: the
 # name is the root, the aside its clause, and the main verb a participle modifying its own object
-ASIDE = [("Ecowas", "PROPN", None, 0, "root"), (",", "PUNCT", None, 1, "punct"),
-         ("as", "SCONJ", None, 7, "mark"), ("the", "DET", None, 5, "det"), ("bloc", "NOUN", None, 7, "nsubj:pass"),
+ASIDE = [("Mercosur", "PROPN", None, 0, "root"), (",", "PUNCT", None, 1, "punct"),
+         ("as", "SCONJ", None, 7, "mark"), ("the", "DET", None, 5, "det"), ("group", "NOUN", None, 7, "nsubj:pass"),
          ("is", "AUX", "Tense=Pres|VerbForm=Fin", 7, "aux:pass"),
-         ("known", "VERB", "Tense=Past|VerbForm=Part|Voice=Pass", 1, "acl"), (",", "PUNCT", None, 7, "punct"),
+         ("called", "VERB", "Tense=Past|VerbForm=Part|Voice=Pass", 1, "acl"), (",", "PUNCT", None, 7, "punct"),
          ("imposed", "VERB", "Tense=Past|VerbForm=Part|Voice=Pass", 10, "amod"),
-         ("sanctions", "NOUN", None, 7, "obl"), ("on", "ADP", None, 12, "case"),
-         ("Niger", "PROPN", None, 10, "nmod"), (".", "PUNCT", None, 1, "punct")]
+         ("tariffs", "NOUN", None, 7, "obl"), ("on", "ADP", None, 12, "case"),
+         ("Venezuela", "PROPN", None, 10, "nmod"), (".", "PUNCT", None, 1, "punct")]
 
 
 def test_a_main_verb_after_an_as_aside_becomes_the_predicate_with_its_object():
