@@ -500,8 +500,8 @@ class Resolver(TargetFinder):
         return tree.span_text(keep or ids)
 
     def _signers(self, node: int) -> Arg | None:
-        """Who stands behind a document: the agent of its participle ("подписанный лидерами РФ и
-        КНДР", "signed by X"), else the parties of the previous event."""
+        """Who stands behind a document: the agent of its participle ("подписанный главами Китая и
+        Пакистана", "signed by X"), else the parties of the previous event."""
         for acl in self.tree.children(node, "acl", "amod"):
             for c in self.tree.children(acl.id, "obl", "obl:agent", "nmod"):
                 cs = {k.lemma for k in self.tree.children(c.id, "case")}

@@ -45,8 +45,8 @@ def _participle_adjunct(tree: Tree, k: int) -> bool:
 
 def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
     """Date mentions that hang from the event's clause (not from another clause of the sentence),
-    nearest first; then those of the clause that reports the event ("Hamas on Saturday said that it
-    was ready…", even where the parser hung "on Saturday" on the name): the date it was said."""
+    nearest first; then those of the clause that reports the event ("Iran on Friday stated that it
+    was ready…", even where the parser hung "on Friday" on the name): the date it was said."""
     up = [n.id for n in tree.ancestors(anchor)]
     reporting, k = {anchor}, anchor  # the anchor and the clauses it is reported by
     # (or, for a participle adjunct with no subject of its own, the clause it belongs to: "released a

@@ -196,8 +196,8 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
                 continue
             while run and tree[run[-1]].text in QUOTES:
                 run.pop()
-            # a capitalised common noun of a title before a name ("… and International Cooperation Olivier
-            # Nduhungirehe") is not part of the name
+            # a capitalised common noun of a title before a name ("… and Regional Development Amina
+            # Diallo") is not part of the name
             while len(run) > 2 and tree[run[0]].lemma.lower() in common_nouns:
                 run.pop(0)
             if run:

@@ -21,7 +21,7 @@ def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
             return True  # "у Путина нет планов посетить…"
         targets += [x.id for x in plans]
         if g.lemma in lex.negation_carriers and n.deprel in ("acl", "xcomp"):
-            targets.append(g.id)  # "will not be in a position to extend", "not able to attend"
+            targets.append(g.id)  # "would be unable to extend", "not able to attend"
             targets += [c.id for c in tree.children(g.id, "aux", "cop")]
     if n.upos == "NOUN" and n.rel == "nsubj" and n.head and tree[n.head].lemma in lex.planned:
         targets.append(n.head)  # «встреча … не планируется», "no meeting is planned": the plan is denied
