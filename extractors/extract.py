@@ -158,6 +158,9 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 event_date, date_source = raw.published, "document"
             a_start, a_end = predicates.action_span(tree, c)
             actor, target = c.actor, c.target
+            if target is not None and target.via == "phrase" and target.code is None and etype != c.event_type \
+                    and c.event_type in lex.object_targets:
+                target = None  # what an act would seize or strike, when the act is only threatened, is no party
             if target is None and cond is not None and etype == "THREATEN":
                 target = res.party_in(cond.start, cond.end, actor)  # whose conduct the threat is about
                 if target is not None and target.code is None:

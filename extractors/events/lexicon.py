@@ -66,6 +66,9 @@ class Lexicon:
     documents: frozenset[str] = frozenset()
     decrees: frozenset[str] = frozenset()  # a state's own acts ("signed an executive order"): no agreement
     speech_lemmas: frozenset[str] = frozenset()
+    object_targets: frozenset[str] = frozenset()  # event types whose unnamed object is kept as the target
+    frame_targets: frozenset[str] = frozenset()  # ... and whose frame word is that object ("seized a tanker")
+    struck_cases: frozenset[str] = frozenset()  # prepositions of what such an act strikes ("strikes on", «удар по»)
     groups: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     place_topics: frozenset[str] = frozenset()
@@ -146,11 +149,68 @@ def _words(section: dict, key: str) -> frozenset[str]:
     return frozenset(_strings(section.get(key), key))
 
 
-def _entry(d: dict) -> Entry:
+# frame words that are tests, not classes: any proper name, an animate name, a weapon's designation
+SPECIAL_WORDS = frozenset({"@name", "@person", "@model"})
+
+
+def _field_classes(path: Path) -> dict[str, list[str]]:
+    """The field's word classes (``build_field_verbs``: the verb dictionary's synsets), by name."""
+    out: dict[str, list[str]] = {}
+    if path.exists():
+        rows = [x.split("\t") for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+        for r in rows[1:]:
+            out.setdefault(r[0], []).append(r[1])
+    return out
+
+
+def word_classes(pred: dict, field: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Named word classes of a predicates file: its ``classes`` (whose items may take in a field class,
+    ``&military``, or another class, ``@forces``) and its top-level word lists (``@light_verbs``)."""
+    raw = {k: _strings(v, k) for k, v in pred.items() if isinstance(v, list) and k != "entries"}
+    raw.update({str(k): _strings(v, f"classes.{k}") for k, v in (pred.get("classes") or {}).items()})
+    out: dict[str, frozenset[str]] = {}
+
+    def expand(name: str, seen: tuple[str, ...] = ()) -> frozenset[str]:
+        if name in out:
+            return out[name]
+        if name not in raw or name in seen:
+            raise ValueError(f"lexicon classes: unknown or circular class @{name}")
+        words: set[str] = set()
+        for w in raw[name]:
+            if w.startswith("&"):
+                if w[1:] not in field:
+                    raise ValueError(f"lexicon classes.{name}: no field class {w}")
+                words |= set(field[w[1:]])
+            elif w.startswith("@") and w not in SPECIAL_WORDS:
+                words |= expand(w[1:], seen + (name,))
+            else:
+                words.add(w.lower())
+        out[name] = frozenset(words)
+        return out[name]
+
+    for name in raw:
+        expand(name)
+    return out
+
+
+def _frame_words(values: list[str], classes: dict[str, frozenset[str]], where: str) -> frozenset[str]:
+    """A frame's words, its ``@class`` references expanded (the special tests kept as they are)."""
+    out: set[str] = set()
+    for x in _strings(values, where):
+        if x.startswith("@") and x not in SPECIAL_WORDS:
+            if x[1:] not in classes:
+                raise ValueError(f"lexicon {where}: unknown word class {x}")
+            out |= classes[x[1:]]
+        else:
+            out.add(x.lower())
+    return frozenset(out)
+
+
+def _entry(d: dict, classes: dict[str, frozenset[str]] | None = None) -> Entry:
     dep = d.get("dep")
     frame = None
     if dep:
-        frame = Frame(frozenset(x.lower() for x in _strings(dep.get("lemma", []), f"{d['lemma']}.dep.lemma")),
+        frame = Frame(_frame_words(dep.get("lemma", []), classes or {}, f"{d['lemma']}.dep.lemma"),
                       frozenset(dep.get("rel", []) or []), frozenset(dep.get("case", []) or []))
     return Entry(lemma=str(d["lemma"]).lower(), type=d["type"], gloss=d.get("gloss", d["lemma"]),
                  pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
@@ -216,9 +276,10 @@ def load(lang: str) -> Lexicon:
     if missing:
         raise FileNotFoundError(f"no lexicon for language {lang!r}: missing {missing[0]}")
     pred, cond, mod, roles = (yaml.load(p.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) for p in paths)
+    classes = word_classes(pred, _field_classes(LEXICON_DIR / lang / "field_classes.tsv"))
     entries: dict[str, list[Entry]] = {}
     for d in pred["entries"]:
-        e = _entry(d)
+        e = _entry(d, classes)
         entries.setdefault(e.lemma, []).append(e)
     # the field's verbs add lemmas the hand-written entries do not have (those win for their lemmas)
     field_path = LEXICON_DIR / lang / "field_verbs.tsv"
@@ -232,7 +293,7 @@ def load(lang: str) -> Lexicon:
     ordered = {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
     markers = tuple(sorted((tuple(m.lower().replace(",", " ,").split()) for m in cond["markers"]),
                            key=len, reverse=True))
-    extra = [field_path, classes_path, LEXICON_DIR / lang / "derivation.tsv"]
+    extra = [field_path, classes_path, LEXICON_DIR / lang / "derivation.tsv", LEXICON_DIR / lang / "field_classes.tsv"]
     h = hashlib.sha256(b"".join(p.read_bytes() for p in paths + extra if p.exists())).hexdigest()[:12]
     return Lexicon(
         lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
@@ -300,6 +361,9 @@ def load(lang: str) -> Lexicon:
         source_cases=_words(roles, "source_cases"),
         happen_verbs=_words(roles, "happen_verbs"),
         owned_nouns=_words(roles, "owned_nouns"),
+        object_targets=_words(roles, "object_targets"),
+        frame_targets=_words(roles, "frame_targets"),
+        struck_cases=_words(roles, "struck_cases"),
         light_nouns=_words(pred, "light_nouns"),
         negation_carriers=_words(mod, "negation_carriers"),
         failure_verbs=_words(mod, "failure_verbs"),

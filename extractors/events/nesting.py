@@ -67,6 +67,23 @@ def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> 
     return node
 
 
+# acts that judge another act that took place ("condemned the downing", "welcomed the withdrawal"); what a
+# request, offer or refusal is about has not taken place
+EVALUATING = frozenset({"ACCUSE", "SUPPORT", "PROTEST"})
+
+
+def _own_agent_act(c: Candidate, governor: Candidate | None) -> bool:
+    """A nominal act whose own agent is named on it ("Ruritania's expulsion of two diplomats", "the
+    Bordurian strikes") is an event of its own even as what another act is about (the guidelines'
+    "nominal acts with a named agent") when that act judges it, unless that agent is the governing act's own actor ("rejected
+    its own proposal") or the act is a statement."""
+    if governor is None or governor.event_type not in EVALUATING or c.light is not None or c.actor is None or c.actor_how != "noun_agent" \
+            or c.entry.speech or c.entry.type == "DISCUSS":
+        return False
+    own = governor.actor
+    return not (own is not None and (own.norm == c.actor.norm or (own.code and own.code == c.actor.code)))
+
+
 def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
                     readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
@@ -92,6 +109,8 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             c.suppressed = "argument_of_event"  # "the invitation was declined": what was answered
             continue
         held = _through_light_noun(tree, c.node, light_nouns)
+        if _own_agent_act(c, live.get(held.head)):
+            continue  # "criticised Ruritania's expulsion of two diplomats": a nominal act with its own named agent
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and held.head in live \
                 and held.rel in GOVERNOR_RELS and not c.entry.stance and not live[held.head].entry.speech:
             # "отказалась поддержать заявление": the statement is an object; "выступил против нанесения

@@ -300,6 +300,11 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         both = next((b for k in near if (b := res.between(k.id)) is not None), None)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
             c.target = both
+    if c.target is None and c.event_type in lex.object_targets:
+        # no party named: what is seized, held or struck, by its surface (for a seizure the frame's word is
+        # that thing: "seized a tanker"; for an attack it is the weapon: "fired missiles")
+        own = {c.node.id} | (set() if c.entry.type in lex.frame_targets else set(c.frame_ids))
+        c.target = res.object_surface(anchor(c).id, c.actor, own, {c.node.id} | set(c.frame_ids))
     if c.target is not None and c.target.code and not c.target.parts:
         # one of the parties of a "between A and B" phrase is both: "offered to host talks between Russia
         # and Ukraine", "brokered a prisoner exchange between Russia and Ukraine", "welcomed the

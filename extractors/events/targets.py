@@ -190,6 +190,29 @@ class TargetFinder:
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
         return None
 
+    def object_surface(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(),
+                       heads: set[int] = frozenset()) -> Arg | None:
+        """What a coercive or violent act takes or strikes when it names no party: its object (the
+        subject of its passive, or what it struck: "strikes on a depot", «удар по складу»), kept by its
+        surface without a code ("detained three fishermen", "seized a tanker", "the vessel was boarded")."""
+        tree = self.tree
+        struck = [k for h in [node] + sorted(heads) for k in tree.children(h, "obl", "nmod")
+                  if {x.lemma.lower() for x in tree.children(k.id, "case")} & self.lex.struck_cases]
+        for c in tree.children(node, "obj", "nsubj:pass") + struck:  # "struck a depot", «удар по складу»
+            if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in TEMPORAL or is_amount(tree, c, self.lex.measures) \
+                    and not tree.children(c.id, "nummod"):
+                continue
+            # the noun with its own words, not a place or time phrase on it ("a tanker | in the Gulf")
+            ids = set(tree.subtree(c.id, skip_rels=NP_SKIP + ("case", "nmod:tmod", "obl:tmod", "advmod")))
+            for m in tree.children(c.id, "nmod"):
+                if tree.children(m.id, "case"):
+                    ids -= set(tree.subtree(m.id))
+            s, e, text = tree.span_text(sorted(ids))
+            if exclude is not None and s < exclude.end and exclude.start < e:
+                continue
+            return Arg(text, c.lemma.lower(), None, None, s, e, "phrase")
+        return None
+
     def nationality_of(self, node: int) -> Arg | None:
         """The party a nationality adjective on ``node`` names, if any."""
         return self._nationality(node)

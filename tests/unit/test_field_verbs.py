@@ -86,3 +86,7 @@ def test_the_shipped_table_is_what_the_build_writes(tmp_path):
     finally:
         sys.argv = argv
     assert out.read_text(encoding="utf-8") == build.OUT.read_text(encoding="utf-8")
+    classes = tmp_path / build.CLASSES_OUT.name  # the field's word classes are written beside it
+    assert classes.read_text(encoding="utf-8") == build.CLASSES_OUT.read_text(encoding="utf-8")
+    rows = {tuple(x.split("\t")) for x in classes.read_text(encoding="utf-8").splitlines() if not x.startswith("#")}
+    assert {("military", "troops"), ("aircraft", "helicopter"), ("hostage", "prisoner")} <= rows
