@@ -281,18 +281,24 @@ def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: s
     from extractors.actors.dictionary import light_stem
 
     for m in mentions:
-        if (m.actor_code and m.source != "propn") or m.actor_type not in ("PERSON", None) or not m.actor_norm \
-                or m.source == "media":
+        if m.actor_type not in ("PERSON", None) or not m.actor_norm or m.source == "media":
             continue
         words = m.text.split()
         key = light_stem(words[-1], lang)
-        if key in seen:
+        # a name the dictionaries know (or placed by a title) keeps its own form, and still gives its surname
+        # to later mentions ("Defense Minister Israel Katz … Katz said")
+        known = bool(m.actor_code) and m.source != "propn"
+        if key in seen and not known:
             if m.actor_type == "PERSON" or len(words) == 1:
                 m.actor_norm, code = seen[key]
                 if code and not m.actor_code:
                     m.actor_code, m.actor_type = code, "PERSON"
-        elif m.actor_type == "PERSON" or len(words) > 1:
+        elif key not in seen and (m.actor_type == "PERSON" or len(words) > 1):
             seen[key] = (m.actor_norm, m.actor_code)
+            # a family name written first ("Kim Hong-kyun … Kim said"): a one-word mention may be the first word
+            first = light_stem(words[0], lang)
+            if len(words) > 1 and "-" in words[-1]:
+                seen.setdefault(first, (m.actor_norm, m.actor_code))
 
 
 DEFINITE = {"the", "this", "that", "these", "этот", "данный", "такой"}

@@ -119,6 +119,18 @@ def _titled(tree: Tree, run: list[int], titles: frozenset[str], modifiers: froze
     return True, before.actor_code if before is not None else None
 
 
+def _after_particle(tree: Tree, ids: list[int], k: int, particles: frozenset[str]) -> bool:
+    """The word at index ``k`` follows a lower-case name particle (with or without a hyphen) that
+    follows a capitalised name: it ends a person's name ("al-Houthi", "bin Salman")."""
+    j = k - 1
+    if j >= 1 and tree[ids[j]].text in ("-", "‑") and tree[ids[j]].start == tree[ids[j - 1]].end:
+        j -= 1
+    if j < 1:
+        return False
+    part, before = tree[ids[j]], tree[ids[j - 1]]
+    return part.text in particles and before.upos == "PROPN" and before.text[:1].isupper()
+
+
 def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorDictionary,
          media: frozenset[str] = frozenset(), features: frozenset[str] = frozenset(),
          titles: frozenset[str] = frozenset(), title_modifiers: frozenset[str] = frozenset(),
@@ -138,6 +150,8 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
         if place:  # a place name, not the country: no mention, and no entity chunk over it either
             taken.update(span + place)
             continue
+        if _after_particle(tree, ids, m.start, particles):
+            continue  # "Abdulmalik al-Houthi", "Mohammed bin Salman": the end of a person's name, not the group
         # a known name inside a longer person name that ends elsewhere is a different person
         # ("Али" in "Али Ламин Зейн"): the named entity wins
         if any(set(span) < set(p) and p[-1] not in span for p in persons):
