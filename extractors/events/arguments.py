@@ -175,7 +175,9 @@ class Resolver(TargetFinder):
     def _crowd(self, node: int) -> Arg | None:
         """"Protesters in Belgrade", "Thousands of protesters": a crowd stands for itself, by its surface."""
         tree, n = self.tree, self.tree[node]
-        if n.lemma.lower() in self.lex.crowds or (
+        counted = n.rel in ("nsubj", "nsubj:pass") and n.lemma.lower() in self.lex.crowd_counts \
+            and not tree.children(node, "nmod")  # "Hundreds rallied", «Тысячи вышли на улицы»
+        if counted or n.lemma.lower() in self.lex.crowds or (
                 n.upos in ("NUM", "NOUN") and any(k.lemma.lower() in self.lex.crowds for k in tree.children(node, "nmod"))):
             s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("acl", "acl:relcl")), node)
             return Arg(text, text.lower(), None, "GROUP", s, e, "crowd")

@@ -112,6 +112,8 @@ class Lexicon:
     review_verbs: frozenset[str] = frozenset()  # "will consider the proposal": an offer under review is another's
     instrument_names: frozenset[str] = frozenset()  # "the Ottawa Convention": a place in its name is no party
     crowds: frozenset[str] = frozenset()  # "protesters": a crowd is an actor of its own, with no code
+    crowd_counts: frozenset[str] = frozenset()  # "Hundreds rallied": a bare count as the subject is a crowd
+    missions: frozenset[str] = frozenset()  # "embassy", «посольство»: a party's mission stands for the party
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
     person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
@@ -348,6 +350,8 @@ def load(lang: str) -> Lexicon:
         act_nouns=_words(roles, "act_nouns"),
         summons=_words(roles, "summons"),
         crowds=_words(roles, "crowds"),
+        crowd_counts=_words(roles, "crowd_counts"),
+        missions=_words(roles, "missions"),
         instrument_names=_words(roles, "instrument_names"),
         review_verbs=_words(roles, "review_verbs"),
         ownership_participles=_words(roles, "ownership_participles"),

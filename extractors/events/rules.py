@@ -274,19 +274,22 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         c.target = next((t for k in tree.children(anchor(c).id, "advcl", "xcomp", "obl", "nmod")
                          if k.lemma.lower() in lex.aid_purposes
                          and (t := res.deep_target(k.id, c.actor, depth=2)) is not None), None)
-    if (c.target is None or c.target.code is None) and c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION", "SUPPORT",
-                                                                      "AID", "COOPERATE"):
+    if (c.target is None or c.target.code is None) and (c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION", "SUPPORT",
+                                                                       "AID", "COOPERATE")
+                                                        or (c.actor is not None and c.actor.via == "crowd")):
         # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан",
-        # "train Ukrainian pilots"
+        # "train Ukrainian pilots"; a crowd "burned Turkish flags"
         owner = res.object_owner(anchor(c).id, c.actor)
         if owner is not None and (c.target is None or owner.code):
             c.target = owner
-    if c.target is None and c.entry.type == "PROTEST":
-        # a protest at a party's mission is against that party: "rallied outside the French embassy"
+    if c.target is None and (c.entry.type == "PROTEST" or (c.actor is not None and c.actor.via == "crowd")):
+        # a protest at a party's mission is against that party: "rallied outside the French embassy",
+        # "demonstrated outside the Chinese consulate", «ворвались в посольство Швеции»
         c.target = next((t for k in tree.children(anchor(c).id, "obl")
                          if {x.lemma.lower() for x in tree.children(k.id, "case")} & PROTEST_SITES
-                         and (t := res.np(k.id, allow_coref=False)) is not None and t.code
-                         and not (c.actor is not None and t.code == c.actor.code)), None)
+                         or k.lemma.lower() in lex.missions
+                         for t in (res.np(k.id, allow_coref=False), res.mission_owner(k.id))
+                         if t is not None and t.code and not (c.actor is not None and t.code == c.actor.code)), None)
     if c.target is None and c.entry.type == "ASSAULT":
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):

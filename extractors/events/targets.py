@@ -213,6 +213,21 @@ class TargetFinder:
             return Arg(text, c.lemma.lower(), None, None, s, e, "phrase")
         return None
 
+    def mission_owner(self, node: int) -> Arg | None:
+        """The party whose embassy, consulate or mission ``node`` is: by a nationality adjective ("the
+        Chinese consulate") or a genitive or "of" phrase ("посольство Швеции", "the embassy of Sweden")."""
+        tree = self.tree
+        if tree[node].lemma.lower() not in self.lex.missions:
+            return None
+        arg = self._nationality(node)
+        if arg is not None:
+            return arg
+        for m in tree.children(node, "nmod", "nmod:poss"):
+            if {k.lemma.lower() for k in tree.children(m.id, "case")} <= {"of", "'s"} and m.id in self.by_word \
+                    and self.by_word[m.id].actor_code:
+                return Arg.of(self.by_word[m.id])
+        return None
+
     def nationality_of(self, node: int) -> Arg | None:
         """The party a nationality adjective on ``node`` names, if any."""
         return self._nationality(node)
