@@ -114,6 +114,7 @@ class Lexicon:
     crowds: frozenset[str] = frozenset()  # "protesters": a crowd is an actor of its own, with no code
     crowd_counts: frozenset[str] = frozenset()  # "Hundreds rallied": a bare count as the subject is a crowd
     missions: frozenset[str] = frozenset()  # "embassy", «посольство»: a party's mission stands for the party
+    stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
     person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
@@ -352,6 +353,7 @@ def load(lang: str) -> Lexicon:
         crowds=_words(roles, "crowds"),
         crowd_counts=_words(roles, "crowd_counts"),
         missions=_words(roles, "missions"),
+        stating_verbs=_words(roles, "stating_verbs"),
         instrument_names=_words(roles, "instrument_names"),
         review_verbs=_words(roles, "review_verbs"),
         ownership_participles=_words(roles, "ownership_participles"),

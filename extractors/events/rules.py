@@ -52,7 +52,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.speech and mod.author_voice(tree, n):
             c.suppressed = "author_voice"  # «Напомним, что…», «Отметим…»: the article speaks, no party
             continue
-        if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass"):
+        stated = n.rel == "obj" and n.head and tree[n.head].lemma.lower() in lex.stating_verbs  # "outlined its position"
+        if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass") and not stated:
             c.suppressed = "stance_not_subject"
             continue
         if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
