@@ -3,9 +3,11 @@ agents taken from speakers, third-party claims, demonstrative targets, reports a
 sentence, dates attached to a clause, one name per unknown person."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from extractors.events import modality as mod, predicates
 from extractors.events.arguments import Arg, Resolver
-from extractors.events.tree import Tree
+from extractors.events.tree import Node, Tree
 from extractors.records import Event
 
 REFERENT = {"этот", "это", "this", "that", "these"}
@@ -255,6 +257,47 @@ def _refers_back(tree: Tree, k, lex) -> bool:
 SPEAKER_CLAUSE = {"root", "ccomp", "parataxis", "conj", "xcomp"}
 
 
+@dataclass
+class Claimant:
+    """Who tells an act without being a coded speech event: the subject of a verb of claiming or
+    reporting ("South Korea has long claimed…", «в Эстонии рассказали…»), or the party of an attribution
+    phrase ("according to the minister", «по словам министра»); ``head`` is the clause the words cover."""
+    node: Node
+    actor: Arg
+    content: frozenset[int]  # the words of what is told
+
+    def covers(self, tree: Tree, node_id: int) -> bool:
+        return node_id in self.content
+
+
+# what a claim tells: its content clause; an attribution phrase tells its own clause, not a clause joined to it
+CLAIM_CONTENT = ("ccomp", "parataxis")
+NOT_TOLD = ("advcl", "conj", "parataxis", "acl", "acl:relcl")
+
+
+def claimants(tree: Tree, res, lex) -> list[Claimant]:
+    """The claimants of a sentence (``Claimant``), from the lexicon's ``claim_verbs`` and
+    ``attribution_nouns`` (roles)."""
+    out = []
+    for n in tree.nodes.values():
+        if n.lemma.lower() in lex.claim_verbs and n.upos in ("VERB", "AUX"):
+            subj = next((k for k in tree.children(n.id, "nsubj")), None)
+            arg = res.np(subj.id) if subj is not None else None
+            told = {i for k in tree.children(n.id, *CLAIM_CONTENT) for i in tree.subtree(k.id, skip_rels=NOT_TOLD[:2])}
+            if arg is not None and (arg.code or arg.norm) and told:
+                out.append(Claimant(n, arg, frozenset(told)))
+        elif n.lemma.lower() in lex.attribution_nouns and n.head and n.rel in ("obl", "nmod", "parataxis"):
+            who = next((k for k in tree.children(n.id, "nmod", "nmod:poss") if k.id in res.by_word or k.upos == "NOUN"), None)
+            arg = res.np(who.id) if who is not None else None
+            if (arg is None or not (arg.code or arg.norm)) and who is not None and who.lemma.lower() in lex.roles:
+                # an official not named here ("по словам министра") is still someone telling
+                arg = Arg(who.text, who.lemma.lower(), None, None, who.start, who.end, "phrase")
+            if arg is not None and (arg.code or arg.norm):
+                told = set(tree.subtree(n.head, skip_rels=NOT_TOLD)) - set(tree.subtree(n.id))
+                out.append(Claimant(n, arg, frozenset(told)))
+    return out
+
+
 def third_party_claim(tree: Tree, c, speakers) -> bool:
     """An act someone else is said to have done, in what a speaker says ("Путин напомнил, что западные
     страны разрешили…"): a third-party claim. The speaker's own side stays asserted."""
@@ -266,6 +309,8 @@ def third_party_claim(tree: Tree, c, speakers) -> bool:
     # its own (not a gerund inside a noun phrase: "Hamas' saying yes"), or a closing "- said X"
     told = [sp for sp in speakers if sp is not c and (
         (sp.node.id in up and sp.node.rel in SPEAKER_CLAUSE) or (sp.node.rel == "parataxis" and sp.node.head == a.id))]
+    told = [sp for sp in told if not isinstance(sp, Claimant)] + [
+        sp for sp in speakers if isinstance(sp, Claimant) and sp.covers(tree, a.id)]
     if not told:
         return False
     sp = min(told, key=lambda s: up.index(s.node.id) if s.node.id in up else 0)

@@ -115,6 +115,8 @@ class Lexicon:
     crowd_counts: frozenset[str] = frozenset()  # "Hundreds rallied": a bare count as the subject is a crowd
     missions: frozenset[str] = frozenset()  # "embassy", «посольство»: a party's mission stands for the party
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
+    claim_verbs: frozenset[str] = frozenset()  # "claimed that…": whoever tells another's act makes it reported
+    attribution_nouns: frozenset[str] = frozenset()  # «по словам министра»: the same, by a phrase
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
     person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
@@ -354,6 +356,8 @@ def load(lang: str) -> Lexicon:
         crowd_counts=_words(roles, "crowd_counts"),
         missions=_words(roles, "missions"),
         stating_verbs=_words(roles, "stating_verbs"),
+        claim_verbs=_words(roles, "claim_verbs"),
+        attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),
         review_verbs=_words(roles, "review_verbs"),
         ownership_participles=_words(roles, "ownership_participles"),
