@@ -9,15 +9,6 @@ from extractors.records import Mention
 
 NP_SKIP = ("acl", "acl:relcl", "conj", "parataxis", "advcl", "ccomp", "csubj", "cc", "punct", "dep", "xcomp")
 SUBJ = ("nsubj", "csubj")
-TEMPORAL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-            "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "день", "неделя",
-            "месяц", "год", "day", "week", "month", "year"}
-LOCATIVE = {"at", "in", "near", "inside", "outside", "в", "во", "на", "около", "возле"}
-DEMONSTRATIVES = {"это", "этот", "то", "тот", "this", "that", "these", "those"}
-# pronouns pointing back at what was just told: "Это первый визит", "Об этом заявил…" (not "то": "заявил
-# о том, что…" opens what is said)
-POINTING = frozenset({"это", "этот", "this", "that", "it"})
 
 
 @dataclass

@@ -2,23 +2,12 @@
 role nouns, and finding the subject of a predicate (targets: ``extractors/events/targets.py``)."""
 from __future__ import annotations
 
-from extractors.events.arg import (DEMONSTRATIVES, LOCATIVE, NP_SKIP, SUBJ, TEMPORAL, Arg,  # noqa: F401 (re-exported)
+from extractors.events.arg import (NP_SKIP, SUBJ, Arg,  # noqa: F401 (re-exported)
                                    join)
 from extractors.events.lexicon import Lexicon
 from extractors.events.targets import TargetFinder
 from extractors.events.tree import Tree
 from extractors.records import Mention
-
-RELATIVE_PRONOUNS = {"which", "who", "that", "который", "которая", "которое", "которые"}
-
-
-AIMED_CASES = {"против", "against"}  # a party behind these is aimed at, not acting
-
-
-# what a body's phrase is about, not whose it is: "the Estonian embassy [over the detention of a Russian
-# journalist]", "US envoy [for Ukraine]"
-TOPICAL = {"over", "about", "for", "against", "after", "amid", "despite", "regarding", "из-за", "о", "об", "по", "против"}
-
 
 class Resolver(TargetFinder):
     """Resolves tree nodes to actors for one sentence, with the document's earlier mentions."""
@@ -84,9 +73,10 @@ class Resolver(TargetFinder):
                     self._in_speaker = False
         return None
 
-    def _via_locative(self, node: int, head: int, cases: frozenset[str] | set[str] = LOCATIVE) -> bool:
+    def _via_locative(self, node: int, head: int, cases: frozenset[str] | set[str] | None = None) -> bool:
         """``head`` hangs below ``node`` through a phrase of place (or of the other ``cases``)."""
         tree = self.tree
+        cases = tree.g.locative_cases if cases is None else cases
         cur = tree[head]
         while cur.id != node and cur.head:
             if {k.lemma for k in tree.children(cur.id, "case")} & cases:
@@ -246,7 +236,7 @@ class Resolver(TargetFinder):
                     parties = [x for x in self.mentions if x.actor_code and self._words(x) <= set(wide)
                                and x.actor_type in ("COUNTRY", "ORG", "GROUP")
                                and not self._via_locative(node, min(x.word_ids, key=lambda w: tree.distance(node, w)),
-                                                          LOCATIVE | TOPICAL)]
+                                                          tree.g.locative_cases | tree.g.topical_cases)]
                     parties = parties or [m]
                     s, e, text = self._phrase(wide if len(parties) > 1 else sub, node)
                     if len(parties) > 1:
@@ -289,7 +279,7 @@ class Resolver(TargetFinder):
         if n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and self.last_pair is not None:
             a = self.last_pair  # "The two leaders agreed": one collective actor, as the guidelines say
             return Arg(n.text, a.norm, a.code, a.type, n.start, n.end, "coref")
-        if n.lemma in DEMONSTRATIVES:
+        if n.lemma in tree.g.demonstratives:
             return None  # "это" points at a situation, not at an actor
         if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
             types = self.lex.pronouns.get(n.lemma) or self.lex.pronouns.get(n.text.lower(), ("ANY",))
@@ -330,9 +320,9 @@ class Resolver(TargetFinder):
     def _institution(self, node: int) -> Arg | None:
         """Indefinite-personal clauses: "в Кремле заявили", "в МИД отметили" -> the institution."""
         tree, n = self.tree, self.tree[node]
-        if self.lex.lang == "ru" and n.feats.get("Number") == "Plur" and n.upos in ("VERB", "ADJ"):
+        if tree.g.impersonal_plural and n.feats.get("Number") == "Plur" and n.upos in ("VERB", "ADJ"):
             for c in tree.children(node, "obl"):
-                if {k.lemma for k in tree.children(c.id, "case")} & {"в", "во"}:
+                if {k.lemma for k in tree.children(c.id, "case")} & tree.g.institution_cases:
                     arg = self.np(c.id, allow_coref=False)
                     if arg and arg.code and arg.type in ("COUNTRY", "ORG"):
                         return arg
@@ -377,11 +367,11 @@ class Resolver(TargetFinder):
             # ("Beijing/VERB lodged a protest"): a party named before the verb and hung on it acts
             subj = [c for c in tree.children(node, "aux", "dep", "advmod", "compound", "amod", "det")
                     if c.id < node and c.id == tree.ids[0] and (m := self.by_word.get(c.id)) is not None and m.actor_code]
-        if not subj and self.lex.lang == "en" \
+        if not subj and tree.g.passive_needs_aux \
                 and not any(a.lemma in ("be", "get") for a in tree.children(node, "aux:pass", "aux")) \
                 and not (n.rel in ("acl", "amod") and n.feats.get("VerbForm") == "Part"):
             subj = tree.children(node, "nsubj:pass")  # no passive auxiliary: an active subject mislabelled
-        if len(subj) > 1 and any(tree[i].lemma in ("and", "и", "&") for i in range(subj[0].id, subj[-1].id)
+        if len(subj) > 1 and any(tree[i].lemma in tree.g.coordinators for i in range(subj[0].id, subj[-1].id)
                                  if i in tree.nodes):
             # two subjects joined by "and" that the parser did not link as a coordination
             args = [a for c in subj if (a := self.np(c.id)) is not None]
@@ -393,7 +383,7 @@ class Resolver(TargetFinder):
             # "subject" after it is mostly an object whose accusative looks nominative ("Министр
             # обороны Израиля посетил Вашингтон"); in English one after it is a real subject ("…, said
             # Mali's foreign minister")
-            ordered = list(reversed(subj)) if self.lex.lang != "ru" else \
+            ordered = list(reversed(subj)) if not tree.g.subject_after_verb_is_object else \
                 [c for c in reversed(subj) if c.id < node] + [c for c in subj if c.id > node]
             for c in ordered:
                 arg = self.np(c.id)
@@ -401,7 +391,7 @@ class Resolver(TargetFinder):
                     return arg, "subject"
             subj = [subj[-1]]
         if subj and n.deprel == "acl:relcl" and n.head and (
-                subj[0].feats.get("PronType") == "Rel" or subj[0].lemma.lower() in RELATIVE_PRONOUNS):
+                subj[0].feats.get("PronType") == "Rel" or subj[0].lemma.lower() in tree.g.relative_pronouns):
             return self._antecedent(n.head), "relative"  # "X, which provides relief": X, if a party
         if subj:
             arg = self.np(subj[0].id)
@@ -414,7 +404,7 @@ class Resolver(TargetFinder):
             hung = [k for p in tree.children(node, "nsubj:pass") for k in tree.children(p.id, "nmod")]
             for c in tree.children(node, "obl", "nmod") + hung:
                 cases = {k.lemma for k in tree.children(c.id, "case")}
-                if cases & {"by"} or (self.lex.lang == "ru" and not cases and (c.feats.get("Case") == "Ins" or (
+                if cases & tree.g.agent_preps or (tree.g.agent_case and not cases and (c.feats.get("Case") == tree.g.agent_case or (
                         "Case" not in c.feats and (m := self.by_word.get(c.id)) is not None and m.actor_code))):
                     agent = [c]  # "приглашена НАТО": an indeclinable name has no case to show it is the agent
         if agent:
@@ -424,7 +414,7 @@ class Resolver(TargetFinder):
             return self.np(cop_subj[0].id), "subject"
         if tree.children(node, "nsubj:pass") and not subj and n.lemma in self.lex.summons:
             for c in tree.children(node, "obl"):  # "was summoned to the Chinese foreign ministry": who summons
-                if {k.lemma.lower() for k in tree.children(c.id, "case")} & {"to", "в", "во"}:
+                if {k.lemma.lower() for k in tree.children(c.id, "case")} & tree.g.summoner_cases:
                     arg = self.np(c.id, allow_coref=False)
                     if arg is not None and arg.code:
                         return arg, "summoner"
@@ -461,7 +451,7 @@ class Resolver(TargetFinder):
             if holder.upos == "NOUN" and holder.rel in ("obj", "nsubj:pass", "nsubj") and holder.head \
                     and tree[holder.head].upos in ("VERB", "AUX"):
                 for c in tree.children(holder.head, "obl"):  # "у Путина нет планов посетить": the possessor
-                    if {k.lemma for k in tree.children(c.id, "case")} & {"у"}:
+                    if {k.lemma for k in tree.children(c.id, "case")} & tree.g.possessor_cases:
                         arg = self.np(c.id)
                         if arg is not None:
                             return arg, "possessor"
@@ -491,7 +481,7 @@ class Resolver(TargetFinder):
         tree = self.tree
         drop: set[int] = set()
         for c in tree.children(head):
-            if c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod") or (
+            if c.lemma.lower() in tree.g.temporal_nouns or c.deprel.endswith("tmod") or (
                     c.rel in ("nmod", "obl") and c.upos == "NUM"):
                 drop.update(tree.subtree(c.id))
             if c.rel in ("case", "mark", "cc") and c.id < head:
@@ -507,7 +497,7 @@ class Resolver(TargetFinder):
         for acl in self.tree.children(node, "acl", "amod"):
             for c in self.tree.children(acl.id, "obl", "obl:agent", "nmod"):
                 cs = {k.lemma for k in self.tree.children(c.id, "case")}
-                if "by" in cs or (self.lex.lang == "ru" and c.feats.get("Case") == "Ins" and not cs):
+                if cs & self.tree.g.agent_preps or (self.tree.g.agent_case and c.feats.get("Case") == self.tree.g.agent_case and not cs):
                     arg = self.np(c.id, allow_coref=False)
                     if arg is not None:
                         return arg
@@ -516,7 +506,7 @@ class Resolver(TargetFinder):
     def between(self, node: int, depth: int = 3) -> Arg | None:
         """Parties of "между A и B" / "between A and B" under a predicate (or its nmod chain)."""
         for c in self.tree.children(node, "obl", "nmod"):
-            if {k.lemma for k in self.tree.children(c.id, "case")} & {"между", "between"}:
+            if {k.lemma for k in self.tree.children(c.id, "case")} & self.tree.g.between_cases:
                 arg = self.np(c.id, allow_coref=False)
                 if arg and arg.parts:
                     return arg
@@ -549,7 +539,7 @@ class Resolver(TargetFinder):
     def has_partner(self, node: int) -> bool:
         """A noun predicate naming whom it is with ("встреча с X", "talks with X"); not a helper
         ("with the mediation of the UAE", "с помощью Катара")."""
-        return any({k.lemma for k in self.tree.children(c.id, "case")} & {"с", "со", "with"}
+        return any({k.lemma for k in self.tree.children(c.id, "case")} & self.tree.g.with_cases
                    and c.lemma not in self.lex.helper_nouns
                    for c in self.tree.children(node, "nmod", "obl"))
 
@@ -563,9 +553,10 @@ class Resolver(TargetFinder):
             cs = {k.lemma for k in tree.children(c.id, "case")}
             if c.rel == "nmod" and cs and not cs & cases:
                 continue
-            if c.rel == "nmod" and not cs and self.lex.lang == "ru" and c.feats.get("Case") != "Gen":
+            poss = tree.g.possessor_case
+            if c.rel == "nmod" and not cs and poss and c.feats.get("Case") != poss:
                 continue
-            if c.deprel == "nmod" and not cs and self.lex.lang == "en":
+            if c.deprel == "nmod" and not cs and not poss:
                 continue  # "the summit in Vientiane" split by the parser: a bare nmod is no possessor
             arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
             if arg and arg.norm and not self._aimed_at(arg):
@@ -577,6 +568,6 @@ class Resolver(TargetFinder):
         Тайваня"): the target, never the agent."""
         for n in self.tree.nodes.values():
             if arg.start <= n.start < arg.end and n.upos in ("PROPN", "NOUN") and {
-                    k.lemma.lower() for k in self.tree.children(n.id, "case")} & AIMED_CASES:
+                    k.lemma.lower() for k in self.tree.children(n.id, "case")} & self.tree.g.aimed_cases:
                 return True
         return False

@@ -10,10 +10,7 @@ from dataclasses import dataclass
 from extractors.events.tree import Node, Tree
 
 RELATIVE_RELS = ("acl:relcl",)
-COMPLEMENTISERS = {"that", "что"}
 STOP_PUNCT = ".;!?"
-SUBORDINATORS = {"пока", "once"}  # markers that are conditions only as subordinating conjunctions
-NEGATED_CLAUSE = {("пока",)}  # markers that are conditions only before a negated clause ("пока … не")
 
 
 @dataclass(frozen=True)
@@ -31,10 +28,6 @@ def _by_first(markers: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str
     for m in markers:
         out.setdefault(m[0], []).append(m)
     return {k: tuple(v) for k, v in out.items()}
-
-
-# markers that, right before a number, give a time limit rather than a condition
-TIME_LIMITS = frozenset({"until", "till", "до"})
 
 
 def _find_markers(tree: Tree, markers: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
@@ -124,19 +117,18 @@ def explicit(tree: Tree, lead_ins: frozenset[str], speech: frozenset[str] = froz
     return out
 
 
-UNMET = {"meet", "fulfil", "fulfill", "satisfy", "выполнить", "выполнять", "соблюсти", "соблюдать"}  # conditions (not) met
 def _unmet(tree: Tree, lead: Node, speech: frozenset[str]) -> Condition | None:
     """"refused as the terms for X to join had not been met": the clause of the
     conditions and the verb saying whether they are met; by the tree, or where the parser hung the
     noun elsewhere, from the noun's phrase to the first such verb after it."""
-    verb = tree[lead.head] if lead.rel == "nsubj" and lead.head and tree[lead.head].lemma in UNMET else None
+    verb = tree[lead.head] if lead.rel == "nsubj" and lead.head and tree[lead.head].lemma in tree.g.unmet_verbs else None
     if verb is not None:
         sub = [i for i in tree.subtree(verb.id, skip_rels=RELATIVE_RELS + ("parataxis", "mark"))
                if i >= min(tree.subtree(lead.id))]
     else:
         after = [i for i in tree.ids if lead.id < i <= lead.id + 12]
-        verb_id = next((i for i in after if tree[i].lemma in UNMET and tree[i].upos == "VERB"), None)
-        if verb_id is None or any(tree[i].lemma.lower() in ("which", "that", "который") for i in after if i < verb_id):
+        verb_id = next((i for i in after if tree[i].lemma in tree.g.unmet_verbs and tree[i].upos == "VERB"), None)
+        if verb_id is None or any(tree[i].lemma.lower() in tree.g.relative_markers for i in after if i < verb_id):
             return None  # "the conditions that went unmet included…": named, not stated here
         first = min([lead.id] + [k.id for k in tree.children(lead.id, "det")])
         sub = [i for i in tree.ids if first <= i <= verb_id]
@@ -147,7 +139,6 @@ def _unmet(tree: Tree, lead: Node, speech: frozenset[str]) -> Condition | None:
     return Condition(s, e, tree.text[s:e], verb.id if verb is not None else max(ids))
 
 
-STATING_VERBS = {"include", "be", "включать", "быть", "состоять"}
 
 
 def _listed_after(tree: Tree, lead: Node) -> Condition | None:
@@ -155,8 +146,8 @@ def _listed_after(tree: Tree, lead: Node) -> Condition | None:
     link the clause to the lead-in: from after the first complementiser that follows a stating verb
     to the end of the sentence, less a closing attribution (", the source said")."""
     after = [i for i in tree.ids if i > lead.id][:12]
-    pairs = [(v, c) for v in after if tree[v].lemma in STATING_VERBS and tree[v].upos in ("VERB", "AUX")
-             for c in tree.ids if v < c <= v + 2 and tree[c].lemma in ("that", "что") and tree[c].upos == "SCONJ"]
+    pairs = [(v, c) for v in after if tree[v].lemma in tree.g.condition_stating_verbs and tree[v].upos in ("VERB", "AUX")
+             for c in tree.ids if v < c <= v + 2 and tree[c].lemma in tree.g.condition_complementisers and tree[c].upos == "SCONJ"]
     if not pairs:
         return None
     verb, comp = pairs[0]
@@ -298,20 +289,20 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
     for first, last in _find_markers(tree, markers):
         if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):
             continue  # "without delay", "if any": fixed phrases, not conditions
-        if words[last] in TIME_LIMITS and last + 1 < len(words) and tree[tree.ids[last + 1]].upos == "NUM":
+        if words[last] in tree.g.time_limits and last + 1 < len(words) and tree[tree.ids[last + 1]].upos == "NUM":
             continue  # "suspended talks until 2028", «до 2028 года»: a date, not a condition
         root = _phrase_root(tree, first, last)
         if root is None:
             continue
         start_id = tree.ids[first]
-        if tree[start_id].lemma in SUBORDINATORS and tree[start_id].deprel != "mark" and not (
+        if tree[start_id].lemma in tree.g.condition_subordinators and tree[start_id].deprel != "mark" and not (
                 tree[start_id].head and tree[tree[start_id].head].rel == "advcl"):
             continue  # "пока не видит" (still not) is negation, not "until"; in a subordinate clause
             # the parser may still read it as an adverb (", пока не будет решен вопрос")
         main = tree[root].head if tree[root].head else None
-        if tuple(words[first:last + 1]) in NEGATED_CLAUSE and not any(
-                tree[i].lemma in ("не", "not") for i in tree.subtree(root)) and not (
-                main is not None and any(k.lemma in ("не", "not") for k in tree.children(main, "advmod"))):
+        if " ".join(words[first:last + 1]) in tree.g.negated_clause_markers and not any(
+                tree[i].lemma in tree.g.negators for i in tree.subtree(root)) and not (
+                main is not None and any(k.lemma in tree.g.negators for k in tree.children(main, "advmod"))):
             continue  # "пока" alone is "while", unless what it governs is refused ("не будет вести
             # переговоры, пока войска находятся…": as long as)
         if first == last:
@@ -320,7 +311,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         # one inside it ("как только все, о чем договорились, будет сделано") is kept. After a marker
         # ending in a complementiser ("on condition that India halts…") a "relative clause" is the
         # parser's reading of the condition itself.
-        skip = () if words[last] in COMPLEMENTISERS else RELATIVE_RELS
+        skip = () if words[last] in tree.g.condition_complementisers else RELATIVE_RELS
         sub = [i for i in tree.subtree(root, skip_rels=skip) if i >= start_id]
         if not sub:
             continue

@@ -10,9 +10,7 @@ from extractors.events.arguments import Arg, Resolver
 from extractors.events.tree import Node, Tree
 from extractors.records import Event
 
-REFERENT = {"этот", "это", "this", "that", "these"}
 MAX_DATE_DISTANCE = 3
-DEMONSTRATIVES = {"это", "этот", "то", "this", "that", "it"}
 REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN"}
 
 
@@ -22,7 +20,7 @@ def reported_next(trees: list[Tree], k: int, lex) -> bool:
         return False
     nxt = trees[k + 1]
     # "this"/"это" pointing back, not the "that" opening the report's own clause ("reported that …")
-    return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in REFERENT and n.upos in ("PRON", "DET")
+    return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in nxt.g.referents and n.upos in ("PRON", "DET")
                                                        and n.rel != "mark" for n in nxt.nodes.values())
 
 
@@ -190,14 +188,10 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
             c.suppressed = ""
 
 
-# subordinators of a clause that says when something else happened
-TIME_MARKS = {"before", "after", "when", "while", "as", "until", "since", "once", "до", "после", "когда", "пока", "прежде"}
-
-
 def _in_time_clause(tree: Tree, a) -> bool:
     """The predicate (or the verb it is the subject of) heads an adverbial clause of time."""
     for n in (a, tree[a.head] if a.head and a.rel in ("nsubj", "nsubj:pass") else None):
-        if n is not None and n.rel == "advcl" and any(k.lemma.lower() in TIME_MARKS for k in tree.children(n.id, "mark")):
+        if n is not None and n.rel == "advcl" and any(k.lemma.lower() in tree.g.time_marks for k in tree.children(n.id, "mark")):
             return True
     return False
 
@@ -235,7 +229,7 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
         heads = [c.node.id, *c.frame_ids]
         args = [k for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")
                 if not (c.actor is not None and c.actor.start <= k.start < c.actor.end)]
-        if not any(k.lemma in DEMONSTRATIVES or _refers_back(tree, k, lex) for k in args):
+        if not any(k.lemma in tree.g.back_pointers or _refers_back(tree, k, lex) for k in args):
             continue
         before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start
                   and not o.entry.speech]  # what was done, not who is saying it
@@ -250,7 +244,7 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
 def _refers_back(tree: Tree, k, lex) -> bool:
     """A definite act noun with nothing of its own that names a party: "the decision", «это решение»."""
     return k.upos == "NOUN" and k.lemma.lower() in lex.act_nouns \
-        and any(d.lemma.lower() in DEFINITE | DEMONSTRATIVES for d in tree.children(k.id, "det")) \
+        and any(d.lemma.lower() in tree.g.definite_determiners | tree.g.back_pointers for d in tree.children(k.id, "det")) \
         and not tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
 
 
@@ -346,7 +340,6 @@ def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: s
                 seen.setdefault(first, (m.actor_norm, m.actor_code))
 
 
-DEFINITE = {"the", "this", "that", "these", "этот", "данный", "такой"}
 ANAPHORA_SENTENCES = 6
 
 
@@ -357,7 +350,7 @@ def definite_acts(tree: Tree, cands, events: list[Event], sidx: int) -> None:
     for c in cands:
         if c.suppressed != "noun_without_agent" or c.node.rel not in ("nsubj", "root"):
             continue
-        if not any(k.lemma.lower() in DEFINITE for k in tree.children(c.node.id, "det")) and c.node.rel != "root":
+        if not any(k.lemma.lower() in tree.g.definite_determiners for k in tree.children(c.node.id, "det")) and c.node.rel != "root":
             continue
         prev = next((e for e in reversed(events) if e.event_type == c.entry.type
                      and sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from extractors.events import grammar
+from extractors.events.grammar import Grammar
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 
@@ -66,6 +69,7 @@ class Lexicon:
     documents: frozenset[str] = frozenset()
     decrees: frozenset[str] = frozenset()  # a state's own acts ("signed an executive order"): no agreement
     speech_lemmas: frozenset[str] = frozenset()
+    grammar: Grammar = field(default_factory=lambda: Grammar(lang=""))  # closed-class words, grammar features
     object_targets: frozenset[str] = frozenset()  # event types whose unnamed object is kept as the target
     frame_targets: frozenset[str] = frozenset()  # ... and whose frame word is that object ("seized a tanker")
     struck_cases: frozenset[str] = frozenset()  # prepositions of what such an act strikes ("strikes on", «удар по»)
@@ -298,7 +302,8 @@ def load(lang: str) -> Lexicon:
     ordered = {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
     markers = tuple(sorted((tuple(m.lower().replace(",", " ,").split()) for m in cond["markers"]),
                            key=len, reverse=True))
-    extra = [field_path, classes_path, LEXICON_DIR / lang / "derivation.tsv", LEXICON_DIR / lang / "field_classes.tsv"]
+    extra = [field_path, classes_path, LEXICON_DIR / lang / "derivation.tsv", LEXICON_DIR / lang / "field_classes.tsv",
+             LEXICON_DIR / lang / "grammar.yaml"]
     h = hashlib.sha256(b"".join(p.read_bytes() for p in paths + extra if p.exists())).hexdigest()[:12]
     return Lexicon(
         lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
@@ -382,6 +387,7 @@ def load(lang: str) -> Lexicon:
         continuation_openers=tuple(x.lower() for x in _strings(mod.get("continuation_openers"), "continuation_openers")),
         anonymous_roles=_words(mod, "anonymous_roles"),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),
+        grammar=grammar.load(lang),
         version=h)
 
 

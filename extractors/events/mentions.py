@@ -35,7 +35,7 @@ def _unquoted(tree: Tree, ids: list[int]) -> list[int]:
 
 def _norm_unknown(tree: Tree, ids: list[int], lang: str, person: bool = False) -> str:
     ids = _unquoted(tree, ids)
-    if lang == "ru" and not person:  # lemmas of unknown surnames are unreliable: keep the surface
+    if tree.g.surface_names and not person:  # lemmas of unknown surnames are unreliable: keep the surface
         words = []
         for i in ids:
             n = tree[i]

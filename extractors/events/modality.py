@@ -4,7 +4,6 @@ from __future__ import annotations
 from extractors.events.lexicon import Lexicon
 from extractors.events.tree import Tree
 
-RU_FUTURE_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}
 CLAUSE_UP = ("xcomp", "ccomp", "csubj", "advcl", "conj", "parataxis", "acl", "obj", "nsubj", "obl", "nmod", "root")
 
 
@@ -60,22 +59,22 @@ def author_voice(tree: Tree, n) -> bool:
         and not tree.children(n.id, "nsubj")
 
 
-def _future(tree: Tree, node: int, lang: str) -> bool:
-    n = tree[node]
+def _future(tree: Tree, node: int) -> bool:
+    n, g = tree[node], tree.g
     if n.feats.get("Tense") == "Fut":
         return True
     for a in tree.children(node, "aux"):
-        if a.feats.get("Tense") == "Fut" or a.lemma in ("will", "shall") or a.text.lower() in ("will", "shall", "'ll"):
+        if a.feats.get("Tense") == "Fut" or a.lemma in g.future_aux or a.text.lower() in g.future_aux:
             return True
-        if a.lemma == "быть" and n.feats.get("VerbForm") == "Inf":
+        if a.lemma in g.analytic_future_aux and n.feats.get("VerbForm") == "Inf":
             return True  # "буду встречаться": the analytic future, whatever tense the tagger gave "буду"
-    if lang == "ru" and n.feats.get("VerbForm") == "Inf":
+    if g.future_be_forms and n.feats.get("VerbForm") == "Inf":
         # "буду сегодня встречаться" with "буду" hung elsewhere by the parser: the word before the
         # infinitive, past any adverbs, is a future form of быть
         k = node - 1
         while k in tree.nodes and tree[k].upos == "ADV":
             k -= 1
-        if k in tree.nodes and tree[k].text.lower() in RU_FUTURE_BE:
+        if k in tree.nodes and tree[k].text.lower() in g.future_be_forms:
             return True
     return False
 
@@ -108,12 +107,12 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
     if any(p in low for p in lex.hypothetical_phrases):
         return "hypothetical"
     for g in chain:
-        if _future(tree, g, lex.lang) or (tree[g].lemma in lex.planned and g != node):
+        if _future(tree, g) or (tree[g].lemma in lex.planned and g != node):
             return "planned"
-        if lex.lang == "en" and tree[g].lemma == "be" and g != node:
+        if tree[g].lemma in tree.g.planned_copulas and g != node:
             return "planned"  # "are to meet"
-        if lex.lang == "en" and any(k.lemma == "be" for k in tree.children(g, "aux", "cop")) \
-                and any(k.lemma == "to" for k in tree.children(g, "mark")):
+        if any(k.lemma in tree.g.planned_copulas for k in tree.children(g, "aux", "cop")) \
+                and any(k.lemma in tree.g.infinitive_marks for k in tree.children(g, "mark")):
             return "planned"  # "are to meet" with "are" read as the infinitive's copula
     n = tree[node]
     if n.upos == "NOUN" and any(a.lemma in lex.planned for a in tree.ancestors(node)[:2]):
@@ -150,7 +149,7 @@ def anonymous_source(tree: Tree, lex: Lexicon) -> bool:
     if any(_anonymous(tree, c.id, lex) for n in tree.nodes.values()
            if n.lemma in lex.reported_verbs and n.upos == "VERB" for c in tree.children(n.id, "nsubj")):
         return True
-    if lex.lang == "ru" and any(n.lemma in lex.reported_verbs and n.upos == "VERB" and n.feats.get("Number") == "Plur"
+    if tree.g.impersonal_plural and any(n.lemma in lex.reported_verbs and n.upos == "VERB" and n.feats.get("Number") == "Plur"
                                 and not tree.children(n.id, "nsubj") for n in tree.nodes.values()):
         return True  # "…, сообщили в Сеуле": an indefinite "they" tells it
     # surface fallback for a closing attribution the parser did not attach: ", a … official said today."

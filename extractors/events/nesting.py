@@ -3,14 +3,11 @@ speech act, request, refusal or threat; gerund complements; purpose clauses; lig
 a second mention of one meeting."""
 from __future__ import annotations
 
-from extractors.events.arg import POINTING
 from extractors.events.predicates import GOVERNOR_RELS, HOSTILE, VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
 
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
-ABOUT = {"о", "об", "обо", "about", "on"}
-COMPLEMENTISERS = {"что", "чтобы", "that"}
 GERUND_LINKS = {"of", "against", "for", "from", "at"}  # "accused X of doing", "warned X against doing", "balked at signing"
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
@@ -24,7 +21,7 @@ def _is_content(tree: Tree, speech: int, node: Node, demonstratives: frozenset[s
             if a.rel in CONTENT_RELS or (i == 0 and a.rel == "obj" and a.upos in ("NOUN", "PROPN") and not any(
                     k.lemma in demonstratives for k in tree.children(a.id, "det"))):  # not "described these talks"
                 return True
-            return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & ABOUT)
+            return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & tree.g.about_cases)
     return False
 
 
@@ -35,7 +32,7 @@ def _following_clause(tree: Tree, speech: Node) -> int | None:
     k = ids.index(speech.id)
     for i in ids[k + 1:k + 3]:
         n = tree[i]
-        if n.lemma in COMPLEMENTISERS and n.deprel == "mark" and n.head:
+        if n.lemma in tree.g.content_complementisers and n.deprel == "mark" and n.head:
             return n.head
         if n.upos != "PUNCT":
             return None
@@ -93,7 +90,6 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
     for c in cands:
         if c.suppressed:
             continue
-        about = {k.lemma for k in tree.children(c.node.id, "case")} & ABOUT
         held = by_anchor.get(c.node.head)
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and held is not None and held is not c \
                 and held.light is not None and c.node.rel in ("obl", "nmod") and not held.entry.speech:
@@ -157,7 +153,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 if c.target is None and o.target is not None:
                     c.target = o.target
         if c.entry.attribution or (c.entry.speech and any(
-                k.lemma.lower() in POINTING and {x.lemma.lower() for x in tree.children(k.id, "case")} & ABOUT
+                k.lemma.lower() in tree.g.pointing_pronouns and {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.about_cases
                 for k in tree.children(c.node.id, "obl", "obj"))):
             c.suppressed = "attribution"  # "Об этом заявил Ван Вэньбинь": who said what was just told
             continue
@@ -238,7 +234,7 @@ def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:
     first = min(tree.subtree(c.node.id))
     prep = tree.nodes.get(first)
     holder = live.get(first - 1)
-    if prep is None or prep.lemma not in ("for", "о", "к") or holder is None or holder.entry.type != "REQUEST":
+    if prep is None or prep.lemma not in tree.g.request_cases or holder is None or holder.entry.type != "REQUEST":
         return None
     return holder
 
@@ -246,7 +242,9 @@ def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:
 def _answered(tree: Tree, node: Node) -> bool:
     """``node`` is what a reply answers: "respond to the proposal", «ответит на предложение»."""
     cases = {k.lemma.lower() for k in tree.children(node.id, "case")}
-    return "to" in cases or ("на" in cases and node.feats.get("Case") == "Acc")
+    g = tree.g  # "respond to", «ответит на предложение» (на with the direction case)
+    return bool(cases & g.answer_cases) or bool(g.direction_case and cases & g.answer_direction_cases
+                                                and node.feats.get("Case") == g.direction_case)
 
 
 def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.events import derivation
 from extractors.events.arg import is_amount
-from extractors.events.arguments import TEMPORAL, Arg
+from extractors.events.arguments import Arg
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
 
@@ -24,7 +24,6 @@ GOVERNOR_RELS = ("obj", "obl", "nmod", "iobj")
 PUNITIVE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 DIRECTED = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE"}  # acts aimed at someone
-EN_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 
 
 @dataclass
@@ -43,7 +42,6 @@ class Candidate:
 
 # prepositions of what an amount counts or holds: "$2 billion in loans", "1,000 containers of munitions",
 # "контейнеров с боеприпасами"
-CONTENTS = {"in", "of", "with", "с", "со"}
 COMPARATIVES = {"more", "less", "fewer", "over"}
 
 
@@ -55,7 +53,7 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     related = [(c, c.deprel) for c in tree.children(node.id)]
     # a preposition heading an argument ("выступили против присутствия") counts as a frame word
     related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case", "mark")
-                if c.lemma not in TEMPORAL and not c.deprel.endswith("tmod")]  # "on Friday" is no "call on"
+                if c.lemma not in tree.g.temporal_nouns and not c.deprel.endswith("tmod")]  # "on Friday" is no "call on"
     # "allow the suspension to expire" with "expire" hung on the object: the object's infinitive
     # counts as the verb's own complement
     objs = tree.children(node.id, "obj")
@@ -72,7 +70,7 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     # the object the frame asks for
     amounts = [c for c in objs if is_amount(tree, c, measures)]
     related += [(m, "obj") for c in amounts for m in tree.children(c.id, "nmod")
-                if {k.lemma for k in tree.children(m.id, "case")} & CONTENTS or not tree.children(m.id, "case")]
+                if {k.lemma for k in tree.children(m.id, "case")} & tree.g.content_cases or not tree.children(m.id, "case")]
     if amounts:  # "provide $2 billion | in loans" with the counted noun hung on the verb
         related += [(m, "obj") for m in tree.children(node.id, "obl")
                     if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]
@@ -136,17 +134,17 @@ def _model_designation(tree: Tree, node: Node) -> bool:
     return bool(text) and text[0].isupper() and bool(MODEL.match(text))
 
 
-def _lookup_keys(node: Node, lang: str) -> list[str]:
-    """The lemma, the surface, and for English verbs regular de-inflections of the surface: a compact
-    lemmatiser sometimes mangles a past form ("expelled" -> "expelle")."""
+def _lookup_keys(node: Node, g) -> list[str]:
+    """The lemma, the surface, and regular de-inflections of the surface (the grammar's
+    ``deinflection``): a compact lemmatiser sometimes mangles a past form ("expelled" -> "expelle")."""
     text = node.text.lower()
     keys = [node.lemma, text]
-    if lang == "en" and node.upos in ("VERB", "NOUN", "ADJ"):
-        for suf, rep in EN_SUFFIXES:
+    if g.deinflection and node.upos in ("VERB", "NOUN", "ADJ"):
+        for suf, rep in g.deinflection:
             if text.endswith(suf) and len(text) - len(suf) >= 3:
                 stem = text[: -len(suf)] + rep
                 keys.append(stem)
-                if suf == "ed" and len(stem) > 3 and stem[-1] == stem[-2]:
+                if suf in g.undouble_suffixes and len(stem) > 3 and stem[-1] == stem[-2]:
                     keys.append(stem[:-1])  # "expelled" -> "expell" -> "expel"
     return keys
 
@@ -167,7 +165,7 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
     out: list[Candidate] = []
     misses: list[tuple[Node, str]] = []
     for node in (tree[i] for i in tree.ids):
-        keyed = [lex.entries[k] for k in dict.fromkeys(_lookup_keys(node, lex.lang)) if k in lex.entries]
+        keyed = [lex.entries[k] for k in dict.fromkeys(_lookup_keys(node, tree.g)) if k in lex.entries]
         if not any(_pos_ok(node, x) for e in keyed for x in e):
             # a deverbal noun or a participle of a listed verb ("the expulsion of", «введение санкций»)
             derived = derivation.entries(node.lemma, node.upos, lex)

@@ -192,10 +192,7 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
 
 
 # prepositions that also open a clause: "followed after hundreds of students marched"
-CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "as", "после", "до"})
-
-
-def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
+def _subordinate_clause_after_preposition(nodes: dict[int, Node], clause_preps: frozenset[str]) -> int:
     """"… followed [after hundreds of students] marched" parsed with the preposition on the noun and the
     verb as a conjunct (or complement) of the main verb, with no "and" or comma before it: the noun is
     the verb's subject and the preposition opens its clause ("summoned the ambassador [after an aid
@@ -222,7 +219,7 @@ def _subordinate_clause_after_preposition(nodes: dict[int, Node]) -> int:
             for i in span:  # the noun's phrase must end right before the verb
                 span += [n.id for n in nodes.values() if n.head == i]
             cs = [nodes[i] for i in span if nodes[i].head == cand.id and nodes[i].rel == "case"]
-            if max(span) == start - 1 and len(cs) == 1 and cs[0].lemma.lower() in CLAUSE_PREPOSITIONS:
+            if max(span) == start - 1 and len(cs) == 1 and cs[0].lemma.lower() in clause_preps:
                 noun, cases = cand, cs
                 break
         if noun is None:
@@ -379,16 +376,13 @@ def _hyphenated_verb_prefix(nodes: dict[int, Node]) -> int:
     return changed
 
 
-VERB_LEMMA_ENDINGS = ("ть", "ться", "чь", "чься", "ти", "тись")
-
-
-def _verb_tagged_adjective(nodes: dict[int, Node]) -> int:
+def _verb_tagged_adjective(nodes: dict[int, Node], endings: tuple[str, ...]) -> int:
     """«Сомали выслало посла» tagged with "выслало" as an adjective (its lemma the verb «выслать»): a
     word with a verb's lemma that heads a clause (root, or with a subject or object) and is no
     participle is a finite verb."""
     changed = 0
     for n in nodes.values():
-        if n.upos != "ADJ" or n.feats.get("VerbForm") or not n.lemma.endswith(VERB_LEMMA_ENDINGS):
+        if n.upos != "ADJ" or n.feats.get("VerbForm") or not endings or not n.lemma.endswith(endings):
             continue
         kids = {k.rel for k in nodes.values() if k.head == n.id}
         if n.rel == "root" or kids & {"nsubj", "obj"}:
@@ -462,11 +456,15 @@ def _finite_conjunct_of_infinitive(nodes: dict[int, Node]) -> int:
     return changed
 
 
-def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset()) -> int:
-    """Every repair, in order; returns how many places were changed."""
-    return (_break_cycles(nodes) + _verb_tagged_adjective(nodes) + _split_time_compounds(nodes) + _split_time_objects(nodes)
+def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset(),
+           g=None) -> int:
+    """Every repair, in order; returns how many places were changed. ``g``: the language's grammar
+    (``grammar.Grammar``), whose word sets some repairs read."""
+    endings = tuple(sorted(g.verb_lemma_endings)) if g is not None else ()
+    clause_preps = g.clause_prepositions if g is not None else frozenset()
+    return (_break_cycles(nodes) + _verb_tagged_adjective(nodes, endings) + _split_time_compounds(nodes) + _split_time_objects(nodes)
             + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
-            + _subordinate_clause_after_preposition(nodes) + _apposition_between_commas(nodes)
+            + _subordinate_clause_after_preposition(nodes, clause_preps) + _apposition_between_commas(nodes)
             + _inverted_condition(nodes) + _infinitive_of_object_noun(nodes, clause_nouns)
             + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes) + _object_before_verb(nodes)
             + _finite_conjunct_of_infinitive(nodes))

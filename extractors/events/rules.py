@@ -4,18 +4,12 @@ Language-neutral; everything lexical comes from the lexicon data files."""
 from __future__ import annotations
 
 from extractors.events import modality as mod
-from extractors.events.arg import POINTING
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
 from extractors.events.predicates import DIRECTED, GOVERNOR_RELS, HOSTILE, SYMMETRIC, VERBAL, Candidate, anchor
-from extractors.events.targets import AIMED_PLACE
 from extractors.events.tree import Node, Tree
 
 
-PLACE_NOUNS = {"sidelines", "sideline", "margins", "margin", "поле", "полях", "кулуары", "кулуарах", "рамка",
-               "итог", "результат"}  # "по итогам встречи": after it, as its outcome
-SETTING_CASES = {"at", "на", "during", "after", "following", "после"}
-PROTEST_SITES = {"outside", "at", "near", "before", "у", "возле", "перед", "около"}  # "rallied outside the embassy"
 SAID_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "SUPPORT", "REJECT"}  # acts done by saying them
 
 
@@ -89,7 +83,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             c.suppressed = "refers_back"  # "called these talks the final opportunity"
             continue
         if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
-                k.lemma.lower() in POINTING for k in tree.children(n.id, "nsubj")):
+                k.lemma.lower() in tree.g.pointing_pronouns for k in tree.children(n.id, "nsubj")):
             # "Это первый подобный визит за 12 лет": the visit just told (but "это грубое нарушение" accuses)
             c.suppressed = "refers_back"
             continue
@@ -287,14 +281,14 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         # a protest at a party's mission is against that party: "rallied outside the French embassy",
         # "demonstrated outside the Chinese consulate", «ворвались в посольство Швеции»
         c.target = next((t for k in tree.children(anchor(c).id, "obl")
-                         if {x.lemma.lower() for x in tree.children(k.id, "case")} & PROTEST_SITES
+                         if {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.protest_sites
                          or k.lemma.lower() in lex.missions
                          for t in (res.np(k.id, allow_coref=False), res.mission_owner(k.id))
                          if t is not None and t.code and not (c.actor is not None and t.code == c.actor.code)), None)
     if c.target is None and c.entry.type == "ASSAULT":
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
-        c.target = res.attacked_place(anchor(c).id, c.actor, AIMED_PLACE)
+        c.target = res.attacked_place(anchor(c).id, c.actor, tree.g.aimed_place_cases)
     if c.target is None and c.entry.type in ("AGREE", "CONSULT", "REQUEST", "SUPPORT"):
         # what the act offers or asks is between two parties: "offered to mediate in the conflict between
         # Armenia and Azerbaijan", «предложила посредничество в урегулировании конфликта между …»
@@ -322,14 +316,13 @@ def _reciprocal(tree: Tree, n: Node) -> bool:
     """The act is done to each other ("accused each other", «обвинили друг друга»): its subjects are also
     its targets, as for a mutual act."""
     words = {tree[i].text.lower() for k in tree.children(n.id, "obj", "obl", "iobj") for i in tree.subtree(k.id)}
-    return {"each", "other"} <= words or {"one", "another"} <= words or (
-        "друг" in words and bool(words & {"друга", "другу", "другом", "друге"}))
+    return any(set(pair.split()) <= words for pair in tree.g.reciprocal_pairs)
 
 
 def _between_holding(tree: Tree, res: Resolver, target: Arg) -> Arg | None:
     """The parties of a "between A and B" phrase of the sentence that the one-party ``target`` is part of."""
     for n in tree.nodes.values():
-        if n.head and n.rel in ("nmod", "obl") and {k.lemma for k in tree.children(n.id, "case")} & {"между", "between"}:
+        if n.head and n.rel in ("nmod", "obl") and {k.lemma for k in tree.children(n.id, "case")} & tree.g.between_cases:
             both = res.between(n.head, depth=1)
             if both is not None and target.code in {p.code for p in both.parts} \
                     and both.start <= target.start and target.end <= both.end:
@@ -363,7 +356,6 @@ def _own_preposition(tree: Tree, verb: Node, noun: Node, lex: Lexicon) -> bool:
     return bool(cases) and any(e.dep is not None and cases & e.dep.lemmas for e in lex.entries.get(verb.lemma, ()))
 
 
-DESTINATION_CASES = {"to", "into", "toward", "towards", "in", "near", "along", "off", "at", "к", "в", "на", "у", "вдоль"}
 
 
 def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
@@ -386,7 +378,7 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
         heads.update(k.id for k in tree.children(node, "obj"))  # "send frigates | to the Red Sea"
     for node in heads:
         for k in tree.children(node, "obl", "nmod"):
-            if k.lemma in lex.force_places and {x.lemma.lower() for x in tree.children(k.id, "case")} & DESTINATION_CASES:
+            if k.lemma in lex.force_places and {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.destination_cases:
                 return True
     return False
 
@@ -409,7 +401,7 @@ def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
     """The predicate names a party it is given or addressed to ("pledged air defence to Ukraine")."""
     args = tree.children(node, "obl", "iobj") + [k for o in tree.children(node, "obj") for k in tree.children(o.id, "nmod")]
     for k in args:
-        if k.deprel == "iobj" or {x.lemma for x in tree.children(k.id, "case")} & {"to", "к"}:
+        if k.deprel == "iobj" or {x.lemma for x in tree.children(k.id, "case")} & tree.g.recipient_preps:
             m = res.by_word.get(k.id)
             if m is not None and m.actor_code:
                 return True
@@ -446,11 +438,11 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
         return False
     place = n
-    if not {k.lemma.lower() for k in tree.children(n.id, "case")} & SETTING_CASES:
+    if not {k.lemma.lower() for k in tree.children(n.id, "case")} & tree.g.setting_cases:
         # "on the sidelines of the summit", "на полях саммита": the place phrase is the noun's head
         place = tree[n.head] if n.rel == "nmod" and n.head else None
-        if place is None or place.rel not in ("obl", "nmod") or place.lemma not in PLACE_NOUNS \
-                or not {k.lemma.lower() for k in tree.children(place.id, "case")} & {"at", "on", "на", "в", "по"}:
+        if place is None or place.rel not in ("obl", "nmod") or place.lemma not in tree.g.setting_nouns \
+                or not {k.lemma.lower() for k in tree.children(place.id, "case")} & tree.g.setting_place_cases:
             return False
     if place is not n:
         return True

@@ -3,21 +3,7 @@ about, the party a condition names). A mixin of ``arguments.Resolver``: it reads
 mentions and lexicon and its noun-phrase resolution (``np``, ``_coref``, ``noun_agent``)."""
 from __future__ import annotations
 
-from extractors.events.arg import LOCATIVE, NP_SKIP, TEMPORAL, Arg, is_amount
-
-# prepositions naming the other party of a meeting or talks
-PARTNER_CASES = {"with", "с", "со", "against", "против"}
-
-# prepositions of what a directed act is aimed at, whose nationality adjective names its party
-ADDRESSED = {"on", "against", "против", "на"}
-
-# prepositions of the place an attack struck ("in Lebanon", "по Ливану"); for attacks only
-STRUCK_PLACE = frozenset(LOCATIVE | {"по", "across", "inside", "into", "on"})
-AIMED_PLACE = frozenset({"around", "near", "off", "вокруг", "у", "близ", "возле", "вблизи"})  # a show of force near a party
-
-# subordinators of clauses that say when, why or on what condition, not what an act is about
-CIRCUMSTANCE = {"if", "unless", "until", "once", "when", "while", "because", "although", "though", "after",
-                "before", "если", "пока", "когда", "хотя", "поскольку", "после", "прежде"}
+from extractors.events.arg import NP_SKIP, Arg, is_amount
 
 
 class TargetFinder:
@@ -29,7 +15,7 @@ class TargetFinder:
         for g in self.tree.children(node, "nmod", "obl", "iobj"):
             gc = {k.lemma for k in self.tree.children(g.id, "case")}
             if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat") \
-                    or self._membership(node, gc) or (gc & ADDRESSED and (self._nationality(g.id) is not None or (
+                    or self._membership(node, gc) or (gc & self.tree.g.addressed_cases and (self._nationality(g.id) is not None or (
                         (m := self.by_word.get(g.id)) is not None and m.actor_code))):  # «жалобу … на Израиль»
                 out.append(g)  # "против X", a bare dative addressee ("поставлять оружие Тайваню"), "участие в ОДКБ"
             elif depth > 1:
@@ -47,7 +33,7 @@ class TargetFinder:
         end = max(tree.subtree(node))
         for g in tree.children(n.head, "obl", "nmod"):
             cs = {k.lemma.lower() for k in tree.children(g.id, "case")}
-            if min(tree.subtree(g.id)) == end + 1 and cs & PARTNER_CASES:
+            if min(tree.subtree(g.id)) == end + 1 and cs & tree.g.partner_cases:
                 arg = self.np(g.id, allow_coref=False)
                 if arg is not None and arg.norm and not (exclude is not None and arg.norm == exclude.norm):
                     return arg
@@ -61,7 +47,8 @@ class TargetFinder:
             # three Russian diplomats", «высылка трех российских дипломатов»
             objs += [m for m in self.tree.children(node, "nmod")
                      if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= {"of"}
-                     and (self.lex.lang != "ru" or m.feats.get("Case") == "Gen" or self.tree.children(m.id, "nummod"))]
+                     and (not self.tree.g.possessor_case or m.feats.get("Case") == self.tree.g.possessor_case
+                          or self.tree.children(m.id, "nummod"))]
         for o in objs:
             # the object itself, or what it belongs to ("froze the assets of five Russian oligarchs")
             # (or a noun compounded onto it: "declared a Ukrainian diplomat persona non grata")
@@ -77,7 +64,7 @@ class TargetFinder:
     def _membership(self, node: int, cases: set[str]) -> bool:
         """"participation in the CSTO", "членство в НАТО": the body one belongs to, not a place."""
         nouns = self.lex.membership_nouns
-        return bool(cases & {"in", "в", "во"}) and (self.tree[node].lemma in nouns or any(
+        return bool(cases & self.tree.g.membership_cases) and (self.tree[node].lemma in nouns or any(
             o.lemma in nouns for o in self.tree.children(node, "obj")))  # "froze its participation | in the CSTO"
 
     def _names_party(self, c, visit: bool) -> bool:
@@ -89,7 +76,8 @@ class TargetFinder:
             return False
         if visit:
             return c.feats.get("Case") != "Loc" or m.actor_type == "COUNTRY"
-        return self.lex.lang != "en" and c.feats.get("Case") not in ("Loc", None)  # "в Китай", not "in Abuja"
+        place = self.tree.g.place_case  # "в Китай", not "in Abuja" (a language with no case says neither)
+        return place is not None and c.feats.get("Case") not in (place, None)
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
                max_rank: int = 3, visit: bool = False, hostile: bool = False) -> Arg | None:
@@ -104,7 +92,7 @@ class TargetFinder:
             for k in tree.children(node, "obl", "iobj"))
         passive_subj = tree.children(node, "nsubj:pass")
         for c in passive_subj + tree.children(node, "iobj", "obj", "obl", "nmod", "nmod:poss", "xcomp"):
-            if c.deprel in ("obl:tmod", "obl:npmod", "nmod:tmod") or c.lemma in TEMPORAL:
+            if c.deprel in ("obl:tmod", "obl:npmod", "nmod:tmod") or c.lemma in tree.g.temporal_nouns:
                 continue
             if c.id in frame_ids and c.upos == "PROPN" and not any(
                     (m := self.by_word.get(i)) is not None and m.actor_code for i in tree.subtree(c.id)):
@@ -138,11 +126,11 @@ class TargetFinder:
                     continue  # a possessor or genitive of a noun predicate is its agent, not target
                 if cs and not cs & set(cases):
                     continue
-                if not cs and c.feats.get("Case") not in ("Dat", None) and self.lex.lang == "ru":
+                if not cs and tree.g.recipient_case and c.feats.get("Case") not in (tree.g.recipient_case, None):
                     continue
                 rank = min((cases[x] for x in cs if x in cases), default=1)
                 if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)) and not self._membership(node, cs) and not (
-                        n.upos == "NOUN" and cs & ADDRESSED and self._nationality(c.id) is not None):
+                        n.upos == "NOUN" and cs & tree.g.addressed_cases and self._nationality(c.id) is not None):
                     continue  # "на полях саммита БРИКС", "in Abuja the week before": a place, not a party
                     # (but "пошлины на китайскую сталь": what a measure is laid on names its party)
             elif c.rel == "xcomp":
@@ -175,7 +163,7 @@ class TargetFinder:
                 if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
                     arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
                 if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") and {
-                        k.lemma for k in tree.children(c.id, "case")} & ADDRESSED:
+                        k.lemma for k in tree.children(c.id, "case")} & tree.g.addressed_cases:
                     arg = self._nationality(c.id)  # "sanctions on Russian banks"
             if ok(arg, c):
                 return arg
@@ -199,7 +187,7 @@ class TargetFinder:
         struck = [k for h in [node] + sorted(heads) for k in tree.children(h, "obl", "nmod")
                   if {x.lemma.lower() for x in tree.children(k.id, "case")} & self.lex.struck_cases]
         for c in tree.children(node, "obj", "nsubj:pass") + struck:  # "struck a depot", «удар по складу»
-            if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in TEMPORAL or is_amount(tree, c, self.lex.measures) \
+            if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in tree.g.temporal_nouns or is_amount(tree, c, self.lex.measures) \
                     and not tree.children(c.id, "nummod"):
                 continue
             # the noun with its own words, not a place or time phrase on it ("a tanker | in the Gulf")
@@ -260,14 +248,14 @@ class TargetFinder:
             nxt = []
             for h in frontier:
                 for c in tree.children(h, "obj", "obl", "nmod", "nmod:poss", "xcomp", "acl", "advcl", "iobj"):
-                    if c.id in skip or c.lemma.lower() in TEMPORAL or c.deprel.endswith("tmod"):
+                    if c.id in skip or c.lemma.lower() in tree.g.temporal_nouns or c.deprel.endswith("tmod"):
                         continue
-                    if c.deprel == "advcl" and any(k.lemma.lower() in CIRCUMSTANCE for k in tree.children(c.id, "mark")):
+                    if c.deprel == "advcl" and any(k.lemma.lower() in tree.g.circumstance_subordinators for k in tree.children(c.id, "mark")):
                         continue  # "if Washington continues arms sales to Taipei": when, not what
                     # a preposition with fixed words is another preposition ("в связи с" is no "в")
                     cases = {k.lemma for k in tree.children(c.id, "case") if not tree.children(k.id, "fixed")}
-                    if cases & LOCATIVE and not self._about_place(h, c) \
-                            and not (self.lex.lang == "ru" and c.feats.get("Case") == "Acc"):
+                    if cases & tree.g.locative_cases and not self._about_place(h, c) \
+                            and not (tree.g.direction_case and c.feats.get("Case") == tree.g.direction_case):
                         continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
                         # (a Russian accusative is whither: «поставки газа в Австрию»)
                     m = self.by_word.get(c.id)
@@ -281,11 +269,12 @@ class TargetFinder:
             frontier = nxt
         return None
 
-    def attacked_place(self, node: int, exclude: Arg | None, cases: frozenset[str] = STRUCK_PLACE) -> Arg | None:
+    def attacked_place(self, node: int, exclude: Arg | None, cases: frozenset[str] | None = None) -> Arg | None:
         """An attack with no target names where it struck: "struck targets in southern Lebanon",
         "нанес удары по южному Ливану" — the party of that place phrase (on the verb or its object).
         With other ``cases``, the place a show of force is aimed at ("drills around Taiwan")."""
         tree = self.tree
+        cases = tree.g.struck_place_cases if cases is None else cases
         frontier = [node]
         for _ in range(2):
             nxt = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from extractors.events.grammar import Grammar
 from extractors.events.repairs import repair
 
 
@@ -36,18 +37,19 @@ def _feats(s: str | None) -> dict[str, str]:
 
 class Tree:
     def __init__(self, sentence, text: str, measures: frozenset[str] = frozenset(),
-                 clause_nouns: frozenset[str] = frozenset()):
+                 clause_nouns: frozenset[str] = frozenset(), grammar: Grammar | None = None):
         self.text = text
+        self.g = grammar if grammar is not None else Grammar(lang="")  # the language's words and features
         self.nodes: dict[int, Node] = {}
         for tok in sentence.tokens:
             for w in tok.words:
                 start = w.start_char if w.start_char is not None else tok.start_char
                 end = w.end_char if w.end_char is not None else tok.end_char
                 self.nodes[w.id] = Node(
-                    id=w.id, text=w.text, lemma=(w.lemma or w.text).lower().replace("ё", "е"),
+                    id=w.id, text=w.text, lemma=self.g.fold((w.lemma or w.text).lower()),
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
-        self.repaired = repair(self.nodes, measures, clause_nouns)
+        self.repaired = repair(self.nodes, measures, clause_nouns, self.g)
         for n in self.nodes.values():
             if n.head in self.nodes:
                 self.nodes[n.head].children.append(n.id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
+from extractors.events import grammar
 from extractors.events.tree import Tree
 
 
@@ -89,12 +90,14 @@ def test_a_clause_after_a_preposition_gets_its_subject_back():
     rows = [("Warning", "NOUN", None, 2, "nsubj"), ("came", "VERB", "VerbForm=Fin", 0, "root"),
             ("after", "ADP", None, 4, "case"), ("people", "NOUN", None, 2, "obl"),
             ("rallied", "VERB", "VerbForm=Fin", 2, "conj")]
-    tree = Tree(*_parsed(rows))
+    en = grammar.load("en")  # the prepositions that also head clauses are the language's
+    tree = Tree(*_parsed(rows), grammar=en)
     assert tree.repaired == 1
+    assert Tree(*_parsed(rows)).repaired == 0  # with no language's grammar there is no such preposition
     assert tree[4].head == 5 and tree[4].deprel == "nsubj"
     assert tree[3].head == 5 and tree[3].deprel == "mark" and tree[5].deprel == "advcl"
     with_and = rows[:4] + [("and", "CCONJ", None, 6, "cc"), ("rallied", "VERB", "VerbForm=Fin", 2, "conj")]
-    assert Tree(*_parsed(with_and)).repaired == 0  # "came after people and rallied": a real conjunct
+    assert Tree(*_parsed(with_and), grammar=en).repaired == 0  # "came after people and rallied": a real conjunct
 
 
 # "Mercosur , as the group is called , imposed tariffs on Venezuela ." as the compact parser reads it: the
@@ -225,10 +228,11 @@ def test_an_adjective_with_a_verb_lemma_heading_a_clause_is_a_verb():
     rows = [(w, u, f, h, r) for w, u, f, h, r in EXPELLED]
     sent, text = _parsed(rows)
     sent.tokens[1].words[0].lemma = "выслать"
-    tree = Tree(sent, text)
+    ru = grammar.load("ru")  # the endings of a verb's lemma are the language's
+    tree = Tree(sent, text, grammar=ru)
     assert tree.repaired == 1 and tree[2].upos == "VERB" and tree[2].feats["VerbForm"] == "Fin"
     sent.tokens[1].words[0].lemma = "высланный"
-    assert Tree(sent, text).repaired == 0  # an adjective's own lemma: left alone
+    assert Tree(sent, text, grammar=ru).repaired == 0  # an adjective's own lemma: left alone
 
 
 def test_an_object_before_a_subjectless_verb_with_another_object_is_its_subject():

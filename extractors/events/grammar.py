@@ -1,0 +1,82 @@
+"""A language's grammar as the rules read it: its closed-class words by role (prepositions of place,
+demonstratives, complementisers, …) and the grammar features that decide how an argument is marked
+(by a case ending or by a preposition). Read from ``lexicons/<lang>/grammar.yaml``; the rules hold no
+word of any language and branch on no language name: a new language is a new file."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+# the features every grammar file gives (None or false where the language lacks them)
+CASE_FEATURES = ("possessor_case", "place_case", "recipient_case", "direction_case", "agent_case")
+FLAG_FEATURES = ("impersonal_plural", "subject_after_verb_is_object", "passive_needs_aux", "surface_names")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lang: str
+    words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # morphological cases (UD ``Case`` values) that mark an argument without a preposition
+    possessor_case: str | None = None  # «визит министра»: the possessor/agent of a noun
+    place_case: str | None = None  # «в Китае»: where, not whither («в Китай»)
+    recipient_case: str | None = None  # «поставлять оружие Тайваню»: a bare recipient
+    direction_case: str | None = None  # «поставки газа в Австрию»: whither
+    agent_case: str | None = None  # «приглашена НАТО», «введены Евросоюзом»: a passive's agent
+    # «в МИД заявили»: a plural verb with no subject is said by the institution named in the clause
+    impersonal_plural: bool = False
+    # a second "subject" after the verb is mostly an object whose accusative looks nominative
+    subject_after_verb_is_object: bool = False
+    # a passive subject with no passive auxiliary is an active subject the parser mislabelled
+    passive_needs_aux: bool = False
+    # lemmas of unknown names are unreliable: keep their surface
+    surface_names: bool = False
+    # regular de-inflections tried when the lemmatiser mangles a form ("expelled" -> "expelle")
+    deinflection: tuple[tuple[str, str], ...] = ()
+    # letters folded in lemmas (ё -> е)
+    lemma_folds: Mapping[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        words = self.__dict__.get("words", {})
+        if name in words:
+            return words[name]
+        if not self.__dict__.get("lang"):
+            return frozenset()  # the grammar of no language (a tree built without one) has no words
+        raise AttributeError(f"grammar {self.__dict__.get('lang')!r} has no word set {name!r}")
+
+    def fold(self, lemma: str) -> str:
+        for a, b in self.lemma_folds.items():
+            lemma = lemma.replace(a, b)
+        return lemma
+
+
+def _strings(values, where: str) -> frozenset[str]:
+    bad = [v for v in values or [] if not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"grammar {where}: {bad!r} is not a string (quote on/off/yes/no in YAML)")
+    return frozenset(values or [])
+
+
+def parse(data: dict, lang: str) -> Grammar:
+    feats = data.get("features") or {}
+    missing = [k for k in CASE_FEATURES + FLAG_FEATURES if k not in feats]
+    if missing:
+        raise ValueError(f"grammar {lang}: features {missing} not given")
+    words = {str(k): _strings(v, f"words.{k}") for k, v in (data.get("words") or {}).items()}
+    return Grammar(lang=lang, words=words, **{k: feats[k] for k in CASE_FEATURES},
+                   **{k: bool(feats[k]) for k in FLAG_FEATURES},
+                   deinflection=tuple((str(a), str(b or "")) for a, b in data.get("deinflection") or []),
+                   lemma_folds={str(k): str(v) for k, v in (data.get("lemma_folds") or {}).items()})
+
+
+@functools.lru_cache(maxsize=8)
+def load(lang: str) -> Grammar:
+    path = GRAMMAR_DIR / lang / "grammar.yaml"
+    if not path.exists():
+        raise FileNotFoundError(f"no grammar for language {lang!r}: missing {path}")
+    return parse(yaml.safe_load(path.read_text(encoding="utf-8")), lang)
