@@ -29,11 +29,15 @@ class Arg:
                    m.start_char if start is None else start, m.end_char if end is None else end, via)
 
 
-def join(args: list[Arg], via: str | None = None) -> Arg:
+def join(args: list[Arg], via: str | None = None, source: str | None = None) -> Arg:
+    """Several parties as one argument ("France and Germany"): its span runs from the first part to the
+    last, and with the ``source`` text its surface is that span's text, so the span reproduces it."""
     if len(args) == 1:
         return args[0]
     norms = [a.norm for a in args if a.norm]
-    return Arg(text=", ".join(a.text for a in args), norm="|".join(dict.fromkeys(norms)) or None,
+    start, end = min(a.start for a in args), max(a.end for a in args)
+    surface = source[start:end] if source is not None else ", ".join(a.text for a in args)
+    return Arg(text=surface, norm="|".join(dict.fromkeys(norms)) or None,
                code=next((a.code for a in args if a.code), None),
                type=args[0].type if len({a.type for a in args}) == 1 else "GROUP",
                start=min(a.start for a in args), end=max(a.end for a in args), via=via or args[0].via,

@@ -160,7 +160,7 @@ class Resolver(TargetFinder):
         uniq: dict[str | None, Arg] = {}
         for a in args:
             uniq.setdefault(a.norm or a.text, a)
-        return join(list(uniq.values()), "conj" if len(uniq) > 1 else None) if uniq else None
+        return join(list(uniq.values()), "conj" if len(uniq) > 1 else None, self.tree.text) if uniq else None
 
     def _crowd(self, node: int) -> Arg | None:
         """"Protesters in Belgrade", "Thousands of protesters": a crowd stands for itself, by its surface."""
@@ -376,7 +376,7 @@ class Resolver(TargetFinder):
             # two subjects joined by "and" that the parser did not link as a coordination
             args = [a for c in subj if (a := self.np(c.id)) is not None]
             if len(args) > 1:
-                return join(args, "conj"), "subject"
+                return join(args, "conj", tree.text), "subject"
         if len(subj) > 1:
             # "Russian … Lavrov met", "Spain, the host of the summit, said": the subject
             # nearest the verb that names an actor. In Russian those before the verb first: a second
@@ -514,7 +514,7 @@ class Resolver(TargetFinder):
                 later = [k for k in self.tree.children(node, "conj") if k.id > c.id and not self.tree.children(k.id, "case")]
                 others = [a for k in later if (a := self.np(k.id, allow_coref=False)) is not None and a.code]
                 if arg is not None and arg.code and others:
-                    return join([arg] + others, "conj")
+                    return join([arg] + others, "conj", self.tree.text)
             elif depth > 1 and c.rel == "nmod":
                 arg = self.between(c.id, depth - 1)
                 if arg:

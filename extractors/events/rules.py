@@ -195,7 +195,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     and (both is None or c.actor_how == "between") \
                     and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
                     and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
-                c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]))
+                c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
         _find_target(tree, c, n, res, lex)
         if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
                 and not (c.target is not None and c.target.code):

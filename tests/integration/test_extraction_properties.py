@@ -13,7 +13,9 @@ from extractors.records import RawDocument
 pytestmark = pytest.mark.slow
 
 ACTORS = ["Россия", "Министр иностранных дел Турции", "Китай", "Евросоюз", "Президент Франции",
-          "Азербайджан", "Премьер-министр Индии", "МИД Ирана", "Власти Японии", "НАТО"]
+          "Азербайджан", "Премьер-министр Индии", "МИД Ирана", "Власти Японии", "НАТО",
+          # conjoined parties and pronouns: a span over several parts, or standing for an earlier one
+          "Франция и Германия", "Китай, Индия и Бразилия", "Он", "Они"]
 TARGETS = ["Украине", "Ирану", "Китаю", "Сербии", "Египту", "Бразилии", "Польше", "Казахстану"]
 ACTS = ["обратился с просьбой к {t} о помощи", "осудил {t} за удар", "пообещал помочь {t}",
         "отказался вести переговоры с {t}", "пригрозил {t} санкциями", "провел переговоры с {t}"]
@@ -22,7 +24,7 @@ CONDS = ["", " только при условии одобрения парла�
 NOISE = ["", " «в ближайшее время»", " (по данным агентства)", " — и это важно —", " 12 марта 2025 года"]
 
 sentence = st.builds(
-    lambda a, act, t, c, n, neg: f"{a}{' не' if neg else ''} {act.format(t=t)}{c.format(t=t)}{n}.",
+    lambda a, act, t, c, n, neg: f"{a}{' не' if neg else ''} {act.format(t=t)}{c.format(t=t)}{n}.",  # noqa: E501
     st.sampled_from(ACTORS), st.sampled_from(ACTS), st.sampled_from(TARGETS), st.sampled_from(CONDS),
     st.sampled_from(NOISE), st.booleans())
 documents = st.lists(sentence, min_size=1, max_size=5).map(" ".join)
