@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from flows.settings import Settings, load as load_settings
+from flows.settings import Settings, SettingsError, load as load_settings
 
 app = typer.Typer(help="Communique: raw news text (ru/en) -> a DuckDB warehouse of diplomatic events.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -26,13 +26,16 @@ class Lang(str, Enum):
     en = "en"
 
 
-def _settings(db: Optional[Path] = None, **overrides) -> Settings:
-    return load_settings(db, **overrides)
-
-
 def _fail(msg: str, code: int = EXIT_FAILURE) -> None:
     typer.secho(f"error: {msg}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+def _settings(db: Optional[Path] = None, **overrides) -> Settings:
+    try:
+        return load_settings(db, **overrides)
+    except SettingsError as e:
+        _fail(str(e), EXIT_USAGE)
 
 
 def print_summary(summary) -> None:
@@ -431,12 +434,10 @@ def status(
     s = _settings(db)
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
-    import os
-
     from flows.status import flow_states, last_runs
 
     runs = last_runs(s.db_path, limit)
-    url = api_url or os.environ.get("PREFECT_API_URL") or "http://127.0.0.1:4200/api"
+    url = api_url or s.prefect_api_url()
     states = flow_states(url, [r["flow_run_id"] for r in runs if r["flow_run_id"]])
     typer.echo(f"{'started':<20}{'status':<27}{'loaded':>7}{'events':>7}{'quar.':>6}  prefect")
     for r in runs:

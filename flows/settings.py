@@ -4,14 +4,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
     """Environment variables prefixed ``COMMUNIQUE_`` (e.g. ``COMMUNIQUE_DB``); CLI options win."""
 
-    model_config = SettingsConfigDict(env_prefix="COMMUNIQUE_", extra="ignore")
+    # every value is validated, from the environment, from options and when set later
+    model_config = SettingsConfigDict(env_prefix="COMMUNIQUE_", extra="ignore", validate_assignment=True)
 
     data_dir: Path = Path("data")
     db: Path | None = None
@@ -25,7 +26,7 @@ class Settings(BaseSettings):
     # documents validated by GX and loaded together (one write transaction): a GX call costs nearly
     # the same for 128 documents as for 512, so consecutive batches are checked together
     load_size: int = Field(default=512, ge=1, description="documents validated and loaded together")
-    max_failure_ratio: float = 0.5
+    max_failure_ratio: float = Field(default=0.5, ge=0, le=1, description="share of failed records that fails a run")
     progress: bool = True
     use_gpu: bool | None = None  # None: use CUDA when it is available
     workers: int = Field(default=1, ge=1, description="annotation processes on this machine")
@@ -35,6 +36,10 @@ class Settings(BaseSettings):
     @property
     def db_path(self) -> Path:
         return self.db or self.data_dir / "communique.duckdb"
+
+    def prefect_api_url(self) -> str:
+        """The Prefect API to ask about flow runs: ``PREFECT_API_URL`` or a local server's."""
+        return os.environ.get("PREFECT_API_URL") or "http://127.0.0.1:4200/api"
 
     def stanza_dir(self) -> Path | None:
         if self.models_dir:
@@ -60,15 +65,33 @@ class Settings(BaseSettings):
         return Parallelism(workers=self.workers, dask_address=self.dask_address, dask_local=self.dask_local)
 
 
+class SettingsError(ValueError):
+    """A setting that is not valid, from whichever source it came; its message is one line."""
+
+
+def _one_line(e: ValidationError, explicit: dict) -> str:
+    parts = []
+    for err in e.errors():
+        name = str(err["loc"][0]) if err["loc"] else "?"
+        source = f"--{name.replace('_', '-')}" if name in explicit else f"COMMUNIQUE_{name.upper()}"
+        parts.append(f"{source}: {err['msg'].lower()} (got {err.get('input')!r})")
+    return "; ".join(parts)
+
+
 def load(db: Path | str | None = None, **overrides) -> Settings:
     """Settings from the environment, with explicit values (CLI options, flow parameters; None
-    ignored) on top, and the runtime configured for their data directory."""
-    s = Settings()
+    ignored) on top, all validated alike, and the runtime configured for their data directory.
+    Raises ``SettingsError`` (one line naming the option or variable) for a value that is not valid."""
+    explicit = {k: v for k, v in overrides.items() if v is not None}
+    unknown = sorted(set(explicit) - set(Settings.model_fields))
+    if unknown:
+        raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
     if db is not None:
-        s.db = Path(db)
-    for key, value in overrides.items():
-        if value is not None:
-            setattr(s, key, value)
+        explicit["db"] = Path(db)
+    try:
+        s = Settings(**explicit)
+    except ValidationError as e:
+        raise SettingsError(_one_line(e, explicit)) from None
     configure_runtime(s.data_dir if s.db is None else s.db_path.parent)
     return s
 

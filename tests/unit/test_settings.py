@@ -1,0 +1,41 @@
+"""Settings are validated on every path: environment, options and flow parameters, and later
+assignments; a bad value is one line naming where it came from."""
+from __future__ import annotations
+
+import pytest
+
+from flows.settings import Settings, SettingsError, load
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch, tmp_path):
+    for k in ("COMMUNIQUE_WORKERS", "COMMUNIQUE_BATCH_SIZE", "COMMUNIQUE_MAX_FAILURE_RATIO"):
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))
+
+
+def test_an_override_is_validated_like_the_environment(tmp_path):
+    with pytest.raises(SettingsError, match=r"--workers: input should be greater than or equal to 1"):
+        load(tmp_path / "w.duckdb", workers=-3)
+    assert load(tmp_path / "w.duckdb", workers=2, batch_size=None).workers == 2  # None: not given
+
+
+def test_the_environment_is_named_in_its_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("COMMUNIQUE_BATCH_SIZE", "0")
+    with pytest.raises(SettingsError, match=r"^COMMUNIQUE_BATCH_SIZE: .*got '0'"):
+        load(tmp_path / "w.duckdb")
+    monkeypatch.setenv("COMMUNIQUE_BATCH_SIZE", "64")
+    monkeypatch.setenv("COMMUNIQUE_MAX_FAILURE_RATIO", "1.5")
+    with pytest.raises(SettingsError, match="COMMUNIQUE_MAX_FAILURE_RATIO"):
+        load(tmp_path / "w.duckdb")
+
+
+def test_an_unknown_override_is_refused(tmp_path):
+    with pytest.raises(SettingsError, match="unknown setting"):
+        load(tmp_path / "w.duckdb", wrokers=2)
+
+
+def test_a_later_assignment_is_validated_too():
+    s = Settings()
+    with pytest.raises(ValueError):
+        s.workers = 0
