@@ -9,10 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "DISCUSS",
-)
+from extractors.event_types import NAMES as EVENT_TYPES  # defined once, in event_types.tsv
+
 MODALITIES = ("asserted", "planned", "hypothetical", "reported")
 ACTOR_TYPES = ("COUNTRY", "ORG", "PERSON", "GROUP")
 

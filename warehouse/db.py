@@ -105,8 +105,16 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
         applied.append(path.name)
+    seed_event_types(con)
     create_views(con)
     return applied
+
+
+def seed_event_types(con: duckdb.DuckDBPyConnection) -> None:
+    """The ``event_types`` rows, from the one definition of the event types (extractors/event_types.tsv)."""
+    from extractors.event_types import rows
+
+    con.executemany(sql("seed_event_types"), rows())
 
 
 def view_files() -> list[Path]:

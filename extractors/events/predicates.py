@@ -13,17 +13,14 @@ from dataclasses import dataclass, field
 
 from extractors.events import derivation
 from extractors.events.arg import is_amount
+from extractors.event_types import DIRECTED, HOSTILE, PUNITIVE, SYMMETRIC  # noqa: F401 (read as predicates.X)
 from extractors.events.arguments import Arg
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
 
 
 VERBAL = {"VERB", "AUX"}
-HOSTILE = {"THREATEN", "SANCTION", "ASSAULT", "COERCE", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"}
 GOVERNOR_RELS = ("obj", "obl", "nmod", "iobj")
-PUNITIVE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
-DIRECTED = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE"}  # acts aimed at someone
 
 
 @dataclass
