@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from flows.settings import Settings, SettingsError, load as load_settings
+from flows.settings import Settings, load as load_settings
 
 app = typer.Typer(help="Communique: raw news text (ru/en) -> a DuckDB warehouse of diplomatic events.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -31,10 +31,12 @@ def _fail(msg: str, code: int = EXIT_FAILURE) -> None:
     raise typer.Exit(code)
 
 
-def _settings(db: Optional[Path] = None, **overrides) -> Settings:
+def _settings(db: Optional[Path] = None, db_access: str | None = None, **overrides) -> Settings:
+    """Validated settings; with ``db_access`` ("read" or "write") the warehouse path is checked too, so
+    a folder, another kind of file or a path without write access is one line, exit 2."""
     try:
-        return load_settings(db, **overrides)
-    except SettingsError as e:
+        return load_settings(db, db_access, **overrides)
+    except ValueError as e:  # SettingsError, DatabasePathError
         _fail(str(e), EXIT_USAGE)
 
 
@@ -66,7 +68,7 @@ def run(
     """Run the pipeline on input files and load the results into DuckDB.
 
     Exit status: 0 all loaded; 3 some records quarantined; 2 usage error; 1 failure."""
-    s = _settings(db, profile=profile, models_dir=models_dir, batch_size=batch_size, progress=progress,
+    s = _settings(db, "write", profile=profile, models_dir=models_dir, batch_size=batch_size, progress=progress,
                   workers=workers, dask_address=dask_address, dask_local=dask_local)
     missing = [str(p) for p in input if not p.exists()]
     if missing:
@@ -97,7 +99,7 @@ def reprocess(
 ) -> None:
     """Re-extract documents whose events came from an older extractor version, from the warehouse's
     own copy of their text, replacing their rows atomically per batch."""
-    s = _settings(db, progress=progress)
+    s = _settings(db, "write", progress=progress)
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}", EXIT_USAGE)
     from flows.pipeline import run_with
@@ -132,7 +134,7 @@ def eval_cmd(
         typer.echo(render(evaluate_frozen(gold, s.nlp_config(), s.data_dir / "parse-cache", only), details=details))
         return
     tmp = Path(tempfile.mkdtemp(prefix="communique-eval-"))
-    s = _settings(db or tmp / "eval.duckdb", progress=False)
+    s = _settings(db or tmp / "eval.duckdb", "write", progress=False)
     from flows.evaluate import evaluate_gold
 
     report = evaluate_gold(gold, s)
@@ -291,7 +293,7 @@ def export(
     db: Annotated[Optional[Path], typer.Option()] = None,
 ) -> None:
     """Export every table and mart (events partitioned by month in Parquet)."""
-    s = _settings(db)
+    s = _settings(db, "read")
     if format not in ("parquet", "csv"):
         _fail("format must be parquet or csv", EXIT_USAGE)
     if not s.db_path.exists():
@@ -308,7 +310,7 @@ def quality(
     run_id: Annotated[Optional[str], typer.Option(help="Run to document [default: the last run that loaded rows].")] = None,
 ) -> None:
     """Build Great Expectations Data Docs (offline HTML) for the last run and print where they are."""
-    s = _settings(db)
+    s = _settings(db, "read")
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
     from warehouse.quality.docs import build
@@ -331,7 +333,7 @@ def dashboard(
     limit: Annotated[int, typer.Option(min=1, help="Most recent events to embed.")] = 20_000,
 ) -> None:
     """Write a self-contained offline HTML dashboard (no CDN, no network), or serve it locally."""
-    s = _settings(db)
+    s = _settings(db, "read")
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
     from warehouse.db import DatabaseBusyError
@@ -368,7 +370,7 @@ def inbox(
     workers: Annotated[Optional[int], typer.Option(min=1, help="Annotation processes.")] = None,
 ) -> None:
     """Process the inbox's new files once (what the pipeline-hourly deployment does on a schedule)."""
-    s = _settings(db, workers=workers)
+    s = _settings(db, "write", workers=workers)
     if not folder.is_dir():
         _fail(f"inbox folder not found: {folder}", EXIT_USAGE)
     from flows.inbox import inbox as inbox_flow
@@ -390,7 +392,7 @@ def serve(
 ) -> None:
     """Start a local Prefect server (127.0.0.1), the communique-local work pool, the deployments of
     prefect.yaml and a worker, in the foreground. Ctrl-C stops them all."""
-    s = _settings(db)
+    s = _settings(db, "write")
     import signal
 
     from flows import serve as srv
@@ -431,7 +433,7 @@ def status(
     api_url: Annotated[Optional[str], typer.Option(help="Prefect API [default: PREFECT_API_URL or http://127.0.0.1:4200/api].")] = None,
 ) -> None:
     """The last runs from the warehouse and, when a Prefect server answers, their flow-run states."""
-    s = _settings(db)
+    s = _settings(db, "read")
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
     from flows.status import flow_states, last_runs
@@ -451,7 +453,7 @@ def status(
 @db_app.command("upgrade")
 def db_upgrade(db: Annotated[Optional[Path], typer.Option()] = None) -> None:
     """Apply pending schema migrations and refresh views."""
-    s = _settings(db)
+    s = _settings(db, "write")
     from warehouse import db as wdb
 
     con = wdb.connect(s.db_path)

@@ -78,10 +78,12 @@ def _one_line(e: ValidationError, explicit: dict) -> str:
     return "; ".join(parts)
 
 
-def load(db: Path | str | None = None, **overrides) -> Settings:
+def load(db: Path | str | None = None, db_access: str | None = None, **overrides) -> Settings:
     """Settings from the environment, with explicit values (CLI options, flow parameters; None
     ignored) on top, all validated alike, and the runtime configured for their data directory.
-    Raises ``SettingsError`` (one line naming the option or variable) for a value that is not valid."""
+    Raises ``SettingsError`` (one line naming the option or variable) for a value that is not valid,
+    and with ``db_access`` ("read"/"write") ``warehouse.db.DatabasePathError`` for a warehouse path
+    that cannot be used so."""
     explicit = {k: v for k, v in overrides.items() if v is not None}
     unknown = sorted(set(explicit) - set(Settings.model_fields))
     if unknown:
@@ -92,7 +94,14 @@ def load(db: Path | str | None = None, **overrides) -> Settings:
         s = Settings(**explicit)
     except ValidationError as e:
         raise SettingsError(_one_line(e, explicit)) from None
-    configure_runtime(s.data_dir if s.db is None else s.db_path.parent)
+    if db_access is not None:
+        from warehouse.db import check_path
+
+        check_path(s.db_path, write=db_access == "write")
+    try:
+        configure_runtime(s.data_dir if s.db is None else s.db_path.parent)
+    except OSError as e:
+        raise SettingsError(f"cannot prepare {e.filename or s.db_path.parent}: {e.strerror or e}") from None
     return s
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,38 @@ def rows(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) 
 def run_file(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> None:
     for stmt in statements(sql(name)):
         con.execute(stmt, params) if params else con.execute(stmt)
+
+
+class DatabasePathError(ValueError):
+    """A warehouse path that cannot be a DuckDB warehouse (a folder, another kind of file, no write
+    access); its message is one line."""
+
+
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def check_path(path: Path | str, write: bool = True) -> None:
+    """Raise ``DatabasePathError`` when ``path`` cannot be opened as a warehouse (for writing)."""
+    p = Path(path)
+    if p.is_dir():
+        raise DatabasePathError(f"{p} is a folder, not a DuckDB file")
+    if p.exists():
+        try:
+            with p.open("rb") as f:
+                head = f.read(12)
+        except OSError as e:
+            raise DatabasePathError(f"{p} cannot be read: {e.strerror or e}") from None
+        if head[8:12] != DUCKDB_MAGIC:
+            raise DatabasePathError(f"{p} is not a DuckDB database (another kind of file)")
+        if write and not os.access(p, os.W_OK):
+            raise DatabasePathError(f"{p} is read-only")
+        return
+    if write:
+        parent = p.parent
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+        if not parent.is_dir() or not os.access(parent, os.W_OK):
+            raise DatabasePathError(f"cannot create {p}: {parent} is not a writable folder")
 
 
 def connect(path: Path | str, read_only: bool = False, wait_s: float = 30.0) -> duckdb.DuckDBPyConnection:

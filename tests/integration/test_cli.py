@@ -70,3 +70,41 @@ def test_explain_shows_events_and_reasons(tmp_path):
     assert res.exit_code == 2 and "is not a date" in res.output
     res = runner.invoke(app, ["explain"])
     assert res.exit_code == 2 and "as an argument or with --file" in res.output
+
+
+@pytest.mark.parametrize("case", ["folder", "not_duckdb", "read_only", "env_batch", "env_ratio", "option"])
+def test_common_mistakes_are_one_line_and_exit_2(tmp_path, monkeypatch, case):
+    """A warehouse path that is a folder, another kind of file or read-only, and a bad value from the
+    environment or an option: one 'error:' line naming it, exit 2, no traceback."""
+    text = tmp_path / "in.txt"
+    text.write_text("Kenya praised Egypt.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    args = ["run", "--input", str(text), "--db", str(db), "--no-progress"]
+    if case == "folder":
+        db.mkdir()
+    elif case == "not_duckdb":
+        db.write_text("a spreadsheet, perhaps", encoding="utf-8")
+    elif case == "read_only":
+        import duckdb
+
+        duckdb.connect(str(db)).close()
+        db.chmod(0o444)
+        import os
+
+        if os.access(db, os.W_OK):
+            pytest.skip("running as a user who can write a read-only file")
+    elif case == "env_batch":
+        monkeypatch.setenv("COMMUNIQUE_BATCH_SIZE", "0")
+    elif case == "env_ratio":
+        monkeypatch.setenv("COMMUNIQUE_MAX_FAILURE_RATIO", "abc")
+    elif case == "option":
+        args += ["--workers", "0"]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2, res.output
+    lines = [x for x in res.output.splitlines() if x.strip()]
+    assert "Traceback" not in res.output and len(lines) <= 5, res.output
+    if case != "option":  # typer reports its own option bounds in its usage box
+        assert lines[-1].startswith("error: ") and len(lines) == 1, res.output
+    named = {"folder": "folder", "not_duckdb": "not a DuckDB", "read_only": "read-only",
+             "env_batch": "COMMUNIQUE_BATCH_SIZE", "env_ratio": "COMMUNIQUE_MAX_FAILURE_RATIO", "option": "workers"}
+    assert named[case] in res.output
