@@ -64,12 +64,13 @@ def run(
     workers: Annotated[Optional[int], typer.Option(min=1, help="Annotation processes (each loads the models once).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="Annotate on a Dask cluster: tcp://host:port of its scheduler.")] = None,
     dask_local: Annotated[Optional[int], typer.Option(min=1, help="Annotate on a local Dask cluster of N worker processes.")] = None,
+    wait: Annotated[Optional[bool], typer.Option("--wait", help="Wait for another run on the same warehouse instead of refusing.")] = None,
 ) -> None:
     """Run the pipeline on input files and load the results into DuckDB.
 
     Exit status: 0 all loaded; 3 some records quarantined; 2 usage error; 1 failure."""
     s = _settings(db, "write", profile=profile, models_dir=models_dir, batch_size=batch_size, progress=progress,
-                  workers=workers, dask_address=dask_address, dask_local=dask_local)
+                  workers=workers, dask_address=dask_address, dask_local=dask_local, wait=wait)
     missing = [str(p) for p in input if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}", EXIT_USAGE)
@@ -96,16 +97,21 @@ def reprocess(
     db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
     all_documents: Annotated[bool, typer.Option("--all", help="Re-extract every document, not only stale ones.")] = False,
     progress: Annotated[Optional[bool], typer.Option(help="Show a progress bar.")] = None,
+    wait: Annotated[Optional[bool], typer.Option("--wait", help="Wait for another run on the same warehouse instead of refusing.")] = None,
 ) -> None:
     """Re-extract documents whose events came from an older extractor version, from the warehouse's
     own copy of their text, replacing their rows atomically per batch."""
-    s = _settings(db, "write", progress=progress)
+    s = _settings(db, "write", progress=progress, wait=wait)
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}", EXIT_USAGE)
     from flows.pipeline import run_with
+    from warehouse.db import DatabaseBusyError
 
-    summary = run_with(s, inputs=[], reprocess=all_documents, progress=s.progress and sys.stderr.isatty(),
-                       from_warehouse=True)
+    try:
+        summary = run_with(s, inputs=[], reprocess=all_documents, progress=s.progress and sys.stderr.isatty(),
+                           from_warehouse=True)
+    except DatabaseBusyError as e:
+        _fail(str(e))
     print_summary(summary)
     raise typer.Exit(EXIT_QUARANTINE if summary.quarantined else EXIT_OK)
 

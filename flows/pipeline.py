@@ -21,9 +21,10 @@ from extractors.nlp import pipelines
 from extractors.nlp.profiles import NLPConfig
 from extractors.version import extractor_version
 from flows import tasks
-from warehouse import db
 from extractors.records import RawDocument
+from warehouse import db
 from warehouse.load import finish_run, known_documents, stale_documents, start_run
+from warehouse.run_lock import run_lock
 
 
 class FailureRatioExceeded(RuntimeError):
@@ -115,13 +116,22 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
 def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 32,
              reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
              from_warehouse: bool = False, parallel: int = 1, remote_validation: bool = False,
-             load_size: int = 512) -> RunSummary:
+             load_size: int = 512, wait: bool = False) -> RunSummary:
     """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
     the database itself: those extracted by another extractor version (all of them with ``reprocess``).
     With ``parallel`` > 1 annotation batches are submitted to the flow's task runner (a process pool or
     Dask, see ``flows.runners``), that many in flight; validation (on the cluster with
     ``remote_validation``) and loading stay in this process, in order, one short write transaction per
-    ``load_size`` documents."""
+    ``load_size`` documents. One run at a time writes a warehouse (``warehouse.run_lock``): another run
+    on it is refused at once, or waited for with ``wait``; a run that waited finds the documents the
+    other one loaded and loads only what is new."""
+    with run_lock(db_path, wait=wait):
+        return _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
+                    from_warehouse, parallel, remote_validation, load_size)
+
+
+def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress, from_warehouse,
+         parallel, remote_validation, load_size):
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
     ctx = get_run_context()
@@ -195,11 +205,12 @@ def run_with(settings, **kwargs) -> RunSummary:
     par = settings.parallelism()
     runner = task_runner(par)
     flow_fn = pipeline.with_options(task_runner=runner) if runner is not None else pipeline
-    with _local_api_settings(shared=par.distributed):
+    # the lock is taken here too, before Prefect starts a flow run, so a refusal is one line, not a failed run
+    with run_lock(settings.db_path, wait=settings.wait), _local_api_settings(shared=par.distributed):
         return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
                        max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
                        load_size=settings.load_size,
-                       remote_validation=bool(par.dask_address or par.dask_local), **kwargs)
+                       remote_validation=bool(par.dask_address or par.dask_local), wait=settings.wait, **kwargs)
 
 
 def _local_api_settings(shared: bool = False):

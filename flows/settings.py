@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     load_size: int = Field(default=512, ge=1, description="documents validated and loaded together")
     max_failure_ratio: float = Field(default=0.5, ge=0, le=1, description="share of failed records that fails a run")
     progress: bool = True
+    wait: bool = Field(default=False, description="wait for another run on the same warehouse instead of refusing")
     use_gpu: bool | None = None  # None: use CUDA when it is available
     workers: int = Field(default=1, ge=1, description="annotation processes on this machine")
     dask_address: str | None = Field(default=None, description="tcp://host:port of a Dask scheduler")

@@ -108,3 +108,27 @@ def test_common_mistakes_are_one_line_and_exit_2(tmp_path, monkeypatch, case):
     named = {"folder": "folder", "not_duckdb": "not a DuckDB", "read_only": "read-only",
              "env_batch": "COMMUNIQUE_BATCH_SIZE", "env_ratio": "COMMUNIQUE_MAX_FAILURE_RATIO", "option": "workers"}
     assert named[case] in res.output
+
+
+def test_a_second_run_on_a_held_warehouse_is_refused_then_waits(tmp_path, prefect_harness):
+    import subprocess
+    import sys
+
+    text = tmp_path / "in.txt"
+    text.write_text("Kenya praised Egypt.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    hold = ("import sys, time; from warehouse.run_lock import run_lock\n"
+            "with run_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(3)")
+    p = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "held"
+    try:
+        res = runner.invoke(app, ["run", "--input", str(text), "--db", str(db), "--no-progress"])
+        assert res.exit_code == 1 and f"being written by run pid {p.pid}" in res.output, res.output
+        assert not db.exists()  # refused before anything was read or written
+        res = runner.invoke(app, ["run", "--input", str(text), "--db", str(db), "--no-progress", "--wait"])
+        assert res.exit_code == 0 and "1 loaded" in res.output, res.output
+    finally:
+        p.kill()
+        p.wait()
+    res = runner.invoke(app, ["run", "--input", str(text), "--db", str(db), "--no-progress", "--wait"])
+    assert res.exit_code == 0 and "0 loaded, 1 already loaded" in res.output, res.output
