@@ -142,7 +142,10 @@ def parse_text_file(text: str, source: str) -> Record:
 
 
 def parse_jsonl(text: str, source: str) -> Iterator[Record]:
-    for n, line in enumerate(text.splitlines(), 1):
+    """One record a line. Lines end at "\\n" only (an optional "\\r" before it is dropped): U+2028, U+0085,
+    \\x0c and the other breaks of ``str.splitlines`` may stand inside a JSON string."""
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{source}:{n}"
