@@ -2,7 +2,9 @@
 
 Pure functions (no Prefect): ``read_path`` never raises on file content, only on paths that
 do not exist. Formats: .txt/.md (optional YAML front matter or a ``date YYYY-MM-DD`` header),
-.jsonl (one JSON object a line) and .csv (same columns), ``text`` required."""
+.jsonl (one JSON object a line) and .csv (same columns), ``text`` required. Each record (a text file,
+a JSONL line, a CSV row) is parsed, normalised and validated in its own guard: whatever it raises
+becomes a Quarantined row (``ingest_error:<exception>``) with its location, and the rest goes on."""
 from __future__ import annotations
 
 import csv
@@ -10,12 +12,11 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import yaml
-
 from extractors.records import Quarantined, RawDocument, normalise_text
+from flows.untrusted import LongNumber, load_front_matter, load_json
 
 TEXT_SUFFIXES = {".txt", ".md"}
 SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".csv"}
@@ -88,14 +89,45 @@ def parse_date(value: object) -> tuple[dt.date | None, str | None]:
     return d, None
 
 
+def printable(s: str) -> str:
+    """``s`` with lone surrogates escaped, so that it can be stored."""
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def guarded(source: str, parse: Callable[..., Record], *args: object) -> Record:
+    """``parse(*args)``, or a Quarantined row saying what it raised: one record costs only itself."""
+    try:
+        return parse(*args)
+    except Exception as e:  # noqa: BLE001 — whatever one record's content raises is that record's problem
+        return Quarantined(stage="ingest", reason=f"ingest_error:{type(e).__name__}", source=source,
+                           payload=printable(str(e))[:500])
+
+
+def _id_string(ext: object) -> str | None:
+    """The external id as stored (a string), or None where there is none or it cannot be written."""
+    if ext is None or isinstance(ext, LongNumber):
+        return None
+    try:
+        return str(ext)
+    except (ValueError, RecursionError):  # an int over 4,300 digits (e.g. YAML hex), a list nested too deep
+        return None
+
+
+def _payload(meta: dict) -> str:
+    shown = {k: meta.get(k) for k in META_FIELDS if meta.get(k) is not None}
+    try:
+        return json.dumps(shown, default=str)[:2000]
+    except (ValueError, RecursionError):
+        return json.dumps({k: f"<{type(v).__name__}>" for k, v in shown.items()})[:2000]
+
+
 def make_document(meta: dict, text: object, source: str) -> Record:
     """Validate one record's fields and build a RawDocument, or say why not."""
     ext = meta.get("id")
-    ext_s = None if ext is None else str(ext)
-    payload = json.dumps({k: meta.get(k) for k in META_FIELDS if meta.get(k) is not None}, default=str)[:2000]
+    ext_s = _id_string(ext)
 
     def bad(reason: str) -> Quarantined:
-        return Quarantined(stage="ingest", reason=reason, source=source, payload=payload, external_id=ext_s)
+        return Quarantined(stage="ingest", reason=reason, source=source, payload=_payload(meta), external_id=ext_s)
 
     if text is None:
         return bad("missing_text")
@@ -104,6 +136,8 @@ def make_document(meta: dict, text: object, source: str) -> Record:
     for k in ("title", "url", "lang"):
         if meta.get(k) is not None and not isinstance(meta[k], str):
             return bad(f"wrong_field_type:{k}")
+    if isinstance(ext, LongNumber) or (isinstance(ext, int) and ext_s is None):
+        return bad("invalid_id")
     if ext is not None and not isinstance(ext, (str, int)):
         return bad("wrong_field_type:id")
     text = normalise_text(text)
@@ -126,8 +160,8 @@ def parse_text_file(text: str, source: str) -> Record:
     m = FRONT_MATTER.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
+            loaded = load_front_matter(m.group(1))
+        except Exception:  # noqa: BLE001 — YAMLError, RecursionError on deep nesting: not front matter we read
             return Quarantined(stage="ingest", reason="malformed_front_matter", source=source, payload=text[:500])
         if not isinstance(loaded, dict):
             return Quarantined(stage="ingest", reason="malformed_front_matter", source=source, payload=text[:500])
@@ -149,15 +183,20 @@ def parse_jsonl(text: str, source: str) -> Iterator[Record]:
         if not line.strip():
             continue
         where = f"{source}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Quarantined(stage="ingest", reason="malformed_jsonl", source=where, payload=f"{e.msg}: {line[:500]}")
-            continue
-        if not isinstance(obj, dict):
-            yield Quarantined(stage="ingest", reason="malformed_jsonl", source=where, payload=line[:500])
-            continue
-        yield make_document(obj, obj.get("text"), where)
+        yield guarded(where, parse_json_line, line, where)
+
+
+def parse_json_line(line: str, where: str) -> Record:
+    try:
+        obj = load_json(line)
+    except json.JSONDecodeError as e:
+        return Quarantined(stage="ingest", reason="malformed_jsonl", source=where, payload=f"{e.msg}: {line[:500]}")
+    except RecursionError:
+        return Quarantined(stage="ingest", reason="malformed_jsonl", source=where,
+                           payload=f"nested too deeply: {line[:500]}")
+    if not isinstance(obj, dict):
+        return Quarantined(stage="ingest", reason="malformed_jsonl", source=where, payload=line[:500])
+    return make_document(obj, obj.get("text"), where)
 
 
 def parse_csv(text: str, source: str) -> Iterator[Record]:
@@ -172,10 +211,14 @@ def parse_csv(text: str, source: str) -> Iterator[Record]:
         return
     try:
         for n, row in enumerate(reader, 2):
-            meta = {k: (row.get(k) or None) for k in META_FIELDS}
-            yield make_document(meta, row.get("text"), f"{source}:{n}")
+            yield guarded(f"{source}:{n}", csv_document, row, f"{source}:{n}")
     except csv.Error as e:
         yield Quarantined(stage="ingest", reason="malformed_csv", source=source, payload=str(e))
+
+
+def csv_document(row: dict, where: str) -> Record:
+    meta = {k: (row.get(k) or None) for k in META_FIELDS}
+    return make_document(meta, row.get("text"), where)
 
 
 def read_file(path: Path) -> Iterator[Record]:
@@ -197,7 +240,7 @@ def read_file(path: Path) -> Iterator[Record]:
         yield Quarantined(stage="ingest", reason=why, source=source, payload=repr(data[:200]))
         return
     if suffix in TEXT_SUFFIXES:
-        yield parse_text_file(text, source)
+        yield guarded(source, parse_text_file, text, source)
     elif suffix == ".jsonl":
         yield from parse_jsonl(text, source)
     else:

@@ -29,3 +29,58 @@ def test_jsonl_splits_on_newline_only(tmp_path):
     assert _summary(recs) == [("RawDocument", "odd", "a.jsonl:1"), ("Quarantined", "malformed_jsonl", "a.jsonl:2"),
                               ("RawDocument", "fine", "a.jsonl:3")]
     assert "\u2028" in recs[0].text
+
+
+def test_lone_surrogate_escape_costs_only_its_record(tmp_path):
+    recs = _read(tmp_path, "s.jsonl", '{"id": "s", "text": "Russia\\ud800 and China."}\n' + FINE + "\n")
+    assert [type(r).__name__ for r in recs] == ["Quarantined", "RawDocument"]
+    assert recs[0].reason and recs[0].source.endswith("s.jsonl:1") and recs[1].external_id == "fine"
+
+
+def test_json_nested_100k_deep_is_malformed_not_a_crash(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = [deep, '{"id": "d", "text": "T.", "title": ' + deep + "}", FINE]
+    recs = _read(tmp_path, "d.jsonl", "\n".join(lines))
+    assert _summary(recs) == [("Quarantined", "malformed_jsonl", "d.jsonl:1"),
+                              ("Quarantined", "malformed_jsonl", "d.jsonl:2"), ("RawDocument", "fine", "d.jsonl:3")]
+    assert recs[0].payload.startswith("nested too deeply")
+
+
+def test_integer_id_too_long_to_print_is_invalid_id(tmp_path):
+    # Python 3.11 refuses str() and int() of integers over 4,300 decimal digits
+    recs = _read(tmp_path, "i.jsonl", '{"id": ' + "9" * 5000 + ', "text": "Big."}\n' + FINE)
+    assert _summary(recs) == [("Quarantined", "invalid_id", "i.jsonl:1"), ("RawDocument", "fine", "i.jsonl:2")]
+    assert recs[0].external_id is None and "5000 digits" in recs[0].payload
+    for literal in ("9" * 5000, "0x" + "f" * 5000):  # decimal fails in int(), hex only later in str()
+        [q] = _read(tmp_path, "i.md", f"---\nid: {literal}\n---\nBody.")
+        assert (q.reason, q.external_id) == ("invalid_id", None)
+    [ok] = _read(tmp_path, "n.jsonl", '{"id": 12, "text": "Twelve."}')
+    assert ok.external_id == "12"
+
+
+def test_front_matter_impossible_date_is_invalid_published(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.md").write_text("---\nid: a\npublished: 2023-02-30\n---\nBody.", encoding="utf-8")
+    (d / "b.md").write_text("---\nid: b\npublished: 2023-02-28\n---\nBody.", encoding="utf-8")
+    a, b = ingest.read_paths([d])
+    assert (a.reason, a.external_id, a.source) == ("invalid_published", "a", str(d / "a.md"))
+    assert isinstance(b, RawDocument) and b.published.isoformat() == "2023-02-28"
+
+
+def test_whatever_one_record_raises_is_quarantined_and_the_rest_goes_on(tmp_path, monkeypatch):
+    real = ingest.make_document
+
+    def fragile(meta, text, source):
+        if isinstance(text, str) and "boom" in text:
+            raise RuntimeError("boom")
+        return real(meta, text, source)
+
+    monkeypatch.setattr(ingest, "make_document", fragile)
+    recs = _read(tmp_path, "a.jsonl", '{"text": "boom."}\n' + FINE)
+    recs += _read(tmp_path, "a.csv", "id,text\nx,boom.\ny,Fine text.\n")
+    recs += _read(tmp_path, "a.txt", "boom.")
+    assert _summary(recs) == [("Quarantined", "ingest_error:RuntimeError", "a.jsonl:1"), ("RawDocument", "fine", "a.jsonl:2"),
+                              ("Quarantined", "ingest_error:RuntimeError", "a.csv:2"), ("RawDocument", "y", "a.csv:3"),
+                              ("Quarantined", "ingest_error:RuntimeError", "a.txt")]
+    assert recs[0].payload == "boom"
