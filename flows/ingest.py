@@ -25,6 +25,7 @@ MAX_CHARS = 2_000_000
 MAX_SENTENCE_CHARS = 20_000  # a "sentence" this long is not prose; parsers are quadratic in its length
 SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+SURROGATE = re.compile("[\ud800-\udfff]")  # JSON and YAML escapes can write lone ones; UTF-8 cannot hold them
 FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?)\n---[ \t]*(\n|$)", re.S)
 
 Record = RawDocument | Quarantined
@@ -127,7 +128,8 @@ def make_document(meta: dict, text: object, source: str) -> Record:
     ext_s = _id_string(ext)
 
     def bad(reason: str) -> Quarantined:
-        return Quarantined(stage="ingest", reason=reason, source=source, payload=_payload(meta), external_id=ext_s)
+        return Quarantined(stage="ingest", reason=reason, source=source, payload=_payload(meta),
+                           external_id=None if ext_s is None else printable(ext_s))
 
     if text is None:
         return bad("missing_text")
@@ -140,6 +142,10 @@ def make_document(meta: dict, text: object, source: str) -> Record:
         return bad("invalid_id")
     if ext is not None and not isinstance(ext, (str, int)):
         return bad("wrong_field_type:id")
+    for k, v in (("id", ext_s), ("text", text), ("title", meta.get("title")), ("url", meta.get("url")),
+                 ("lang", meta.get("lang"))):
+        if v is not None and SURROGATE.search(v):
+            return bad(f"invalid_unicode:{k}")
     text = normalise_text(text)
     if not text:
         return bad("empty_text")

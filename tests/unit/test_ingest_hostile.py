@@ -84,3 +84,16 @@ def test_whatever_one_record_raises_is_quarantined_and_the_rest_goes_on(tmp_path
                               ("Quarantined", "ingest_error:RuntimeError", "a.csv:2"), ("RawDocument", "y", "a.csv:3"),
                               ("Quarantined", "ingest_error:RuntimeError", "a.txt")]
     assert recs[0].payload == "boom"
+
+
+def test_lone_surrogate_in_any_text_field_is_invalid_unicode(tmp_path):
+    for field in ("id", "text", "title", "url", "lang"):
+        obj = {"id": "s", "text": "Russia and China signed a deal.", "title": "T", "url": "http://e.org", "lang": "en"}
+        obj[field] = "x\ud800y"
+        recs = _read(tmp_path, "s.jsonl", json.dumps(obj) + "\n" + FINE)  # json.dumps writes "\ud800" escapes
+        assert _summary(recs) == [("Quarantined", f"invalid_unicode:{field}", "s.jsonl:1"),
+                                  ("RawDocument", "fine", "s.jsonl:2")]
+        assert recs[0].external_id == ("x\\ud800y" if field == "id" else "s")  # escaped, so it can be stored
+        recs[0].payload.encode("utf-8")
+    [q] = _read(tmp_path, "s.md", '---\ntitle: "low \\udc80 half"\n---\nBody.')  # YAML escapes too
+    assert q.reason == "invalid_unicode:title"
