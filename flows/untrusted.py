@@ -3,7 +3,8 @@
 Python refuses to convert integer literals of more than 4,300 digits (``int("9" * 5000)`` raises
 ValueError): such a literal becomes a ``LongNumber`` that ingest rejects by field. YAML timestamps that
 name no real date (``published: 2023-02-30``) stay strings, so the date check sees them like any other
-string date."""
+string date. Front matter may not use aliases (``*name``): a few hundred bytes of nested aliases
+("billion laughs") expand to billions of values once anything walks them."""
 from __future__ import annotations
 
 import json
@@ -36,7 +37,13 @@ def load_json(line: str) -> object:
 
 
 class FrontMatterLoader(yaml.SafeLoader):
-    """yaml.SafeLoader whose timestamps and integers never raise while constructing."""
+    """yaml.SafeLoader that refuses aliases and whose timestamps and integers never raise while constructing."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
     def construct_yaml_timestamp(self, node):  # type: ignore[override]
         try:

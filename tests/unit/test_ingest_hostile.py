@@ -97,3 +97,25 @@ def test_lone_surrogate_in_any_text_field_is_invalid_unicode(tmp_path):
         recs[0].payload.encode("utf-8")
     [q] = _read(tmp_path, "s.md", '---\ntitle: "low \\udc80 half"\n---\nBody.')  # YAML escapes too
     assert q.reason == "invalid_unicode:title"
+
+
+def _billion_laughs() -> str:
+    keys = "abcdefghi"
+    lines = ["a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
+    lines += [f"{k}: &{k} [" + ",".join([f"*{prev}"] * 9) + "]" for prev, k in zip(keys, keys[1:])]
+    return "---\n" + "\n".join(lines) + "\nid: *i\n---\nBody.\n"
+
+
+def test_front_matter_aliases_are_refused_quickly(tmp_path):
+    import time
+
+    doc = _billion_laughs()
+    assert len(doc.encode()) < 400  # expands to 9**9 strings once anything walks it
+    t0 = time.perf_counter()
+    [q] = _read(tmp_path, "laughs.md", doc)
+    assert time.perf_counter() - t0 < 0.5
+    assert (q.reason, q.source.rsplit("/", 1)[-1]) == ("malformed_front_matter", "laughs.md")
+    [q] = _read(tmp_path, "alias.md", "---\ntitle: &t Talks\nurl: *t\n---\nBody.")  # a harmless alias too
+    assert q.reason == "malformed_front_matter"
+    [doc] = _read(tmp_path, "anchor.md", "---\ntitle: &t Talks\n---\nBody.")  # an anchor alone expands nothing
+    assert isinstance(doc, RawDocument) and doc.title == "Talks"
