@@ -71,20 +71,22 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
 
 
 def parse_date(value: object) -> tuple[dt.date | None, str | None]:
-    """A published date from YYYY-MM-DD or an ISO timestamp; (None, reason) if unusable."""
+    """A published date from YYYY-MM-DD, an ISO timestamp or a date YAML already read; (None, reason) if
+    unusable or outside 1900-2100."""
     if value is None or value == "":
         return None, None
     if isinstance(value, dt.datetime):
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    if not isinstance(value, str):
+        d = value.date()
+    elif isinstance(value, dt.date):
+        d = value
+    elif not isinstance(value, str):
         return None, "invalid_published"
-    s = value.strip()
-    try:
-        d = dt.date.fromisoformat(s[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", s) else None
-    except ValueError:
-        d = None
+    else:
+        s = value.strip()
+        try:
+            d = dt.date.fromisoformat(s[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", s) else None
+        except ValueError:
+            d = None
     if d is None or not (1900 <= d.year <= 2100):
         return None, "invalid_published"
     return d, None

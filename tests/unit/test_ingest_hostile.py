@@ -119,3 +119,12 @@ def test_front_matter_aliases_are_refused_quickly(tmp_path):
     assert q.reason == "malformed_front_matter"
     [doc] = _read(tmp_path, "anchor.md", "---\ntitle: &t Talks\n---\nBody.")  # an anchor alone expands nothing
     assert isinstance(doc, RawDocument) and doc.title == "Talks"
+
+
+def test_yaml_dates_get_the_same_range_check_as_strings(tmp_path):
+    for value in ("9999-12-31", "1066-10-14", "9999-12-31 10:00:00", '"9999-12-31"'):
+        [q] = _read(tmp_path, "far.md", f"---\npublished: {value}\n---\nBody.")
+        assert q.reason == "invalid_published", value
+    for value in ("1900-01-01", "2100-12-31", "2024-05-06 10:00:00"):
+        [doc] = _read(tmp_path, "near.md", f"---\npublished: {value}\n---\nBody.")
+        assert doc.published.isoformat() == value[:10]
