@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -208,6 +209,10 @@ def parse_json_line(line: str, where: str) -> Record:
 
 
 def parse_csv(text: str, source: str) -> Iterator[Record]:
+    """Rows numbered from 2 (the header is 1). No field is longer than the file, so with the csv module's
+    field limit (process-wide) raised to that a long field is read whole and judged like any other text
+    (``text_too_long``); a row the module still refuses is one ``malformed_csv`` row and reading goes on."""
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         fields = reader.fieldnames
@@ -217,11 +222,18 @@ def parse_csv(text: str, source: str) -> Iterator[Record]:
     if not fields or "text" not in fields:
         yield Quarantined(stage="ingest", reason="csv_missing_text_column", source=source, payload=text[:500])
         return
-    try:
-        for n, row in enumerate(reader, 2):
-            yield guarded(f"{source}:{n}", csv_document, row, f"{source}:{n}")
-    except csv.Error as e:
-        yield Quarantined(stage="ingest", reason="malformed_csv", source=source, payload=str(e))
+    for n in itertools.count(2):
+        where, line = f"{source}:{n}", reader.reader.line_num  # physical lines read (DictReader's lags on errors)
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield Quarantined(stage="ingest", reason="malformed_csv", source=where, payload=f"line {line + 1}: {e}")
+            if reader.reader.line_num == line:  # read nothing: it would fail again
+                return
+            continue
+        yield guarded(where, csv_document, row, where)
 
 
 def csv_document(row: dict, where: str) -> Record:

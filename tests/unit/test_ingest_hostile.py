@@ -128,3 +128,32 @@ def test_yaml_dates_get_the_same_range_check_as_strings(tmp_path):
     for value in ("1900-01-01", "2100-12-31", "2024-05-06 10:00:00"):
         [doc] = _read(tmp_path, "near.md", f"---\npublished: {value}\n---\nBody.")
         assert doc.published.isoformat() == value[:10]
+
+
+def test_csv_field_over_the_csv_modules_limit_costs_only_its_row(tmp_path):
+    import csv
+    import io
+
+    long_text = "Russia and China held talks.\n" * 7_000  # 203,000 characters, over the csv default of 131,072
+    rows = [("id", "text"), ("a", "Short text."), ("long", long_text), ("huge", "Word. " * 400_000), ("after", "Fine.")]
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    recs = _read(tmp_path, "big.csv", buf.getvalue())
+    assert _summary(recs) == [("RawDocument", "a", "big.csv:2"), ("RawDocument", "long", "big.csv:3"),
+                              ("Quarantined", "text_too_long", "big.csv:4"), ("RawDocument", "after", "big.csv:5")]
+    assert recs[1].text == long_text.strip()
+
+
+def test_a_row_the_csv_module_still_refuses_is_one_quarantine_row(tmp_path, monkeypatch):
+    import csv
+
+    real = csv.field_size_limit
+    previous = real(1_000)
+    monkeypatch.setattr(csv, "field_size_limit", lambda *limit: 1_000)  # a limit ingest cannot raise
+    try:
+        recs = _read(tmp_path, "r.csv", f"id,text\na,Short text.\nx,{'w' * 5_000}\nafter,Fine.\n")
+    finally:
+        real(previous)
+    assert _summary(recs) == [("RawDocument", "a", "r.csv:2"), ("Quarantined", "malformed_csv", "r.csv:3"),
+                              ("RawDocument", "after", "r.csv:4")]
+    assert recs[1].payload == "line 3: field larger than field limit (1000)"
