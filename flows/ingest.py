@@ -36,19 +36,41 @@ class InputError(ValueError):
     """A path given on the command line that cannot be read at all."""
 
 
-def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """Files to read: explicit files as given; directories recursively, supported suffixes only."""
+def _outside(link: Path, root: Path) -> Path | None:
+    """Where ``link`` leads if that is outside ``root`` (resolved), else None (also for a symlink loop)."""
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):
+        return None
+    return None if target.is_relative_to(root) else target
+
+
+def iter_inputs(paths: list[Path]) -> Iterator[Path | Quarantined]:
+    """Files to read: explicit files as given; directories recursively, supported suffixes only. A symlink
+    in a directory that leads out of it (to a file, a folder or nowhere) is not followed: it is a
+    Quarantined row ``symlink_outside_input``."""
     for p in paths:
         p = Path(p)
         if p.is_dir():
+            root = p.resolve()
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(
-                        part.startswith(".") for part in f.relative_to(p).parts):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                target = _outside(f, root) if f.is_symlink() else None
+                if target is not None:
+                    yield Quarantined(stage="ingest", reason="symlink_outside_input", source=str(f),
+                                      payload=f"-> {target}")
+                elif f.is_file() and f.suffix.lower() in SUFFIXES:
                     yield f
         elif p.is_file():
             yield p
         else:
             raise InputError(f"input path not found: {p}")
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """The files ``iter_inputs`` would read."""
+    return (f for f in iter_inputs(paths) if isinstance(f, Path))
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
@@ -268,5 +290,8 @@ def read_file(path: Path) -> Iterator[Record]:
 
 
 def read_paths(paths: list[Path]) -> Iterator[Record]:
-    for f in iter_files(paths):
-        yield from read_file(f)
+    for f in iter_inputs(paths):
+        if isinstance(f, Quarantined):
+            yield f
+        else:
+            yield from read_file(f)

@@ -157,3 +157,29 @@ def test_a_row_the_csv_module_still_refuses_is_one_quarantine_row(tmp_path, monk
     assert _summary(recs) == [("RawDocument", "a", "r.csv:2"), ("Quarantined", "malformed_csv", "r.csv:3"),
                               ("RawDocument", "after", "r.csv:4")]
     assert recs[1].payload == "line 3: field larger than field limit (1000)"
+
+
+def test_symlinks_out_of_an_input_folder_are_quarantined_not_followed(tmp_path):
+    outside, d = tmp_path / "outside", tmp_path / "in"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "secret.txt").write_text("Secret: Russia and China signed a deal.")
+    (outside / "deep" / "more.txt").write_text("Secret too.")
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text("Japan and South Korea agreed to resume talks.")
+    (d / "sub" / "b.txt").write_text("The European Union imposed new sanctions.")
+    (d / "inside.txt").symlink_to(d / "sub" / "b.txt")  # stays inside: read as before
+    (d / "out.txt").symlink_to(outside / "secret.txt")
+    (d / "outdir").symlink_to(outside / "deep", target_is_directory=True)
+    (d / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (d / "loop.txt").symlink_to(d / "loop.txt")  # resolves nowhere: skipped as before
+    recs = list(ingest.read_paths([d]))
+    docs = {r.source.removeprefix(f"{d}/") for r in recs if isinstance(r, RawDocument)}
+    bad = {r.source.removeprefix(f"{d}/"): (r.reason, r.payload) for r in recs if isinstance(r, Quarantined)}
+    assert docs == {"a.txt", "inside.txt", "sub/b.txt"}
+    assert bad == {"gone.txt": ("symlink_outside_input", f"-> {(tmp_path / 'missing.txt').resolve()}"),
+                   "out.txt": ("symlink_outside_input", f"-> {(outside / 'secret.txt').resolve()}"),
+                   "outdir": ("symlink_outside_input", f"-> {(outside / 'deep').resolve()}")}
+    assert not any("Secret" in r.text for r in recs if isinstance(r, RawDocument))
+    assert [f.name for f in ingest.iter_files([d])] == ["a.txt", "inside.txt", "b.txt"]
+    [doc] = ingest.read_paths([d / "out.txt"])  # a file named on the command line is read as given
+    assert doc.text.startswith("Secret")
