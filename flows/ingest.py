@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,8 +59,8 @@ def iter_inputs(paths: list[Path]) -> Iterator[Path | Quarantined]:
                     continue
                 target = _outside(f, root) if f.is_symlink() else None
                 if target is not None:
-                    yield Quarantined(stage="ingest", reason="symlink_outside_input", source=str(f),
-                                      payload=f"-> {target}")
+                    yield Quarantined(stage="ingest", reason="symlink_outside_input", source=path_text(f),
+                                      payload=f"-> {path_text(target)}")
                 elif f.is_file() and f.suffix.lower() in SUFFIXES:
                     yield f
         elif p.is_file():
@@ -118,6 +119,11 @@ def parse_date(value: object) -> tuple[dt.date | None, str | None]:
 def printable(s: str) -> str:
     """``s`` with lone surrogates escaped, so that it can be stored."""
     return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def path_text(path: Path) -> str:
+    """A path as stored: bytes of its name that are not UTF-8 shown as \\xNN (Python holds them as surrogates)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def guarded(source: str, parse: Callable[..., Record], *args: object) -> Record:
@@ -265,6 +271,9 @@ def csv_document(row: dict, where: str) -> Record:
 
 def read_file(path: Path) -> Iterator[Record]:
     source = str(path)
+    if SURROGATE.search(source):
+        yield Quarantined(stage="ingest", reason="invalid_unicode:path", source=path_text(path))
+        return
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield Quarantined(stage="ingest", reason="unsupported_format", source=source)

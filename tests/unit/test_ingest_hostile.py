@@ -183,3 +183,21 @@ def test_symlinks_out_of_an_input_folder_are_quarantined_not_followed(tmp_path):
     assert [f.name for f in ingest.iter_files([d])] == ["a.txt", "inside.txt", "b.txt"]
     [doc] = ingest.read_paths([d / "out.txt"])  # a file named on the command line is read as given
     assert doc.text.startswith("Secret")
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_not_loaded(tmp_path):
+    import os
+
+    import pytest
+
+    d = tmp_path / "in"
+    d.mkdir()
+    try:  # Linux keeps any bytes in a name; Python shows \xe9 as a lone surrogate, which cannot be stored
+        with open(os.path.join(os.fsencode(d), b"caf\xe9.txt"), "wb") as fh:
+            fh.write(b"Russia and China signed a deal.")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (d / "ok.txt").write_text("Japan and South Korea agreed to resume talks.")
+    bad, ok = ingest.read_paths([d])
+    assert (bad.reason, bad.source) == ("invalid_unicode:path", f"{d}/caf\\xe9.txt")
+    assert isinstance(ok, RawDocument) and ok.source == str(d / "ok.txt")
