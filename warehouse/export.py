@@ -1,4 +1,10 @@
-"""Export every table and view to Parquet or CSV. Events are partitioned by month in Parquet."""
+"""Export every table and view to Parquet or CSV. Events are partitioned by month in Parquet.
+
+CSV is for spreadsheets, which run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return as a formula: such a text cell is written with a leading apostrophe (``'=1+1``), as spreadsheet
+exporters do (OWASP "CSV injection"). Text from documents (titles, sentences, quarantine payloads) can
+start that way. The check is on the values as stored, whatever ingest normalised; number and date
+columns are left alone (``-0.5`` stays a number). Parquet keeps every value verbatim."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,12 +13,20 @@ import polars as pl
 
 from warehouse import db
 
+FORMULA_START = r"^[=+\-@\t\r]"
 TABLES = ("documents", "sentences", "mentions", "events", "sentence_diagnostics", "runs", "quarantine", "event_types",
           "validation_results")
 
 
 def relations() -> list[str]:
     return list(TABLES) + [p.stem for p in db.view_files()]
+
+
+def neutralise_formulas(df: pl.DataFrame) -> pl.DataFrame:
+    """Text cells a spreadsheet would run as a formula, prefixed with an apostrophe."""
+    return df.with_columns([
+        pl.when(pl.col(c).str.contains(FORMULA_START)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c, t in df.schema.items() if t == pl.Utf8])
 
 
 def export(db_path: Path, out: Path, fmt: str = "parquet") -> dict[str, int]:
@@ -27,7 +41,7 @@ def export(db_path: Path, out: Path, fmt: str = "parquet") -> dict[str, int]:
             counts[name] = df.height
             if fmt == "csv":
                 flat = df.with_columns([pl.col(c).cast(pl.Utf8) for c, t in df.schema.items() if t == pl.Object])
-                flat.write_csv(out / f"{name}.csv")
+                neutralise_formulas(flat).write_csv(out / f"{name}.csv")
             elif name == "events" and df.height:
                 df = df.with_columns(pl.col("event_date").dt.strftime("%Y-%m").fill_null("unknown").alias("month"))
                 for (month,), part in df.group_by(["month"]):

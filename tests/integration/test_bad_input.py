@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.fixtures.malformed import write_cases
+from tests.fixtures.malformed import HOSTILE_REASONS, write_cases
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ def test_malformed_corpus(tmp_path, prefect_harness, nlp_config):
     assert valid <= loaded
     assert all(r for r in reasons)
     assert {"empty_file", "binary_file", "invalid_utf8", "malformed_jsonl", "missing_text", "text_too_long",
-            "sentence_too_long", "wrong_field_type:text"} <= set(reasons)
+            "sentence_too_long", "wrong_field_type:text"} | HOSTILE_REASONS <= set(reasons)
     assert any(r.startswith("unsupported_language") for r in reasons)
     # every ingest record is accounted for: loaded, skipped as a duplicate text, or quarantined
     assert s.docs_loaded + s.quarantined == s.docs_seen

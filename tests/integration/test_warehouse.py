@@ -75,3 +75,43 @@ def _try_write(path, q):
         q.put("connected")
     except db.DatabaseBusyError as e:
         q.put(str(e))
+
+
+FORMULAS = ["=1+1", "+1", "-2", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://e.org","x")']
+
+
+def test_csv_export_neutralises_formula_cells_and_parquet_keeps_them(tmp_path):
+    """Cells are judged as stored (no ingest normalisation here: a leading tab or CR reaches the file)."""
+    import csv
+
+    from warehouse.export import export
+    from warehouse.load import load_quarantine
+
+    path, now = tmp_path / "w.duckdb", dt.datetime(2025, 1, 1)
+    con = db.connect(path)
+    db.upgrade(con)
+    docs = [{"doc_id": f"d{i}", "text": t, "title": t, "lang": "en", "ingested_at": now} for i, t in enumerate(FORMULAS)]
+    docs.append({"doc_id": "plain", "text": "A = B, 'quoted' -2", "title": None, "lang": "en", "ingested_at": now})
+    load_batch(con, {"documents": fr.frame("documents", docs),
+                     "events": fr.frame("events", [{"event_id": "e1", "doc_id": "d0", "event_type": "AGREE",
+                                                     "confidence": -0.5, "action_text": "-signed"}])})
+    load_quarantine(con, fr.frame("quarantine", [{"run_id": "r", "stage": "ingest", "source": "x.jsonl:1",
+                                                  "reason": "missing_text", "payload": "=cmd|' /C calc'!A0",
+                                                  "created_at": now}]))
+    con.close()
+    export(path, tmp_path / "csv", "csv")
+    export(path, tmp_path / "pq", "parquet")
+
+    def read(name):
+        with open(tmp_path / "csv" / f"{name}.csv", newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    docs_csv = {r["doc_id"]: r for r in read("documents")}
+    for i, t in enumerate(FORMULAS):
+        assert (docs_csv[f"d{i}"]["text"], docs_csv[f"d{i}"]["title"]) == ("'" + t, "'" + t)
+    assert docs_csv["plain"]["text"] == "A = B, 'quoted' -2"
+    [event] = read("events")
+    assert (event["action_text"], event["confidence"]) == ("'-signed", "-0.5")  # numbers are no text cells
+    assert read("quarantine")[0]["payload"] == "'=cmd|' /C calc'!A0"
+    assert pl.read_parquet(tmp_path / "pq" / "documents.parquet").sort("doc_id")["text"].to_list()[:len(FORMULAS)] \
+        == FORMULAS
