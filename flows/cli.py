@@ -1,6 +1,7 @@
 """The ``communique`` command line. Settings are read here, once, and passed down."""
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -65,12 +66,14 @@ def run(
     dask_address: Annotated[Optional[str], typer.Option(help="Annotate on a Dask cluster: tcp://host:port of its scheduler.")] = None,
     dask_local: Annotated[Optional[int], typer.Option(min=1, help="Annotate on a local Dask cluster of N worker processes.")] = None,
     wait: Annotated[Optional[bool], typer.Option("--wait", help="Wait for another run on the same warehouse instead of refusing.")] = None,
+    doc_timeout: Annotated[Optional[float], typer.Option(min=0, help="Seconds one document may take to annotate; over it, quarantined as timeout (0: no limit) [default: 120].")] = None,
 ) -> None:
     """Run the pipeline on input files and load the results into DuckDB.
 
     Exit status: 0 all loaded; 3 some records quarantined; 2 usage error; 1 failure."""
     s = _settings(db, "write", profile=profile, models_dir=models_dir, batch_size=batch_size, progress=progress,
-                  workers=workers, dask_address=dask_address, dask_local=dask_local, wait=wait)
+                  workers=workers, dask_address=dask_address, dask_local=dask_local, wait=wait,
+                  doc_timeout=doc_timeout)
     missing = [str(p) for p in input if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}", EXIT_USAGE)
@@ -470,12 +473,23 @@ def db_upgrade(db: Annotated[Optional[Path], typer.Option()] = None) -> None:
     typer.echo(f"{s.db_path}: applied {', '.join(applied) if applied else 'nothing (up to date)'}")
 
 
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops a run the way Ctrl-C does: the run is marked interrupted
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
-        app()
+        app()  # (typer itself turns an interrupt inside a command into exit status 130)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
-        sys.exit(130)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # do not wait for a worker thread still inside a model: its batch is lost anyway, and the run's
+        # row already says interrupted
+        os._exit(130)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.context import get_run_context
+from prefect.exceptions import ExternalSignal
 from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
@@ -184,6 +185,9 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
             status = "failed"
             failure = (f"{len(bad)} of {checked} records failed ({ratio:.0%} > max {max_failure_ratio:.0%}); "
                        f"see the quarantine table")
+    except (KeyboardInterrupt, ExternalSignal):  # Ctrl-C, or SIGTERM (Prefect's TerminationSignal): marked so
+        status = "interrupted"
+        raise
     finally:
         summary.status = status
         with db.connection(db_path) as con:

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     load_size: int = Field(default=512, ge=1, description="documents validated and loaded together")
     max_failure_ratio: float = Field(default=0.5, ge=0, le=1, description="share of failed records that fails a run")
     progress: bool = True
+    doc_timeout: float = Field(default=120, ge=0, description="seconds one document may take to annotate (0: no limit)")
     wait: bool = Field(default=False, description="wait for another run on the same warehouse instead of refusing")
     use_gpu: bool | None = None  # None: use CUDA when it is available
     workers: int = Field(default=1, ge=1, description="annotation processes on this machine")
@@ -58,7 +59,8 @@ class Settings(BaseSettings):
             use_gpu = torch.cuda.is_available()
         return NLPConfig(profile=self.profile, stanza_dir=self.stanza_dir(),
                          compact_dir=self.compact_dir or PACKAGE_MODELS, languages=tuple(self.languages),
-                         use_gpu=use_gpu, torch_threads=1 if self.parallelism().distributed else None)
+                         use_gpu=use_gpu, torch_threads=1 if self.parallelism().distributed else None,
+                         doc_timeout=self.doc_timeout or None)
 
     def parallelism(self):
         from flows.runners import Parallelism

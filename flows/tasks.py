@@ -15,6 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from extractors.nlp import langid, pipelines, profiles
 from extractors.nlp.profiles import NLPConfig
 from extractors.records import Extraction, Quarantined, RawDocument
+from flows.deadline import DeadlineExceeded, deadline
 from flows import ingest as ingest_mod
 
 # polars, the frame builders and the GX wrapper are imported inside the tasks that use them: annotation
@@ -70,19 +71,35 @@ def identify_languages(docs: list[RawDocument], forced: str, cfg: NLPConfig) -> 
     return ok, bad
 
 
+LONE_CHARS = 20_000  # a document this long is annotated alone, under its own time budget
+
+
 def _annotate(docs: list[RawDocument], lang: str, cfg: NLPConfig):
-    """Annotate in bulk; if the bulk call fails, one by one so one bad document costs only itself."""
-    try:
-        return list(zip(docs, pipelines.annotate([d.text for d in docs], lang, cfg))), []
-    except Exception:  # noqa: BLE001 — isolate the failing document below
-        pairs, bad = [], []
-        for d in docs:
-            try:
+    """Annotate in bulk; if the bulk call fails or runs past its budget (``cfg.doc_timeout`` per
+    document), one by one, so one bad or runaway document costs only itself: it is quarantined as
+    ``timeout`` after its own budget. Long documents are annotated alone from the start."""
+    budget = cfg.doc_timeout
+    alone = [d for d in docs if budget and len(d.text) > LONE_CHARS]
+    bulk = [d for d in docs if not (budget and len(d.text) > LONE_CHARS)]
+    pairs, bad = [], []
+    if bulk:
+        try:
+            with deadline(budget * len(bulk) if budget else None):
+                pairs = list(zip(bulk, pipelines.annotate([d.text for d in bulk], lang, cfg)))
+        except Exception:  # noqa: BLE001 — isolate the failing (or runaway) document below
+            alone = bulk + alone
+    for d in alone:
+        try:
+            with deadline(budget):
                 pairs.append((d, pipelines.annotate([d.text], lang, cfg)[0]))
-            except Exception as e:  # noqa: BLE001
-                bad.append(Quarantined(stage="annotate", reason=f"annotation_error:{type(e).__name__}",
-                                       source=d.source, payload=str(e)[:500], doc_id=d.doc_id, external_id=d.external_id))
-        return pairs, bad
+        except DeadlineExceeded:
+            bad.append(Quarantined(stage="annotate", reason="timeout", source=d.source,
+                                   payload=f"annotation took over {budget:g} s ({len(d.text)} characters)",
+                                   doc_id=d.doc_id, external_id=d.external_id))
+        except Exception as e:  # noqa: BLE001
+            bad.append(Quarantined(stage="annotate", reason=f"annotation_error:{type(e).__name__}",
+                                   source=d.source, payload=str(e)[:500], doc_id=d.doc_id, external_id=d.external_id))
+    return pairs, bad
 
 
 def annotation_cache_key(context, parameters: dict) -> str:

@@ -31,6 +31,7 @@ class NLPConfig:
     languages: tuple[str, ...] = ("ru", "en")
     use_gpu: bool = False
     torch_threads: int | None = None  # intra-op threads per process (1 when several processes share the CPUs)
+    doc_timeout: float | None = None  # seconds one document may take to annotate (None: no limit)
 
 
 def compact_path(lang: str, cfg: NLPConfig) -> Path:

@@ -40,10 +40,10 @@ def _env(tmp: Path) -> dict[str, str]:
                 PREFECT_HOME=str(tmp / "prefect"), COMMUNIQUE_DATA_DIR=str(tmp))
 
 
-def _start(db: Path, inp: Path, tmp: Path) -> subprocess.Popen:
+def _start(db: Path, inp: Path, tmp: Path, *extra: str) -> subprocess.Popen:
     # its own process group: SIGKILL takes the whole tree down (the run and Prefect's ephemeral API
     # server), as a machine crash would, and leaves no orphans behind the test
-    return subprocess.Popen([CLI, "run", "--input", str(inp), "--db", str(db), "--no-progress"], env=_env(tmp),
+    return subprocess.Popen([CLI, "run", "--input", str(inp), "--db", str(db), "--no-progress", *extra], env=_env(tmp),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
 
@@ -116,10 +116,11 @@ def test_kill_9_then_rerun_equals_a_clean_run(tmp_path, corpus, where):
 
 
 def test_two_runs_on_one_database_at_once(tmp_path):
+    """With --wait the second waits for the first (the warehouse's run lock) and both load."""
     a = _corpus(tmp_path / "a.jsonl", 12)
     b = _corpus(tmp_path / "b.jsonl", 12, offset=12)
     db = tmp_path / "w.duckdb"
-    procs = [_start(db, a, tmp_path), _start(db, b, tmp_path)]
+    procs = [_start(db, a, tmp_path, "--wait"), _start(db, b, tmp_path, "--wait")]
     outs = [p.communicate(timeout=600)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     con = duckdb.connect(str(db), read_only=True)
@@ -131,3 +132,30 @@ def test_two_runs_on_one_database_at_once(tmp_path):
         con.close()
     assert ids == {f"d{i}" for i in range(24)}
     assert sorted(runs) == [("completed", 12), ("completed", 12)] and dup == 0
+
+
+def test_sigterm_stops_a_run_within_seconds_and_marks_it_interrupted(tmp_path):
+    inp = _corpus(tmp_path / "in.jsonl", 400)
+    db = tmp_path / "w.duckdb"
+    proc = _start(db, inp, tmp_path)
+    wal, seen, present, t0 = Path(str(db) + ".wal"), 0, False, time.monotonic()
+    while proc.poll() is None and seen < 3 and time.monotonic() - t0 < 240:  # a batch or two loaded
+        now = wal.exists()
+        seen += now and not present
+        present = now
+        time.sleep(0.001)
+    assert proc.poll() is None, "the run ended before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    t1 = time.monotonic()
+    try:
+        proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            _kill(proc)
+    assert time.monotonic() - t1 < 20 and proc.returncode != 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        runs = con.execute("SELECT status, docs_loaded FROM runs").fetchall()
+    finally:
+        con.close()
+    assert [r[0] for r in runs] == ["interrupted"] and runs[0][1] < 400
