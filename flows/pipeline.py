@@ -140,7 +140,8 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
     version = extractor_version()
     summary = RunSummary(run_id=run_id, db=db_path)
 
-    docs, bad = tasks.ingest(inputs) if inputs else ([], [])
+    docs, bad, aliases = tasks.ingest(inputs) if inputs else ([], [], [])
+    known_ids: set[str] = set()
     with db.session(db_path) as con:
         if from_warehouse:
             # re-extract what the warehouse holds from older extractor versions (or everything)
@@ -153,6 +154,7 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
                            ", ".join(gone))
         if not reprocess:
             known = known_documents(con, [d.doc_id for d in docs], version)
+            known_ids = set(known)
             summary.docs_skipped = len(known)
             docs = [d for d in docs if d.doc_id not in known]
     status, models, failure = "failed", {}, ""
@@ -176,6 +178,9 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
                 summary.events += batch.events
                 by_type.update(batch.frames["events"]["event_type"].to_list())
         tasks.quarantine(db_path, quote(bad), run_id)
+        # every id each text came under, for the texts that loaded now or earlier (not quarantined ones)
+        stored = {d.doc_id for d in docs} - {q.doc_id for q in bad if q.doc_id}
+        tasks.record_aliases(db_path, [a for a in aliases if a[0] in stored or a[0] in known_ids], run_id)
         summary.quarantined = len(bad)
         summary.quarantine_by_reason = dict(collections.Counter(q.reason for q in bad).most_common())
         summary.events_by_type = dict(by_type.most_common())

@@ -34,18 +34,36 @@ class BatchResult:
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def ingest(paths: list[str]) -> tuple[list[RawDocument], list[Quarantined]]:
-    """Read input files; bad records become quarantine rows. Duplicate texts are read once."""
+def ingest(paths: list[str]) -> tuple[list[RawDocument], list[Quarantined], list[tuple[str, str | None, str]]]:
+    """Read input files; bad records become quarantine rows. Duplicate texts are read once; every
+    (doc_id, external id, source) a text came under is returned too (the warehouse's document_aliases)."""
     docs: list[RawDocument] = []
     bad: list[Quarantined] = []
     seen: set[str] = set()
+    aliases: list[tuple[str, str | None, str]] = []
     for rec in ingest_mod.read_paths([Path(p) for p in paths]):
         if isinstance(rec, Quarantined):
             bad.append(rec)
-        elif rec.doc_id not in seen:
+            continue
+        aliases.append((rec.doc_id, rec.external_id, rec.source))
+        if rec.doc_id not in seen:
             seen.add(rec.doc_id)
             docs.append(rec)
-    return docs, bad
+    return docs, bad, aliases
+
+
+def record_aliases(db_path: str, aliases: list[tuple[str, str | None, str]], run_id: str) -> None:
+    """Keep every id a loaded or known text came under (idempotent)."""
+    if not aliases:
+        return
+    from warehouse import frames as fr
+    from warehouse.db import connection
+    from warehouse.load import load_aliases
+
+    ts = fr.now()
+    rows = [{"doc_id": d, "external_id": e, "source": s, "run_id": run_id, "created_at": ts} for d, e, s in aliases]
+    with connection(db_path) as con:
+        load_aliases(con, rows)
 
 
 @task(name="identify-languages", cache_policy=NO_CACHE)

@@ -15,7 +15,7 @@ from warehouse import db
 
 FORMULA_START = r"^[=+\-@\t\r]"
 TABLES = ("documents", "sentences", "mentions", "events", "sentence_diagnostics", "runs", "quarantine", "event_types",
-          "validation_results")
+          "validation_results", "document_aliases")
 
 
 def relations() -> list[str]:

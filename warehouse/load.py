@@ -61,6 +61,16 @@ def load_quarantine(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> None
         db.run_file(con, "insert_quarantine")
 
 
+def load_aliases(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Every (id, source) a text arrived under (``document_aliases``); idempotent."""
+    if not rows:
+        return
+    schema = {"doc_id": pl.Utf8, "external_id": pl.Utf8, "source": pl.Utf8, "run_id": pl.Utf8,
+              "created_at": pl.Datetime("us")}
+    with _registered(con, {"aliases": pl.DataFrame(rows, schema=schema)}):
+        db.run_file(con, "insert_document_aliases")
+
+
 def start_run(con, run_id: str, flow_run_id: str | None, code_version: str, inputs: list[str]) -> list[str]:
     """Record a new run; runs left 'running' by dead processes on this host become 'interrupted'
     (returned)."""

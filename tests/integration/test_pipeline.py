@@ -117,3 +117,29 @@ def test_reprocess_from_warehouse_picks_only_stale_documents(tmp_path, prefect_h
     assert s.docs_seen == 1 and s.docs_loaded == 1
     assert _q(tmp_path, COUNTS) == before
     assert _q(tmp_path, "SELECT count(DISTINCT extractor_version) FROM documents") == [(1,)]
+
+
+def test_the_same_text_under_several_ids_loads_once_and_keeps_every_id(tmp_path, prefect_harness, nlp_config):
+    from flows.pipeline import pipeline
+
+    text = "Egypt praised Kenya for its mediation."
+    first = tmp_path / "a.jsonl"
+    first.write_text("\n".join(json.dumps({"id": i, "text": text, "lang": "en"}) for i in ("a1", "a2")) + "\n")
+    db = str(tmp_path / "w.duckdb")
+
+    def state():
+        con = duckdb.connect(db, read_only=True)
+        try:
+            return (con.execute("SELECT count(*) FROM documents").fetchone()[0],
+                    sorted(r[0] for r in con.execute("SELECT external_id FROM document_aliases").fetchall()))
+        finally:
+            con.close()
+
+    pipeline(inputs=[str(first)], db_path=db, nlp=nlp_config)
+    assert state() == (1, ["a1", "a2"])
+    pipeline(inputs=[str(first)], db_path=db, nlp=nlp_config)  # rerun: nothing new
+    assert state() == (1, ["a1", "a2"])
+    later = tmp_path / "b.jsonl"
+    later.write_text(json.dumps({"id": "b1", "text": text, "lang": "en"}) + "\n")
+    pipeline(inputs=[str(later)], db_path=db, nlp=nlp_config)  # already loaded, under a new id
+    assert state() == (1, ["a1", "a2", "b1"])
