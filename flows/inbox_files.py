@@ -28,13 +28,21 @@ def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
 
 
 def scan(folder: Path) -> list[InboxFile]:
+    """The inbox's files, hidden and in-progress ones left out, and so is anything reached through a
+    symlink that leads out of the inbox (the inbox is the boundary of what is read, as for ``run``)."""
+    from flows.ingest import _outside
+
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"inbox folder not found: {folder}")
+    root = folder.resolve()
     out = []
     for f in sorted(folder.rglob("*")):
         rel = f.relative_to(folder).parts
         if not f.is_file() or any(p.startswith(".") for p in rel) or f.suffix.lower() in IN_PROGRESS:
+            continue
+        if any(_outside(folder.joinpath(*rel[:k + 1]), root) for k in range(len(rel))
+               if folder.joinpath(*rel[:k + 1]).is_symlink()):
             continue
         out.append(InboxFile(str(f), sha256_of(f), f.stat().st_size))
     return out
