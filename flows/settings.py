@@ -102,17 +102,23 @@ def load(db: Path | str | None = None, db_access: str | None = None, **overrides
 
         check_path(s.db_path, write=db_access == "write")
     try:
-        configure_runtime(s.data_dir if s.db is None else s.db_path.parent)
+        configure_runtime(s.data_dir if s.db is None else s.db_path.parent, s.db_path)
     except OSError as e:
         raise SettingsError(f"cannot prepare {e.filename or s.db_path.parent}: {e.strerror or e}") from None
     return s
 
 
-def configure_runtime(data_dir: Path) -> None:
+def configure_runtime(data_dir: Path, db_path: Path | None = None) -> None:
     """Defaults for Prefect and libraries, set before they are imported; a user's own values win.
-    The machine may be offline: telemetry off everywhere."""
+    The machine may be offline: telemetry off everywhere. Each warehouse has its own Prefect server
+    database (``prefect/server-<warehouse>.db``): runs on two warehouses of one folder at once would
+    otherwise start two temporary servers migrating one SQLite file (runs on one warehouse are one at
+    a time: ``warehouse.run_lock``)."""
+    home = (data_dir / "prefect").resolve()
+    stem = db_path.stem if db_path is not None else "communique"
     defaults = {
-        "PREFECT_HOME": str((data_dir / "prefect").resolve()),
+        "PREFECT_SERVER_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{home / f'server-{stem}.db'}",
+        "PREFECT_HOME": str(home),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_LOGGING_TO_API_ENABLED": "false",
@@ -123,6 +129,8 @@ def configure_runtime(data_dir: Path) -> None:
         "OPENBLAS_NUM_THREADS": "1",
         "TOKENIZERS_PARALLELISM": "false",
     }
+    if os.environ.get("PREFECT_API_DATABASE_CONNECTION_URL"):  # the user's own server database (older name)
+        defaults.pop("PREFECT_SERVER_DATABASE_CONNECTION_URL")
     for k, v in defaults.items():
         os.environ.setdefault(k, v)
     import logging

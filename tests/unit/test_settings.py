@@ -39,3 +39,12 @@ def test_a_later_assignment_is_validated_too():
     s = Settings()
     with pytest.raises(ValueError):
         s.workers = 0
+
+
+def test_each_warehouse_has_its_own_prefect_server_database(monkeypatch, tmp_path):
+    import os
+
+    monkeypatch.delenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", raising=False)
+    monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
+    load(tmp_path / "a.duckdb")
+    assert os.environ["PREFECT_SERVER_DATABASE_CONNECTION_URL"].endswith("/prefect/server-a.db")
