@@ -75,6 +75,12 @@ def check_path(path: Path | str, write: bool = True) -> None:
             raise DatabasePathError(f"cannot create {p}: {parent} is not a writable folder")
 
 
+# the storage format new warehouses are written in: the oldest DuckDB clients can read (the CLI 1.5,
+# JDBC drivers of BI tools are 1.x); DuckDB 2 writes its own newer format unless told (a file keeps
+# the format it was created in)
+STORAGE_COMPATIBILITY = "v1.0.0"
+
+
 def connect(path: Path | str, read_only: bool = False, wait_s: float = 30.0) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not read_only:
@@ -82,7 +88,9 @@ def connect(path: Path | str, read_only: bool = False, wait_s: float = 30.0) -> 
     deadline = time.monotonic() + wait_s
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            if read_only:
+                return duckdb.connect(str(path), read_only=True)
+            return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
         except duckdb.IOException as e:
             if "lock" not in str(e).lower():
                 raise

@@ -38,3 +38,21 @@ def test_every_cookbook_query_runs(ru_warehouse):
     assert any("Совета Безопасности ООН" in row[3] for row in conditions)
     requests = results["1. Who requested what from whom last week"]
     assert all(row[0] is not None for row in requests)
+
+
+def test_a_duckdb_1x_client_opens_the_warehouse_and_runs_the_cookbook(ru_warehouse):
+    """BI tools and the DuckDB CLI on PyPI are DuckDB 1.x: the warehouse is written in a storage format
+    they read (warehouse.db.STORAGE_COMPATIBILITY), and every cookbook query runs in the 1.5 CLI."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cli = shutil.which("duckdb", path=str(Path(sys.executable).parent))
+    assert cli, "duckdb-cli is a test dependency (pyproject [test], requirements.lock)"
+    version = subprocess.run([cli, "-version"], capture_output=True, text=True, check=True).stdout
+    assert version.startswith("v1."), version
+    for title, sql in queries():
+        res = subprocess.run([cli, "-readonly", "-csv", str(ru_warehouse), "-c", sql], capture_output=True,
+                             text=True, timeout=60)
+        assert res.returncode == 0 and "Error" not in res.stderr, (title, res.stderr)
