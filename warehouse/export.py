@@ -7,6 +7,8 @@ start that way. The check is on the values as stored, whatever ingest normalised
 columns are left alone (``-0.5`` stays a number). Parquet keeps every value verbatim."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import polars as pl
@@ -30,9 +32,30 @@ def neutralise_formulas(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def export(db_path: Path, out: Path, fmt: str = "parquet") -> dict[str, int]:
+    """Write every relation into ``out``: first into a temporary folder beside it, then each relation's
+    file (or the events' partition folder) replaces the old one, so no stale month partition or file of
+    an earlier export is left behind (other files in ``out`` are not touched)."""
     if fmt not in ("parquet", "csv"):
         raise ValueError(f"unknown format {fmt!r}; use parquet or csv")
     out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    try:
+        counts = _write(db_path, tmp, fmt)
+        if fmt == "parquet" and not (tmp / "events").exists() and (out / "events").is_dir():
+            shutil.rmtree(out / "events")  # no events now: none of an earlier export's partitions stay
+        for item in sorted(tmp.iterdir()):
+            dest = out / item.name
+            if dest.is_dir() and not dest.is_symlink():
+                shutil.rmtree(dest)
+            elif dest.exists() or dest.is_symlink():
+                dest.unlink()
+            item.replace(dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return counts
+
+
+def _write(db_path: Path, out: Path, fmt: str) -> dict[str, int]:
     con = db.connect(db_path, read_only=True)
     counts: dict[str, int] = {}
     try:

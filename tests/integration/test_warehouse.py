@@ -115,3 +115,32 @@ def test_csv_export_neutralises_formula_cells_and_parquet_keeps_them(tmp_path):
     assert read("quarantine")[0]["payload"] == "'=cmd|' /C calc'!A0"
     assert pl.read_parquet(tmp_path / "pq" / "documents.parquet").sort("doc_id")["text"].to_list()[:len(FORMULAS)] \
         == FORMULAS
+
+
+def test_exporting_two_warehouses_into_one_folder_leaves_no_stale_partition(tmp_path):
+    """The second export replaces the first: a month the second warehouse lacks leaves no partition."""
+    from warehouse.export import export
+
+    now = dt.datetime(2025, 1, 1)
+
+    def warehouse(name: str, months: list[str]):
+        path = tmp_path / f"{name}.duckdb"
+        con = db.connect(path)
+        db.upgrade(con)
+        docs = [{"doc_id": f"d{i}", "text": f"t{i}", "lang": "en", "ingested_at": now} for i in range(len(months))]
+        events = [{"event_id": f"{name}{i}", "doc_id": f"d{i}", "event_type": "AGREE", "confidence": 0.5,
+                   "event_date": dt.date.fromisoformat(m + "-15")} for i, m in enumerate(months)]
+        load_batch(con, {"documents": fr.frame("documents", docs), "events": fr.frame("events", events)})
+        con.close()
+        return path
+
+    out = tmp_path / "exports"
+    (out).mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")  # not the export's: left alone
+    export(warehouse("a", ["2025-01", "2025-02", "2025-03"]), out)
+    assert sorted(p.name for p in (out / "events").iterdir()) == ["month=2025-01", "month=2025-02", "month=2025-03"]
+    export(warehouse("b", ["2025-03"]), out)
+    assert sorted(p.name for p in (out / "events").iterdir()) == ["month=2025-03"]
+    assert pl.read_parquet(out / "events" / "**" / "*.parquet").height == 1
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-")]  # no temporary folder left

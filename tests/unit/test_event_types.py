@@ -30,7 +30,7 @@ def test_the_suite_takes_its_value_set_from_the_table():
     ref = [e["kwargs"] for e in spec["expectations"] if e["kwargs"].get("column") == "event_type"
            and "value_set" in e["kwargs"]]
     assert ref and ref[0]["value_set"] == "@event_types"
-    assert validate._resolved(ref[0])["value_set"] == list(event_types.NAMES)
+    assert validate.resolved_kwargs(ref[0])["value_set"] == list(event_types.NAMES)
 
 
 def test_the_warehouse_is_seeded_from_the_table(tmp_path):

@@ -37,7 +37,7 @@ def build(db_path: Path, gx_root: Path, run_id: str | None = None) -> tuple[str,
     results = {}
     for kind, df in frames.items():
         spec = json.loads((gxv.SUITES / f"{kind}.json").read_text(encoding="utf-8"))
-        exps = [get_expectation_impl(e["type"])(**e["kwargs"]) for e in spec["expectations"]]
+        exps = [get_expectation_impl(e["type"])(**gxv.resolved_kwargs(e["kwargs"])) for e in spec["expectations"]]
         suite = ctx.suites.add_or_update(gx.ExpectationSuite(name=kind, expectations=exps))
         asset = next((a for a in source.assets if a.name == kind), None) or source.add_dataframe_asset(kind)
         batch_def = next((b for b in asset.batch_definitions if b.name == f"{kind}_run"), None) \

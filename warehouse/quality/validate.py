@@ -37,7 +37,7 @@ class SuiteResult:
         return out
 
 
-def _resolved(kwargs: dict) -> dict:
+def resolved_kwargs(kwargs: dict) -> dict:
     """A suite's value set named by reference ("@event_types": the event types' table)."""
     if kwargs.get("value_set") == "@event_types":
         from extractors.event_types import NAMES
@@ -66,7 +66,7 @@ def _context():
     batches, suites = {}, {}
     for name in suite_names():
         spec = json.loads((SUITES / f"{name}.json").read_text(encoding="utf-8"))
-        exps = [get_expectation_impl(e["type"])(**_resolved(e["kwargs"])) for e in spec["expectations"]]
+        exps = [get_expectation_impl(e["type"])(**resolved_kwargs(e["kwargs"])) for e in spec["expectations"]]
         suites[name] = ctx.suites.add(gx.ExpectationSuite(name=name, expectations=exps, notes=spec.get("notes")))
         batches[name] = ds.add_dataframe_asset(name).add_batch_definition_whole_dataframe(f"{name}_batch")
     return ctx, batches, suites
