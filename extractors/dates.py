@@ -20,6 +20,21 @@ EXPLICIT = {
     "en": re.compile(rf"\b(({EN_MONTHS})\s+\d{{1,2}}(,?\s+\d{{4}})?|\d{{1,2}}\s+({EN_MONTHS})(\s+\d{{4}})?)\b"),
 }
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# a wire dateline opening a story: place, date, optional agency, then a dash ("KIGALI, Dec. 8 (Xinhua) --",
+# "BAMAKO, April 7 —", «Москва. 29 декабря. INTERFAX.RU -»): the day the story was filed, not an event date
+DATELINE = {
+    "en": re.compile(rf"^\s*[A-Z][A-Za-z .'-]{{1,40}},\s+({EN_MONTHS})\s+\d{{1,2}}(,?\s+\d{{4}})?"
+                     rf"(\s*\([^)\n]{{1,40}}\))?\s*(--|—|–|-)\s"),
+    "ru": re.compile(rf"^\s*[А-ЯЁ][А-Яа-яЁё .-]{{1,40}}[.,]\s+\d{{1,2}}\s+({RU_MONTHS})(\s+\d{{4}}(\s+года)?)?"
+                     rf"[.,]?(\s+[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.]{{1,30}})?\s*(--|—|–|-)\s", re.I),
+}
+
+
+def dateline_end(text: str, lang: str) -> int:
+    """Where a dateline opening ``text`` (a document) ends; 0 when it has none."""
+    rx = DATELINE.get(lang)
+    m = rx.match(text) if rx else None
+    return m.end() if m else 0
 NUMERIC_RU = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 RELATIVE = {
     "ru": {"сегодня": 0, "сегодняшний": 0, "вчера": -1, "позавчера": -2, "накануне": -1, "завтра": 1, "послезавтра": 2},
@@ -31,7 +46,7 @@ WEEKDAYS = {
     "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
 }
 WEEKDAY_RE = {
-    "ru": re.compile(r"\bв\s+(прошл\w+\s+|минувш\w+\s+|следующ\w+\s+|ближайш\w+\s+|эт\w+\s+)?"
+    "ru": re.compile(r"\bво?\s+(прошл\w+\s+|минувш\w+\s+|следующ\w+\s+|ближайш\w+\s+|эт\w+\s+)?"
                      r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I),
     "en": re.compile(r"\b(on\s+|last\s+|next\s+|this\s+|coming\s+)?"
                      r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),

@@ -42,6 +42,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     countries = actors.countries()
     first_sentence = next((k for k, t in enumerate(trees) if t.nodes), -1)
     lead_date = None  # the date of the lead sentence's event, if it names one
+    dateline = dates.dateline_end(text, lang)
     person_sides: set[int] = set()  # ids of mentions naming an unnamed person's side ("the Iranian minister")
     name_nouns = lex.geographic_features | lex.instrument_names  # nouns whose names hold a place, not a party
     for sidx, (sent, tree) in enumerate(zip(doc.sentences, trees)):
@@ -133,8 +134,9 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             etype = predicates.adjust_type(c, cond is not None, modality)
             if c.negated and cond is not None and conditions.is_refusal(cond.text, lex.refusal_markers, lex.negation):
                 etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
-            own, said = discourse.attached_dates(tree, predicates.anchor(c).id, dates.find(
-                sent_text, lang, raw.published, tree.start, future=modality == "planned"))
+            own, said = discourse.attached_dates(tree, predicates.anchor(c).id, [
+                d for d in dates.find(sent_text, lang, raw.published, tree.start, future=modality == "planned")
+                if d.start >= dateline])  # a wire dateline's day is when the story was filed
             if said and not own and modality == "planned":  # the day it was said is in the past
                 past = {d.start: d for d in dates.find(sent_text, lang, raw.published, tree.start)}
                 said = [past.get(d.start, d) for d in said]
@@ -147,8 +149,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 continue
             if found:
                 event_date, date_source = found[0].date, "text"
-                if sidx == first_sentence and lead_date is None:
-                    lead_date = event_date
+                if sidx == first_sentence and lead_date is None and not dateline:
+                    lead_date = event_date  # (a wire story's lead dates its own act: the dateline files the rest)
             elif lead_date is not None and not opening.startswith(lex.new_thread_openers) \
                     and not predicates.perfect(tree, predicates.anchor(c)):
                 # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …")

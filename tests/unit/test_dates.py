@@ -58,3 +58,25 @@ def test_past_periods_are_dated_by_their_last_day():
         dt.date(2017, 1, 31), dt.date(2019, 12, 31)]
     assert [d.date for d in past_periods("в марте 2018 года Лондон выслал дипломатов", "ru")] == [dt.date(2018, 3, 31)]
     assert past_periods("since 2017 the talks have stalled", "en") == []  # "since" opens a period still going on
+
+
+def test_a_wire_dateline_is_found_only_at_the_start():
+    from extractors.dates import dateline_end
+
+    for text, lang in [("KIGALI, Dec. 8 (Xinhua) -- Rwanda urged", "en"), ("BAMAKO, April 7 — Mali said", "en"),
+                       ("WASHINGTON, March 3, 2025 (Reuters) - The US", "en"),
+                       ("Москва. 29 декабря. ИНТЕРФАКС - Глава", "ru"), ("Минск, 3 мая - Белоруссия", "ru")]:
+        end = dateline_end(text, lang)
+        assert end and text[end:][:1].isupper(), text
+    for text, lang in [("Rwanda on Sunday, Dec 7, urged", "en"), ("Lavrov said on May 5 - in Moscow - that", "en"),
+                       ("Россия 29 декабря - в понедельник - заявила", "ru")]:
+        assert dateline_end(text, lang) == 0, text
+
+
+def test_tuesday_after_vo_is_a_weekday():
+    import datetime as dt
+
+    from extractors.dates import find
+
+    [d] = find("Россия во вторник призвала Японию к диалогу.", "ru", dt.date(2025, 10, 30))  # a Thursday
+    assert d.date == dt.date(2025, 10, 28) and d.text == "во вторник"
