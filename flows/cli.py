@@ -11,14 +11,32 @@ import typer
 
 from flows.settings import Settings, load as load_settings
 
+# plain help (Rich markup would swallow "[default: …]") with -h as well as --help
+HELP = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(help="Communique: raw news text (ru/en) -> a DuckDB warehouse of diplomatic events.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-models_app = typer.Typer(help="List, download and train NLP models.", no_args_is_help=True)
-db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, context_settings=HELP)
+models_app = typer.Typer(help="List, download and train NLP models.", no_args_is_help=True, rich_markup_mode=None,
+                         context_settings=HELP)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True, rich_markup_mode=None, context_settings=HELP)
 app.add_typer(models_app, name="models")
 app.add_typer(db_app, name="db")
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_QUARANTINE = 0, 1, 2, 3
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"communique {version('communique')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                 help="Print the version and exit.")] = False) -> None:
+    """Communique: raw news text (ru/en) -> a DuckDB warehouse of diplomatic events."""
 
 
 class Lang(str, Enum):
@@ -481,9 +499,20 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
+    from typer._click import exceptions as click_exc  # typer's own copy of click (typer 0.29)
+
     try:
-        app()  # (typer itself turns an interrupt inside a command into exit status 130)
-    except KeyboardInterrupt:
+        # not standalone: a usage mistake is one "error:" line, like the app's own errors, not a box
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+    except click_exc.UsageError as e:
+        cmd = e.ctx.command_path if e.ctx is not None else "communique"
+        typer.secho(f"error: {e.format_message()} (see: {cmd} --help)", fg=typer.colors.RED, err=True)
+        sys.exit(EXIT_USAGE)
+    except click_exc.ClickException as e:
+        typer.secho(f"error: {e.format_message()}", fg=typer.colors.RED, err=True)
+        sys.exit(e.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         typer.echo("interrupted", err=True)
         sys.stdout.flush()
         sys.stderr.flush()

@@ -132,3 +132,27 @@ def test_a_second_run_on_a_held_warehouse_is_refused_then_waits(tmp_path, prefec
         p.wait()
     res = runner.invoke(app, ["run", "--input", str(text), "--db", str(db), "--no-progress", "--wait"])
     assert res.exit_code == 0 and "0 loaded, 1 already loaded" in res.output, res.output
+
+
+def test_usage_mistakes_through_the_real_entry_point_are_one_line(tmp_path):
+    """The installed command (not the test runner): --version, -h, usage mistakes as one 'error:' line
+    with exit 2, and help that shows its defaults."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cli = str(Path(sys.executable).with_name("communique"))
+
+    def call(*args):
+        return subprocess.run([cli, *args], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+
+    res = call("--version")
+    assert res.returncode == 0 and res.stdout.startswith("communique ")
+    assert call("-h").returncode == 0 and "Usage: communique" in call("-h").stdout
+    assert "[default: data/communique.duckdb]" in call("run", "--help").stdout
+    for args in (["nosuch"], ["run", "--input"], ["run", "--input", "x", "--workers", "0"],
+                 ["run", "--input", "x", "--lang", "xx"]):
+        res = call(*args)
+        lines = [x for x in res.stderr.splitlines() if x.strip()]
+        assert res.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: "), (args, res.stderr)
+        assert "Traceback" not in res.stderr + res.stdout
