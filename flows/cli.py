@@ -336,7 +336,9 @@ def quality(
     db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
     run_id: Annotated[Optional[str], typer.Option(help="Run to document [default: the last run that loaded rows].")] = None,
 ) -> None:
-    """Build Great Expectations Data Docs (offline HTML) for the last run and print where they are."""
+    """Build Great Expectations Data Docs (offline HTML) for the last run and print where they are.
+
+    Exit status: 0 every suite passed; 1 a suite failed; 2 no such run or database."""
     s = _settings(db, "read")
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}; run `communique run` first", EXIT_USAGE)
@@ -349,6 +351,8 @@ def quality(
     for kind, ok in results.items():
         typer.echo(f"  {kind:<10} {'passed' if ok else 'FAILED'}")
     typer.echo(f"Data Docs: {index}")
+    if not all(results.values()):
+        raise typer.Exit(EXIT_FAILURE)  # a suite failed: scripts and schedulers see it
 
 
 @app.command()
@@ -468,10 +472,10 @@ def status(
     runs = last_runs(s.db_path, limit)
     url = api_url or s.prefect_api_url()
     states = flow_states(url, [r["flow_run_id"] for r in runs if r["flow_run_id"]])
-    typer.echo(f"{'started':<20}{'status':<27}{'loaded':>7}{'events':>7}{'quar.':>6}  prefect")
+    typer.echo(f"{'run':<14}{'started':<20}{'status':<27}{'loaded':>7}{'events':>7}{'quar.':>6}  prefect")
     for r in runs:
         st = "(no server)" if states is None else states.get(r["flow_run_id"] or "", "(not on this server)")
-        typer.echo(f"{r['started']:<20}{r['status'] or 'running?':<27}{r['docs_loaded'] or 0:>7}"
+        typer.echo(f"{r['run_id']:<14}{r['started']:<20}{r['status'] or 'running?':<27}{r['docs_loaded'] or 0:>7}"
                    f"{r['events_loaded'] or 0:>7}{r['quarantined'] or 0:>6}  {st}")
     if not runs:
         typer.echo("no runs yet")

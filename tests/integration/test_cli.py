@@ -156,3 +156,19 @@ def test_usage_mistakes_through_the_real_entry_point_are_one_line(tmp_path):
         lines = [x for x in res.stderr.splitlines() if x.strip()]
         assert res.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: "), (args, res.stderr)
         assert "Traceback" not in res.stderr + res.stdout
+
+
+def test_status_shows_run_ids_and_quality_refuses_an_unknown_run(tmp_path, prefect_harness):
+    text = tmp_path / "in.txt"
+    text.write_text("Kenya praised Egypt.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert runner.invoke(app, ["run", "--input", str(text), "--db", str(db), "--no-progress"]).exit_code == 0
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    [(run_id,)] = con.execute("SELECT run_id FROM runs").fetchall()
+    con.close()
+    res = runner.invoke(app, ["status", "--db", str(db)])
+    assert res.exit_code == 0 and run_id in res.output  # the id `quality --run-id` takes
+    res = runner.invoke(app, ["quality", "--db", str(db), "--run-id", "nope"])
+    assert res.exit_code == 2 and "no run 'nope'" in res.output
