@@ -161,6 +161,11 @@ def eval_cmd(
         typer.echo(render(evaluate_frozen(gold, s.nlp_config(), s.data_dir / "parse-cache", only), details=details))
         return
     tmp = Path(tempfile.mkdtemp(prefix="communique-eval-"))
+    if db is None:  # the temporary warehouse (and its Prefect home) goes when the command ends
+        import atexit
+        import shutil
+
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     s = _settings(db or tmp / "eval.duckdb", "write", progress=False)
     from flows.evaluate import evaluate_gold
 
@@ -400,7 +405,7 @@ def inbox(
     db: Annotated[Optional[Path], typer.Option(help="DuckDB file [default: data/communique.duckdb].")] = None,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Annotation processes.")] = None,
 ) -> None:
-    """Process the inbox's new files once (what the pipeline-hourly deployment does on a schedule)."""
+    """Process the inbox's new files once (what the inbox-hourly deployment does on a schedule)."""
     s = _settings(db, "write", workers=workers)
     if not folder.is_dir():
         _fail(f"inbox folder not found: {folder}", EXIT_USAGE)
@@ -412,7 +417,11 @@ def inbox(
                          workers=s.workers)
     except FailureRatioExceeded as e:
         _fail(f"run failed: {e}")
-    typer.echo(", ".join(f"{k}: {v}" for k, v in out.items()))
+    files = out.get("files") or {}
+    typer.echo(f"inbox {folder}: {out['new_files']} new file(s), {out['already_processed']} already processed"
+               + (f"; run {out['run_id']}: {out['docs_loaded']} documents loaded, {out['events']} events, "
+                  f"{out['quarantined']} quarantined" if out.get("run_id") else "")
+               + ("".join(f"\n  {n:>4} × {status}" for status, n in files.items())))
     raise typer.Exit(EXIT_QUARANTINE if out.get("quarantined") else EXIT_OK)
 
 
@@ -440,9 +449,9 @@ def serve(
         _fail(str(e))
     except KeyboardInterrupt:
         _fail("interrupted while starting; everything started so far was stopped", 130)
-    typer.echo(f"server {svc.api_url}; pool {srv.POOL}; deployments pipeline-hourly, reprocess, export-nightly; "
+    typer.echo(f"server {svc.api_url}; pool {srv.POOL}; deployments inbox-hourly, reprocess, export-nightly; "
                "worker running. Ctrl-C stops everything.")
-    typer.echo(f"  trigger a run: PREFECT_API_URL={svc.api_url} prefect deployment run inbox/pipeline-hourly")
+    typer.echo(f"  trigger a run: PREFECT_API_URL={svc.api_url} prefect deployment run inbox/inbox-hourly")
     try:
         while all(p.poll() is None for p in svc.procs.values()):
             import time

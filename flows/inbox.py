@@ -1,4 +1,4 @@
-"""The ``inbox`` flow (deployment ``pipeline-hourly``): process the new files of an inbox folder.
+"""The ``inbox`` flow (deployment ``inbox-hourly``): process the new files of an inbox folder.
 
 Files are tracked by content hash in ``inbox_files``, so a scheduled run picks up only files it has
 not seen; processed files can be moved to an archive folder. A file whose records fail is recorded
@@ -53,16 +53,16 @@ def inbox(inbox_dir: str = "data/inbox", archive_dir: str | None = None, db_path
     files = scan_inbox(inbox_dir)
     fresh, old = new_files(files, known_files(str(s.db_path), [f.sha256 for f in files]))
     if old:
-        logger.warning("%d file(s) already processed (same content), left in place: %s", len(old),
+        logger.info("%d file(s) already processed (same content), left in place: %s", len(old),
                        ", ".join(Path(f.path).name for f in old[:5]))
     if not fresh:
-        logger.warning("inbox %s: no new files", inbox_dir)
+        logger.info("inbox %s: no new files", inbox_dir)
         return {"new_files": 0, "already_processed": len(old)}
     from flows.pipeline import run_with
 
     summary = run_with(s, inputs=[f.path for f in fresh])
     statuses = record_files(str(s.db_path), fresh, summary.run_id, inbox_dir, archive_dir)
-    logger.warning("inbox %s: %d new file(s) → %d documents loaded, %d events, %d quarantined", inbox_dir,
+    logger.info("inbox %s: %d new file(s) → %d documents loaded, %d events, %d quarantined", inbox_dir,
                    len(fresh), summary.docs_loaded, summary.events, summary.quarantined)
     return {"new_files": len(fresh), "already_processed": len(old), "run_id": summary.run_id,
             "docs_loaded": summary.docs_loaded, "events": summary.events, "quarantined": summary.quarantined,

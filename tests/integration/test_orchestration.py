@@ -112,9 +112,9 @@ def test_local_server_deploys_and_a_worker_runs_the_inbox(tmp_path):
     try:
         listed = subprocess.run([serve.prefect_bin(), "deployment", "ls"], env=svc.env, capture_output=True,
                                 text=True, timeout=60).stdout
-        for name in ("pipeline-hourly", "reprocess", "export-nightly"):
+        for name in ("inbox-hourly", "reprocess", "export-nightly"):
             assert name in listed
-        res = subprocess.run([serve.prefect_bin(), "deployment", "run", "inbox/pipeline-hourly",
+        res = subprocess.run([serve.prefect_bin(), "deployment", "run", "inbox/inbox-hourly",
                               "--param", f"inbox_dir={box}", "--watch", "--watch-interval", "2",
                               "--watch-timeout", "300"], env=svc.env, capture_output=True, text=True, timeout=360)
         assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
