@@ -178,7 +178,7 @@ def explain(
     text: Annotated[Optional[str], typer.Argument(help="The text to explain (or use --file).")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the text from this file.")] = None,
     lang: Annotated[Lang, typer.Option()] = Lang.auto,
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for relative dates [default: today].")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for relative dates [default: the file's own date, else today].")] = None,
     tree: Annotated[bool, typer.Option(help="Also print each word's lemma, tag and dependency.")] = False,
 ) -> None:
     """Show how one text is read: parse, actor mentions, events and why a predicate gave no event."""
@@ -186,14 +186,24 @@ def explain(
 
     if (text is None) == (file is None):
         _fail("give the text as an argument or with --file (one of the two)", EXIT_USAGE)
+    doc_day = None
     if file is not None:
         if not file.is_file():
             _fail(f"{file} is not a file", EXIT_USAGE)
-        text = file.read_text(encoding="utf-8", errors="replace")
+        # read as `run` reads it: front matter or a date header, JSONL and CSV records (the first one)
+        from extractors.records import Quarantined
+        from flows.ingest import read_file
+
+        rec = next(iter(read_file(file)), None)
+        if rec is None or isinstance(rec, Quarantined):
+            _fail(f"{file}: {rec.reason if rec is not None else 'no document'} (as `run` would quarantine it)", EXIT_USAGE)
+        text, doc_day = rec.text, rec.published
+        if lang == Lang.auto and rec.lang in ("ru", "en"):
+            lang = Lang(rec.lang)
     if not text.strip():
         _fail("the text is empty", EXIT_USAGE)
     try:
-        day = dt.date.fromisoformat(published) if published else dt.date.today()
+        day = dt.date.fromisoformat(published) if published else (doc_day or dt.date.today())
     except ValueError:
         _fail(f"--published {published!r} is not a date (YYYY-MM-DD)", EXIT_USAGE)
     s = _settings()

@@ -172,3 +172,21 @@ def test_status_shows_run_ids_and_quality_refuses_an_unknown_run(tmp_path, prefe
     assert res.exit_code == 0 and run_id in res.output  # the id `quality --run-id` takes
     res = runner.invoke(app, ["quality", "--db", str(db), "--run-id", "nope"])
     assert res.exit_code == 2 and "no run 'nope'" in res.output
+
+
+def test_explain_file_reads_it_as_run_does(tmp_path):
+    """Front matter and a date header are metadata, not sentences: the file's own date dates the text."""
+    fm = tmp_path / "a.md"
+    fm.write_text("---\ntitle: Talks in Geneva\npublished: 2025-03-14\n---\nRussia on Tuesday urged Japan to resume talks.\n",
+                  encoding="utf-8")
+    header = tmp_path / "b.txt"
+    header.write_text("date 2025-03-14 Russia on Tuesday urged Japan to resume talks.\n", encoding="utf-8")
+    for f in (fm, header):
+        res = runner.invoke(app, ["explain", "--file", str(f)])
+        assert res.exit_code == 0, res.output
+        assert "published 2025-03-14" in res.output and "date 2025-03-11 (text)" in res.output
+        assert "Geneva" not in res.output and "[1]" not in res.output  # one sentence, no title in it
+    bad = tmp_path / "c.jsonl"
+    bad.write_text('{"id": 1}\n', encoding="utf-8")
+    res = runner.invoke(app, ["explain", "--file", str(bad)])
+    assert res.exit_code == 2 and "missing_text" in res.output
