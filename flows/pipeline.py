@@ -25,6 +25,7 @@ from flows import tasks
 from extractors.records import RawDocument
 from warehouse import db
 from warehouse.load import finish_run, known_documents, stale_documents, start_run
+from warehouse import snapshot
 from warehouse.run_lock import run_lock
 
 
@@ -117,7 +118,7 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
 def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 32,
              reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
              from_warehouse: bool = False, parallel: int = 1, remote_validation: bool = False,
-             load_size: int = 512, wait: bool = False) -> RunSummary:
+             load_size: int = 512, wait: bool = False, bi_snapshot: bool = True) -> RunSummary:
     """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
     the database itself: those extracted by another extractor version (all of them with ``reprocess``).
     With ``parallel`` > 1 annotation batches are submitted to the flow's task runner (a process pool or
@@ -125,10 +126,15 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
     ``remote_validation``) and loading stay in this process, in order, one short write transaction per
     ``load_size`` documents. One run at a time writes a warehouse (``warehouse.run_lock``): another run
     on it is refused at once, or waited for with ``wait``; a run that waited finds the documents the
-    other one loaded and loads only what is new."""
+    other one loaded and loads only what is new. With ``bi_snapshot`` the run ends by publishing the
+    read-only copy BI tools read (``warehouse.snapshot``)."""
     with run_lock(db_path, wait=wait):
-        return _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
-                    from_warehouse, parallel, remote_validation, load_size)
+        try:
+            return _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
+                        from_warehouse, parallel, remote_validation, load_size)
+        finally:
+            if bi_snapshot and Path(db_path).exists():
+                snapshot.publish(db_path)
 
 
 def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress, from_warehouse,
@@ -219,7 +225,8 @@ def run_with(settings, **kwargs) -> RunSummary:
         return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
                        max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
                        load_size=settings.load_size,
-                       remote_validation=bool(par.dask_address or par.dask_local), wait=settings.wait, **kwargs)
+                       remote_validation=bool(par.dask_address or par.dask_local), wait=settings.wait,
+                       bi_snapshot=settings.bi_snapshot, **kwargs)
 
 
 def _local_api_settings(shared: bool = False):

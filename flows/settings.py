@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     load_size: int = Field(default=512, ge=1, description="documents validated and loaded together")
     max_failure_ratio: float = Field(default=0.5, ge=0, le=1, description="share of failed records that fails a run")
     progress: bool = True
+    bi_snapshot: bool = Field(default=True, description="publish <warehouse>-bi.duckdb for BI tools after each run")
     doc_timeout: float = Field(default=120, ge=0, description="seconds one document may take to annotate (0: no limit)")
     wait: bool = Field(default=False, description="wait for another run on the same warehouse instead of refusing")
     use_gpu: bool | None = None  # None: use CUDA when it is available

@@ -144,3 +144,36 @@ def test_exporting_two_warehouses_into_one_folder_leaves_no_stale_partition(tmp_
     assert pl.read_parquet(out / "events" / "**" / "*.parquet").height == 1
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-")]  # no temporary folder left
+
+
+def test_a_bi_tool_holding_the_snapshot_open_does_not_stop_a_run(tmp_path, prefect_harness, nlp_config):
+    """After each run the warehouse is published as <warehouse>-bi.duckdb (atomic rename); a reader that
+    keeps that file open, as BI tools do, neither fails nor blocks the next run and keeps its old view."""
+    import subprocess
+    import sys
+
+    from flows.pipeline import pipeline
+    from warehouse.snapshot import snapshot_path
+
+    db_path = tmp_path / "w.duckdb"
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Kenya praised Egypt.", encoding="utf-8")
+    second.write_text("Egypt thanked Kenya.", encoding="utf-8")
+    pipeline(inputs=[str(first)], db_path=str(db_path), nlp=nlp_config)
+    bi = snapshot_path(db_path)
+    assert bi.exists() and bi.name == "w-bi.duckdb"
+    hold = ("import duckdb, sys, time\ncon = duckdb.connect(sys.argv[1], read_only=True)\n"
+            "print(con.execute('select count(*) from documents').fetchone()[0], flush=True)\ntime.sleep(60)")
+    reader = subprocess.Popen([sys.executable, "-c", hold, str(bi)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "1"
+        s = pipeline(inputs=[str(second)], db_path=str(db_path), nlp=nlp_config)  # runs while the reader holds it
+        assert s.docs_loaded == 1
+    finally:
+        reader.kill()
+        reader.wait()
+    con = duckdb.connect(str(bi), read_only=True)
+    try:
+        assert con.execute("select count(*) from documents").fetchone()[0] == 2
+    finally:
+        con.close()
