@@ -95,9 +95,11 @@ def connect(path: Path | str, read_only: bool = False, wait_s: float = 30.0) -> 
             if "lock" not in str(e).lower():
                 raise
             if time.monotonic() >= deadline:
+                held = re.search(r"held in (\S+) \(PID (\d+)\)", str(e))
+                who = f"{Path(held.group(1)).name} (PID {held.group(2)})" if held else "another process"
                 raise DatabaseBusyError(
-                    f"{path} is in use by another process (DuckDB allows one writer); waited {wait_s:.0f}s. "
-                    "Wait for the other run to finish, or use --db with another file.") from e
+                    f"{path} is held open by {who}; waited {wait_s:.0f}s. A BI tool should read the snapshot "
+                    f"{path.with_name(path.stem + '-bi' + path.suffix)} instead; or wait for the holder to finish.") from None
             time.sleep(0.5)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import duckdb
 import polars as pl
@@ -65,7 +66,8 @@ def test_second_writer_gets_a_clear_error(tmp_path):
     p = ctx.Process(target=_try_write, args=(str(path), q))
     p.start()
     p.join(60)
-    assert "in use by another process" in q.get(timeout=5)
+    msg = q.get(timeout=5)
+    assert "is held open by" in msg and f"(PID {os.getpid()})" in msg and "-bi.duckdb" in msg, msg
     con.close()
 
 
