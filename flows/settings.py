@@ -103,13 +103,14 @@ def load(db: Path | str | None = None, db_access: str | None = None, **overrides
 
         check_path(s.db_path, write=db_access == "write")
     try:
-        configure_runtime(s.data_dir if s.db is None else s.db_path.parent, s.db_path)
+        # a read-only command (status, export, dashboard) creates nothing: it may read a read-only share
+        configure_runtime(s.data_dir if s.db is None else s.db_path.parent, s.db_path, create=db_access != "read")
     except OSError as e:
         raise SettingsError(f"cannot prepare {e.filename or s.db_path.parent}: {e.strerror or e}") from None
     return s
 
 
-def configure_runtime(data_dir: Path, db_path: Path | None = None) -> None:
+def configure_runtime(data_dir: Path, db_path: Path | None = None, create: bool = True) -> None:
     """Defaults for Prefect and libraries, set before they are imported; a user's own values win.
     The machine may be offline: telemetry off everywhere. Each warehouse has its own Prefect server
     database (``prefect/server-<warehouse>.db``): runs on two warehouses of one folder at once would
@@ -138,4 +139,5 @@ def configure_runtime(data_dir: Path, db_path: Path | None = None) -> None:
 
     for name in ("great_expectations", "stanza"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+    if create:
+        Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)

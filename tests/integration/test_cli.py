@@ -190,3 +190,19 @@ def test_explain_file_reads_it_as_run_does(tmp_path):
     bad.write_text('{"id": 1}\n', encoding="utf-8")
     res = runner.invoke(app, ["explain", "--file", str(bad)])
     assert res.exit_code == 2 and "missing_text" in res.output
+
+
+def test_read_only_commands_write_nothing_beside_the_warehouse(tmp_path, prefect_harness, monkeypatch):
+    """status, export and dashboard read a warehouse on a read-only share: they create no folder
+    (no Prefect home) and no file next to it."""
+    text = tmp_path / "in.txt"
+    text.write_text("Kenya praised Egypt.", encoding="utf-8")
+    share = tmp_path / "share"
+    db = share / "w.duckdb"
+    assert runner.invoke(app, ["run", "--input", str(text), "--db", str(db), "--no-progress"]).exit_code == 0
+    before = sorted(p.name for p in share.iterdir())
+    monkeypatch.delenv("PREFECT_HOME")  # as for a user: the default home would be <warehouse folder>/prefect
+    for args in (["status"], ["export", "--out", str(tmp_path / "x")], ["dashboard", "--out", str(tmp_path / "d.html")]):
+        res = runner.invoke(app, [*args, "--db", str(db)])
+        assert res.exit_code == 0, (args, res.output)
+    assert sorted(p.name for p in share.iterdir()) == before
