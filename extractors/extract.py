@@ -7,6 +7,7 @@ from extractors import dates
 from extractors.actors.dictionary import ActorDictionary, default_dictionary
 from extractors.events import conditions, discourse, lexicon, mentions as mention_finder, nesting, predicates, rules
 from extractors.events import modality as mod
+from extractors.events.arg import party_columns
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.tree import Tree
 from extractors.records import Diagnostic, Event, Extraction, RawDocument, SentenceRow, stable_id
@@ -180,6 +181,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 condition_end=cond.end if cond else None, negated=c.negated, modality=modality,
                 event_date=event_date, date_source=date_source, confidence=predicates.confidence(c),
                 rule=f"{c.entry.lemma}:{c.actor_how}")
+            ev.actor_codes, ev.actor_types = party_columns(actor)
+            ev.target_codes, ev.target_types = party_columns(target)
             events.append(ev)
             if actor.via != "fallback":
                 pair = join([actor, target]) if target is not None and target.norm else actor

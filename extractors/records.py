@@ -111,6 +111,12 @@ class Event:
     actor_end: int | None = None
     target_start: int | None = None
     target_end: int | None = None
+    # each party of a joint actor or target, aligned with the "|"-joined norms ("" where a part has none):
+    # the warehouse's event_parties view gives every party its own row
+    actor_codes: str | None = None
+    actor_types: str | None = None
+    target_codes: str | None = None
+    target_types: str | None = None
 
 
 @dataclass

@@ -29,6 +29,27 @@ class Arg:
                    m.start_char if start is None else start, m.end_char if end is None else end, via)
 
 
+def party_columns(arg: Arg | None) -> tuple[str | None, str | None]:
+    """The codes and types of an argument's parties, "|"-joined in the order of its joined norms (one
+    entry per distinct norm, "" where a party has no code or type)."""
+    if arg is None or not arg.norm:
+        return None, None
+    flat, stack = [], [arg]
+    while stack:
+        a = stack.pop(0)
+        if a.parts:
+            stack = list(a.parts) + stack
+        else:
+            flat.append(a)
+    seen: dict[str, Arg] = {}
+    for a in flat:
+        if a.norm:
+            seen.setdefault(a.norm, a)
+    if list(seen) != arg.norm.split("|"):  # a single party (or norms joined otherwise): the argument itself
+        return arg.code or "", arg.type or ""
+    return "|".join(a.code or "" for a in seen.values()), "|".join(a.type or "" for a in seen.values())
+
+
 def join(args: list[Arg], via: str | None = None, source: str | None = None) -> Arg:
     """Several parties as one argument ("France and Germany"): its span runs from the first part to the
     last, and with the ``source`` text its surface is that span's text, so the span reproduces it."""

@@ -57,3 +57,38 @@ def test_quality_builds_data_docs_for_the_last_run(tmp_path, prefect_harness, nl
     assert results == {"documents": True, "mentions": True, "events": True}
     page = open(index, encoding="utf-8").read()
     assert "events" in page and "<html" in page.lower()
+
+
+def test_every_party_of_a_joint_event_gets_its_row_and_persons_roll_up(tmp_path):
+    """event_parties: one row per party with its own code and type; mart_party_dyads counts every
+    party, and gives persons as persons (actor_party) and as the country they serve (actor_side)."""
+    import datetime as dt
+
+    from warehouse import frames as fr
+    from warehouse.load import load_batch
+
+    con = db.connect(tmp_path / "w.duckdb")
+    db.upgrade(con)
+    day, now = dt.date(2025, 1, 2), dt.datetime(2025, 1, 1)
+    ev = {"doc_id": "d", "event_type": "CONSULT", "confidence": 0.5, "event_date": day}
+    load_batch(con, {"documents": fr.frame("documents", [{"doc_id": "d", "text": "t", "lang": "en", "ingested_at": now}]),
+                     "events": fr.frame("events", [
+                         {**ev, "event_id": "e1", "actor_norm": "Israel|Hamas", "actor_code": "ISR",
+                          "actor_codes": "ISR|HAMAS", "actor_types": "COUNTRY|GROUP", "target_norm": "Qatar",
+                          "target_code": "QAT", "target_codes": "QAT", "target_types": "COUNTRY"},
+                         {**ev, "event_id": "e2", "actor_norm": "Hakan Fidan", "actor_code": "TUR", "actor_codes": "TUR",
+                          "actor_types": "PERSON", "target_norm": "Turkey", "target_code": "TUR",
+                          "target_codes": "TUR", "target_types": "COUNTRY"},
+                         {**ev, "event_id": "e3", "actor_norm": "Oman", "actor_code": "OMN"}])})  # an older row
+    parties = con.execute("SELECT event_id, role, party_norm, party_code, party_type, party_side FROM event_parties "
+                          "ORDER BY event_id, role, position").fetchall()
+    assert parties == [("e1", "actor", "Israel", "ISR", "COUNTRY", "Israel"),
+                       ("e1", "actor", "Hamas", "HAMAS", "GROUP", "Hamas"),
+                       ("e1", "target", "Qatar", "QAT", "COUNTRY", "Qatar"),
+                       ("e2", "actor", "Hakan Fidan", "TUR", "PERSON", "Turkey"),
+                       ("e2", "target", "Turkey", "TUR", "COUNTRY", "Turkey"),
+                       ("e3", "actor", "Oman", "OMN", None, "Oman")]
+    dyads = con.execute("SELECT actor_party, actor_side, target_party FROM mart_party_dyads "
+                        "WHERE target_party IS NOT NULL ORDER BY 1").fetchall()
+    assert dyads == [("Hakan Fidan", "Turkey", "Turkey"), ("Hamas", "Hamas", "Qatar"), ("Israel", "Israel", "Qatar")]
+    con.close()

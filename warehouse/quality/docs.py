@@ -25,7 +25,7 @@ def build(db_path: Path, gx_root: Path, run_id: str | None = None) -> tuple[str,
         run = run_id
         if run is None:
             raise LookupError(f"{db_path} has no runs yet")
-        if not con.execute("SELECT count(*) FROM runs WHERE run_id = ?", [run]).fetchone()[0]:
+        if not con.execute(db.sql("run_exists"), [run]).fetchall()[0][0]:
             raise LookupError(f"no run {run!r} in {db_path} (`communique status` lists the runs)")
         frames = {kind: con.sql(db.sql(f"run_{kind}"), params=[run]).pl() for kind in ("documents", "mentions", "events")}
     finally:
