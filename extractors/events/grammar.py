@@ -15,7 +15,8 @@ GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 # the features every grammar file gives (None or false where the language lacks them)
 CASE_FEATURES = ("possessor_case", "place_case", "recipient_case", "direction_case", "agent_case")
-FLAG_FEATURES = ("impersonal_plural", "subject_after_verb_is_object", "passive_needs_aux", "surface_names")
+FLAG_FEATURES = ("impersonal_plural", "subject_after_verb_is_object", "passive_needs_aux", "surface_names",
+                 "pronoun_gender_is_person")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Grammar:
     passive_needs_aux: bool = False
     # lemmas of unknown names are unreliable: keep their surface
     surface_names: bool = False
+    # a pronoun's gender tells a person (him, her) from a thing or a country (it)
+    pronoun_gender_is_person: bool = False
     # regular de-inflections tried when the lemmatiser mangles a form ("expelled" -> "expelle")
     deinflection: tuple[tuple[str, str], ...] = ()
     # letters folded in lemmas (ё -> е)

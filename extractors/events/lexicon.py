@@ -119,6 +119,7 @@ class Lexicon:
     crowd_counts: frozenset[str] = frozenset()  # "Hundreds rallied": a bare count as the subject is a crowd
     missions: frozenset[str] = frozenset()  # "embassy", «посольство»: a party's mission stands for the party
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
+    pronoun_targets: frozenset[str] = frozenset()  # types whose object pronoun stands for a party named before
     claim_verbs: frozenset[str] = frozenset()  # "claimed that…": whoever tells another's act makes it reported
     attribution_nouns: frozenset[str] = frozenset()  # «по словам министра»: the same, by a phrase
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
@@ -362,6 +363,7 @@ def load(lang: str) -> Lexicon:
         missions=_words(roles, "missions"),
         stating_verbs=_words(roles, "stating_verbs"),
         claim_verbs=_words(roles, "claim_verbs"),
+        pronoun_targets=_words(roles, "pronoun_targets"),
         attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),
         review_verbs=_words(roles, "review_verbs"),

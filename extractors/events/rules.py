@@ -234,7 +234,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
             c.target = owner
     if c.target is None:
         c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit,
-                              hostile=c.event_type in HOSTILE)
+                              hostile=c.event_type in HOSTILE, pronouns=c.event_type in lex.pronoun_targets)
     if c.target is None and c.light is not None:
         c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit, hostile=c.event_type in HOSTILE)
     if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":

@@ -80,7 +80,7 @@ class TargetFinder:
         return place is not None and c.feats.get("Case") not in (place, None)
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
-               max_rank: int = 3, visit: bool = False, hostile: bool = False) -> Arg | None:
+               max_rank: int = 3, visit: bool = False, hostile: bool = False, pronouns: bool = False) -> Arg | None:
         tree = self.tree
         n = tree[node]
         # a hostile act's "at" names whom it is aimed at ("fired water cannon at a Philippine vessel")
@@ -158,6 +158,8 @@ class TargetFinder:
                 arg = self.target(c.id, exclude, frame_ids, max_rank, visit, hostile)  # «не намерен развивать связи с X»
             else:
                 arg = self.np(c.id, allow_coref=False)
+                if arg is None and pronouns and c.upos == "PRON" and c.rel in ("obj", "iobj"):
+                    arg = self.object_pronoun(c, exclude)  # "criticised Tajikistan and urged it to…"
                 if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
                     arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
                 if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
@@ -176,6 +178,27 @@ class TargetFinder:
                     and c.id not in frame_ids:  # "направлять собственных военных": the troops sent, not a target
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
+        return None
+
+    def object_pronoun(self, pron, exclude: Arg | None) -> Arg | None:
+        """A third-person pronoun as the object of an act stands for the nearest party named before it
+        (in its sentence, then the sentences before) that is not the actor's own side: "Kyrgyzstan
+        criticised Tajikistan and urged it to…", «раскритиковала Эстонию и призвала ее…»."""
+        if pron.feats.get("Person", "3") != "3" or pron.feats.get("Reflex") == "Yes" \
+                or pron.feats.get("PronType", "Prs") != "Prs" or pron.lemma.lower() in self.tree.g.demonstratives:
+            return None  # "urged you", "urged us", "itself", «считает это»: not a party named before
+        gender = pron.feats.get("Gender")
+        # English marks a person's pronoun ("him", "her") apart from a thing's or a country's ("it")
+        person = {"Masc": True, "Fem": True, "Neut": False}.get(gender) if self.tree.g.pronoun_gender_is_person else None
+        before = [m for m in self.mentions if m.end_char <= pron.start]
+        for m in list(reversed(before)) + list(reversed(self.history)):
+            if not m.actor_code or m.actor_type not in ("COUNTRY", "ORG", "GROUP", "PERSON"):
+                continue
+            if exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm):
+                continue
+            if person is not None and person != (m.actor_type == "PERSON"):
+                continue
+            return Arg(pron.text, m.actor_norm, m.actor_code, m.actor_type, pron.start, pron.end, "coref")
         return None
 
     def object_surface(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(),
