@@ -527,6 +527,8 @@ def main() -> None:
     try:
         # not standalone: a usage mistake is one "error:" line, like the app's own errors, not a box
         code = app(standalone_mode=False)
+        if code == 130:  # typer's exit status for an interrupt inside a command: stop now (below)
+            raise KeyboardInterrupt
         sys.exit(code if isinstance(code, int) else EXIT_OK)
     except click_exc.UsageError as e:
         cmd = e.ctx.command_path if e.ctx is not None else "communique"
@@ -535,13 +537,18 @@ def main() -> None:
     except click_exc.ClickException as e:
         typer.secho(f"error: {e.format_message()}", fg=typer.colors.RED, err=True)
         sys.exit(e.exit_code)
-    except (KeyboardInterrupt, typer.Abort):
+    except BaseException as e:  # noqa: BLE001 — Ctrl-C, SIGTERM (Prefect's TerminationSignal inside a flow)
+        if not isinstance(e, (KeyboardInterrupt, typer.Abort)) and type(e).__name__ not in INTERRUPTS:
+            raise
         typer.echo("interrupted", err=True)
         sys.stdout.flush()
         sys.stderr.flush()
         # do not wait for a worker thread still inside a model: its batch is lost anyway, and the run's
         # row already says interrupted
         os._exit(130)
+
+
+INTERRUPTS = ("TerminationSignal", "ExternalSignal")  # Prefect's, raised when a signal stops a flow run
 
 
 if __name__ == "__main__":

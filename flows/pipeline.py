@@ -129,12 +129,11 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
     other one loaded and loads only what is new. With ``bi_snapshot`` the run ends by publishing the
     read-only copy BI tools read (``warehouse.snapshot``)."""
     with run_lock(db_path, wait=wait):
-        try:
-            return _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
-                        from_warehouse, parallel, remote_validation, load_size)
-        finally:
-            if bi_snapshot and Path(db_path).exists():
-                snapshot.publish(db_path)
+        result = _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
+                      from_warehouse, parallel, remote_validation, load_size)
+        if bi_snapshot and Path(db_path).exists():  # (not after an interrupt: stopping comes first)
+            snapshot.publish(db_path)
+        return result
 
 
 def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress, from_warehouse,
