@@ -44,6 +44,14 @@ class Grammar:
     # letters folded in lemmas (ё -> е)
     lemma_folds: Mapping[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # each word set as an attribute of its own: read by the rules per word, a plain lookup is
+        # cheaper than going through __getattr__
+        for name, words in self.words.items():
+            if not hasattr(type(self), name):
+                object.__setattr__(self, name, words)
+        object.__setattr__(self, "_fold_table", str.maketrans(dict(self.lemma_folds)) if self.lemma_folds else None)
+
     def __getattr__(self, name: str) -> frozenset[str]:
         words = self.__dict__.get("words", {})
         if name in words:
@@ -53,9 +61,8 @@ class Grammar:
         raise AttributeError(f"grammar {self.__dict__.get('lang')!r} has no word set {name!r}")
 
     def fold(self, lemma: str) -> str:
-        for a, b in self.lemma_folds.items():
-            lemma = lemma.replace(a, b)
-        return lemma
+        table = self.__dict__.get("_fold_table")
+        return lemma.translate(table) if table else lemma
 
 
 def _strings(values, where: str) -> frozenset[str]:
