@@ -514,14 +514,10 @@ def db_upgrade(db: Annotated[Optional[Path], typer.Option()] = None) -> None:
     typer.echo(f"{s.db_path}: applied {', '.join(applied) if applied else 'nothing (up to date)'}")
 
 
-def _terminate(signum, frame) -> None:
-    raise KeyboardInterrupt  # SIGTERM stops a run the way Ctrl-C does: the run is marked interrupted
-
-
 def main() -> None:
-    import signal
+    from flows import stopping
 
-    signal.signal(signal.SIGTERM, _terminate)
+    stopping.install()  # SIGTERM stops a run the way Ctrl-C does: the run is marked interrupted
     from typer._click import exceptions as click_exc  # typer's own copy of click (typer 0.29)
 
     try:

@@ -21,7 +21,7 @@ from prefect.utilities.annotations import quote
 from extractors.nlp import pipelines
 from extractors.nlp.profiles import NLPConfig
 from extractors.version import extractor_version
-from flows import tasks
+from flows import stopping, tasks
 from extractors.records import RawDocument
 from warehouse import db
 from warehouse.load import finish_run, known_documents, stale_documents, start_run
@@ -128,6 +128,7 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
     on it is refused at once, or waited for with ``wait``; a run that waited finds the documents the
     other one loaded and loads only what is new. With ``bi_snapshot`` the run ends by publishing the
     read-only copy BI tools read (``warehouse.snapshot``)."""
+    stopping.install()  # (over the flow engine's own handlers: a stop is seen at the next batch at the latest)
     with run_lock(db_path, wait=wait):
         result = _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
                       from_warehouse, parallel, remote_validation, load_size)
@@ -176,6 +177,7 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
         with _progress(len(docs), progress) as bar:
             for chunk, batch in _checked_batches(jobs, nlp, model_key, parallel, run_id, version, profile,
                                                   remote_validation, max(load_size, batch_size), bar.update):
+                stopping.check()  # a stop requested while a task swallowed its KeyboardInterrupt
                 bad += batch.quarantined
                 checked += batch.checked - len(chunk)
                 summary.docs_loaded += tasks.load(db_path, quote(batch), run_id)

@@ -104,13 +104,33 @@ def connect(path: Path | str, read_only: bool = False, wait_s: float = 30.0) -> 
 
 
 @contextmanager
-def connection(path: Path | str, wait_s: float = 30.0):
-    """A short-lived writer connection: the file stays free for readers between batches."""
-    con = connect(path, wait_s=wait_s)
+def _signals_held():
+    """Hold SIGTERM and SIGINT back while DuckDB writes (delivered when the write ends): a signal that
+    interrupts DuckDB inside a write can leave the process unable to open the file again."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGTERM, signal.SIGINT}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
-        yield con
+        yield
     finally:
-        con.close()
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+@contextmanager
+def connection(path: Path | str, wait_s: float = 30.0):
+    """A short-lived writer connection: the file stays free for readers between batches. Stop
+    signals wait until it is closed."""
+    with _signals_held():
+        con = connect(path, wait_s=wait_s)
+        try:
+            yield con
+        finally:
+            con.close()
 
 
 @contextmanager
