@@ -20,8 +20,8 @@ EXPLICIT = {
     "en": re.compile(rf"\b(({EN_MONTHS})\s+\d{{1,2}}(,?\s+\d{{4}})?|\d{{1,2}}\s+({EN_MONTHS})(\s+\d{{4}})?)\b"),
 }
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-# a wire dateline opening a story: place, date, optional agency, then a dash ("KIGALI, Dec. 8 (Xinhua) --",
-# "BAMAKO, April 7 —", «Москва. 29 декабря. INTERFAX.RU -»): the day the story was filed, not an event date
+# a wire dateline opening a story: place, date, optional agency, then a dash ("NAIROBI, May 3 (AP) --",
+# "DAKAR, June 2 —", «Минск. 3 мая. БелТА -»): the day the story was filed, not an event date
 DATELINE = {
     "en": re.compile(rf"^\s*[A-Z][A-Za-z .'-]{{1,40}},\s+({EN_MONTHS})\s+\d{{1,2}}(,?\s+\d{{4}})?"
                      rf"(\s*\([^)\n]{{1,40}}\))?\s*(--|—|–|-)\s"),

@@ -254,7 +254,7 @@ SPEAKER_CLAUSE = {"root", "ccomp", "parataxis", "conj", "xcomp"}
 @dataclass
 class Claimant:
     """Who tells an act without being a coded speech event: the subject of a verb of claiming or
-    reporting ("South Korea has long claimed…", «в Эстонии рассказали…»), or the party of an attribution
+    reporting ("Japan has repeatedly claimed…", «в Литве рассказали…»), or the party of an attribution
     phrase ("according to the minister", «по словам министра»); ``head`` is the clause the words cover."""
     node: Node
     actor: Arg
