@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractors.event_types import SYMMETRIC
 from extractors.events import modality as mod, predicates
 from extractors.events.arguments import Arg, Resolver
 from extractors.events.tree import Node, Tree
@@ -164,7 +165,7 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
     only = next(iter(speech.values())) if len(speech) == 1 else None
     for c in cands:
-        if c.entry.speech or c.entry.type in predicates.SYMMETRIC and c.actor_how == "between" or c.actor_how == "relative" or \
+        if c.entry.speech or c.entry.type in SYMMETRIC and c.actor_how == "between" or c.actor_how == "relative" or \
                 (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
             continue
         if _in_time_clause(tree, predicates.anchor(c)):
@@ -182,7 +183,7 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
             sp = src.actor
             if c.actor_how == "passive" and (c.target is None or c.target.norm == sp.norm
                                              or (c.target.code is not None and c.target.code == sp.code)
-                                             or c.entry.type in predicates.SYMMETRIC):
+                                             or c.entry.type in SYMMETRIC):
                 continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
             c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
             c.suppressed = ""
@@ -260,7 +261,7 @@ class Claimant:
     actor: Arg
     content: frozenset[int]  # the words of what is told
 
-    def covers(self, tree: Tree, node_id: int) -> bool:
+    def covers(self, node_id: int) -> bool:
         return node_id in self.content
 
 
@@ -301,10 +302,9 @@ def third_party_claim(tree: Tree, c, speakers) -> bool:
     up = [x.id for x in tree.ancestors(a.id)]
     # the speaker whose words hold the act: the nearest speech verb above it that heads a clause of
     # its own (not a gerund inside a noun phrase: "Hamas' saying yes"), or a closing "- said X"
-    told = [sp for sp in speakers if sp is not c and (
-        (sp.node.id in up and sp.node.rel in SPEAKER_CLAUSE) or (sp.node.rel == "parataxis" and sp.node.head == a.id))]
-    told = [sp for sp in told if not isinstance(sp, Claimant)] + [
-        sp for sp in speakers if isinstance(sp, Claimant) and sp.covers(tree, a.id)]
+    # (a claimant says what its content covers: "claimed that …", «по словам министра, …»)
+    told = [sp for sp in speakers if (sp.covers(a.id) if isinstance(sp, Claimant) else sp is not c and (
+        (sp.node.id in up and sp.node.rel in SPEAKER_CLAUSE) or (sp.node.rel == "parataxis" and sp.node.head == a.id)))]
     if not told:
         return False
     sp = min(told, key=lambda s: up.index(s.node.id) if s.node.id in up else 0)

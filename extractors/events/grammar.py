@@ -65,11 +65,12 @@ class Grammar:
         return lemma.translate(table) if table else lemma
 
 
-def _strings(values, where: str) -> frozenset[str]:
+def strings(values, where: str, source: str = "grammar") -> list[str]:
+    """List items of a data file must be strings: YAML 1.1 reads bare on/off/yes/no as booleans."""
     bad = [v for v in values or [] if not isinstance(v, str)]
     if bad:
-        raise ValueError(f"grammar {where}: {bad!r} is not a string (quote on/off/yes/no in YAML)")
-    return frozenset(values or [])
+        raise ValueError(f"{source} {where}: {bad!r} is not a string (quote on/off/yes/no in YAML)")
+    return list(values or [])
 
 
 def parse(data: dict, lang: str) -> Grammar:
@@ -77,7 +78,7 @@ def parse(data: dict, lang: str) -> Grammar:
     missing = [k for k in CASE_FEATURES + FLAG_FEATURES if k not in feats]
     if missing:
         raise ValueError(f"grammar {lang}: features {missing} not given")
-    words = {str(k): _strings(v, f"words.{k}") for k, v in (data.get("words") or {}).items()}
+    words = {str(k): frozenset(strings(v, f"words.{k}")) for k, v in (data.get("words") or {}).items()}
     return Grammar(lang=lang, words=words, **{k: feats[k] for k in CASE_FEATURES},
                    **{k: bool(feats[k]) for k in FLAG_FEATURES},
                    deinflection=tuple((str(a), str(b or "")) for a, b in data.get("deinflection") or []),

@@ -147,11 +147,8 @@ class Lexicon:
 
 
 def _strings(values, where: str) -> list[str]:
-    """List items must be strings: YAML 1.1 reads bare on/off/yes/no as booleans."""
-    bad = [v for v in values or [] if not isinstance(v, str)]
-    if bad:
-        raise ValueError(f"lexicon {where}: {bad!r} is not a string (quote on/off/yes/no in YAML)")
-    return list(values or [])
+    """List items must be strings (``grammar.strings``)."""
+    return grammar.strings(values, where, "lexicon")
 
 
 def _words(section: dict, key: str) -> frozenset[str]:

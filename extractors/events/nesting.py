@@ -3,7 +3,8 @@ speech act, request, refusal or threat; gerund complements; purpose clauses; lig
 a second mention of one meeting."""
 from __future__ import annotations
 
-from extractors.events.predicates import GOVERNOR_RELS, HOSTILE, VERBAL, Candidate, anchor
+from extractors.event_types import HOSTILE
+from extractors.events.predicates import GOVERNOR_RELS, VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
 

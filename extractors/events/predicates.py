@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.events import derivation
 from extractors.events.arg import is_amount
-from extractors.event_types import DIRECTED, HOSTILE, PUNITIVE, SYMMETRIC  # noqa: F401 (read as predicates.X)
+from extractors.event_types import PUNITIVE
 from extractors.events.arguments import Arg
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree

@@ -6,7 +6,8 @@ from __future__ import annotations
 from extractors.events import modality as mod
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
-from extractors.events.predicates import DIRECTED, GOVERNOR_RELS, HOSTILE, SYMMETRIC, VERBAL, Candidate, anchor
+from extractors.event_types import DIRECTED, HOSTILE, SYMMETRIC
+from extractors.events.predicates import GOVERNOR_RELS, VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
 
