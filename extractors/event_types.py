@@ -1,5 +1,5 @@
 """The event types, defined once in ``event_types.tsv``: names in their order, quad class, CAMEO root
-and the flags the rules read (hostile, directed, symmetric, punitive). The warehouse seeds its
+and the flags the rules read (hostile, directed, symmetric, punitive, claimed). The warehouse seeds its
 ``event_types`` table and the validation suite takes its value set from here."""
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class EventType:
     directed: bool
     symmetric: bool
     punitive: bool
+    claimed: bool
     description: str
 
 
@@ -30,7 +31,7 @@ def _read(path: Path = TABLE) -> tuple[EventType, ...]:
         r = dict(zip(cols, line.split("\t")))
         out.append(EventType(r["event_type"], int(r["quad_class"]), r["quad_name"], r["cameo_root"],
                              r["hostile"] == "1", r["directed"] == "1", r["symmetric"] == "1", r["punitive"] == "1",
-                             r["description"]))
+                             r["claimed"] == "1", r["description"]))
     return tuple(out)
 
 
@@ -40,6 +41,7 @@ HOSTILE = frozenset(t.name for t in TYPES if t.hostile)
 DIRECTED = frozenset(t.name for t in TYPES if t.directed)  # acts aimed at someone
 SYMMETRIC = frozenset(t.name for t in TYPES if t.symmetric)
 PUNITIVE = frozenset(t.name for t in TYPES if t.punitive)
+CLAIMED = frozenset(t.name for t in TYPES if t.claimed)  # told by another party, an accusation of it
 
 
 def rows() -> list[tuple]:

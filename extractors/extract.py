@@ -112,6 +112,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             reported_sentence = sidx
         speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
                     and c.actor.code and c.actor_how != "speaker"] + discourse.claimants(tree, res, lex)
+        live += discourse.claimed_accusations(tree, live, speakers, lex.report_verbs)
         periods = dates.past_periods(sent_text, lang, tree.start)  # "in 2017", «в 2019 году»
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported,

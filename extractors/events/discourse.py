@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.event_types import SYMMETRIC
+from extractors.event_types import CLAIMED, SYMMETRIC
 from extractors.events import modality as mod, predicates
 from extractors.events.arguments import Arg, Resolver
+from extractors.events.lexicon import Entry
+from extractors.events.predicates import Candidate
 from extractors.events.tree import Node, Tree
 from extractors.records import Event
 
@@ -296,8 +298,13 @@ def claimants(tree: Tree, res, lex) -> list[Claimant]:
 def third_party_claim(tree: Tree, c, speakers) -> bool:
     """An act someone else is said to have done, in what a speaker says ("Путин напомнил, что западные
     страны разрешили…"): a third-party claim. The speaker's own side stays asserted."""
+    return claim_speaker(tree, c, speakers) is not None
+
+
+def claim_speaker(tree: Tree, c, speakers):
+    """The speaker (a speech candidate or a ``Claimant``) who tells ``c`` as another party's act, or None."""
     if c.entry.speech or c.actor is None or not (c.actor.code or c.actor.norm) or not speakers:
-        return False
+        return None
     a = predicates.anchor(c)
     up = [x.id for x in tree.ancestors(a.id)]
     # the speaker whose words hold the act: the nearest speech verb above it that heads a clause of
@@ -306,10 +313,41 @@ def third_party_claim(tree: Tree, c, speakers) -> bool:
     told = [sp for sp in speakers if (sp.covers(a.id) if isinstance(sp, Claimant) else sp is not c and (
         (sp.node.id in up and sp.node.rel in SPEAKER_CLAUSE) or (sp.node.rel == "parataxis" and sp.node.head == a.id)))]
     if not told:
-        return False
+        return None
     sp = min(told, key=lambda s: up.index(s.node.id) if s.node.id in up else 0)
     # a party with no code ("западные страны") is another side when its name differs
-    return not ((c.actor.code and sp.actor.code == c.actor.code) or sp.actor.norm == c.actor.norm)
+    return None if (c.actor.code and sp.actor.code == c.actor.code) or sp.actor.norm == c.actor.norm else sp
+
+
+# what a speech candidate told instead of being an event of its own: revived as the accusation
+TOLD_REASONS = ("coded_as_content", "attribution", "same_statement")
+
+
+def claimed_accusations(tree: Tree, live: list, speakers, report_verbs: frozenset[str]) -> list:
+    """A forceful act (``event_types.CLAIMED``: an attack, a seizure, an incursion) that one party says
+    another did is also that party's accusation (the guidelines: "the claim itself (an accusation)"):
+    the speech verb or verb of claiming becomes ACCUSE, aimed at the act's agent ("Estonia said Moscow
+    sent a fighter into NATO airspace", «Каракас заявил, что эсминец США атаковал судно»), when that
+    party is a coded one and the verb does more than report (``report_verbs``). Returns the candidates
+    that become events (a speech verb that only told the act, or a claim verb)."""
+    out, done = [], set()
+    for c in live:
+        if c.event_type not in CLAIMED or c.negated or not c.actor or not c.actor.code:
+            continue
+        sp = claim_speaker(tree, c, speakers)
+        if sp is None or sp.node.id in done or sp.node.upos not in ("VERB", "AUX") \
+                or sp.node.lemma.lower() in report_verbs:
+            continue
+        done.add(sp.node.id)
+        if isinstance(sp, Claimant):
+            entry = Entry(sp.node.lemma.lower(), "ACCUSE", "accuse", strength=0.4)
+            out.append(Candidate(sp.node, entry, actor=sp.actor, actor_how="claimant", target=c.actor,
+                                 event_type="ACCUSE"))
+        elif sp.suppressed in TOLD_REASONS or (not sp.suppressed and sp.event_type == "DISCUSS"):
+            if sp.suppressed:
+                out.append(sp)
+            sp.suppressed, sp.event_type, sp.target = "", "ACCUSE", c.actor
+    return out
 
 
 def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: str) -> None:

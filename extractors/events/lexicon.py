@@ -121,6 +121,7 @@ class Lexicon:
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
     pronoun_targets: frozenset[str] = frozenset()  # types whose object pronoun stands for a party named before
     claim_verbs: frozenset[str] = frozenset()  # "claimed that…": whoever tells another's act makes it reported
+    report_verbs: frozenset[str] = frozenset()  # "reported that…": telling another's attack without accusing
     attribution_nouns: frozenset[str] = frozenset()  # «по словам министра»: the same, by a phrase
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
@@ -360,6 +361,7 @@ def load(lang: str) -> Lexicon:
         missions=_words(roles, "missions"),
         stating_verbs=_words(roles, "stating_verbs"),
         claim_verbs=_words(roles, "claim_verbs"),
+        report_verbs=_words(roles, "report_verbs"),
         pronoun_targets=_words(roles, "pronoun_targets"),
         attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),

@@ -10,7 +10,7 @@ class TargetFinder:
     """Target finding for ``Resolver`` (which provides tree, mentions, by_word, lex, np, _coref,
     noun_agent)."""
 
-    def _inner_addressees(self, node: int, cases: dict[str, int], depth: int = 2) -> list:
+    def _inner_addressees(self, node: int, cases: dict[str, int], depth: int = 3) -> list:
         out = []
         for g in self.tree.children(node, "nmod", "obl", "iobj"):
             gc = {k.lemma for k in self.tree.children(g.id, "case")}
