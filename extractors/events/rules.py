@@ -193,7 +193,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
-                    and (both is None or c.actor_how == "between") \
+                    and (both is None or c.actor_how == "between") and c.entry.lemma not in lex.one_sided \
                     and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
                     and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
                 c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
