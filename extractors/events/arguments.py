@@ -543,19 +543,33 @@ class Resolver(TargetFinder):
                    and c.lemma not in self.lex.helper_nouns
                    for c in self.tree.children(node, "nmod", "obl"))
 
-    def noun_agent(self, node: int, said: bool = False) -> Arg | None:
+    def noun_agent(self, node: int, said: bool = False, derived: bool = False,
+                   frame: frozenset[int] | set[int] = frozenset()) -> Arg | None:
         """The agent of a noun predicate: possessor, genitive or adjective (Russia's proposal,
         просьба США, российское предложение); for an act done by saying it (``said``: a threat, a
-        call, an accusation) also its source ("a threat from the Houthi leader")."""
+        call, an accusation) also its source ("a threat from the Houthi leader"). A noun ``derived``
+        from a verb has its object there instead ("the expulsion of two envoys", «высылка посла»,
+        «приостановка переговоров»: roles ``patient_cases``, the genitive): its agent is a possessor,
+        a by-phrase or the agent case («введение Японией пошлин»). The words of the noun's ``frame`` are
+        what it acts on ("the expulsion of | diplomats"), never its agent."""
         tree = self.tree
         cases = self.lex.agent_cases | (self.lex.source_cases if said else frozenset())
+        if derived:
+            cases = cases - self.lex.patient_cases
         for c in tree.children(node, "nmod:poss", "nmod", "amod", "compound", "det:poss"):
+            if c.id in frame:
+                continue
             cs = {k.lemma for k in tree.children(c.id, "case")}
             if c.rel == "nmod" and cs and not cs & cases:
                 continue
             poss = tree.g.possessor_case
-            if c.rel == "nmod" and not cs and poss and c.feats.get("Case") != poss:
+            by_agent = derived and tree.g.agent_case is not None and c.feats.get("Case") == tree.g.agent_case
+            if c.rel == "nmod" and not cs and poss and c.feats.get("Case") != poss and not by_agent:
                 continue
+            if derived and c.deprel == "nmod" and not cs and poss and not by_agent:
+                continue
+            if c.upos == "NOUN" and c.lemma in self.lex.entries and c.id not in self.by_word:
+                continue  # an act named inside ("приостановка переговоров с Ереваном"): its parties are not the agent
             if c.deprel == "nmod" and not cs and not poss:
                 continue  # "the summit in Vientiane" split by the parser: a bare nmod is no possessor
             arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")

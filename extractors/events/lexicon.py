@@ -120,6 +120,7 @@ class Lexicon:
     missions: frozenset[str] = frozenset()  # "embassy", «посольство»: a party's mission stands for the party
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
     pronoun_targets: frozenset[str] = frozenset()  # types whose object pronoun stands for a party named before
+    patient_cases: frozenset[str] = frozenset()  # "the expulsion of X": a derived noun's object, not its agent
     one_sided: frozenset[str] = frozenset()  # symmetric-type predicates done jointly toward a third: no split
     claim_verbs: frozenset[str] = frozenset()  # "claimed that…": whoever tells another's act makes it reported
     report_verbs: frozenset[str] = frozenset()  # "reported that…": telling another's attack without accusing
@@ -365,6 +366,7 @@ def load(lang: str) -> Lexicon:
         report_verbs=_words(roles, "report_verbs"),
         pronoun_targets=_words(roles, "pronoun_targets"),
         one_sided=_words(roles, "one_sided"),
+        patient_cases=_words(roles, "patient_cases"),
         attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),
         review_verbs=_words(roles, "review_verbs"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from extractors.events import modality as mod
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
-from extractors.event_types import DIRECTED, HOSTILE, SYMMETRIC
+from extractors.event_types import CLAIMED, DIRECTED, HOSTILE, SYMMETRIC
 from extractors.events.predicates import GOVERNOR_RELS, VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
@@ -156,13 +156,15 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     continue
                 c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
             elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
-                    and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod":
+                    and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod" \
+                    and (tree[parent.head].lemma in lex.light_verbs or tree[parent.head].lemma not in lex.entries):
+                # (not a verb that is an act of its own: "осудил введение Японией пошлин" condemns Japan's tariffs)
                 # "вручил послу ноту протеста": the frame noun's verb carries the act and its addressee
                 c.light = tree[parent.head]
                 c.actor, c.actor_how = res.subject(c.light.id)
                 c.negated = c.negated or mod.negated(tree, c.light.id, lex)
             else:
-                c.actor, c.actor_how = _noun_actor(tree, n, res, lex, c.entry.type in SAID_TYPES)
+                c.actor, c.actor_how = _noun_actor(tree, c, res, lex)
                 if c.actor is None:
                     # "Beijing imposed sanctions" parsed with "imposed" as a modifier of "sanctions": the
                     # frame verb still has its subject
@@ -174,11 +176,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in lex.happen_verbs \
                         and (both := res.between(n.id)) is not None:
                     c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
-                if c.entry.own_agent and c.actor_how.startswith("governor"):
+                if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
                     c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
                 if c.actor is None and not c.entry.stance:
                     # a prospect has no agent at all, not even the speaker ("сообщило о последствиях удара")
-                    c.suppressed = "prospect_not_act" if c.actor_how == "prospect_not_act" else "noun_without_agent"
+                    c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
                     continue
         else:
             c.actor, c.actor_how = res.subject(n.id)
@@ -452,9 +454,11 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
     return not own
 
 
-def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon, said: bool = False) -> tuple[Arg | None, str]:
+def _noun_actor(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
     """Who acts in a noun predicate with no light verb, most specific evidence first."""
-    arg = res.noun_agent(n.id, said)  # "просьба США", "Russia's proposal", "the warning by X", "a threat from X"
+    n = c.node
+    # "просьба США", "Russia's proposal", "the warning by X", "a threat from X"
+    arg = res.noun_agent(n.id, c.entry.type in SAID_TYPES, c.entry.own_agent, c.frame_ids)
     if arg is not None:
         return arg, "noun_agent"
     if tree.children(n.id, "nsubj"):
@@ -462,20 +466,21 @@ def _noun_actor(tree: Tree, n: Node, res: Resolver, lex: Lexicon, said: bool = F
         if arg is not None:
             return arg, how
     if res.has_partner(n.id):
-        arg, how = _governor_subject(tree, n, res, lex)  # "на встрече с X заявил Y"
+        arg, how = _governor_subject(tree, n, res, lex, c.entry.type)  # "на встрече с X заявил Y"
         if arg is not None:
             return arg, how
     arg = res.between(n.id)  # "переговоры между A и B"
     if arg is not None:
         return arg, "between"
-    return _governor_subject(tree, n, res, lex)
+    return _governor_subject(tree, n, res, lex, c.entry.type)
 
 
-def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
+def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: str = "") -> tuple[Arg | None, str]:
     """A noun predicate with no agent of its own, as the object of a clause ("Россия не исключает
     развития сотрудничества", "на встрече с X заявил Y"): the clause's subject acts. Not through a
     noun of prospect ("warned of the consequences of a strike", "об угрозе нападения"): what might
-    happen has no agent in the clause."""
+    happen has no agent in the clause. A forceful act (``event_types.CLAIMED``) that a speech verb tells is
+    not the speaker's («Литва заявила о нарушении воздушного пространства»): it is told, by whomever done."""
     cur, steps = n, 0
     while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
         gov = tree[cur.head]
@@ -490,10 +495,21 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon) -> tuple
                 # "accused London of sabotaging the peace talks", "обвинила Лондон в срыве переговоров":
                 # what is accused is no act of the accuser
                 return None, "accused_content"
+            if etype in CLAIMED and gov.lemma.lower() in lex.speech_lemmas:
+                return None, "told_not_done"
             arg, how = res.subject(gov.id)
             return arg, f"governor:{how}" if arg else "noun_without_agent"
         cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # «подписал указ о введении пошлин»
     return None, "noun_without_agent"
+
+
+def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
+    """A decision announced by its maker: the act noun is what a speech verb states («Баку заявил о
+    приостановке переговоров», "Lima declared the severing of relations"), so the speaker did it; a
+    forceful act told so is someone else's, told or claimed (``event_types.CLAIMED``)."""
+    gov = tree[n.head] if n.head else None
+    return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
+        and gov.lemma.lower() in lex.speech_lemmas and c.entry.type not in CLAIMED
 
 
 def _in_accusation(tree: Tree, part: Node, verb: Node, lex: Lexicon) -> bool:
