@@ -30,3 +30,13 @@ def ru_warehouse(tmp_path_factory, prefect_harness, nlp_config):
     return path
 
 
+
+
+@pytest.fixture(scope="session")
+def samples_warehouse(tmp_path_factory, prefect_harness, nlp_config):
+    """Every file of samples/ loaded by the real pipeline, as `make run` does. Treat as read-only."""
+    from flows.pipeline import pipeline
+
+    path = tmp_path_factory.mktemp("samples_warehouse") / "communique.duckdb"
+    pipeline(inputs=[str(SAMPLES)], db_path=str(path), nlp=nlp_config)
+    return path

@@ -55,6 +55,16 @@ def test_embedded_data_matches_the_warehouse(ru_warehouse, page_file):
     assert sum(1 for e in data["events"] if e["condition_text"]) == n_cond > 0
     assert {v["suite"] for v in data["validations"]} == suites == {"documents", "events", "mentions"}
     assert data["runs"] and data["runs"][0]["docs_loaded"] == n_docs == 6
+    # every event carries its parties from event_parties (a joint actor or target gives several)
+    con = duckdb.connect(str(ru_warehouse), read_only=True)
+    try:
+        parties = con.execute("SELECT event_id, role, party_norm, party_code, party_type, party_side FROM event_parties "
+                              "ORDER BY event_id, role, position").fetchall()
+    finally:
+        con.close()
+    embedded = [(e["event_id"], p["role"], p["norm"], p["code"], p["type"], p["side"])
+                for e in sorted(data["events"], key=lambda e: e["event_id"]) for p in e["parties"] or []]
+    assert embedded == parties and any(p[4] == "PERSON" for p in parties)
 
 
 def test_serve_answers_on_localhost(ru_warehouse):
@@ -122,5 +132,88 @@ def test_dashboard_in_headless_chromium(page_file):
             shot = shots / "dashboard.png"
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 10_000
+        finally:
+            browser.close()
+
+
+# the dyad cells the page should show, straight from event_parties: events per pair of party keys, a
+# person counted under their country's code ("countries") or as the person ("persons")
+PARTY_KEY = {"countries": "coalesce(party_code, party_norm)",
+             "persons": "CASE WHEN party_type = 'PERSON' THEN 'person:' || party_norm ELSE coalesce(party_code, party_norm) END"}
+
+
+def expected_dyads(db_path, mode: str) -> dict[tuple[str, str], int]:
+    import duckdb
+
+    key = PARTY_KEY[mode]
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rows = con.execute(f"""
+            SELECT a.k, t.k, count(DISTINCT a.event_id)
+            FROM (SELECT event_id, {key} AS k FROM event_parties WHERE role = 'actor') a
+            JOIN (SELECT event_id, {key} AS k FROM event_parties WHERE role = 'target') t USING (event_id)
+            GROUP BY ALL""").fetchall()  # noqa: S608 — the key expressions are the constants above
+    finally:
+        con.close()
+    return {(a, t): n for a, t, n in rows}
+
+
+def events_of_person(db_path, name: str) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return con.execute("SELECT count(DISTINCT event_id) FROM event_parties WHERE party_type = 'PERSON' "
+                           "AND party_norm = ?", [name]).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it as root: "
+                                             "apt-get install chromium)")
+def test_party_toggle_rolls_persons_up_to_their_country_in_the_dyads(ru_warehouse, page_file):
+    """The dyads count every party (event_parties); "under their country" puts a minister's events on
+    the country they serve, "as persons" shows the minister: the toggle changes the matrix, the actor
+    filter and its counts, and every shown cell equals the warehouse's count."""
+    from playwright.sync_api import sync_playwright
+
+    def shown(page):
+        cells = page.eval_on_selector_all(
+            "#dyads rect.cell", "rs => rs.map(r => [r.dataset.actor, r.dataset.target, +r.dataset.n])")
+        rows = page.eval_on_selector_all("#dyads .row-label", "xs => xs.map(x => x.textContent)")
+        return {(a, t): n for a, t, n in cells if n}, rows
+
+    expected = {mode: expected_dyads(ru_warehouse, mode) for mode in PARTY_KEY}
+    assert expected["countries"] != expected["persons"]
+    assert len({k for pair in expected["persons"] for k in pair}) <= 12  # the page shows the top 12 each way
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("body[data-ready='1']")
+            assert page.get_attribute("#dyads", "data-mode") == "countries"  # persons roll up by default
+            countries, country_rows = shown(page)
+            assert countries == expected["countries"]
+            assert "RUS · Russia" in country_rows and not any("Lavrov" in r for r in country_rows)
+
+            page.check("#f-parties-persons")
+            assert page.get_attribute("#dyads", "data-mode") == "persons"
+            persons, person_rows = shown(page)
+            assert persons == expected["persons"] and persons != countries
+            assert "Sergey Lavrov (RUS)" in person_rows
+            # the actor filter follows: the minister is a party of his own, with his events only
+            options = page.eval_on_selector_all("#f-actor option", "os => os.map(o => o.value)")
+            assert "person:Sergey Lavrov" in options
+            page.select_option("#f-actor", "person:Sergey Lavrov")
+            assert int(page.get_attribute("#event-count", "data-count")) == events_of_person(ru_warehouse, "Sergey Lavrov") > 0
+            assert page.inner_text("#actor-name").startswith("Sergey Lavrov")
+
+            page.check("#f-parties-countries")  # back: the person's option is gone, the filter resets
+            assert page.eval_on_selector("#f-actor", "s => s.value") == ""
+            assert shown(page)[0] == expected["countries"]
+            assert [u for u in requests if not u.startswith("file://")] == []  # still offline
         finally:
             browser.close()

@@ -27,9 +27,33 @@
     for (const r of rows) { const k = key(r); if (k !== null && k !== undefined) m.set(k, (m.get(k) || 0) + 1); }
     return m;
   }
-  const actorKey = (e) => e.actor_code || e.actor_norm || e.actor_text || null;
   const targetKey = (e) => e.target_code || e.target_norm || e.target_text || null;
   const label = (code, norm, text) => code && norm && norm !== code ? code + " · " + norm : (code || norm || text || "?");
+
+  // ---- parties (event_parties: every party of a joint actor or target has its own row) -------------
+  // Two ways to count a party: "countries" rolls a person up to the country they serve (a person's code
+  // is that country's), "persons" keeps persons apart from their country.
+  function partyKey(p, mode) {
+    if (mode === "persons" && p.type === "PERSON") return "person:" + p.norm;
+    return p.code || p.norm;
+  }
+  function partyLabel(p, mode) {
+    if (mode === "persons" && p.type === "PERSON") return p.norm + (p.code ? " (" + p.code + ")" : "");
+    const name = mode === "persons" ? p.norm : p.side;
+    return p.code && name && name !== p.code ? p.code + " · " + name : (p.code || name || "?");
+  }
+  // the distinct keys of an event's parties in a role ("actor" / "target"), in their order
+  function keysOf(e, role, mode) {
+    return [...new Set((e.parties || []).filter((p) => p.role === role).map((p) => partyKey(p, mode)))];
+  }
+  function partyNames(mode) {
+    const names = new Map();
+    for (const e of events) for (const p of e.parties || []) {
+      const k = partyKey(p, mode);
+      if (!names.has(k) || p.type !== "PERSON") names.set(k, partyLabel(p, mode));  // a country names itself
+    }
+    return names;
+  }
 
   const events = DATA.events || [];
   const types = [...new Set(events.map((e) => e.event_type))].sort();
@@ -41,27 +65,28 @@
   }
   fillSelect($("f-lang"), [...new Set(events.map((e) => e.lang).filter(Boolean))].sort().map((l) => [l, l]));
   fillSelect($("f-type"), types.map((t) => [t, t]));
-  const actorNames = new Map();
-  for (const e of events) {
-    const a = actorKey(e), t = targetKey(e);
-    if (a) actorNames.set(a, label(e.actor_code, e.actor_norm, e.actor_text));
-    if (t && !actorNames.has(t)) actorNames.set(t, label(e.target_code, e.target_norm, e.target_text));
+  const modeOf = () => (document.querySelector("input[name='parties']:checked") || {}).value || "countries";
+  let mode = null, actorNames = new Map();
+  function fillActors() {  // the actor filter's parties, most frequent first, named as the mode counts them
+    const select = $("f-actor"), chosen = select.value;
+    actorNames = partyNames(mode);
+    const counts = countBy(events.flatMap((e) => [...new Set([...keysOf(e, "actor", mode), ...keysOf(e, "target", mode)])]), (k) => k);
+    while (select.options.length > 1) select.remove(1);
+    fillSelect(select, [...actorNames.entries()].sort((a, b) => (counts.get(b[0]) || 0) - (counts.get(a[0]) || 0)));
+    select.value = actorNames.has(chosen) ? chosen : "";
   }
-  const actorCounts = countBy(events.flatMap((e) => [actorKey(e), targetKey(e)]), (k) => k);
-  fillSelect($("f-actor"), [...actorNames.entries()].sort((a, b) => (actorCounts.get(b[0]) || 0) - (actorCounts.get(a[0]) || 0))
-    .map(([k, name]) => [k, name]));
   const days = events.map((e) => e.day).filter(Boolean).sort();
   if (days.length) { $("f-from").min = $("f-to").min = days[0]; $("f-from").max = $("f-to").max = days[days.length - 1]; }
 
   function current() {
     return { from: $("f-from").value, to: $("f-to").value, lang: $("f-lang").value, type: $("f-type").value,
-             actor: $("f-actor").value };
+             actor: $("f-actor").value, mode: mode };
   }
   function applyFilters(f) {
     return events.filter((e) =>
       (!f.from || (e.day && e.day >= f.from)) && (!f.to || (e.day && e.day <= f.to)) &&
       (!f.lang || e.lang === f.lang) && (!f.type || e.event_type === f.type) &&
-      (!f.actor || actorKey(e) === f.actor || targetKey(e) === f.actor));
+      (!f.actor || keysOf(e, "actor", f.mode).includes(f.actor) || keysOf(e, "target", f.mode).includes(f.actor)));
   }
 
   // ---- charts --------------------------------------------------------------------------------
@@ -105,29 +130,36 @@
     }
   }
 
-  function dyads(rows) {
+  function dyads(rows, f) {
+    // events per (actor party, target party): a joint "Israel|Hamas -> Qatar" counts for both pairs, once each
     const box = $("dyads");
-    const pairs = rows.filter((r) => actorKey(r) && targetKey(r));
+    box.setAttribute("data-mode", f.mode);
+    const pairs = [];
+    for (const r of rows) for (const a of keysOf(r, "actor", f.mode)) for (const t of keysOf(r, "target", f.mode))
+      pairs.push([a, t]);
     if (!pairs.length) return empty(box, "No events with both an actor and a target match the filters.");
-    const top = (key) => [...countBy(pairs, key).entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map((x) => x[0]);
-    const actors = top(actorKey), targets = top(targetKey);
-    const cells = countBy(pairs, (r) => actors.includes(actorKey(r)) && targets.includes(targetKey(r)) ? actorKey(r) + "\u0000" + targetKey(r) : null);
+    const top = (i) => [...countBy(pairs, (p) => p[i]).entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map((x) => x[0]);
+    const actors = top(0), targets = top(1);
+    const cells = countBy(pairs, (p) => actors.includes(p[0]) && targets.includes(p[1]) ? p[0] + "\u0000" + p[1] : null);
     const max = Math.max(1, ...cells.values());
-    const cw = 34, left = 150, topPad = 110;
+    const name = (k) => actorNames.get(k) || k;
+    const cw = 34, left = 170, topPad = 120;
     const svg = svgEl("svg", { width: left + targets.length * cw + 90, height: topPad + actors.length * cw + 10,
                                role: "img", "aria-label": "top dyads matrix" });
     targets.forEach((t, j) => {
       const x = left + j * cw + cw / 2;
-      svg.appendChild(svgEl("text", { x: x, y: topPad - 6, transform: "rotate(-50 " + x + " " + (topPad - 6) + ")" },
-                            (actorNames.get(t) || t).slice(0, 22)));
+      svg.appendChild(svgEl("text", { x: x, y: topPad - 6, transform: "rotate(-50 " + x + " " + (topPad - 6) + ")",
+                                      class: "col-label", "data-key": t }, name(t).slice(0, 24)));
     });
     actors.forEach((a, i) => {
-      svg.appendChild(svgEl("text", { x: 4, y: topPad + i * cw + cw / 2 + 4 }, (actorNames.get(a) || a).slice(0, 24)));
+      svg.appendChild(svgEl("text", { x: 4, y: topPad + i * cw + cw / 2 + 4, class: "row-label", "data-key": a },
+                            name(a).slice(0, 26)));
       targets.forEach((t, j) => {
         const n = cells.get(a + "\u0000" + t) || 0;
         const rect = svgEl("rect", { x: left + j * cw, y: topPad + i * cw, width: cw - 2, height: cw - 2, class: "cell",
+                                     "data-actor": a, "data-target": t, "data-n": n,
                                      fill: n ? "rgba(78,121,167," + (0.15 + 0.85 * n / max).toFixed(2) + ")" : "#f1f3f6" });
-        rect.appendChild(svgEl("title", {}, (actorNames.get(a) || a) + " → " + (actorNames.get(t) || t) + ": " + n));
+        rect.appendChild(svgEl("title", {}, name(a) + " → " + name(t) + ": " + n));
         svg.appendChild(rect);
         if (n) svg.appendChild(svgEl("text", { x: left + j * cw + cw / 2 - 4, y: topPad + i * cw + cw / 2 + 4 }, n));
       });
@@ -158,15 +190,15 @@
     const box = $("actor");
     let who = f.actor;
     if (!who) {
-      const counts = countBy(rows.flatMap((r) => [actorKey(r), targetKey(r)]), (k) => k);
+      const counts = countBy(rows.flatMap((r) => [...new Set([...keysOf(r, "actor", f.mode), ...keysOf(r, "target", f.mode)])]), (k) => k);
       who = [...counts.entries()].sort((a, b) => b[1] - a[1]).map((x) => x[0])[0];
     }
     $("actor-name").textContent = who ? (actorNames.get(who) || who) + (f.actor ? "" : " (most active; pick one above)") : "";
     if (!who) return empty(box, "No actor in the filtered events.");
     const byType = new Map();
     for (const r of rows) {
-      if (actorKey(r) === who) { const v = byType.get(r.event_type) || [0, 0]; v[0]++; byType.set(r.event_type, v); }
-      if (targetKey(r) === who) { const v = byType.get(r.event_type) || [0, 0]; v[1]++; byType.set(r.event_type, v); }
+      if (keysOf(r, "actor", f.mode).includes(who)) { const v = byType.get(r.event_type) || [0, 0]; v[0]++; byType.set(r.event_type, v); }
+      if (keysOf(r, "target", f.mode).includes(who)) { const v = byType.get(r.event_type) || [0, 0]; v[1]++; byType.set(r.event_type, v); }
     }
     const items = [...byType.entries()].sort((a, b) => (b[1][0] + b[1][1]) - (a[1][0] + a[1][1]));
     hbars(box, items, "events sent and received by type", ["#4e79a7", "#f28e2b"]);
@@ -225,11 +257,12 @@
   }
 
   function render() {
+    if (modeOf() !== mode) { mode = modeOf(); fillActors(); }
     const f = current();
     const rows = applyFilters(f);
     $("event-count").textContent = rows.length + " of " + events.length + " events";
     $("event-count").setAttribute("data-count", rows.length);
-    timeline(rows); dyads(rows); actorDrill(rows, f); conditional(rows); clusters(f);
+    timeline(rows); dyads(rows, f); actorDrill(rows, f); conditional(rows); clusters(f);
   }
 
   // ---- static panels -------------------------------------------------------------------------
