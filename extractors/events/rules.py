@@ -495,9 +495,14 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
                 # "accused London of sabotaging the peace talks", "обвинила Лондон в срыве переговоров":
                 # what is accused is no act of the accuser
                 return None, "accused_content"
-            if etype in CLAIMED and gov.lemma.lower() in lex.speech_lemmas:
-                return None, "told_not_done"
             arg, how = res.subject(gov.id)
+            if etype in CLAIMED and gov.lemma.lower() in lex.speech_lemmas and arg is not None:
+                # the speaker's own strike names another party it is aimed at («заявила о нанесении удара по
+                # Харькову»); one on the speaker's side, or on no one named, is told, not done
+                s, e, _ = tree.span_text(tree.subtree(n.id))
+                other = res.party_in(s, e, arg)
+                if other is None:
+                    return None, "told_not_done"
             return arg, f"governor:{how}" if arg else "noun_without_agent"
         cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # «подписал указ о введении пошлин»
     return None, "noun_without_agent"
