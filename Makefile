@@ -33,14 +33,14 @@ test: $(STAMP) browser
 check: $(STAMP)
 	$(BIN)/python -m pytest -q tests/unit tests/golden tests/oneact
 
-# Debian's Chromium for the dashboard's browser test (Playwright drives it; nothing is downloaded by
-# Playwright itself). Without root or apt the test skips and says why.
+# Debian's Chromium for the browser tests, dashboard and Prefect UI (Playwright drives it; nothing is
+# downloaded by Playwright itself). Without root or apt those tests skip and say why.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	      || echo "chromium could not be installed: the dashboard browser test will skip"; \
-	  else echo "chromium is missing (sudo apt-get install chromium): the dashboard browser test will skip"; fi; }
+	      || echo "chromium could not be installed: the browser tests will skip"; \
+	  else echo "chromium is missing (sudo apt-get install chromium): the browser tests will skip"; fi; }
 
 serve: $(STAMP)
 	$(BIN)/communique serve

@@ -440,9 +440,14 @@ def serve(
     db: Annotated[Optional[Path], typer.Option(help="DuckDB file the deployments write [default: data/communique.duckdb].")] = None,
     port: Annotated[int, typer.Option(help="Prefect server port on 127.0.0.1.")] = 4200,
 ) -> None:
-    """Start a local Prefect server (127.0.0.1), the communique-local work pool, the deployments of
-    prefect.yaml and a worker, in the foreground. Ctrl-C stops them all."""
+    """Start a local Prefect server (127.0.0.1) with Prefect's UI at http://127.0.0.1:PORT/ (unless
+    PREFECT_UI_ENABLED=false), the communique-local work pool, the deployments of prefect.yaml and a
+    worker, in the foreground. Ctrl-C stops them all."""
     s = _settings(db, "write")
+    try:
+        ui = s.prefect_ui()
+    except ValueError as e:  # SettingsError
+        _fail(str(e), EXIT_USAGE)
     import signal
 
     from flows import serve as srv
@@ -454,13 +459,20 @@ def serve(
     signal.signal(signal.SIGTERM, _interrupt)
     typer.echo(f"starting the Prefect server on 127.0.0.1:{port} (logs in {s.data_dir / 'serve-logs'}) …")
     try:
-        svc = srv.start_all(s.data_dir, s.db_path, port)
+        svc = srv.start_all(s.data_dir, s.db_path, port, ui)
     except srv.ServeError as e:
         _fail(str(e))
     except KeyboardInterrupt:
         _fail("interrupted while starting; everything started so far was stopped", 130)
     typer.echo(f"server {svc.api_url}; pool {srv.POOL}; deployments inbox-hourly, reprocess, export-nightly; "
                "worker running. Ctrl-C stops everything.")
+    if svc.ui_url is None:
+        typer.echo("  UI: off (PREFECT_UI_ENABLED=false in your environment or Prefect profile)")
+    elif srv.ui_answers(svc.ui_url):
+        typer.echo(f"  UI: {svc.ui_url}")
+    else:
+        typer.secho(f"  UI: {svc.ui_url} does not answer; see {svc.logs / 'server.log'}", err=True,
+                    fg=typer.colors.YELLOW)
     typer.echo(f"  trigger a run: PREFECT_API_URL={svc.api_url} prefect deployment run inbox/inbox-hourly")
     try:
         while all(p.poll() is None for p in svc.procs.values()):

@@ -14,6 +14,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.settings import PrefectUI
+
 ROOT = Path(__file__).resolve().parent.parent
 POOL = "communique-local"
 
@@ -38,6 +40,7 @@ class Services:
     api_url: str
     env: dict[str, str]
     logs: Path
+    ui_url: str | None = None  # None: the UI is off
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def stop(self, timeout: float = 20.0) -> None:
@@ -56,19 +59,31 @@ class Services:
                 pass
 
 
-def environment(home: Path, port: int, db_path: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+def ui_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}/"
+
+
+def environment(home: Path, port: int, db_path: Path, ui: PrefectUI = PrefectUI(),
+                extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The services' environment. ``ui`` (from the user's own settings: ``Settings.prefect_ui``):
+    Prefect's UI at the root of the server's port, calling this server's API. Prefect reads most UI
+    settings under two names, the ``PREFECT_SERVER_`` one first, so both are set."""
+    base = ui_url(port).rstrip("/")
     env = dict(os.environ)
     env.update({
         "PREFECT_HOME": str(home.resolve()),
-        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+        "PREFECT_API_URL": f"{base}/api",
         "PREFECT_SERVER_API_HOST": "127.0.0.1",
         "PREFECT_SERVER_API_PORT": str(port),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_UI_ENABLED": "false",
+        "PREFECT_UI_URL": base,  # the run links `prefect deployment run` prints
         "DO_NOT_TRACK": "1",
         "COMMUNIQUE_ROOT": str(ROOT),
         "COMMUNIQUE_DB": str(db_path.resolve()),
     })
+    for name, value in (("ENABLED", str(ui.enabled).lower()), ("API_URL", f"{base}/api"), ("SERVE_BASE", "/")):
+        env[f"PREFECT_SERVER_UI_{name}"] = env[f"PREFECT_UI_{name}"] = value
+    env["PREFECT_SERVER_UI_V2_ENABLED"] = str(ui.v2).lower()
     env.update(extra or {})
     return env
 
@@ -96,6 +111,16 @@ def wait_healthy(svc: Services, timeout: float = 120.0) -> float:
             pass
         time.sleep(0.5)
     raise ServeError(f"the Prefect server did not answer {svc.api_url}/health within {timeout:.0f}s")
+
+
+def ui_answers(url: str, timeout: float = 10.0) -> bool:
+    """Whether the UI's page loads (Prefect logs, and goes on without it, when it cannot unpack it)."""
+    req = urllib.request.Request(url, headers={"Accept": "text/html"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status == 200 and b"<html" in r.read(4096).lower()
+    except OSError:
+        return False
 
 
 def _cli(args: list[str], svc: Services, timeout: float = 180.0) -> str:
@@ -126,11 +151,14 @@ def start_worker(svc: Services) -> subprocess.Popen:
     return _spawn("worker", ["worker", "start", "--pool", POOL, "--type", "process"], svc)
 
 
-def start_all(data_dir: Path, db_path: Path, port: int | None = None, extra_env: dict[str, str] | None = None) -> Services:
-    """Server, pool, deployments, worker. On any failure everything started so far is stopped."""
+def start_all(data_dir: Path, db_path: Path, port: int | None = None, ui: PrefectUI = PrefectUI(),
+              extra_env: dict[str, str] | None = None) -> Services:
+    """Server (with Prefect's UI unless ``ui.enabled`` is false), pool, deployments, worker. On any
+    failure everything started so far is stopped."""
     port = port or free_port()
     svc = Services(api_url=f"http://127.0.0.1:{port}/api",
-                   env=environment(data_dir / "prefect", port, db_path, extra_env), logs=data_dir / "serve-logs")
+                   env=environment(data_dir / "prefect", port, db_path, ui, extra_env), logs=data_dir / "serve-logs",
+                   ui_url=ui_url(port) if ui.enabled else None)
     try:
         start_server(svc, port)
         create_pool(svc)

@@ -2,10 +2,22 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+@dataclass(frozen=True)
+class PrefectUI:
+    """Prefect's UI on a server ``communique serve`` starts."""
+
+    enabled: bool = True
+    # Prefect's V2 UI at ``/`` (Prefect's own default) or the V1 UI: the V2 page starts an analytics
+    # SDK that fetches its configuration from sr-client-cfg.amplitude.com even with analytics off
+    # (Prefect 3.x); the V1 UI asks nothing outside the server. Either can switch to the other.
+    v2: bool = False
 
 
 class Settings(BaseSettings):
@@ -43,6 +55,30 @@ class Settings(BaseSettings):
     def prefect_api_url(self) -> str:
         """The Prefect API to ask about flow runs: ``PREFECT_API_URL`` or a local server's."""
         return os.environ.get("PREFECT_API_URL") or "http://127.0.0.1:4200/api"
+
+    def prefect_ui(self) -> PrefectUI:
+        """Prefect's UI as ``communique serve`` serves it, from the user's own settings in the
+        environment or else the active Prefect profile (``PREFECT_HOME/profiles.toml``): on unless
+        ``PREFECT_SERVER_UI_ENABLED``/``PREFECT_UI_ENABLED`` says false; the V1 UI at ``/`` unless
+        ``PREFECT_SERVER_UI_V2_ENABLED`` says true (see ``PrefectUI.v2``). A value that is not a
+        boolean raises ``SettingsError`` naming it."""
+        for name in ("PREFECT_SERVER_UI_ENABLED", "PREFECT_UI_ENABLED", "PREFECT_SERVER_UI_V2_ENABLED"):
+            raw = os.environ.get(name)
+            if raw is not None:  # checked here: Prefect would print a pydantic report at import
+                try:
+                    TypeAdapter(bool).validate_python(raw)
+                except ValidationError:
+                    raise SettingsError(f"{name}: not a boolean (got {raw!r})") from None
+        from prefect.settings.models.server.ui import ServerUISettings
+
+        try:
+            ui = ServerUISettings()  # Prefect's own reading: both names, environment, then profile
+        except ValidationError as e:
+            err = e.errors()[0]
+            name = str(err["loc"][0]) if err["loc"] else "?"
+            raise SettingsError(f"{name.upper() if name.startswith('prefect_') else name} (environment or Prefect "
+                                f"profile): {err['msg'].lower()} (got {err.get('input')!r})") from None
+        return PrefectUI(enabled=ui.enabled, v2=ui.v2_enabled if "v2_enabled" in ui.model_fields_set else False)
 
     def stanza_dir(self) -> Path | None:
         if self.models_dir:
@@ -124,7 +160,7 @@ def configure_runtime(data_dir: Path, db_path: Path | None = None, create: bool 
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_LOGGING_TO_API_ENABLED": "false",
-        "PREFECT_UI_ENABLED": "false",
+        # no UI default: ephemeral servers never serve it, `communique serve` follows the user (prefect_ui)
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",  # a busy machine starts it slowly
         "DO_NOT_TRACK": "1",
         "GX_ANALYTICS_ENABLED": "false",

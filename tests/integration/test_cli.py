@@ -206,3 +206,17 @@ def test_read_only_commands_write_nothing_beside_the_warehouse(tmp_path, prefect
         res = runner.invoke(app, [*args, "--db", str(db)])
         assert res.exit_code == 0, (args, res.output)
     assert sorted(p.name for p in share.iterdir()) == before
+
+
+def test_serve_refuses_a_ui_setting_that_is_not_a_boolean(tmp_path, monkeypatch):
+    """Checked before anything starts: one 'error:' line, exit 2. (Were it not, the server would meet
+    a port already taken and the command would fail otherwise.)"""
+    import socket
+
+    monkeypatch.setenv("PREFECT_UI_ENABLED", "sometimes")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        res = runner.invoke(app, ["serve", "--db", str(tmp_path / "w.duckdb"), "--port", str(taken.getsockname()[1])])
+    lines = [x for x in res.output.splitlines() if x.strip()]
+    assert res.exit_code == 2 and lines == ["error: PREFECT_UI_ENABLED: not a boolean (got 'sometimes')"], res.output

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import threading
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.integration.browser import CHROMIUM, CHROMIUM_ARGS, needs_chromium
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
 @pytest.fixture(scope="module")
 def page_file(ru_warehouse, tmp_path_factory):
     from warehouse.dashboard.build import write
@@ -84,8 +81,7 @@ def test_serve_answers_on_localhost(ru_warehouse):
         server.server_close()
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it as root: "
-                                             "apt-get install chromium)")
+@needs_chromium
 def test_dashboard_in_headless_chromium(page_file):
     from playwright.sync_api import sync_playwright
 

@@ -11,7 +11,8 @@ import duckdb
 import pytest
 
 from flows.settings import Settings
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
+from tests.integration.browser import CHROMIUM, CHROMIUM_ARGS, host_of, needs_chromium
 
 pytestmark = pytest.mark.slow
 INPUTS = [SAMPLES / "ru_news.jsonl", SAMPLES / "ru_azerbaijan_request.txt"]
@@ -97,31 +98,41 @@ def test_inbox_takes_only_new_files_and_archives_them(tmp_path, prefect_harness,
     assert rows == [("loaded", 0), ("quarantined", 1)] and reasons == [("unsupported_format",)]
 
 
-def test_local_server_deploys_and_a_worker_runs_the_inbox(tmp_path):
-    """A real Prefect server on 127.0.0.1 (free port), the work pool, `prefect deploy --all` from
-    prefect.yaml, a worker; a deployment run writes events to DuckDB. Stopped by pid afterwards."""
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A real Prefect server on 127.0.0.1 (free port) with its UI, the work pool, `prefect deploy --all`
+    from prefect.yaml, a worker, and one run of the inbox deployment watched to its end. Stopped by pid
+    afterwards."""
     from flows import serve
 
-    box = tmp_path / "inbox"
+    d = tmp_path_factory.mktemp("served")
+    box = d / "inbox"
     box.mkdir()
     shutil.copy(SAMPLES / "ru_azerbaijan_request.txt", box)
-    db_path = tmp_path / "w.duckdb"
-    svc = serve.start_all(tmp_path, db_path, extra_env={"PREFECT_WORKER_QUERY_SECONDS": "1",
-                                                         "PREFECT_WORKER_PREFETCH_SECONDS": "1",
-                                                         "COMMUNIQUE_PROFILE": "natasha"})
+    db_path = d / "w.duckdb"
+    svc = serve.start_all(d, db_path, extra_env={"PREFECT_WORKER_QUERY_SECONDS": "1",
+                                                 "PREFECT_WORKER_PREFETCH_SECONDS": "1",
+                                                 "COMMUNIQUE_PROFILE": "natasha"})
     try:
         listed = subprocess.run([serve.prefect_bin(), "deployment", "ls"], env=svc.env, capture_output=True,
                                 text=True, timeout=60).stdout
-        for name in ("inbox-hourly", "reprocess", "export-nightly"):
-            assert name in listed
-        res = subprocess.run([serve.prefect_bin(), "deployment", "run", "inbox/inbox-hourly",
+        run = subprocess.run([serve.prefect_bin(), "deployment", "run", "inbox/inbox-hourly",
                               "--param", f"inbox_dir={box}", "--watch", "--watch-interval", "2",
-                              "--watch-timeout", "300"], env=svc.env, capture_output=True, text=True, timeout=360)
-        assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
-        assert "Completed" in res.stdout
+                              "--watch-timeout", "300"], env={**svc.env, "COLUMNS": "300"}, capture_output=True,
+                             text=True, timeout=360)
+        yield svc, listed, run, db_path
     finally:
         svc.stop()
     assert all(p.poll() is not None for p in svc.procs.values())
+
+
+def test_local_server_deploys_and_a_worker_runs_the_inbox(served):
+    """A deployment run writes events to DuckDB."""
+    _, listed, run, db_path = served
+    for name in ("inbox-hourly", "reprocess", "export-nightly"):
+        assert name in listed
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "Completed" in run.stdout
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         events = con.execute("SELECT actor_code, target_code, event_type FROM events").fetchall()
@@ -130,6 +141,47 @@ def test_local_server_deploys_and_a_worker_runs_the_inbox(tmp_path):
     finally:
         con.close()
     assert ("USA", "AZE", "REQUEST") in events and flow_run and files == [("loaded",)]
+
+
+@needs_chromium
+def test_prefect_ui_shows_the_deployment_run_offline(served):
+    """Prefect's UI at the server's root, in headless Chromium: its Runs page lists the deployment's
+    run with its flow, the run link `prefect deployment run` printed opens that run, and no request
+    leaves 127.0.0.1."""
+    import re
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from flows import serve
+
+    svc, _, run, _ = served
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    name = re.search(r"Created flow run '([^']+)'", run.stdout).group(1)
+    link = re.search(r"URL: (\S+)", run.stdout).group(1)
+    assert svc.ui_url == f"http://127.0.0.1:{svc.env['PREFECT_SERVER_API_PORT']}/" and serve.ui_answers(svc.ui_url)
+    assert link.startswith(svc.ui_url + "runs/flow-run/")
+    shots = ROOT / "data" / "test-artifacts"
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            urls: list[str] = []
+            page.on("request", lambda r: urls.append(r.url))
+            page.on("websocket", lambda ws: urls.append(ws.url))
+            page.goto(svc.ui_url)
+            expect(page.locator("a[href='/runs']").first).to_be_visible(timeout=60_000)  # the UI's menu
+            page.goto(svc.ui_url + "runs")
+            expect(page.get_by_text(name, exact=True).first).to_be_visible(timeout=60_000)
+            expect(page.get_by_text("inbox", exact=True).first).to_be_visible()
+            shot = shots / "prefect-ui-runs.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+            page.goto(link)
+            expect(page.get_by_text(name).first).to_be_visible(timeout=60_000)
+        finally:
+            browser.close()
+    assert urls and {host_of(u) for u in urls} - {None} == {"127.0.0.1"}, sorted(set(urls))
 
 
 def test_status_lists_runs_without_a_server(tmp_path, prefect_harness):
@@ -152,8 +204,6 @@ def test_worker_processes_share_the_parents_ephemeral_api(tmp_path, kind):
     task. Run in a fresh process, outside the test session's Prefect harness."""
     import os
     import sys
-
-    from tests.conftest import ROOT
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env["PREFECT_HOME"] = str(tmp_path / "prefect")

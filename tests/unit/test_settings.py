@@ -48,3 +48,32 @@ def test_each_warehouse_has_its_own_prefect_server_database(monkeypatch, tmp_pat
     monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
     load(tmp_path / "a.duckdb")
     assert os.environ["PREFECT_SERVER_DATABASE_CONNECTION_URL"].endswith("/prefect/server-a.db")
+
+
+UI_VARS = ("PREFECT_SERVER_UI_ENABLED", "PREFECT_UI_ENABLED", "PREFECT_SERVER_UI_V2_ENABLED")
+
+
+def test_prefect_ui_is_on_unless_the_environment_or_the_profile_turns_it_off(monkeypatch, tmp_path):
+    from flows.settings import PrefectUI
+
+    for k in UI_VARS + ("PREFECT_PROFILES_PATH", "PREFECT_PROFILE"):
+        monkeypatch.delenv(k, raising=False)
+    load(tmp_path / "w.duckdb")  # the runtime defaults leave the UI to the user
+    assert Settings().prefect_ui() == PrefectUI(enabled=True, v2=False)
+    monkeypatch.setenv("PREFECT_UI_ENABLED", "false")
+    assert Settings().prefect_ui().enabled is False
+    monkeypatch.delenv("PREFECT_UI_ENABLED")
+    profiles = tmp_path / "prefect" / "profiles.toml"  # PREFECT_HOME is tmp_path/prefect
+    profiles.parent.mkdir(parents=True, exist_ok=True)
+    profiles.write_text('active = "mine"\n[profiles.mine]\nPREFECT_SERVER_UI_ENABLED = "false"\n'
+                        'PREFECT_SERVER_UI_V2_ENABLED = "true"\n', encoding="utf-8")
+    assert Settings().prefect_ui() == PrefectUI(enabled=False, v2=True)
+
+
+@pytest.mark.parametrize("name", UI_VARS)
+def test_a_prefect_ui_setting_that_is_not_a_boolean_is_one_line(monkeypatch, name):
+    for k in UI_VARS:
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.setenv(name, "sometimes")
+    with pytest.raises(SettingsError, match=rf"^{name}: not a boolean \(got 'sometimes'\)$"):
+        Settings().prefect_ui()
