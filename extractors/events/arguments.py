@@ -550,15 +550,17 @@ class Resolver(TargetFinder):
         call, an accusation) also its source ("a threat from the Houthi leader"). A noun ``derived``
         from a verb has its object there instead ("the expulsion of two envoys", «высылка посла»,
         «приостановка переговоров»: roles ``patient_cases``, the genitive): its agent is a possessor,
-        a by-phrase or the agent case («введение Японией пошлин»). The words of the noun's ``frame`` are
-        what it acts on ("the expulsion of | diplomats"), never its agent."""
+        a by-phrase or the agent case («введение Японией пошлин»). People among the words of the noun's
+        ``frame`` are whom it is done to ("the expulsion of | diplomats"), never its agent."""
         tree = self.tree
         cases = self.lex.agent_cases | (self.lex.source_cases if said else frozenset())
         if derived:
             cases = cases - self.lex.patient_cases
         for c in tree.children(node, "nmod:poss", "nmod", "amod", "compound", "det:poss"):
-            if c.id in frame:
-                continue
+            if c.id in frame and (c.lemma in self.lex.roles or c.lemma in self.lex.groups
+                                  or c.feats.get("Animacy") == "Anim"):
+                continue  # the people it is done to ("the expulsion of | two Russian envoys"); a thing it uses
+                # names its owner ("the launch of a North Korean missile")
             cs = {k.lemma for k in tree.children(c.id, "case")}
             if c.rel == "nmod" and cs and not cs & cases:
                 continue
@@ -569,7 +571,12 @@ class Resolver(TargetFinder):
             if derived and c.deprel == "nmod" and not cs and poss and not by_agent:
                 continue
             if c.upos == "NOUN" and c.lemma in self.lex.entries and c.id not in self.by_word:
-                continue  # an act named inside ("приостановка переговоров с Ереваном"): its parties are not the agent
+                # an act named inside ("the first stop of Macron's tour", «приостановка переговоров с Ереваном»):
+                # its own agent, not its partners
+                arg = self.noun_agent(c.id)
+                if arg and arg.norm and not self._aimed_at(arg):
+                    return arg
+                continue
             if c.deprel == "nmod" and not cs and not poss:
                 continue  # "the summit in Vientiane" split by the parser: a bare nmod is no possessor
             arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
