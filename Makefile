@@ -29,7 +29,8 @@ run: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
-# the fast loop: unit tests, golden sentence cases and one-act sentences per type (real parsers, no flows)
+# the fast loop: unit tests, golden sentence cases and one-act sentences per type, the rules run on the
+# frozen parses in tests/parses/ (no model is loaded, no flows)
 check: $(STAMP)
 	$(BIN)/python -m pytest -q tests/unit tests/golden tests/oneact
 
