@@ -7,9 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= data/communique.duckdb
 
-.PHONY: run test check setup browser bench eval serve clean help
+.PHONY: run test check parses setup browser bench eval serve clean help
 help:
-	@echo "make run | make test | make check | make eval | make bench | make serve | make clean"
+	@echo "make run | make test | make check | make parses | make eval | make bench | make serve | make clean"
 
 setup: $(STAMP)
 
@@ -29,9 +29,15 @@ run: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
-# the fast loop: unit tests, golden sentence cases and one-act sentences per type (real parsers, no flows)
+# the fast loop: unit tests, golden sentence cases and one-act sentences per type, the rules run on the
+# frozen parses in tests/parses/ (no model is loaded, no flows)
 check: $(STAMP)
 	$(BIN)/python -m pytest -q tests/unit tests/golden tests/oneact
+
+# parse the golden and one-act texts that have no frozen parse from the installed parser (new or edited
+# cases, other models or parse-time code) and remove the parses no case uses; the rest is left as it is
+parses: $(STAMP)
+	$(BIN)/python -m tests.parses.regenerate
 
 # Debian's Chromium for the browser tests, dashboard and Prefect UI (Playwright drives it; nothing is
 # downloaded by Playwright itself). Without root or apt those tests skip and say why.

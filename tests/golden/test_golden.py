@@ -1,21 +1,16 @@
-"""Sentence -> expected events, with the real NLP pipelines (Natasha variants for ru, compact for en)."""
+"""Sentence -> expected events, the rules run on the sentence's frozen parse (``tests/parses/``, made by
+the real NLP pipelines: Natasha variants for ru, compact for en; ``make parses`` after adding a case).
+``tests/parses/test_parser_drift.py`` checks that the live parsers still agree with the frozen parses."""
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
-import yaml
 
 from extractors.extract import extract
-from extractors.nlp import pipelines
-from extractors.records import RawDocument
-
-HERE = Path(__file__).parent
+from tests.parses import cases, store
 
 
-def cases(lang):
-    return [pytest.param(lang, c, id=f"{lang}-{i}") for i, c in enumerate(yaml.safe_load((HERE / f"{lang}.yaml").read_text()))]
+def params(lang):
+    return [pytest.param(lang, c, id=f"{lang}-{i}") for i, c in enumerate(cases.golden(lang))]
 
 
 def _matches(ev, exp) -> bool:
@@ -45,14 +40,10 @@ def _matches(ev, exp) -> bool:
     return True
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("lang,case", cases("ru") + cases("en"))
-def test_golden(lang, case, nlp_config, en_available):
-    if lang == "en" and not en_available:
-        pytest.skip("compact English models not present (communique models train en)")
-    raw = RawDocument(text=case["text"], source="golden", published=dt.date(2025, 10, 30), lang=lang)
-    doc = pipelines.annotate([raw.text], lang, nlp_config)[0]
-    events = extract(doc, raw, lang).events
+@pytest.mark.parametrize("lang,case", params("ru") + params("en"))
+def test_golden(lang, case):
+    doc = store.load(lang, [case["text"]])[0]
+    events = extract(doc, cases.raw(case["text"], lang, "golden"), lang).events
     got = [(e.event_type, e.actor_code, e.target_code, e.condition_text, e.negated, e.modality) for e in events]
     for exp in case["events"]:
         assert any(_matches(e, exp) for e in events), f"expected {exp} in {got}"
