@@ -1,15 +1,23 @@
-"""Pipeline throughput against raw NLP throughput, rerun cost, scaling and memory.
+"""Pipeline throughput against its stage ceiling, scaling with workers, rerun cost, scaling with the
+corpus and memory.
 
 ``make bench`` runs this and prints one table. Every measurement runs in a fresh process (so peak RSS
-is that configuration's own): the pipeline = the real ``pipeline`` flow on a temporary ephemeral
-Prefect API and a fresh DuckDB file, timed from the call to its return (model loading included);
-raw NLP = ``benchmarks/nlp.py``'s process pool over the same texts, models loaded before timing (the
-ratio the target is set on); NLP and extraction alone
-in one process give the ratio's ceiling when every document is also extracted; the raw pool is also timed from its creation, worker start-up and model
-loading included as in the pipeline's figure, and that second ratio is printed below it.
-Prints figures; asserts nothing.
+is that configuration's own):
+- stages: NLP, extraction, GX validation and loading timed alone, one after another in one process
+  (models loaded first, no Prefect); the stage ceiling is the docs/s of the four in sequence.
+- pipeline: the real ``pipeline`` flow on a fresh DuckDB file, after a two-document warm-up run (the
+  Prefect API and flow engine warm), timed from the call to its return. ``--pool cold`` (default)
+  closes the warm-up's annotation pool first, so the timed run starts its workers and loads their
+  models as ``communique run`` does; ``--pool warm`` keeps it, as a long-lived process does.
+- raw NLP (``--raw``): ``benchmarks/nlp.py``'s process pool over the same texts.
+With ``--repeat N`` every configuration runs N times, interleaved (stages, 1 worker, 2 workers, …, then
+again), and the table shows medians with every value beside them: on a shared machine the load moves
+between runs (the 1-minute load average is printed with each run). ``--baseline DIR`` also runs the
+pipeline measure of another checkout (e.g. a worktree of main) interleaved with this one's, for a
+before/after in the same invocation. Prints figures and the targets; asserts nothing.
 
-Run: ``.venv/bin/python benchmarks/pipeline.py [--lang ru|en] [--docs 1000] [--workers 1 2] [--scale 10] [--tokens 100] [--api server|ephemeral]``
+Run: ``.venv/bin/python benchmarks/pipeline.py [--lang ru|en] [--docs 1000] [--workers 1 2] [--repeat 3]
+[--scale 10] [--tokens 100] [--api server|ephemeral] [--pool cold|warm] [--baseline ../main]``
 (``--lang ru`` uses the natasha profile, ``--lang en`` the compact Stanza models.)"""
 from __future__ import annotations
 
@@ -49,10 +57,12 @@ def _peak_rss_mb() -> float:
 PROFILE = {"ru": "natasha", "en": "compact"}
 
 
-def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server") -> dict:
+def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server",
+                 pool_mode: str = "cold") -> dict:
     """In this process: full run, then a rerun with nothing new, on a fresh database. ``api``: "server"
     runs against a temporary local Prefect server (as under `communique serve` or a user's server);
-    "ephemeral" against Prefect's ephemeral API, as a plain `communique run` does."""
+    "ephemeral" against Prefect's ephemeral API, as a plain `communique run` does. ``pool_mode``
+    "cold": the timed run starts its annotation workers; "warm": the warm-up run's workers serve it."""
     import contextlib
 
     with tempfile.TemporaryDirectory() as d:
@@ -69,17 +79,36 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "
         s = Settings(db=d / "w.duckdb", profile=PROFILE[lang], workers=workers, batch_size=batch, progress=False)
         harness = prefect_test_harness(server_startup_timeout=120) if api == "server" else contextlib.nullcontext()
         with harness:
-            run_with(s.model_copy(update={"db": d / "warmup.duckdb", "workers": 1}),
+            run_with(s.model_copy(update={"db": d / "warmup.duckdb"}),
                      inputs=[str(_write_corpus(d / "w.jsonl", 2, 20, lang))])  # API and flow engine warm
+            if pool_mode == "cold":
+                from flows import pool
+
+                pool.close_all()
+            cpu0 = resource.getrusage(resource.RUSAGE_SELF)
             t0 = time.perf_counter()
             full = run_with(s, inputs=[str(corpus)])
             t_full = time.perf_counter() - t0
+            cpu1 = resource.getrusage(resource.RUSAGE_SELF)
             t0 = time.perf_counter()
             again = run_with(s, inputs=[str(corpus)])
             t_rerun = time.perf_counter() - t0
+    timing = {}
+    try:  # the workers end here, so their peak memory counts among this process's children
+        from flows import pool
+
+        p = next(iter(pool._POOLS.values()), None)
+        if p is not None:  # seconds from the pool's start to each worker's first answer; busy share of the run
+            timing = {"ready_s": sorted(round(v, 2) for v in p.ready.values()),
+                      "busy": sorted(round(v / t_full, 2) for v in p.busy.values())}
+        pool.close_all()
+    except ImportError:  # (a checkout without pools, run as --baseline)
+        pass
     return {"docs": docs, "workers": workers, "seconds": t_full, "docs_s": docs / t_full, "events": full.events,
             "loaded": full.docs_loaded, "rerun_s": t_rerun, "rerun_skipped": again.docs_skipped,
-            "peak_rss_mb": _peak_rss_mb()}
+            "peak_rss_mb": _peak_rss_mb(), "model_loads": sorted(full.workers.values()), **timing,
+            # CPU seconds of the flow's own process during the full run (annotation workers excluded)
+            "main_cpu_s": round(cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 2)}
 
 
 def one_raw(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server") -> dict:
@@ -136,14 +165,36 @@ def one_stages(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru
             "load_ms": 1000 * t_load / docs, "bound": t_nlp / (t_nlp + t_ex), "bound_all": t_nlp / work}
 
 
-def _child(kind: str, docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server") -> dict:
-    cmd = [sys.executable, __file__, "--one", kind, "--docs", str(docs), "--workers", str(workers),
+def _load() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0]) if Path("/proc/loadavg").exists() else float("nan")
+
+
+def _child(kind: str, docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server",
+           pool_mode: str | None = None, code: Path = ROOT) -> dict:
+    script = code / "benchmarks" / "pipeline.py"
+    cmd = [sys.executable, str(script), "--one", kind, "--docs", str(docs), "--workers", str(workers),
            "--tokens", str(tokens), "--batch", str(batch), "--lang", lang, "--api", api]
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if pool_mode:
+        cmd += ["--pool", pool_mode]
+    env = dict(os.environ, PYTHONPATH=str(code))
+    load0 = _load()
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=code, env=env)
     lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
     if out.returncode != 0 or not lines:
         raise SystemExit(f"benchmark child failed: {' '.join(cmd)}\n{out.stdout[-2000:]}\n{out.stderr[-3000:]}")
-    return json.loads(lines[-1])
+    return {**json.loads(lines[-1]), "load": max(load0, _load())}
+
+
+def _median(values: list[float]) -> float:
+    import statistics
+
+    return statistics.median(values)
+
+
+def _row(name: str, values: list[float], fmt: str = ".1f", note: str = "") -> None:
+    med = format(_median(values), fmt) if values else "-"
+    each = " / ".join(format(v, fmt) for v in values) if len(values) > 1 else ""
+    print(f"{name:<50}{med:>10}   {each}{('  ' + note) if note else ''}", flush=True)
 
 
 def main() -> None:
@@ -151,6 +202,7 @@ def main() -> None:
     ap.add_argument("--lang", choices=sorted(PROFILE), default="ru", help="ru: natasha profile; en: compact models")
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=1, help="runs of every configuration, interleaved (medians shown)")
     ap.add_argument("--scale", type=int, default=10, help="also run docs×scale with 1 worker (0: skip)")
     ap.add_argument("--tokens", type=int, default=100, help="tokens per generated document")
     ap.add_argument("--batch", type=int, default=128, help="documents per batch (the product default)")
@@ -158,50 +210,83 @@ def main() -> None:
     ap.add_argument("--api", choices=["server", "ephemeral"], default="server",
                     help="server: a temporary local Prefect server; ephemeral: Prefect's ephemeral API, as a "
                          "plain `communique run` (no flow-run heartbeats)")
+    ap.add_argument("--pool", choices=["cold", "warm"], default="cold",
+                    help="cold: the timed run starts its annotation workers (as `communique run`); warm: the "
+                         "warm-up run's workers serve it (a long-lived process)")
+    ap.add_argument("--raw", action="store_true", help="also time raw NLP (benchmarks/nlp.py's process pool)")
+    ap.add_argument("--baseline", type=Path, help="another checkout whose pipeline measure runs interleaved")
     ap.add_argument("--one", choices=["pipeline", "raw", "stages"], help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
-        fn = {"pipeline": one_pipeline, "raw": one_raw, "stages": one_stages}[a.one]
+        if a.one == "pipeline":
+            print(json.dumps(one_pipeline(a.docs, a.workers[0], a.tokens, a.batch, a.lang, a.api, a.pool)))
+            return
+        fn = {"raw": one_raw, "stages": one_stages}[a.one]
         print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch, a.lang, a.api)))
         return
     print(f"# {a.docs} generated {a.lang} documents of ~{a.tokens} tokens, {PROFILE[a.lang]} profile, batch {a.batch}, "
-          f"{os.cpu_count()} CPUs, Prefect API: {a.api}", flush=True)
-    print(f"{'measure':<44}{'value':>14}", flush=True)
-    rows = []
-    st = _child("stages", a.docs, 1, a.tokens, a.batch, a.lang)
-    for r in [("NLP ms/doc, one process", f"{st['nlp_ms']:.2f}"),
-              ("extraction ms/doc, one process", f"{st['extract_ms']:.2f}"),
-              ("validation ms/doc, one process", f"{st['validate_ms']:.2f}"),
-              ("loading ms/doc, one process", f"{st['load_ms']:.2f}"),
-              ("  ratio bound: NLP / (NLP + extraction)", f"{st['bound']:.2f}"),
-              ("  ratio bound: NLP / (all four stages)", f"{st['bound_all']:.2f}")]:
-        print(f"{r[0]:<44}{r[1]:>14}", flush=True)
+          f"{os.cpu_count()} CPUs, Prefect API: {a.api}, pool: {a.pool}, {a.repeat} interleaved run(s) each"
+          + (f", baseline {a.baseline}" if a.baseline else ""), flush=True)
+    stages, pipes, raws, base = [], {w: [] for w in a.workers}, {w: [] for w in a.workers}, {w: [] for w in a.workers}
+    for rep in range(a.repeat):
+        stages.append(_child("stages", a.docs, 1, a.tokens, a.batch, a.lang))
+        print(f"  run {rep + 1}: stages {1000 / sum(stages[-1][k] for k in STAGE_KEYS):.1f} docs/s "
+              f"(load {stages[-1]['load']:.1f})", flush=True)
+        for w in a.workers:
+            if a.raw:
+                raws[w].append(_child("raw", a.docs, w, a.tokens, a.batch, a.lang))
+            if a.baseline:
+                base[w].append(_child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api, code=a.baseline.resolve()))
+                print(f"  run {rep + 1}: baseline {w} worker(s) {base[w][-1]['docs_s']:.1f} docs/s "
+                      f"(load {base[w][-1]['load']:.1f})", flush=True)
+            pipes[w].append(_child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api, a.pool))
+            p = pipes[w][-1]
+            print(f"  run {rep + 1}: pipeline {w} worker(s) {p['docs_s']:.1f} docs/s, model loads per worker "
+                  f"{p.get('model_loads')}, workers ready after {p.get('ready_s')} s, busy {p.get('busy')} of the "
+                  f"timed runs, flow process CPU {p.get('main_cpu_s')} s of {p['seconds']:.1f} s (load {p['load']:.1f})", flush=True)
+    print(f"{'measure':<50}{'median':>10}   each run", flush=True)
+    for key, name in zip(STAGE_KEYS, ("NLP", "extraction", "validation", "loading")):
+        _row(f"{name} ms/doc, one process", [st[key] for st in stages], ".2f")
+    ceiling = [1000 / sum(st[k] for k in STAGE_KEYS) for st in stages]
+    _row("stage ceiling docs/s (the four stages in sequence)", ceiling)
     for w in a.workers:
-        raw = _child("raw", a.docs, w, a.tokens, a.batch, a.lang)
-        pipe = _child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api)
-        rows += [(f"raw NLP docs/s, {w} worker(s)", f"{raw['docs_s']:.1f}"),
-                 (f"pipeline docs/s, {w} worker(s)", f"{pipe['docs_s']:.1f}"),
-                 (f"pipeline / raw ratio, {w} worker(s)", f"{pipe['docs_s'] / raw['docs_s']:.2f}"),
-                 (f"  raw with start-up, {w} worker(s)", f"{raw['cold_docs_s']:.1f}"),
-                 (f"  pipeline / raw with start-up, {w} w.", f"{pipe['docs_s'] / raw['cold_docs_s']:.2f}"),
-                 (f"rerun with nothing new / full run, {w} w.", f"{pipe['rerun_s'] / pipe['seconds']:.3f}"),
-                 (f"peak RSS MB, pipeline, {w} worker(s)", f"{pipe['peak_rss_mb']:.0f}")]
-        for r in rows[-7:]:
-            print(f"{r[0]:<44}{r[1]:>14}", flush=True)
-        if w == 1:
-            base = pipe
+        _row(f"pipeline docs/s, {w} worker(s)", [p["docs_s"] for p in pipes[w]])
+        if a.baseline:
+            _row(f"  baseline ({a.baseline.name}) docs/s, {w} worker(s)", [p["docs_s"] for p in base[w]])
+        if a.raw:
+            _row(f"  raw NLP docs/s, {w} worker(s)", [r["docs_s"] for r in raws[w]])
+        _row(f"rerun with nothing new / full run, {w} w.", [p["rerun_s"] / p["seconds"] for p in pipes[w]], ".3f",
+             "target <= 0.05")
+        _row(f"peak RSS MB, {w} worker(s) (largest process)", [p["peak_rss_mb"] for p in pipes[w]], ".0f")
+    if 1 in a.workers:
+        one = [p["docs_s"] for p in pipes[1]]
+        _row("pipeline 1 worker / stage ceiling", [p / c for p, c in zip(one, ceiling)], ".2f", "target >= 0.90")
+        for w in a.workers:
+            if w > 1:
+                _row(f"pipeline {w} workers / 1 worker", [p["docs_s"] / o for p, o in zip(pipes[w], one)], ".2f",
+                     "target >= 1.6" if w == 2 else "")
+                if a.baseline:
+                    b1 = [p["docs_s"] for p in base[1]]
+                    _row(f"  baseline {w} workers / 1 worker", [p["docs_s"] / o for p, o in zip(base[w], b1)], ".2f")
+    loads = [p["load"] for ps in pipes.values() for p in ps] + [st["load"] for st in stages]
+    print(f"1-minute load average during the runs: {min(loads):.1f}–{max(loads):.1f} ({os.cpu_count()} CPUs)", flush=True)
     if a.scale and 1 in a.workers:
-        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch, a.lang, a.api)
-        for r in [(f"pipeline seconds, {a.docs} docs", f"{base['seconds']:.1f}"),
-                  (f"pipeline seconds, {a.docs * a.scale} docs", f"{big['seconds']:.1f}"),
-                  (f"time ratio for {a.scale}x documents", f"{big['seconds'] / base['seconds']:.2f}"),
-                  (f"peak RSS MB, {a.docs} docs", f"{base['peak_rss_mb']:.0f}"),
-                  (f"peak RSS MB, {a.docs * a.scale} docs", f"{big['peak_rss_mb']:.0f}")]:
-            print(f"{r[0]:<44}{r[1]:>14}", flush=True)
-    from benchmarks.load import measure
+        base1 = pipes[1][-1]
+        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch, a.lang, a.api, a.pool)
+        _row(f"pipeline seconds, {a.docs} docs", [base1["seconds"]])
+        _row(f"pipeline seconds, {a.docs * a.scale} docs", [big["seconds"]])
+        _row(f"time ratio for {a.scale}x documents", [big["seconds"] / base1["seconds"]], ".2f",
+             f"target <= {a.scale * 1.05:.1f}")
+        _row(f"peak RSS MB, {a.docs} docs", [base1["peak_rss_mb"]], ".0f")
+        _row(f"peak RSS MB, {a.docs * a.scale} docs", [big["peak_rss_mb"]], ".0f")
+    if a.loader_events:
+        from benchmarks.load import measure
 
-    n, secs, _ = measure(a.loader_events)
-    print(f"{'loader events/s (' + format(n, ',') + ' events)':<44}{n / secs:>14,.0f}", flush=True)
+        n, secs, _ = measure(a.loader_events)
+        print(f"{'loader events/s (' + format(n, ',') + ' events)':<50}{n / secs:>10,.0f}", flush=True)
+
+
+STAGE_KEYS = ("nlp_ms", "extract_ms", "validate_ms", "load_ms")
 
 
 if __name__ == "__main__":

@@ -68,6 +68,9 @@ def print_summary(summary) -> None:
     typer.echo(f"  quarantined: {summary.quarantined}")
     for reason, n in summary.quarantine_by_reason.items():
         typer.echo(f"    {n:>4} × {reason}")
+    if summary.workers:
+        typer.echo("  annotation workers: " + ", ".join(f"pid {pid} (models loaded {n}×)"
+                                                       for pid, n in sorted(summary.workers.items())))
 
 
 @app.command()
@@ -441,8 +444,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Prefect server port on 127.0.0.1.")] = 4200,
 ) -> None:
     """Start a local Prefect server (127.0.0.1) with Prefect's UI at http://127.0.0.1:PORT/ (unless
-    PREFECT_UI_ENABLED=false), the communique-local work pool, the deployments of prefect.yaml and a
-    worker, in the foreground. Ctrl-C stops them all."""
+    PREFECT_UI_ENABLED=false), the communique-local work pool, the deployments of prefect.yaml, a
+    worker and a warm annotation pool (COMMUNIQUE_WORKERS processes that load their models once for
+    every flow run; none when COMMUNIQUE_DASK_ADDRESS names a cluster), in the foreground. Ctrl-C stops
+    them all."""
     s = _settings(db, "write")
     try:
         ui = s.prefect_ui()
@@ -459,13 +464,17 @@ def serve(
     signal.signal(signal.SIGTERM, _interrupt)
     typer.echo(f"starting the Prefect server on 127.0.0.1:{port} (logs in {s.data_dir / 'serve-logs'}) …")
     try:
-        svc = srv.start_all(s.data_dir, s.db_path, port, ui)
+        svc = srv.start_all(s.data_dir, s.db_path, port, ui,
+                            annotators=0 if s.dask_address else (s.dask_local or s.workers))
     except srv.ServeError as e:
         _fail(str(e))
     except KeyboardInterrupt:
         _fail("interrupted while starting; everything started so far was stopped", 130)
     typer.echo(f"server {svc.api_url}; pool {srv.POOL}; deployments inbox-hourly, reprocess, export-nightly; "
                "worker running. Ctrl-C stops everything.")
+    if svc.annotators:
+        typer.echo(f"  annotation: {s.dask_local or s.workers} worker process(es) at {svc.annotators}, models "
+                   "loaded once for every flow run")
     if svc.ui_url is None:
         typer.echo("  UI: off (PREFECT_UI_ENABLED=false in your environment or Prefect profile)")
     elif srv.ui_answers(svc.ui_url):

@@ -21,7 +21,8 @@ from prefect.utilities.annotations import quote
 from extractors.nlp import pipelines
 from extractors.nlp.profiles import NLPConfig
 from extractors.version import extractor_version
-from flows import stopping, tasks
+from flows import pool, stopping, tasks
+from flows.runners import Parallelism
 from extractors.records import RawDocument
 from warehouse import db
 from warehouse.load import finish_run, known_documents, stale_documents, start_run
@@ -46,6 +47,9 @@ class RunSummary:
     quarantined: int = 0
     quarantine_by_reason: dict[str, int] = field(default_factory=dict)
     status: str = "completed"
+    # annotation worker pid -> NLP pipelines it has built (models loaded) in its life: 1 per language
+    # for a pool that started with this run or earlier in the process
+    workers: dict[int, int] = field(default_factory=dict)
 
 
 def code_version() -> str:
@@ -72,10 +76,10 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
                      run_id: str, version: str, profile: dict[str, str], remote_validation: bool = False,
                      load_size: int = 512, on_annotated=None):
     """Yield (documents, BatchResult) in job order. Annotation and extraction of a batch run as tasks
-    on the task runner (a thread of this process when ``parallel`` is 1 — NLP itself is serialised by
-    a lock — else the runner's worker processes), ahead of the caller. GX validation runs here, in
-    this process, while the workers annotate the next batches: one GX context for the run, and a
-    batch's extraction travels once (worker → here). Consecutive annotated batches are validated
+    (threads of this process) that hand the work to the run's warm pool (``flows.pool``: worker
+    processes, or a Dask cluster), ahead of the caller. GX validation runs here, in this process,
+    while the workers annotate the next batches: one GX context for the run, and a batch's
+    extraction travels once (worker → here). Consecutive annotated batches are validated
     together once they hold ``load_size`` documents (or the input ends): a GX call costs nearly the
     same for 128 documents as for 512 (0.20 s against 0.30 s for short Russian ones), so fewer,
     larger calls spread it. With ``remote_validation`` (Dask: the cluster does the work) each batch is
@@ -85,10 +89,9 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
 
     Arguments built in this process go to tasks wrapped in ``quote``: otherwise Prefect walks every
     nested object of a batch twice per task call looking for futures, which cost more than the GX
-    suites themselves. The submitted batch stays unwrapped because the Dask runner does not unwrap
-    quotes."""
+    suites themselves."""
     def submit(lang: str, chunk: list[RawDocument]):
-        annotated = tasks.annotate_extract.submit(chunk, lang, nlp, model_key)
+        annotated = tasks.annotate_extract.submit(quote(chunk), lang, nlp, model_key)
         if remote_validation:
             return chunk, tasks.validate.submit(annotated, run_id, version, profile)
         return chunk, annotated
@@ -117,28 +120,38 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
 @flow(name="pipeline", log_prints=False, validate_parameters=False)
 def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto", batch_size: int = 32,
              reprocess: bool = False, max_failure_ratio: float = 0.5, progress: bool = False,
-             from_warehouse: bool = False, parallel: int = 1, remote_validation: bool = False,
-             load_size: int = 512, wait: bool = False, bi_snapshot: bool = True) -> RunSummary:
+             from_warehouse: bool = False, workers: int = 1, dask_address: str | None = None,
+             dask_local: int | None = None, load_size: int = 512, wait: bool = False,
+             bi_snapshot: bool = True) -> RunSummary:
     """Ingest → annotate → extract → validate → load. With ``from_warehouse`` the documents come from
     the database itself: those extracted by another extractor version (all of them with ``reprocess``).
-    With ``parallel`` > 1 annotation batches are submitted to the flow's task runner (a process pool or
-    Dask, see ``flows.runners``), that many in flight; validation (on the cluster with
-    ``remote_validation``) and loading stay in this process, in order, one short write transaction per
+    Annotation and extraction run on this process's warm pool for ``workers`` / ``dask_local`` /
+    ``dask_address`` (``flows.pool``: started once, models loaded once per worker, kept for the next
+    run of the process), as many batches in flight as it has workers, plus one; validation (on the
+    cluster with Dask) and loading stay in this process, in order, one short write transaction per
     ``load_size`` documents. One run at a time writes a warehouse (``warehouse.run_lock``): another run
     on it is refused at once, or waited for with ``wait``; a run that waited finds the documents the
     other one loaded and loads only what is new. With ``bi_snapshot`` the run ends by publishing the
-    read-only copy BI tools read (``warehouse.snapshot``)."""
+    read-only copy BI tools read (``warehouse.snapshot``). A stop request stops the pool's workers
+    with the run."""
     stopping.install()  # (over the flow engine's own handlers: a stop is seen at the next batch at the latest)
+    par = Parallelism(workers=workers, dask_address=dask_address, dask_local=dask_local)
     with run_lock(db_path, wait=wait):
-        result = _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
-                      from_warehouse, parallel, remote_validation, load_size)
+        workers_pool = pool.shared(par)
+        try:
+            with pool.using(workers_pool):
+                result = _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress,
+                              from_warehouse, workers_pool, load_size)
+        except (KeyboardInterrupt, ExternalSignal):
+            pool.discard(par)  # what the workers are doing is abandoned: stop them now
+            raise
         if bi_snapshot and Path(db_path).exists():  # (not after an interrupt: stopping comes first)
             snapshot.publish(db_path)
         return result
 
 
 def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, progress, from_warehouse,
-         parallel, remote_validation, load_size):
+         workers_pool, load_size):
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
     ctx = get_run_context()
@@ -168,6 +181,8 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
         docs, unsupported = tasks.identify_languages(quote(docs), lang, nlp)
         bad += unsupported
         langs = sorted({d.lang for d in docs})
+        if docs:
+            workers_pool.warm(langs, nlp)  # every worker builds these pipelines now, before its first batch
         models = {l: pipelines.describe(l, nlp) for l in langs}
         profile = {l: m["profile"] for l, m in models.items()}
         by_type: collections.Counter = collections.Counter()
@@ -175,8 +190,9 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
         model_key = hashlib.sha256(json.dumps([version, models], sort_keys=True, default=str).encode()).hexdigest()[:16]
         jobs = [(l, chunk) for l in langs for chunk in _chunks([d for d in docs if d.lang == l], batch_size)]
         with _progress(len(docs), progress) as bar:
-            for chunk, batch in _checked_batches(jobs, nlp, model_key, parallel, run_id, version, profile,
-                                                  remote_validation, max(load_size, batch_size), bar.update):
+            for chunk, batch in _checked_batches(jobs, nlp, model_key, workers_pool.width, run_id, version, profile,
+                                                  workers_pool.remote_validation, max(load_size, batch_size),
+                                                  bar.update):
                 stopping.check()  # a stop requested while a task swallowed its KeyboardInterrupt
                 bad += batch.quarantined
                 checked += batch.checked - len(chunk)
@@ -202,11 +218,13 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
         raise
     finally:
         summary.status = status
+        summary.workers = workers_pool.workers()
         with db.connection(db_path) as con:
             finish_run(con, run_id, status, {"docs_seen": summary.docs_seen, "docs_loaded": summary.docs_loaded,
                                              "events_loaded": summary.events, "quarantined": len(bad),
                                              "docs_skipped": summary.docs_skipped}, models)
-    logger.info("run %s: %d loaded, %d events, %d quarantined", run_id, summary.docs_loaded, summary.events, summary.quarantined)
+    logger.info("run %s: %d loaded, %d events, %d quarantined; annotation on %s (pid: models loaded %s)", run_id,
+                summary.docs_loaded, summary.events, summary.quarantined, workers_pool.describe(), summary.workers)
     if status == "failed":
         # a Failed state (no traceback in the logs); calling the flow raises FailureRatioExceeded
         return Failed(message=failure, data=FailureRatioExceeded(failure))
@@ -215,41 +233,26 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
 
 def run_with(settings, **kwargs) -> RunSummary:
     """Run the ``pipeline`` flow with what ``settings`` say: database, NLP config, batch size, failure
-    ratio, and the task runner for ``--workers`` / ``--dask-*``."""
-    from flows.runners import task_runner
-
+    ratio, and where annotation runs (``--workers`` / ``--dask-*``). The annotation pool is started
+    here, before Prefect starts the flow run, so its workers import and load their models meanwhile."""
     par = settings.parallelism()
-    runner = task_runner(par)
-    flow_fn = pipeline.with_options(task_runner=runner) if runner is not None else pipeline
     # the lock is taken here too, before Prefect starts a flow run, so a refusal is one line, not a failed run
-    with run_lock(settings.db_path, wait=settings.wait), _local_api_settings(shared=par.distributed):
-        return flow_fn(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
-                       max_failure_ratio=settings.max_failure_ratio, parallel=par.width,
-                       load_size=settings.load_size,
-                       remote_validation=bool(par.dask_address or par.dask_local), wait=settings.wait,
-                       bi_snapshot=settings.bi_snapshot, **kwargs)
+    with run_lock(settings.db_path, wait=settings.wait), _local_api_settings():
+        pool.shared(par)
+        return pipeline(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
+                        max_failure_ratio=settings.max_failure_ratio, workers=par.workers,
+                        dask_address=par.dask_address, dask_local=par.dask_local, load_size=settings.load_size,
+                        wait=settings.wait, bi_snapshot=settings.bi_snapshot, **kwargs)
 
 
-def _local_api_settings(shared: bool = False):
+def _local_api_settings():
     """Without a Prefect server (no PREFECT_API_URL), the flow runs against an ephemeral API that
     ends with this process: nothing watches its flow-run heartbeats, and stopping the heartbeat
     thread costs up to a second at the end of every run (it sleeps in 1 s steps). Heartbeats stay
-    on whenever a server is configured, which uses them to spot crashed runs.
-
-    With ``shared`` (worker processes or Dask will run tasks), the ephemeral API server is started
-    here and its address handed to the workers through PREFECT_API_URL: otherwise each worker process
-    finds no API URL and starts an ephemeral server of its own (importing the whole server app,
-    a uvicorn subprocess and a database check; about 6 s per worker on 2 cores) before its first task."""
-    from prefect.settings import (PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings,
-                                  temporary_settings)
+    on whenever a server is configured, which uses them to spot crashed runs. (Annotation workers
+    never talk to Prefect: the tasks run in this process and hand them the work.)"""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
 
     if get_current_settings().api.url:
         return contextlib.nullcontext()
-    updates = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    if shared and get_current_settings().server.ephemeral.enabled:
-        from prefect.server.api.server import SubprocessASGIServer
-
-        server = SubprocessASGIServer()  # the same instance Prefect's client starts for the ephemeral API
-        server.start()
-        updates[PREFECT_API_URL] = server.api_url
-    return temporary_settings(updates=updates)
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})

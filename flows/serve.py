@@ -1,5 +1,11 @@
 """``communique serve``: a local Prefect server on 127.0.0.1, the ``communique-local`` process work pool,
-the deployments of ``prefect.yaml`` and a worker, in the foreground; Ctrl-C stops them all.
+the deployments of ``prefect.yaml``, a worker, and a warm annotation pool (a local Dask scheduler and
+N single-threaded Dask worker processes) in the foreground; Ctrl-C stops them all.
+
+Prefect's process worker runs every flow run in a new process, so a pool inside a flow run would start
+(and load its models) for every scheduled run. The annotation workers live as long as ``serve``
+instead: flow runs find them through ``COMMUNIQUE_DASK_ADDRESS`` (the ``--dask-address`` path), and
+each worker process loads its models once for all the runs it serves.
 
 Each step is a function of its own so the tests drive the same code."""
 from __future__ import annotations
@@ -42,10 +48,11 @@ class Services:
     logs: Path
     ui_url: str | None = None  # None: the UI is off
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+    annotators: str | None = None  # the annotation pool's Dask scheduler (None: none started)
 
     def stop(self, timeout: float = 20.0) -> None:
-        """Worker first, then the server: SIGINT, then SIGKILL after ``timeout``."""
-        for name in ("worker", "server"):
+        """Worker first, then the annotation pool, then the server: SIGINT, then SIGKILL after ``timeout``."""
+        for name in ("worker", "annotators", "scheduler", "server"):
             p = self.procs.get(name)
             if p is None or p.poll() is not None:
                 continue
@@ -88,11 +95,11 @@ def environment(home: Path, port: int, db_path: Path, ui: PrefectUI = PrefectUI(
     return env
 
 
-def _spawn(name: str, args: list[str], svc: Services) -> subprocess.Popen:
+def _spawn(name: str, args: list[str], svc: Services, command: list[str] | None = None) -> subprocess.Popen:
     svc.logs.mkdir(parents=True, exist_ok=True)
     log = (svc.logs / f"{name}.log").open("ab")
-    p = subprocess.Popen([prefect_bin(), *args], env=svc.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                         start_new_session=True)
+    p = subprocess.Popen([*(command or [prefect_bin()]), *args], env=svc.env, cwd=ROOT, stdout=log,
+                         stderr=subprocess.STDOUT, start_new_session=True)
     svc.procs[name] = p
     return p
 
@@ -151,15 +158,46 @@ def start_worker(svc: Services) -> subprocess.Popen:
     return _spawn("worker", ["worker", "start", "--pool", POOL, "--type", "process"], svc)
 
 
+def start_annotators(svc: Services, workers: int, timeout: float = 120.0) -> str:
+    """A Dask scheduler on 127.0.0.1 and ``workers`` single-threaded Dask worker processes (the
+    modules run with ``python -m`` from the project root, so they import the project as the flow runs
+    do); their address goes to the flow runs' environment as ``COMMUNIQUE_DASK_ADDRESS``. Returns it
+    once the scheduler answers."""
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    py = [sys.executable, "-m"]
+    _spawn("scheduler", ["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", str(port),
+                         "--no-dashboard", "--no-show"], svc, py)
+    t0 = time.monotonic()
+    while True:
+        if svc.procs["scheduler"].poll() is not None:
+            raise ServeError(f"the Dask scheduler exited; see {svc.logs / 'scheduler.log'}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() - t0 > timeout:
+                raise ServeError(f"the Dask scheduler did not listen on {address} within {timeout:.0f}s") from None
+            time.sleep(0.2)
+    _spawn("annotators", ["distributed.cli.dask_worker", address, "--nworkers", str(workers), "--nthreads", "1",
+                          "--no-dashboard", "--name", "communique-annotate"], svc, py)
+    svc.env["COMMUNIQUE_DASK_ADDRESS"] = address
+    return address
+
+
 def start_all(data_dir: Path, db_path: Path, port: int | None = None, ui: PrefectUI = PrefectUI(),
-              extra_env: dict[str, str] | None = None) -> Services:
-    """Server (with Prefect's UI unless ``ui.enabled`` is false), pool, deployments, worker. On any
+              extra_env: dict[str, str] | None = None, annotators: int = 1) -> Services:
+    """Server (with Prefect's UI unless ``ui.enabled`` is false), pool, deployments, the annotation
+    pool of ``annotators`` worker processes (0: none, each flow run starts its own), worker. On any
     failure everything started so far is stopped."""
     port = port or free_port()
     svc = Services(api_url=f"http://127.0.0.1:{port}/api",
                    env=environment(data_dir / "prefect", port, db_path, ui, extra_env), logs=data_dir / "serve-logs",
                    ui_url=ui_url(port) if ui.enabled else None)
     try:
+        if annotators:
+            # first: the workers import and start while the server starts
+            svc.annotators = start_annotators(svc, annotators)
         start_server(svc, port)
         create_pool(svc)
         deploy(svc)

@@ -134,10 +134,33 @@ def test_two_runs_on_one_database_at_once(tmp_path):
     assert sorted(runs) == [("completed", 12), ("completed", 12)] and dup == 0
 
 
-def test_sigterm_stops_a_run_within_seconds_and_marks_it_interrupted(tmp_path):
+def _pool_workers(pid: int) -> list[int]:
+    """The annotation worker processes ``pid`` spawned (multiprocessing's spawn_main)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmd = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == pid and b"spawn_main" in cmd:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except (OSError, IndexError):
+        return True
+
+
+def test_sigterm_stops_a_pooled_run_within_seconds_and_marks_it_interrupted(tmp_path):
+    """A run with two annotation worker processes stopped with SIGTERM (to the run's process only):
+    it ends within seconds, the run is marked interrupted, and its workers end with it."""
     inp = _corpus(tmp_path / "in.jsonl", 400)
     db = tmp_path / "w.duckdb"
-    proc = _start(db, inp, tmp_path)
+    proc = _start(db, inp, tmp_path, "--workers", "2")
     wal, seen, present, t0 = Path(str(db) + ".wal"), 0, False, time.monotonic()
     while proc.poll() is None and seen < 3 and time.monotonic() - t0 < 240:  # a batch or two loaded
         now = wal.exists()
@@ -145,6 +168,7 @@ def test_sigterm_stops_a_run_within_seconds_and_marks_it_interrupted(tmp_path):
         present = now
         time.sleep(0.001)
     assert proc.poll() is None, "the run ended before it could be stopped"
+    workers = _pool_workers(proc.pid)
     proc.send_signal(signal.SIGTERM)
     t1 = time.monotonic()
     try:
@@ -153,6 +177,11 @@ def test_sigterm_stops_a_run_within_seconds_and_marks_it_interrupted(tmp_path):
         if proc.poll() is None:
             _kill(proc)
     assert time.monotonic() - t1 < 20 and proc.returncode != 0
+    assert len(workers) == 2
+    deadline = time.monotonic() + 5
+    while not all(map(_gone, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(map(_gone, workers)), "annotation workers outlived their run"
     con = duckdb.connect(str(db), read_only=True)
     try:
         runs = con.execute("SELECT status, docs_loaded FROM runs").fetchall()

@@ -1,9 +1,10 @@
-"""Orchestration with Prefect's own machinery: process-pool and Dask task runners, the annotation
-cache, inbox ingestion, and a real local Prefect server with the deployments of prefect.yaml run by a
-worker."""
+"""Orchestration with Prefect's own machinery and the warm annotation pools: worker processes and Dask
+workers that load their models once, the annotation cache, inbox ingestion, and a real local Prefect
+server with the deployments of prefect.yaml run by a worker."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 
@@ -36,23 +37,64 @@ def baseline(tmp_path_factory, prefect_harness):
     from flows.pipeline import run_with
 
     d = tmp_path_factory.mktemp("baseline")
-    s = _settings(d, "base", batch_size=1)
+    s = _settings(d, "base", batch_size=4)  # one batch: the parallel runs' batches of 1 are not in the cache
     run_with(s, inputs=[str(p) for p in INPUTS])
     return _events(s.db_path)
 
 
 @pytest.mark.parametrize("kw", [{"workers": 2}, {"dask_local": 2}], ids=["process-pool", "dask-local-cluster"])
 def test_parallel_runners_give_the_same_events(tmp_path, baseline, kw):
+    """Two workers give the 1-worker run's events; each worker loaded its models once (one language,
+    one pipeline); a rerun with nothing new changes nothing, and another run reuses the same warm
+    workers without loading anything again."""
     from flows.pipeline import run_with
 
     s = _settings(tmp_path, "par", batch_size=1, **kw)
-    assert s.parallelism().width == 2 and s.nlp_config().torch_threads == 1
+    assert s.nlp_config().torch_threads == 1
     summary = run_with(s, inputs=[str(p) for p in INPUTS])
     con = duckdb.connect(str(s.db_path), read_only=True)
     quarantined = con.execute("SELECT reason, payload FROM quarantine").fetchall()
     con.close()
     assert quarantined == [] and summary.docs_loaded == 4
     assert _events(s.db_path) == baseline and len(baseline) > 5
+    assert summary.workers and set(summary.workers.values()) == {1}, summary.workers
+    again = run_with(s, inputs=[str(p) for p in INPUTS])
+    assert again.docs_loaded == 0 and again.docs_skipped == 4 and _events(s.db_path) == baseline
+    s2 = _settings(tmp_path, "par2", batch_size=1, **kw)
+    other = run_with(s2, inputs=[str(p) for p in INPUTS])
+    assert _events(s2.db_path) == baseline
+    # both workers, the same processes as before, each with its models loaded once
+    assert len(other.workers) == 2 and set(other.workers.values()) == {1}, other.workers
+    assert set(summary.workers) <= set(other.workers)
+
+
+def test_bad_records_are_quarantined_with_two_workers(tmp_path, prefect_harness):
+    """With two worker processes a malformed line, a text in another language and a runaway document
+    (over its annotation budget, stopped inside a worker) each land in quarantine with their reason,
+    and every other document loads."""
+    from flows.pipeline import run_with
+
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SAMPLES / "ru_news.jsonl", d)
+    runaway = " ".join(["Министр иностранных дел России встретился с послом Франции в Москве."] * 900)
+    (d / "more.jsonl").write_text("\n".join([
+        '{"id": "runaway", "lang": "ru", "text": ' + json.dumps(runaway, ensure_ascii=False) + "}",
+        "{not json",
+        json.dumps({"id": "de", "text": "Die Bundesregierung hat heute neue Sanktionen gegen den Iran beschlossen."}),
+    ]) + "\n", encoding="utf-8")
+    s = _settings(tmp_path, "bad", batch_size=2, workers=2, doc_timeout=0.5, max_failure_ratio=1.0)
+    summary = run_with(s, inputs=[str(d)])
+    con = duckdb.connect(str(s.db_path), read_only=True)
+    try:
+        rows = dict(con.execute("SELECT coalesce(external_id, reason), reason FROM quarantine").fetchall())
+        loaded = {r[0] for r in con.execute("SELECT external_id FROM documents").fetchall()}
+    finally:
+        con.close()
+    assert rows.pop("runaway") == "timeout" and rows.pop("de").startswith("unsupported_language"), rows
+    assert set(rows.values()) == {"malformed_jsonl"}, rows
+    assert summary.docs_loaded == 3 == len(loaded) and summary.quarantined == 3
+    assert summary.workers and set(summary.workers.values()) == {1}
 
 
 def test_rerun_reuses_cached_annotation(tmp_path, prefect_harness):
@@ -143,6 +185,36 @@ def test_local_server_deploys_and_a_worker_runs_the_inbox(served):
     assert ("USA", "AZE", "REQUEST") in events and flow_run and files == [("loaded",)]
 
 
+def test_served_annotation_workers_load_their_models_once_for_every_run(served):
+    """Under `communique serve` the annotation workers outlive the flow runs (Prefect's worker runs each
+    flow run in a new process): a second deployment run is annotated by the same worker process, whose
+    models were loaded once, by the first run."""
+    from distributed import Client
+
+    from flows import annotation, serve
+
+    svc, _, run, db_path = served
+    assert run.returncode == 0 and svc.annotators
+    with Client(svc.annotators, timeout=60) as client:
+        before = client.run(annotation.info)
+        box = db_path.parent / "inbox2"
+        box.mkdir(exist_ok=True)
+        shutil.copy(SAMPLES / "ru_talks.md", box)
+        again = subprocess.run([serve.prefect_bin(), "deployment", "run", "inbox/inbox-hourly", "--param",
+                                f"inbox_dir={box}", "--watch", "--watch-interval", "2", "--watch-timeout", "300"],
+                               env={**svc.env, "COLUMNS": "300"}, capture_output=True, text=True, timeout=360)
+        assert again.returncode == 0 and "Completed" in again.stdout, again.stdout[-2000:] + again.stderr[-2000:]
+        after = client.run(annotation.info)
+    assert len(after) == 1 and after == before, (before, after)
+    assert [loads for _, loads in after.values()] == [1]
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        runs = con.execute("SELECT status FROM runs").fetchall()
+    finally:
+        con.close()
+    assert sorted(r[0] for r in runs) == ["completed", "completed"]
+
+
 @needs_chromium
 def test_prefect_ui_shows_the_deployment_run_offline(served):
     """Prefect's UI at the server's root, in headless Chromium: its Runs page lists the deployment's
@@ -197,22 +269,17 @@ def test_status_lists_runs_without_a_server(tmp_path, prefect_harness):
     assert "completed" in res.output and "(no server)" in res.output
 
 
-@pytest.mark.parametrize("kind", ["process", "dask"])
-def test_worker_processes_share_the_parents_ephemeral_api(tmp_path, kind):
-    """Without a Prefect server, `--workers N` and `--dask-local N` hand the parent's ephemeral API to
-    their worker processes; otherwise each worker would start an API server of its own before its first
-    task. Run in a fresh process, outside the test session's Prefect harness."""
-    import os
-    import sys
+@pytest.mark.parametrize("par", [{"workers": 2}, {"dask_local": 2}], ids=["process", "dask"])
+def test_annotation_workers_never_import_prefect(par):
+    """The Prefect tasks run in the flow's process and hand the work to the pool: a worker imports
+    neither Prefect nor its API server (before the pool, each worker ran Prefect's task engine and, with
+    no server, started an ephemeral API of its own). The pool's jobs reach every worker."""
+    from flows import pool
+    from flows.runners import Parallelism
+    from tests.fixtures.pool_probe import probe
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env["PREFECT_HOME"] = str(tmp_path / "prefect")
-    res = subprocess.run([sys.executable, str(ROOT / "tests" / "fixtures" / "shared_api_probe.py"), str(tmp_path), kind],
-                         env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
-    assert res.returncode == 0, res.stderr[-3000:]
-    out = json.loads(res.stdout.strip().splitlines()[-1])
-    assert out["parent"].startswith("http://127.0.0.1:") and out["parent"].endswith("/api")
-    assert sorted(i for i, _, _, _ in out["seen"]) == [0, 1, 2, 3]
-    assert {pid for _, pid, _, _ in out["seen"]} - {out["own_pid"]}, "tasks ran in worker processes"
-    assert {url for _, _, url, _ in out["seen"]} == {out["parent"]}
-    assert not any(own for _, _, _, own in out["seen"])
+    p = pool.shared(Parallelism(**par))
+    seen = [f.result(timeout=120) for f in [p.submit(probe, i) for i in range(6)]]
+    assert sorted(i for i, _, _ in seen) == list(range(6))
+    assert {pid for _, pid, _ in seen} - {os.getpid()}, "jobs ran in worker processes"
+    assert not any(imported for _, _, imported in seen)

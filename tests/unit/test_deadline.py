@@ -9,7 +9,7 @@ import pytest
 
 from extractors.nlp.profiles import NLPConfig
 from extractors.records import RawDocument
-from flows import tasks
+from flows import annotation
 from flows.deadline import DeadlineExceeded, deadline
 
 
@@ -54,12 +54,12 @@ def test_a_runaway_document_is_quarantined_as_timeout_and_its_batch_goes_on(monk
                 _spin(30)
         return [f"parsed:{t}" for t in texts]
 
-    monkeypatch.setattr(tasks.pipelines, "annotate", annotate)
+    monkeypatch.setattr(annotation.pipelines, "annotate", annotate)
     docs = [RawDocument(text=t, source="s", external_id=t) for t in ("one", "a runaway text", "two")]
     t0 = time.monotonic()
-    pairs, bad = tasks._annotate(docs, "en", NLPConfig(doc_timeout=0.3))
+    pairs, bad = annotation._annotate(docs, "en", NLPConfig(doc_timeout=0.3))
     assert time.monotonic() - t0 < 5
     assert sorted(d.external_id for d, _ in pairs) == ["one", "two"]
     assert [(q.reason, q.external_id) for q in bad] == [("timeout", "a runaway text")]
-    pairs, bad = tasks._annotate(docs[:1], "en", NLPConfig())  # no budget: annotated as before
+    pairs, bad = annotation._annotate(docs[:1], "en", NLPConfig())  # no budget: annotated as before
     assert len(pairs) == 1 and not bad
