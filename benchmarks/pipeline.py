@@ -98,9 +98,11 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "
         from flows import pool
 
         p = next(iter(pool._POOLS.values()), None)
-        if p is not None:  # seconds from the pool's start to each worker's first answer; busy share of the run
+        if p is not None:
+            # seconds from the pool's start to each worker's first answer (its warm-up: imports and models);
+            # the share of the run after that each worker spent annotating (cold pool: started with the run)
             timing = {"ready_s": sorted(round(v, 2) for v in p.ready.values()),
-                      "busy": sorted(round(v / t_full, 2) for v in p.busy.values())}
+                      "busy": sorted(round(p.busy.get(pid, 0) / max(t_full - r, 1e-9), 2) for pid, r in p.ready.items())}
         pool.close_all()
     except ImportError:  # (a checkout without pools, run as --baseline)
         pass
@@ -242,8 +244,8 @@ def main() -> None:
             pipes[w].append(_child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api, a.pool))
             p = pipes[w][-1]
             print(f"  run {rep + 1}: pipeline {w} worker(s) {p['docs_s']:.1f} docs/s, model loads per worker "
-                  f"{p.get('model_loads')}, workers ready after {p.get('ready_s')} s, busy {p.get('busy')} of the "
-                  f"timed runs, flow process CPU {p.get('main_cpu_s')} s of {p['seconds']:.1f} s (load {p['load']:.1f})", flush=True)
+                  f"{p.get('model_loads')}, workers ready after {p.get('ready_s')} s, then busy {p.get('busy')} of the "
+                  f"run, flow process CPU {p.get('main_cpu_s')} s of {p['seconds']:.1f} s (load {p['load']:.1f})", flush=True)
     print(f"{'measure':<50}{'median':>10}   each run", flush=True)
     for key, name in zip(STAGE_KEYS, ("NLP", "extraction", "validation", "loading")):
         _row(f"{name} ms/doc, one process", [st[key] for st in stages], ".2f")

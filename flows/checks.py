@@ -4,6 +4,7 @@ validate on the cluster."""
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,19 @@ class BatchResult:
     checked: int = 0
 
 
+_PREPARED = threading.Lock()
+
+
+def prepare() -> None:
+    """Import GX and build its context and suites (once per process; ``warehouse.quality.validate``
+    caches them). The flow calls it in a thread as the first batches go to the workers, so the first
+    validation finds them ready; ``check_batch`` waits here if that is still under way."""
+    with _PREPARED:
+        from warehouse.quality import validate as gxv
+
+        gxv._context()
+
+
 def check_batch(annotated: tuple[list[tuple[RawDocument, Extraction]], list[Quarantined]], run_id: str, version: str,
                 profile: dict[str, str]) -> BatchResult:
     """Build the batch's frames from an annotate-extract result and run the GX suites; failing rows,
@@ -33,6 +47,7 @@ def check_batch(annotated: tuple[list[tuple[RawDocument, Extraction]], list[Quar
     from warehouse import frames as fr
     from warehouse.quality import validate as gxv
 
+    prepare()
     results, failed = annotated
     ts = fr.now()
     docs = [{"doc_id": d.doc_id, "external_id": d.external_id, "source": d.source, "title": d.title, "url": d.url,

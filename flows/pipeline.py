@@ -83,8 +83,14 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
     together once they hold ``load_size`` documents (or the input ends): a GX call costs nearly the
     same for 128 documents as for 512 (0.20 s against 0.30 s for short Russian ones), so fewer,
     larger calls spread it. With ``remote_validation`` (Dask: the cluster does the work) each batch is
-    validated on the workers as it comes. At most ``parallel`` + 1 batches are in flight, and at most
-    ``load_size`` documents wait for validation, so memory stays bounded however large the input.
+    validated on the workers as it comes.
+
+    Overlap: two batches per worker are in flight (``2 × parallel``), topped up as each result comes
+    back, before it is validated: while this process validates and loads, every worker has a batch
+    queued behind the one it is annotating, and a slow batch at the head of the line (results are
+    taken in order) does not leave the other workers idle. Memory stays bounded however large the
+    input: at most 2 × ``parallel`` batches in flight and ``load_size`` documents waiting for
+    validation.
     ``on_annotated(n)`` is called as each batch of n documents comes back (progress).
 
     Arguments built in this process go to tasks wrapped in ``quote``: otherwise Prefect walks every
@@ -97,7 +103,13 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
         return chunk, annotated
 
     queue = iter(jobs)
-    pending = collections.deque(submit(l, c) for l, c in itertools.islice(queue, parallel + 1))
+    pending = collections.deque(submit(l, c) for l, c in itertools.islice(queue, 2 * parallel))
+    if pending and not remote_validation:  # GX imported and its suites built while the workers annotate
+        import threading
+
+        from flows import checks
+
+        threading.Thread(target=checks.prepare, daemon=True, name="gx-prepare").start()
     held_docs: list[RawDocument] = []
     held: tuple[list, list] = ([], [])
     while pending:

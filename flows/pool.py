@@ -49,7 +49,7 @@ class Pool:
         self._stats_lock = threading.Lock()
         self.created = time.monotonic()
         self.ready: dict[int, float] = {}  # worker pid -> seconds from the pool's start to its first answer
-        self.busy: dict[int, float] = {}  # worker pid -> seconds spent on jobs (ProcessPool)
+        self.busy: dict[int, float] = {}  # worker pid -> seconds spent on jobs, warm-up excluded (ProcessPool)
 
     def submit(self, fn: Callable, *args) -> Future:
         raise NotImplementedError
@@ -168,7 +168,7 @@ class _Slot:
                 self.busy = False
                 continue
             crashes = 0
-            pool._seen(info, time.monotonic() - t0)
+            pool._seen(info, time.monotonic() - t0 if fut is not None else 0.0)
             self.busy = False
             if fut is None:
                 continue
@@ -361,7 +361,8 @@ def close_all() -> None:
     import logging
 
     # at exit: Dask logs its shutdown at INFO, to handlers whose streams may be closed by now
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    for name in [n for n in logging.root.manager.loggerDict if n == "distributed" or n.startswith("distributed.")]:
+        logging.getLogger(name).setLevel(logging.ERROR)
     for par in list(_POOLS):
         discard(par)
 
