@@ -1,6 +1,8 @@
 """Annotation and extraction of one batch as a pure function, and what an annotation worker process
 runs (``serve``). Nothing here imports Prefect: a worker process imports this module, the NLP
-pipelines and the extraction rules, and nothing else of the flows.
+pipelines and the extraction rules, and nothing else of the flows. Importing it costs nothing (the
+NLP pipelines, Stanza and torch are imported where they are used): the flow's process names these
+functions to its workers without importing any model code.
 
 A worker builds each NLP pipeline once (``extractors.nlp.pipelines`` caches them per process) and
 reports with every answer its pid and how many pipelines it has built (``info``), so the flow can
@@ -12,7 +14,6 @@ import os
 import traceback
 from pathlib import Path
 
-from extractors.nlp import pipelines
 from extractors.nlp.profiles import NLPConfig
 from extractors.records import Extraction, Quarantined, RawDocument
 from flows.deadline import DeadlineExceeded, deadline
@@ -30,6 +31,8 @@ def _annotate(docs: list[RawDocument], lang: str, cfg: NLPConfig):
     """Annotate in bulk; if the bulk call fails or runs past its budget (``cfg.doc_timeout`` per
     document), one by one, so one bad or runaway document costs only itself: it is quarantined as
     ``timeout`` after its own budget. Long documents are annotated alone from the start."""
+    from extractors.nlp import pipelines
+
     budget, cfg = cfg.doc_timeout, _models(cfg)
     alone = [d for d in docs if budget and len(d.text) > LONE_CHARS]
     bulk = [d for d in docs if not (budget and len(d.text) > LONE_CHARS)]
@@ -59,6 +62,7 @@ def annotate_extract(docs: list[RawDocument], lang: str, cfg: NLPConfig) -> tupl
     for each document that went through, and quarantine rows for those that did not (annotation
     error or timeout, extraction error). One batch at a time per process."""
     from extractors.extract import extract
+    from extractors.nlp import pipelines
 
     index = {id(d): i for i, d in enumerate(docs)}
     with pipelines.LOCK:  # NLP pipelines, Snowball stemmers and dateparser share state
@@ -91,9 +95,20 @@ def warm(langs: list[str], cfg: NLPConfig) -> None:
         annotate_extract([RawDocument(text=text, source="warm-up", lang=lang)], lang, cfg)
 
 
+def describe(langs: list[str], cfg: NLPConfig) -> dict[str, dict]:
+    """``pipelines.describe`` of each language (profile, model files and their hashes), where the models
+    are: asked of a worker, so the flow's process never imports Stanza."""
+    from extractors.nlp import pipelines
+
+    return {lang: pipelines.describe(lang, _models(cfg)) for lang in langs}
+
+
 def info() -> tuple[int, int]:
     """(pid, NLP pipelines built by this process so far: models loaded; the pipelines' cache misses)."""
-    return os.getpid(), pipelines._build.cache_info().misses
+    import sys
+
+    pipelines = sys.modules.get("extractors.nlp.pipelines")
+    return os.getpid(), pipelines._build.cache_info().misses if pipelines is not None else 0
 
 
 def call_with_info(fn, *args):
@@ -103,18 +118,26 @@ def call_with_info(fn, *args):
 
 # ---- the worker process ----------------------------------------------------------------------------
 
-def _watch_parent(parent: int) -> None:
-    """End this worker when the process that started it is gone (killed with SIGKILL, or ended with
-    ``os._exit`` after a stop request): no worker outlives its run."""
+def _watch_parent(owner: int) -> None:
+    """End this worker when the process that started the pool is gone (killed with SIGKILL, or ended
+    with ``os._exit`` after a stop request), or when this worker's own parent is (the pool's fork
+    server, which ends with the pool's process): no worker outlives its run."""
     import time
 
+    parent = os.getppid()
     while True:
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
         if os.getppid() != parent:
             os._exit(0)
         time.sleep(0.5)
 
 
-def serve(conn, parent: int) -> None:
+def serve(conn, owner: int) -> None:
     """A worker process's main loop: receive ``(fn, args)``, answer ``("ok", result, info())`` or
     ``("error", exception, info())``; ``None`` ends it. Ctrl-C is left to the parent (it reaches the
     whole process group; the parent stops the workers itself)."""
@@ -122,8 +145,9 @@ def serve(conn, parent: int) -> None:
     import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
-    import extractors.extract  # noqa: F401  — the rules, imported while the parent starts its flow
+    threading.Thread(target=_watch_parent, args=(owner,), daemon=True, name="watch-parent").start()
+    import extractors.extract  # noqa: F401  — the rules and the NLP code, imported while the parent starts its flow
+    import extractors.nlp.pipelines  # noqa: F401
 
     while True:
         try:

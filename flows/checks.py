@@ -30,8 +30,9 @@ _PREPARED = threading.Lock()
 
 def prepare() -> None:
     """Import GX and build its context and suites (once per process; ``warehouse.quality.validate``
-    caches them). The flow calls it in a thread as the first batches go to the workers, so the first
-    validation finds them ready; ``check_batch`` waits here if that is still under way."""
+    caches them). The flow calls it in a thread while it waits for something else (its API server to
+    boot, the workers to annotate), so the first validation finds them ready; ``check_batch`` waits
+    here if that is still under way."""
     with _PREPARED:
         from warehouse.quality import validate as gxv
 

@@ -1,6 +1,7 @@
 """The ``communique`` command line. Settings are read here, once, and passed down."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -59,6 +60,23 @@ def _settings(db: Optional[Path] = None, db_access: str | None = None, **overrid
         _fail(str(e), EXIT_USAGE)
 
 
+def _prestart(s: Settings, workers: bool = True) -> None:
+    """Start what a run will wait for, before this process imports Prefect: the Prefect API (a running
+    `communique serve`'s, else this process's own ephemeral server, booting in the background: see
+    ``flows.local_api``) and, with ``workers``, the annotation pool, whose processes import and load
+    their models meanwhile. Only in a fresh process: where Prefect is already imported (a test calling
+    the app in-process) the environment would come too late and nothing is started."""
+    if "prefect" in sys.modules:
+        return
+    from flows import local_api
+
+    local_api.prepare(Path(os.environ["PREFECT_HOME"]))
+    if workers:
+        from flows import pool
+
+        pool.shared(s.parallelism())
+
+
 def print_summary(summary) -> None:
     typer.echo(f"run {summary.run_id} → {summary.db}")
     typer.echo(f"  documents: {summary.docs_seen} seen, {summary.docs_loaded} loaded, {summary.docs_skipped} already loaded")
@@ -102,6 +120,7 @@ def run(
 
     if s.profile not in PROFILES:
         _fail(f"unknown profile {s.profile!r}; choose from {', '.join(PROFILES)}", EXIT_USAGE)
+    _prestart(s)
     from flows.pipeline import FailureRatioExceeded, run_with
     from warehouse.db import DatabaseBusyError
 
@@ -128,6 +147,7 @@ def reprocess(
     s = _settings(db, "write", progress=progress, wait=wait)
     if not s.db_path.exists():
         _fail(f"no database at {s.db_path}", EXIT_USAGE)
+    _prestart(s)
     from flows.pipeline import run_with
     from warehouse.db import DatabaseBusyError
 
@@ -422,6 +442,7 @@ def inbox(
     s = _settings(db, "write", workers=workers)
     if not folder.is_dir():
         _fail(f"inbox folder not found: {folder}", EXIT_USAGE)
+    _prestart(s, workers=False)  # (the folder may hold nothing new: the workers start only for a run)
     from flows.inbox import inbox as inbox_flow
     from flows.pipeline import FailureRatioExceeded
 
@@ -546,7 +567,7 @@ def main() -> None:
         code = app(standalone_mode=False)
         if code == 130:  # typer's exit status for an interrupt inside a command: stop now (below)
             raise KeyboardInterrupt
-        sys.exit(code if isinstance(code, int) else EXIT_OK)
+        _finish(code if isinstance(code, int) else EXIT_OK)
     except click_exc.UsageError as e:
         cmd = e.ctx.command_path if e.ctx is not None else "communique"
         typer.secho(f"error: {e.format_message()} (see: {cmd} --help)", fg=typer.colors.RED, err=True)
@@ -560,12 +581,45 @@ def main() -> None:
         typer.echo("interrupted", err=True)
         sys.stdout.flush()
         sys.stderr.flush()
+        _stop_children()
         # do not wait for a worker thread still inside a model: its batch is lost anyway, and the run's
         # row already says interrupted
         os._exit(130)
 
 
 INTERRUPTS = ("TerminationSignal", "ExternalSignal")  # Prefect's, raised when a signal stops a flow run
+
+
+def _finish(code: int) -> None:
+    """End the command: flush, run the exit handlers (Prefect drains its log and event queues, the
+    annotation workers and this process's API server stop, DuckDB and logging close), then skip the
+    interpreter's teardown of every imported module (1.4 s after a run on 2 cores, measured), which
+    has nothing left to write. Every thread still alive then is a daemon."""
+    import atexit
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+def _stop_children() -> None:
+    """Before ``os._exit`` (which runs no exit handlers): the annotation workers and the ephemeral
+    Prefect API server this process started end with it, Prefect's own ephemeral server too."""
+    for name in ("flows.pool", "flows.local_api"):
+        mod = sys.modules.get(name)
+        if mod is not None:
+            with contextlib.suppress(Exception):
+                (mod.close_all if name == "flows.pool" else mod.stop)()
+    server = sys.modules.get("prefect.server.api.server")
+    if server is not None:
+        for instance in list(getattr(server.SubprocessASGIServer, "_instances", {}).values()):
+            with contextlib.suppress(Exception):
+                instance.stop()
 
 
 if __name__ == "__main__":

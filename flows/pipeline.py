@@ -18,7 +18,6 @@ from prefect.exceptions import ExternalSignal
 from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
-from extractors.nlp import pipelines
 from extractors.nlp.profiles import NLPConfig
 from extractors.version import extractor_version
 from flows import pool, stopping, tasks
@@ -104,12 +103,6 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
 
     queue = iter(jobs)
     pending = collections.deque(submit(l, c) for l, c in itertools.islice(queue, 2 * parallel))
-    if pending and not remote_validation:  # GX imported and its suites built while the workers annotate
-        import threading
-
-        from flows import checks
-
-        threading.Thread(target=checks.prepare, daemon=True, name="gx-prepare").start()
     held_docs: list[RawDocument] = []
     held: tuple[list, list] = ([], [])
     while pending:
@@ -189,13 +182,20 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
             summary.docs_skipped = len(known)
             docs = [d for d in docs if d.doc_id not in known]
     status, models, failure = "failed", {}, ""
+    if docs and not workers_pool.remote_validation:
+        # GX imported and its suites built while the workers warm up and annotate: only when there is
+        # something to validate (a rerun with nothing new does not import GX)
+        _prepare_validation()
     try:
         docs, unsupported = tasks.identify_languages(quote(docs), lang, nlp)
         bad += unsupported
         langs = sorted({d.lang for d in docs})
         if docs:
             workers_pool.warm(langs, nlp)  # every worker builds these pipelines now, before its first batch
-        models = {l: pipelines.describe(l, nlp) for l in langs}
+            # the models' description, from a worker (where the models are; this process imports no Stanza)
+            from flows import annotation
+
+            models = workers_pool.submit(annotation.describe, langs, nlp).result()
         profile = {l: m["profile"] for l, m in models.items()}
         by_type: collections.Counter = collections.Counter()
         checked = summary.docs_seen
@@ -243,13 +243,29 @@ def _run(inputs, db_path, nlp, lang, batch_size, reprocess, max_failure_ratio, p
     return summary
 
 
+def _prepare_validation() -> None:
+    """Import GX and build its suites in a thread (once per process: ``flows.checks.prepare``)."""
+    import threading
+
+    from flows import checks
+
+    threading.Thread(target=checks.prepare, daemon=True, name="gx-prepare").start()
+
+
 def run_with(settings, **kwargs) -> RunSummary:
     """Run the ``pipeline`` flow with what ``settings`` say: database, NLP config, batch size, failure
     ratio, and where annotation runs (``--workers`` / ``--dask-*``). The annotation pool is started
     here, before Prefect starts the flow run, so its workers import and load their models meanwhile."""
+    from flows import local_api
+
     par = settings.parallelism()
+    if local_api.booting() and kwargs.get("inputs"):
+        # this process is about to sit idle until its own API server answers (seconds, on a core the
+        # server and the workers leave free at the end): import GX and build its suites meanwhile
+        _prepare_validation()
+    api_ok = local_api.wait()  # (this process's own ephemeral API, when the CLI started one: see flows.local_api)
     # the lock is taken here too, before Prefect starts a flow run, so a refusal is one line, not a failed run
-    with run_lock(settings.db_path, wait=settings.wait), _local_api_settings():
+    with run_lock(settings.db_path, wait=settings.wait), _local_api_settings(api_ok):
         pool.shared(par)
         return pipeline(db_path=str(settings.db_path), nlp=settings.nlp_config(), batch_size=settings.batch_size,
                         max_failure_ratio=settings.max_failure_ratio, workers=par.workers,
@@ -257,14 +273,21 @@ def run_with(settings, **kwargs) -> RunSummary:
                         wait=settings.wait, bi_snapshot=settings.bi_snapshot, **kwargs)
 
 
-def _local_api_settings():
-    """Without a Prefect server (no PREFECT_API_URL), the flow runs against an ephemeral API that
-    ends with this process: nothing watches its flow-run heartbeats, and stopping the heartbeat
-    thread costs up to a second at the end of every run (it sleeps in 1 s steps). Heartbeats stay
-    on whenever a server is configured, which uses them to spot crashed runs. (Annotation workers
-    never talk to Prefect: the tasks run in this process and hand them the work.)"""
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+def _local_api_settings(api_ok: bool = True):
+    """Without a Prefect server (no PREFECT_API_URL, or the one this process started itself:
+    ``flows.local_api``), the flow runs against an ephemeral API that ends with this process: nothing
+    watches its flow-run heartbeats, and stopping the heartbeat thread costs up to a second at the end
+    of every run (it sleeps in 1 s steps). Heartbeats stay on whenever a server is configured, which
+    uses them to spot crashed runs. If this process's own API did not start (``api_ok`` false), the
+    flow runs on Prefect's own ephemeral server. (Annotation workers never talk to Prefect: the tasks
+    run in this process and hand them the work.)"""
+    from prefect.settings import (PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings,
+                                  temporary_settings)
 
-    if get_current_settings().api.url:
+    from flows import local_api
+
+    url = get_current_settings().api.url
+    if url and url != local_api.owned() and api_ok:
         return contextlib.nullcontext()
-    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None},
+                              restore_defaults=set() if api_ok else {PREFECT_API_URL})

@@ -99,7 +99,9 @@ class _Slot:
         self.proc = self.conn = None
         self.busy = False
         self.warmed: Any = None
-        self._spawn()
+        self._stopping = threading.Lock()
+        # the process is started by this thread, not the caller's: with a fork server, the first start
+        # waits until the server has imported the NLP code, and the caller goes on meanwhile
         self.thread = threading.Thread(target=self._feed, daemon=True, name=f"annotation-worker-{index}")
         self.thread.start()
 
@@ -130,6 +132,15 @@ class _Slot:
             return pool.jobs.popleft()
 
     def _feed(self) -> None:
+        try:
+            if not self.pool.closed:
+                self._spawn()
+                self._serve()
+        finally:
+            if self.pool.closed:  # (a close that came while the process was starting)
+                self.stop(idle=not self.busy)
+
+    def _serve(self) -> None:
         pool, crashes = self.pool, 0
         while True:
             job = self._next()
@@ -179,18 +190,40 @@ class _Slot:
 
     def stop(self, idle: bool) -> None:
         """Idle: ask the worker to end; busy: its job is abandoned, so end it now."""
-        if idle:
-            with contextlib.suppress(OSError, ValueError):
-                self.conn.send(None)
-            self.proc.join(1)
-        if self.proc.is_alive():
-            self.proc.terminate()
-            self.proc.join(2)
-        if self.proc.is_alive():
-            self.proc.kill()
-            self.proc.join(2)
-        with contextlib.suppress(OSError):
-            self.conn.close()
+        with self._stopping:
+            if self.proc is None:
+                return
+            if idle:
+                with contextlib.suppress(OSError, ValueError):
+                    self.conn.send(None)
+                self.proc.join(1)
+            if self.proc.is_alive():
+                self.proc.terminate()
+                self.proc.join(2)
+            if self.proc.is_alive():
+                self.proc.kill()
+                self.proc.join(2)
+            with contextlib.suppress(OSError):
+                self.conn.close()
+
+
+# imported once by the fork server, before it forks the workers (no model is loaded at import)
+PRELOAD = ["__main__", "flows.annotation", "extractors.extract", "extractors.nlp.pipelines",
+           "extractors.nlp.natasha_variants"]
+
+
+def start_method():
+    """How worker processes start: forked from a fork server (Linux) that has imported the NLP and
+    extraction code once, so N workers pay the imports (Stanza, torch, the rules: about 2 s) once
+    instead of N times, and share those pages; else spawned, each a fresh interpreter. Never a plain
+    fork of the flow's process, which runs Prefect's threads and event loops."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 class ProcessPool(Pool):
@@ -201,9 +234,7 @@ class ProcessPool(Pool):
 
         super().__init__()
         self.width = n
-        # spawn: a fresh interpreter per worker; forking a process that runs Prefect's threads and
-        # event loops is not safe
-        self.ctx = multiprocessing.get_context("spawn")
+        self.ctx = start_method()
         self.cv = threading.Condition()
         self.jobs: collections.deque = collections.deque()
         self.warm_spec: Any = None
@@ -246,7 +277,7 @@ class ProcessPool(Pool):
             s.stop(is_idle)
 
     def pids(self) -> list[int]:
-        return [s.proc.pid for s in self.slots]
+        return [s.proc.pid for s in self.slots if s.proc is not None]
 
     def describe(self) -> str:
         return f"{self.width} worker process(es)"

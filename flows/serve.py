@@ -49,9 +49,12 @@ class Services:
     ui_url: str | None = None  # None: the UI is off
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
     annotators: str | None = None  # the annotation pool's Dask scheduler (None: none started)
+    announced: Path | None = None  # PREFECT_HOME/serve.json, for commands run beside this serve
 
     def stop(self, timeout: float = 20.0) -> None:
         """Worker first, then the annotation pool, then the server: SIGINT, then SIGKILL after ``timeout``."""
+        if self.announced is not None:
+            self.announced.unlink(missing_ok=True)
         for name in ("worker", "annotators", "scheduler", "server"):
             p = self.procs.get(name)
             if p is None or p.poll() is not None:
@@ -202,6 +205,10 @@ def start_all(data_dir: Path, db_path: Path, port: int | None = None, ui: Prefec
         create_pool(svc)
         deploy(svc)
         start_worker(svc)
+        from flows import local_api
+
+        # `communique run` beside this serve (same data directory) uses this server instead of starting one
+        svc.announced = local_api.announce(data_dir / "prefect", svc.api_url)
     except BaseException:
         svc.stop()
         raise

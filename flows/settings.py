@@ -89,14 +89,11 @@ class Settings(BaseSettings):
     def nlp_config(self):
         from extractors.nlp.profiles import PACKAGE_MODELS, NLPConfig
 
-        use_gpu = self.use_gpu
-        if use_gpu is None:
-            import torch
-
-            use_gpu = torch.cuda.is_available()
+        # use_gpu None: CUDA when it is available, decided where a pipeline is built (Stanza's own
+        # default), so this process imports no torch to find out
         return NLPConfig(profile=self.profile, stanza_dir=self.stanza_dir(),
                          compact_dir=self.compact_dir or PACKAGE_MODELS, languages=tuple(self.languages),
-                         use_gpu=use_gpu, torch_threads=1 if self.parallelism().distributed else None,
+                         use_gpu=self.use_gpu, torch_threads=1 if self.parallelism().distributed else None,
                          doc_timeout=self.doc_timeout or None)
 
     def parallelism(self):
@@ -177,3 +174,8 @@ def configure_runtime(data_dir: Path, db_path: Path | None = None, create: bool 
         logging.getLogger(name).setLevel(logging.WARNING)
     if create:
         Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+        # the server database's folder too: it is under the data directory even when the user's own
+        # PREFECT_HOME is elsewhere (else the API server cannot open its database)
+        url = os.environ.get("PREFECT_SERVER_DATABASE_CONNECTION_URL", "")
+        if url == defaults.get("PREFECT_SERVER_DATABASE_CONNECTION_URL"):
+            home.mkdir(parents=True, exist_ok=True)

@@ -220,3 +220,45 @@ def test_serve_refuses_a_ui_setting_that_is_not_a_boolean(tmp_path, monkeypatch)
         res = runner.invoke(app, ["serve", "--db", str(tmp_path / "w.duckdb"), "--port", str(taken.getsockname()[1])])
     lines = [x for x in res.output.splitlines() if x.strip()]
     assert res.exit_code == 2 and lines == ["error: PREFECT_UI_ENABLED: not a boolean (got 'sometimes')"], res.output
+
+
+# `communique run` in a fresh interpreter that reports, at exit, which heavy modules its own process imported
+PROBE = ("import atexit, json, sys\n"
+         "atexit.register(lambda: print('MODULES', json.dumps(sorted(m for m in ('torch', 'stanza', "
+         "'great_expectations', 'prefect.server.api.server') if m in sys.modules))))\n"
+         "sys.argv = ['communique'] + sys.argv[1:]\nfrom flows.cli import main\nmain()")
+
+
+def _probe_run(doc, db, env) -> tuple[list[str], str]:
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    res = subprocess.run([sys.executable, "-c", PROBE, "run", "--input", str(doc), "--db", str(db), "--no-progress"],
+                         env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-3000:]
+    return json.loads(res.stdout.split("MODULES", 1)[1].strip().splitlines()[0]), res.stdout
+
+
+def test_a_one_document_run_imports_only_what_it_needs(tmp_path, prefect_harness):
+    """The flow's process of a natasha run imports neither Stanza nor torch (the workers do) nor
+    Prefect's server modules; GX only when there is something to validate: a rerun with nothing new
+    does not import it. With no server configured the run starts its own API and leaves nothing behind."""
+    import os
+
+    from prefect.settings import get_current_settings
+
+    from tests.conftest import ROOT
+
+    doc = tmp_path / "one.jsonl"
+    doc.write_text('{"id": "one", "lang": "ru", "text": "Китай и Индия договорились о встрече министров."}\n',
+                   encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "COMMUNIQUE_"))}
+    own = dict(base, PYTHONPATH=str(ROOT), COMMUNIQUE_PROFILE="natasha", PREFECT_HOME=str(tmp_path / "prefect"))
+    first, out = _probe_run(doc, tmp_path / "w.duckdb", own)  # no server configured: its own ephemeral API
+    assert first == ["great_expectations"] and "1 loaded" in out
+    # the rerun on the session's server (so no API boot to fill with GX's import): nothing new, no GX
+    again, out = _probe_run(doc, tmp_path / "w.duckdb", dict(own, PREFECT_API_URL=get_current_settings().api.url))
+    assert again == [] and "1 already loaded" in out

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -213,6 +214,32 @@ def test_served_annotation_workers_load_their_models_once_for_every_run(served):
     finally:
         con.close()
     assert sorted(r[0] for r in runs) == ["completed", "completed"]
+
+
+def test_a_run_beside_serve_uses_its_api(served, tmp_path):
+    """`communique run` with serve's data directory starts no API server of its own: its flow run is on
+    serve's server (found through PREFECT_HOME/serve.json), where the UI shows it."""
+    import sys
+
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    svc, _, _, db_path = served
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "COMMUNIQUE_"))}
+    env.update(PYTHONPATH=str(ROOT), COMMUNIQUE_PROFILE="natasha")
+    other = db_path.parent / "beside.duckdb"  # the same data directory, so the same PREFECT_HOME
+    res = subprocess.run([str(Path(sys.executable).with_name("communique")), "run", "--input",
+                          str(SAMPLES / "ru_talks.md"), "--db", str(other), "--no-progress"], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+    con = duckdb.connect(str(other), read_only=True)
+    try:
+        flow_run_id = con.execute("SELECT flow_run_id FROM runs").fetchone()[0]
+    finally:
+        con.close()
+    with temporary_settings(updates={PREFECT_API_URL: svc.api_url}), get_client(sync_client=True) as client:
+        run = client.read_flow_run(flow_run_id)
+    assert run.state.is_completed()
 
 
 @needs_chromium

@@ -54,7 +54,9 @@ def test_a_runaway_document_is_quarantined_as_timeout_and_its_batch_goes_on(monk
                 _spin(30)
         return [f"parsed:{t}" for t in texts]
 
-    monkeypatch.setattr(annotation.pipelines, "annotate", annotate)
+    from extractors.nlp import pipelines
+
+    monkeypatch.setattr(pipelines, "annotate", annotate)
     docs = [RawDocument(text=t, source="s", external_id=t) for t in ("one", "a runaway text", "two")]
     t0 = time.monotonic()
     pairs, bad = annotation._annotate(docs, "en", NLPConfig(doc_timeout=0.3))
