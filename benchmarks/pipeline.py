@@ -58,7 +58,7 @@ PROFILE = {"ru": "natasha", "en": "compact"}
 
 
 def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server",
-                 pool_mode: str = "cold") -> dict:
+                 pool_mode: str = "cold", runner: str = "process") -> dict:
     """In this process: full run, then a rerun with nothing new, on a fresh database. ``api``: "server"
     runs against a temporary local Prefect server (as under `communique serve` or a user's server);
     "ephemeral" against Prefect's ephemeral API, as a plain `communique run` does. ``pool_mode``
@@ -76,7 +76,8 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "
         from flows.pipeline import run_with
 
         corpus = _write_corpus(d / "corpus.jsonl", docs, tokens, lang)
-        s = Settings(db=d / "w.duckdb", profile=PROFILE[lang], workers=workers, batch_size=batch, progress=False)
+        where = {"workers": workers} if runner == "process" else {"dask_local": workers}
+        s = Settings(db=d / "w.duckdb", profile=PROFILE[lang], batch_size=batch, progress=False, **where)
         harness = prefect_test_harness(server_startup_timeout=120) if api == "server" else contextlib.nullcontext()
         with harness:
             run_with(s.model_copy(update={"db": d / "warmup.duckdb"}),
@@ -102,7 +103,8 @@ def one_pipeline(docs: int, workers: int, tokens: int, batch: int, lang: str = "
             # seconds from the pool's start to each worker's first answer (its warm-up: imports and models);
             # the share of the run after that each worker spent annotating (cold pool: started with the run)
             timing = {"ready_s": sorted(round(v, 2) for v in p.ready.values()),
-                      "busy": sorted(round(p.busy.get(pid, 0) / max(t_full - r, 1e-9), 2) for pid, r in p.ready.items())}
+                      "busy": sorted(round(p.busy.get(pid, 0) / max(t_full - r, 1e-9), 2) for pid, r in p.ready.items())
+                      if p.busy else None}
         pool.close_all()
     except ImportError:  # (a checkout without pools, run as --baseline)
         pass
@@ -172,12 +174,12 @@ def _load() -> float:
 
 
 def _child(kind: str, docs: int, workers: int, tokens: int, batch: int, lang: str = "ru", api: str = "server",
-           pool_mode: str | None = None, code: Path = ROOT) -> dict:
+           pool_mode: str | None = None, code: Path = ROOT, runner: str = "process") -> dict:
     script = code / "benchmarks" / "pipeline.py"
     cmd = [sys.executable, str(script), "--one", kind, "--docs", str(docs), "--workers", str(workers),
            "--tokens", str(tokens), "--batch", str(batch), "--lang", lang, "--api", api]
     if pool_mode:
-        cmd += ["--pool", pool_mode]
+        cmd += ["--pool", pool_mode, "--runner", runner]
     env = dict(os.environ, PYTHONPATH=str(code))
     load0 = _load()
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=code, env=env)
@@ -215,19 +217,21 @@ def main() -> None:
     ap.add_argument("--pool", choices=["cold", "warm"], default="cold",
                     help="cold: the timed run starts its annotation workers (as `communique run`); warm: the "
                          "warm-up run's workers serve it (a long-lived process)")
+    ap.add_argument("--runner", choices=["process", "dask"], default="process",
+                    help="process: --workers N worker processes; dask: --dask-local N (a Dask LocalCluster)")
     ap.add_argument("--raw", action="store_true", help="also time raw NLP (benchmarks/nlp.py's process pool)")
     ap.add_argument("--baseline", type=Path, help="another checkout whose pipeline measure runs interleaved")
     ap.add_argument("--one", choices=["pipeline", "raw", "stages"], help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
         if a.one == "pipeline":
-            print(json.dumps(one_pipeline(a.docs, a.workers[0], a.tokens, a.batch, a.lang, a.api, a.pool)))
+            print(json.dumps(one_pipeline(a.docs, a.workers[0], a.tokens, a.batch, a.lang, a.api, a.pool, a.runner)))
             return
         fn = {"raw": one_raw, "stages": one_stages}[a.one]
         print(json.dumps(fn(a.docs, a.workers[0], a.tokens, a.batch, a.lang, a.api)))
         return
     print(f"# {a.docs} generated {a.lang} documents of ~{a.tokens} tokens, {PROFILE[a.lang]} profile, batch {a.batch}, "
-          f"{os.cpu_count()} CPUs, Prefect API: {a.api}, pool: {a.pool}, {a.repeat} interleaved run(s) each"
+          f"{os.cpu_count()} CPUs, Prefect API: {a.api}, pool: {a.pool} ({a.runner}), {a.repeat} interleaved run(s) each"
           + (f", baseline {a.baseline}" if a.baseline else ""), flush=True)
     stages, pipes, raws, base = [], {w: [] for w in a.workers}, {w: [] for w in a.workers}, {w: [] for w in a.workers}
     for rep in range(a.repeat):
@@ -241,7 +245,7 @@ def main() -> None:
                 base[w].append(_child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api, code=a.baseline.resolve()))
                 print(f"  run {rep + 1}: baseline {w} worker(s) {base[w][-1]['docs_s']:.1f} docs/s "
                       f"(load {base[w][-1]['load']:.1f})", flush=True)
-            pipes[w].append(_child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api, a.pool))
+            pipes[w].append(_child("pipeline", a.docs, w, a.tokens, a.batch, a.lang, a.api, a.pool, runner=a.runner))
             p = pipes[w][-1]
             print(f"  run {rep + 1}: pipeline {w} worker(s) {p['docs_s']:.1f} docs/s, model loads per worker "
                   f"{p.get('model_loads')}, workers ready after {p.get('ready_s')} s, then busy {p.get('busy')} of the "
@@ -274,7 +278,7 @@ def main() -> None:
     print(f"1-minute load average during the runs: {min(loads):.1f}–{max(loads):.1f} ({os.cpu_count()} CPUs)", flush=True)
     if a.scale and 1 in a.workers:
         base1 = pipes[1][-1]
-        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch, a.lang, a.api, a.pool)
+        big = _child("pipeline", a.docs * a.scale, 1, a.tokens, a.batch, a.lang, a.api, a.pool, runner=a.runner)
         _row(f"pipeline seconds, {a.docs} docs", [base1["seconds"]])
         _row(f"pipeline seconds, {a.docs * a.scale} docs", [big["seconds"]])
         _row(f"time ratio for {a.scale}x documents", [big["seconds"] / base1["seconds"]], ".2f",
