@@ -2,9 +2,11 @@
 batch of every run of this process.
 
 - ``ProcessPool`` (``--workers N``): N worker processes of this machine (``flows.annotation.serve``),
-  started (spawned) when the pool is made, before the flow run starts, so their imports overlap
-  Prefect's own start-up. Each builds its NLP pipelines once and keeps them; a worker that dies is
-  replaced and its batch fails with ``WorkerCrashed`` (the caller isolates the document that did it).
+  started when the pool is made, before the flow run starts (the CLI makes it before it imports
+  Prefect), so their imports and model loads overlap Prefect's own start-up; they are forked from a
+  fork server that has imported the NLP code once (``start_method``). Each builds its NLP pipelines
+  once and keeps them; a worker that dies is replaced and its batch fails with ``WorkerCrashed``
+  (the caller isolates the document that did it).
 - ``DaskPool`` (``--dask-local N``: a ``LocalCluster`` of N single-threaded worker processes;
   ``--dask-address``: a running cluster): the same jobs as Dask tasks; each Dask worker process keeps
   the pipelines it built, so a long-lived cluster loads its models once for all runs.
@@ -14,8 +16,9 @@ The Prefect tasks stay what the UI shows and what retries and caching act on: a 
 of the flow's process and hands the pure work (``flows.annotation``) to the run's pool
 (``current()``), which the flow sets with ``using()``. Pools live as long as the process that made
 them (``shared()``): one ``communique run`` starts its pool once; a long-lived process (a test
-session, a benchmark, a Dask cluster under ``communique serve``) reuses it run after run. Workers end
-with their parent, however it ends (they watch it), so no worker outlives a stopped run."""
+session, a benchmark, a Dask cluster under ``communique serve``) reuses it run after run; at most
+``KEEP`` pools stay warm in one process. Workers end with the process that made their pool, however
+it ends (they watch it), so no worker outlives a stopped run."""
 from __future__ import annotations
 
 import atexit
