@@ -305,7 +305,11 @@ class Resolver(TargetFinder):
         if n.lemma in self.lex.roles:
             described = [c for c in tree.children(node, "amod", "compound", "nmod") if c.lemma not in self.lex.roles]
             if not described:
-                return self._coref(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
+                arg = self._coref(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
+                if arg is None and n.lemma in self.lex.armed_groups:  # "the rebels", with no group named before
+                    s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
+                    return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
+                return arg
             if n.feats.get("Number") != "Plur" and not n.text.lower().endswith("s") \
                     and any(d.lemma == "the" for d in tree.children(node, "det")):
                 # "the Palestinian militant group", "the Southeast Asian bloc": a described definite role
