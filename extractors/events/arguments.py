@@ -439,6 +439,11 @@ class Resolver(TargetFinder):
                     arg, how = self.subject(gov.head)
                     return arg, f"inherited:{how}"
                 return None, "none"
+            if n.rel == "xcomp" and gov.upos in ("VERB", "AUX") and gov.lemma.lower() not in self.lex.subject_control:
+                for o in tree.children(gov.id, "obj"):  # "pushed Chile to recall its envoy": Chile recalls
+                    arg = self.np(o.id, allow_coref=o.upos == "PRON")
+                    if arg is not None and arg.norm and o.id < node:
+                        return arg, "controller"
             arg, how = self.subject(gov.id)
             return arg, f"inherited:{how}"
         if n.rel in ("acl", "nmod") and n.head and (n.feats.get("VerbForm") == "Inf" or (
