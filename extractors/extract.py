@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from extractors import dates
 from extractors.actors.dictionary import ActorDictionary, default_dictionary
+from extractors.event_types import UNTARGETED
 from extractors.events import conditions, discourse, lexicon, mentions as mention_finder, nesting, predicates, rules
 from extractors.events import modality as mod
 from extractors.events.arg import party_columns
@@ -161,7 +162,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             else:
                 event_date, date_source = raw.published, "document"
             a_start, a_end = predicates.action_span(tree, c)
-            actor, target = c.actor, c.target
+            actor, target = c.actor, (None if etype in UNTARGETED else c.target)  # a statement is aimed at no one
             if target is not None and target.via == "phrase" and target.code is None and etype != c.event_type \
                     and c.event_type in lex.object_targets:
                 target = None  # what an act would seize or strike, when the act is only threatened, is no party
