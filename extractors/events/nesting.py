@@ -194,6 +194,13 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
             # (not when the verb's own frame is another object: "expressed support … and concern over …")
             live[c.light.id].suppressed = "duplicate_of_light_verb"
+        elif c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
+                and c.node.rel == "obl" and c.node.upos == "NOUN" and live[c.light.id].entry.on_negation:
+            part = live[c.light.id]  # taking part (or refusing to) in a meeting named by its own noun
+            if part.event_type == part.entry.on_negation:
+                c.suppressed = "content_of_refusal"  # "will not take part in the summit": the refusal alone
+                continue
+            part.suppressed = "duplicate_of_light_verb"  # "took part in the talks": the talks themselves
         # "support Ukraine's bid to join the EU": what is supported is not a second act; nor is what a
         # pact signed allows ("signed a pact allowing troops to be deployed": up through the complements)
         for _ in range(2):
