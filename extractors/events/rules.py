@@ -76,8 +76,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
             c.suppressed = "evaluated"  # "любое участие возможно…", "не считает уместным участие": judged, not done
             continue
-        if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and tree[n.head].lemma in lex.reported_sources:
-            c.suppressed = "topic"  # "опроверг сообщения о встрече", "denied reports of talks": what is reported
+        if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and (
+                tree[n.head].lemma in lex.reported_sources or tree[n.head].lemma.lower() in lex.topic_nouns):
+            # "опроверг сообщения о встрече", "denied reports of talks": what is reported; "the framework for
+            # talks", «предпосылки для диалога»: what is talked about, not an act
+            c.suppressed = "topic"
             continue
         if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
                 and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
