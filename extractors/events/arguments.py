@@ -426,6 +426,8 @@ class Resolver(TargetFinder):
             return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
         if n.rel == "parataxis" and (arg := self._institution(node)) is not None:
             return arg, "institution"  # "…, заявили в МИД Египта": the ministry, not the quoted clause's subject
+        if n.rel == "parataxis" and n.lemma.lower() in self.lex.speech_lemmas:
+            return None, "none"  # a closing "— заявили в МИД" names its speaker or no one, never the quote's subject
         if n.rel in ("advcl", "acl") and n.head and "for" in {k.lemma.lower() for k in tree.children(node, "mark")}:
             return self._reason_agent(n.head), "reason"  # "sanctioned X for supplying drones": X supplied
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun

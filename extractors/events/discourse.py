@@ -135,10 +135,13 @@ def blame_acts(tree: Tree, cands, res: Resolver) -> None:
         if sp is None or c.negated:
             c.suppressed = "blame_without_speaker" if sp is None else "negated_blame"
             continue
+        own = c.actor is not None and c.actor_how == "subject" and (
+            c.actor.norm == sp.norm or (c.actor.code and c.actor.code == sp.code))
         blamed = c.actor if c.actor is not None and c.actor.norm and c.actor.norm != sp.norm else None
         blamed = blamed or _blamed_owner(tree, c, res)
-        if blamed is not None and blamed.norm == sp.norm:
-            blamed = None
+        if own or (blamed is not None and (blamed.norm == sp.norm or (blamed.code and blamed.code == sp.code))):
+            c.suppressed = "self_evaluation"  # "we bear responsibility", "Hamas took responsibility": no accusation
+            continue
         c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
         c.target = blamed
 

@@ -82,6 +82,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             # talks", «предпосылки для диалога»: what is talked about, not an act
             c.suppressed = "topic"
             continue
+        if c.entry.speech and n.upos == "NOUN" and any(
+                k.lemma.lower() in tree.g.restating_modifiers for k in tree.children(n.id, "det", "amod")):
+            c.suppressed = "refers_back"  # «соответствующее заявление … сделал», "these statements came as…"
+            continue
         if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
                 and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
             c.suppressed = "refers_back"  # "called these talks the final opportunity"
