@@ -135,6 +135,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
             if c.entry.blame and modality in ("planned", "hypothetical"):
                 modality = "asserted"  # the accusation was made, whatever tense the evaluation is in
             etype = predicates.adjust_type(c, cond is not None, modality)
+            if etype == "THREATEN" and modality == "planned":
+                modality = "asserted"  # a threat is made when announced ("vowed to crush…", «пообещали дать ответ»)
             if c.negated and cond is not None and conditions.is_refusal(cond.text, lex.refusal_markers, lex.negation):
                 etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
             own, said = discourse.attached_dates(tree, predicates.anchor(c).id, [

@@ -165,8 +165,13 @@ class Resolver(TargetFinder):
     def _crowd(self, node: int) -> Arg | None:
         """"Protesters in Belgrade", "Thousands of protesters": a crowd stands for itself, by its surface."""
         tree, n = self.tree, self.tree[node]
+        # "Hundreds rallied", «Тысячи вышли на улицы», «Тысячи сербов провели акцию»: a count of people
         counted = n.rel in ("nsubj", "nsubj:pass") and n.lemma.lower() in self.lex.crowd_counts \
-            and not tree.children(node, "nmod")  # "Hundreds rallied", «Тысячи вышли на улицы»
+            and all(k.feats.get("Animacy") == "Anim" and k.feats.get("Number") == "Plur" for k in tree.children(node, "nmod"))
+        # (the count made a modifier of the people it counts: «сербов» with «тысячи» under it)
+        counted = counted or (n.rel in ("nsubj", "nsubj:pass") and n.feats.get("Animacy") == "Anim"
+                              and n.feats.get("Number") == "Plur"
+                              and any(k.lemma.lower() in self.lex.crowd_counts for k in tree.children(node)))
         if counted or n.lemma.lower() in self.lex.crowds or (
                 n.upos in ("NUM", "NOUN") and any(k.lemma.lower() in self.lex.crowds for k in tree.children(node, "nmod"))):
             s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("acl", "acl:relcl")), node)
@@ -178,6 +183,8 @@ class Resolver(TargetFinder):
         own = self.by_word.get(node)
         if own is not None and not own.actor_code and (crowd := self._crowd(node)) is not None:
             return crowd  # "Protesters" read as an uncoded name is still a crowd
+        if tree[node].lemma.lower() in self.lex.crowd_counts and (crowd := self._crowd(node)) is not None:
+            return crowd  # «Тысячи сербов»: a count of people, not the country they come from
         if own is not None:
             # a person named in apposition wins ("министр Лавров")
             for c in tree.children(node, "appos", "flat", "flat:name"):

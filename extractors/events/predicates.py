@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.events import derivation
 from extractors.events.arg import is_amount
-from extractors.event_types import PUNITIVE
+from extractors.event_types import PLANNED_THREAT, PUNITIVE
 from extractors.events.arguments import Arg
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
@@ -216,8 +216,11 @@ def perfect(tree: Tree, n: Node) -> bool:
 
 
 def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
-    """A punitive act announced under a condition is a threat (PLOVER THREATEN)."""
+    """A punitive act announced under a condition is a threat (PLOVER THREATEN); so is an attack
+    announced for the future ("vowed to crush…", "will strike…": ``event_types.PLANNED_THREAT``)."""
     if has_condition and c.event_type in PUNITIVE:
+        return "THREATEN"
+    if modality == "planned" and c.event_type in PLANNED_THREAT and not c.negated:
         return "THREATEN"
     return c.event_type
 

@@ -148,7 +148,8 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             framed = framed or left_open
             if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
                     and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
-                    and not _own_preposition(tree, parent, n, lex):  # "held at Ankara's request"
+                    and not _own_preposition(tree, parent, n, lex) \
+                    and not _others_act(tree, parent, n, res, lex):  # "held at Ankara's request"
                 c.light = parent
                 if n.rel == "nsubj" and parent.lemma in lex.happen_verbs:
                     c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
@@ -513,6 +514,21 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
             return arg, f"governor:{how}" if arg else "noun_without_agent"
         cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # «подписал указ о введении пошлин»
     return None, "noun_without_agent"
+
+
+JUDGING = ("SUPPORT", "ACCUSE", "REJECT")  # verbs that judge another's act: approve, condemn, reject
+
+
+def _others_act(tree: Tree, verb: Node, n: Node, res: Resolver, lex: Lexicon) -> bool:
+    """A verb that judges (approving, condemning) another party's act noun is its own
+    event, not a light verb: «Бельгия одобрила нидерландское предложение» approves the Dutch proposal
+    (while "approved the sale of jets" is the approver's own sale)."""
+    if not any(e.type in JUDGING for e in lex.entries.get(verb.lemma, ())):
+        return False
+    own = res.noun_agent(n.id) or res.nationality_of(n.id)
+    subject = res.subject(verb.id)[0]
+    return own is not None and subject is not None and bool(own.norm) and own.norm != subject.norm \
+        and not (own.code and own.code == subject.code)
 
 
 def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
