@@ -555,8 +555,9 @@ def rows_for(actors: list[Actor], kind: str, curated: list[dict[str, str]], take
                 counts.drop(f"{kind} alias: {why}")
             else:
                 kept.append((alias, acronym))
-        if len(hits) == 1:
-            code, norm, ctype = next(iter(hits))
+        by_main = cur.get(same(aliases[0][0])) if a.names else None
+        if by_main or len(hits) == 1:  # the main name decides where the source's synonyms disagree
+            code, norm, ctype = by_main or next(iter(hits))
             counts[f"{kind}: actors merged into a curated actor"] += int(bool(kept))
         else:
             if len(hits) > 1:
