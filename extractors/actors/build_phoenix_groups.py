@@ -564,7 +564,7 @@ def rows_for(actors: list[Actor], kind: str, curated: list[dict[str, str]], take
                 counts[f"{kind}: actors naming two curated actors (none reused)"] += 1
             names = [x for x, acr in kept if not acr] or [x for x, _ in kept]
             if not names:
-                counts.drop(f"{kind} actor: no alias left")
+                counts.drop(f"{kind} actor: no alias left (all unsafe, or all in the curated tables already)")
                 continue
             place = f" ({display(a.place, all_acronyms)})" if a.place else ""
             norm, ctype = PREFERRED.get(a.names[0] if a.names else "", names[0]) + place, kind
@@ -573,7 +573,7 @@ def rows_for(actors: list[Actor], kind: str, curated: list[dict[str, str]], take
                 code = f"{code}_{kind}"
             codes.add(code)
         if not kept:
-            counts.drop(f"{kind} actor: no alias left")
+            counts.drop(f"{kind} actor: no alias left (all unsafe, or all in the curated tables already)")
             continue
         counts[f"{kind}: actors kept"] += 1
         for alias, _ in kept:
