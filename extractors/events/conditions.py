@@ -239,12 +239,13 @@ def _inverted_inside(tree: Tree, inside: frozenset[str]) -> list[Condition]:
     for k in range(1, len(ids) - 2):
         n = tree[ids[k]]
         if n.text.lower() not in inside or tree[ids[k + 1]].upos not in SUBJECT_START \
-                or (tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT") and tree[ids[k - 1]].rel not in ("obj", "obl")):
-            continue  # (after the verb's object too: "will impose countermeasures should Washington…")
+                or (tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT") and tree[ids[k - 1]].rel not in ("obj", "obl", "root")):
+            continue  # (after the verb's object too: "will impose countermeasures should Washington…"; or after a
+            # nominal clause head: "there will be a response | should Kyiv escalate")
         span = _to_comma(tree, k)
         if len(span) < 3 or not any(tree[i].upos == "VERB" for i in span[2:]):
             continue
-        main = next((i for i in reversed(ids[:k]) if tree[i].upos == "VERB"), None)
+        main = next((i for i in reversed(ids[:k]) if tree[i].upos == "VERB" or tree[i].rel == "root"), None)
         if main is None:
             continue
         s, e = tree.span(span)

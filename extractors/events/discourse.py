@@ -176,7 +176,7 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
         if _in_time_clause(tree, predicates.anchor(c)):
             continue  # "hours before the summit began, officials said": when, not the speaker's act
         if c.node.upos in ("NOUN", "PROPN") and c.entry.type not in SPEAKER_TYPES \
-                and not (c.node.head and tree[c.node.head].lemma in lex.evaluations):
+                and not (c.node.head and tree[c.node.head].lemma in lex.evaluations) and not _coming(tree, c, lex):
             # an agentless act noun the speaker mentions ("the framework for talks", «предпосылки для
             # диалога») is nobody's act in the sentence; the speaker does only what saying does (an
             # accusation) or what they judge for their own side («для участия необходимо…»)
@@ -184,14 +184,28 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
         ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
         # the speech verb governing it, or the one speaker of a quoted sentence ("…", - указал X)
         src = speech[ups[0]] if ups else only
-        if src is not None:
-            sp = src.actor
+        sp = src.actor if src is not None else (res.speaker if _coming(tree, c, lex) else None)
+        if sp is not None:
             if c.actor_how == "passive" and (c.target is None or c.target.norm == sp.norm
                                              or (c.target.code is not None and c.target.code == sp.code)
                                              or c.entry.type in SYMMETRIC):
                 continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
             c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
             c.suppressed = ""
+
+
+def _coming(tree: Tree, c, lex) -> bool:
+    """A threat said to be coming ("there will always be a response", «последует ответ»): the subject of an
+    existential or of a verb of happening, in someone's words, is that speaker's threat."""
+    n = c.node
+    if c.entry.type != "THREATEN":
+        return False
+    if tree.children(n.id, "expl"):
+        return True  # "there will be a response" read with the noun as its own clause's head
+    if n.rel != "nsubj" or not n.head:
+        return False
+    head = tree[n.head]
+    return bool(tree.children(head.id, "expl")) or head.lemma.lower() in lex.happen_verbs | lex.follow_verbs
 
 
 def _in_time_clause(tree: Tree, a) -> bool:

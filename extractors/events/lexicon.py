@@ -121,6 +121,7 @@ class Lexicon:
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
     pronoun_targets: frozenset[str] = frozenset()  # types whose object pronoun stands for a party named before
     patient_cases: frozenset[str] = frozenset()  # "the expulsion of X": a derived noun's object, not its agent
+    follow_verbs: frozenset[str] = frozenset()  # "a response will follow", «последует ответ»
     topic_nouns: frozenset[str] = frozenset()  # "the framework for talks": the act noun inside is a topic
     subject_control: frozenset[str] = frozenset()  # "promised Chile to help": the promiser helps, not Chile
     armed_groups: frozenset[str] = frozenset()  # "the rebels": the group named before, else themselves
@@ -372,6 +373,7 @@ def load(lang: str) -> Lexicon:
         armed_groups=_words(roles, "armed_groups"),
         subject_control=_words(roles, "subject_control"),
         topic_nouns=_words(roles, "topic_nouns"),
+        follow_verbs=_words(roles, "follow_verbs"),
         patient_cases=_words(roles, "patient_cases"),
         attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),
