@@ -440,6 +440,11 @@ class Resolver(TargetFinder):
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
             gov = tree[n.head]
+            if n.rel == "advcl" and self._trailing_participle(n, gov):
+                # "Katz said the government bears responsibility, urging it to disarm Hezbollah": the
+                # speaker urges, not the subject of what was said
+                arg, how = self.subject(gov.head)
+                return arg, f"inherited:{how}"
             if n.rel == "conj" and gov.rel in ("nsubj", "obj", "obl", "nmod"):
                 if n.upos == "VERB" and gov.upos in ("NOUN", "PROPN") and gov.head \
                         and tree[gov.head].upos in ("VERB", "AUX") and n.id > gov.head:
@@ -560,6 +565,16 @@ class Resolver(TargetFinder):
         return any({k.lemma for k in self.tree.children(c.id, "case")} & self.tree.g.with_cases
                    and c.lemma not in self.lex.helper_nouns
                    for c in self.tree.children(node, "nmod", "obl"))
+
+    def _trailing_participle(self, n, gov) -> bool:
+        """A participle clause after a comma, hung on the content clause of a speech verb ("said X…,
+        calling on Y to…", «заявил, что…, призвав…»): it goes with the speech verb's subject."""
+        tree = self.tree
+        form = n.feats.get("VerbForm")
+        participle = form in ("Ger", "Conv") or (form == "Part" and n.feats.get("Tense") == "Pres")
+        comma = any(k.upos == "PUNCT" and k.id < n.id for k in tree.children(n.id, "punct"))
+        return participle and comma and not tree.children(n.id, "nsubj") and gov.rel == "ccomp" \
+            and gov.head and gov.id < n.id and tree[gov.head].lemma.lower() in self.lex.speech_lemmas
 
     def noun_agent(self, node: int, said: bool = False, derived: bool = False,
                    frame: frozenset[int] | set[int] = frozenset()) -> Arg | None:

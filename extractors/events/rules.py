@@ -300,6 +300,10 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
         c.target = res.attacked_place(anchor(c).id, c.actor, tree.g.aimed_place_cases)
+        verb = next((a for a in tree.ancestors(anchor(c).id) if a.upos in VERBAL), None)
+        if c.target is None and c.actor_how.startswith("governor") and verb is not None:
+            # "launched two days of military drills | around Taiwan": the place hung on the governing verb
+            c.target = res.attacked_place(verb.id, c.actor, tree.g.aimed_place_cases)
     if c.target is None and c.entry.type in ("AGREE", "CONSULT", "REQUEST", "SUPPORT"):
         # what the act offers or asks is between two parties: "offered to mediate in the conflict between
         # Armenia and Azerbaijan", «предложила посредничество в урегулировании конфликта между …»
