@@ -90,6 +90,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
+        if parent.lemma.lower() in tree.g.transparent_heads and parent.head:
+            related.append((tree[parent.head], parent.deprel))  # "held a series of | exercises"
     for c, rel in related:
         # a name made of words ("General License 44"): any of its words may be the frame word
         # (the parser may make the number its head: "License 44" as 44 with a compound)

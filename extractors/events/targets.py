@@ -112,7 +112,8 @@ class TargetFinder:
                     # "не принимает ультиматум Москвы": whose ultimatum; "violated Swedish airspace",
                     # «нарушил воздушное пространство НАТО», «удерживали венесуэльских рыбаков»: whose
                     # airspace, whose citizens
-                    cands += [(2, g) for g in tree.children(c.id, "nmod", "nmod:poss")
+                    # (after an addressee of the noun itself: «санкциям ЕС | против России» are against Russia)
+                    cands += [(2.5, g) for g in tree.children(c.id, "nmod", "nmod:poss")
                               if not tree.children(g.id, "case") and g.feats.get("Case") in ("Gen", None)]
                 if c.lemma in self.lex.owned_nouns:
                     cands += [(2, a) for a in tree.children(c.id, "amod", "compound") if a.id in self.by_word]
@@ -174,7 +175,7 @@ class TargetFinder:
         for rank, c in ordered:
             if max_rank < 3:
                 break  # a statement's audience ("told diplomats", "сказал журналистам") is no party
-            if rank <= 2 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c) \
+            if rank <= 2.5 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c) \
                     and c.id not in frame_ids:  # "направлять собственных военных": the troops sent, not a target
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
