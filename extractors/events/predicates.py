@@ -37,11 +37,6 @@ class Candidate:
     suppressed: str = ""  # why it produced no event
 
 
-# prepositions of what an amount counts or holds: "$2 billion in loans", "1,000 containers of munitions",
-# "контейнеров с боеприпасами"
-COMPARATIVES = {"more", "less", "fewer", "over"}
-
-
 def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] = frozenset()) -> set[int] | None:
     """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
     if entry.dep is None:
@@ -61,8 +56,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
            if k.upos == "NOUN"]
     related += [(k, "obj") for k in objs if k.head != node.id]
     # "transferred more than 1,000 containers" parsed with "more" as the object: what is counted is it
-    objs += [k for c in objs if c.lemma.lower() in COMPARATIVES for k in tree.children(c.id, "obl", "nmod")
-             if any(x.lemma.lower() == "than" for x in tree.children(k.id, "case"))]
+    objs += [k for c in objs if c.lemma.lower() in tree.g.comparatives for k in tree.children(c.id, "obl", "nmod")
+             if any(x.lemma.lower() in tree.g.comparison_cases for x in tree.children(k.id, "case"))]
     # an amount as the object ("$2 billion in loans", "500 million euros in aid"): what it counts is
     # the object the frame asks for
     amounts = [c for c in objs if is_amount(tree, c, measures)]
@@ -70,10 +65,10 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
                 if {k.lemma for k in tree.children(m.id, "case")} & tree.g.content_cases or not tree.children(m.id, "case")]
     if amounts:  # "provide $2 billion | in loans" with the counted noun hung on the verb
         related += [(m, "obj") for m in tree.children(node.id, "obl")
-                    if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]
+                    if {k.lemma for k in tree.children(m.id, "case")} & tree.g.counted_cases]
     # "provided the Philippines | with patrol boats" with the "with" phrase hung on the object
     related += [(m, "obl") for c in objs if c.upos == "PROPN" for m in tree.children(c.id, "nmod")
-                if any(k.lemma.lower() == "with" for k in tree.children(m.id, "case"))]
+                if any(k.lemma.lower() in tree.g.provided_with_cases for k in tree.children(m.id, "case"))]
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the
@@ -212,7 +207,7 @@ def perfect(tree: Tree, n: Node) -> bool:
     """An English present perfect ("has repeatedly rejected"): a summary of what has gone on, not the
     news of the day."""
     return n.feats.get("VerbForm") == "Part" and n.feats.get("Tense") == "Past" and any(
-        a.lemma == "have" and a.feats.get("Tense") == "Pres" for a in tree.children(n.id, "aux"))
+        a.lemma in tree.g.perfect_aux and a.feats.get("Tense") == "Pres" for a in tree.children(n.id, "aux"))
 
 
 def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
