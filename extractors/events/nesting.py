@@ -9,7 +9,6 @@ from extractors.events.tree import Node, Tree
 
 
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
-GERUND_LINKS = {"of", "against", "for", "from", "at"}  # "accused X of doing", "warned X against doing", "balked at signing"
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
 
@@ -117,7 +116,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         a = anchor(c)
         if a.upos in VERBAL and a.rel in ("advcl", "acl", "obl") and a.head in live and live[a.head] is not c \
                 and live[a.head].event_type in ("ACCUSE", "THREATEN", "REQUEST", "REJECT") \
-                and any(k.lemma in GERUND_LINKS for k in tree.children(a.id, "mark", "case")):
+                and any(k.lemma in tree.g.gerund_links for k in tree.children(a.id, "mark", "case")):
             c.suppressed = "complement_of_event"  # "accused Moscow of attacking", "warned against deploying"
             continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.rel == "nmod" and c.node.head \
@@ -138,7 +137,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             c.suppressed = "content_of_act"  # "a British threat to reimpose sanctions", "calls for the withdrawal"
             continue
         if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
-                and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
+                and any(k.lemma in tree.g.purpose_marks for k in tree.children(a.id, "mark")):
             c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
             continue
         if c.node.lemma in readiness:
@@ -261,7 +260,7 @@ def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
     if node.upos not in ("NOUN", "PROPN") or node.rel not in ("obj", "obl") or not node.head:
         return False
     verb = tree[node.head]
-    if verb.id in live or verb.rel != "acl" or not verb.head or not any(k.lemma == "to" for k in tree.children(verb.id, "mark")):
+    if verb.id in live or verb.rel != "acl" or not verb.head or not any(k.lemma in tree.g.infinitive_marks for k in tree.children(verb.id, "mark")):
         return False
     noun = tree[verb.head]
     return noun.upos == "NOUN" and noun.rel in ("obj", "nsubj:pass") and noun.head in live
@@ -270,7 +269,7 @@ def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
 def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:
     """The noun predicate whose content a to-infinitive is: its head ("threat to restore" as acl), or,
     where the parser hung the infinitive elsewhere, the noun predicate right before its "to"."""
-    if a.upos not in VERBAL or not any(k.lemma == "to" for k in tree.children(a.id, "mark")):
+    if a.upos not in VERBAL or not any(k.lemma in tree.g.infinitive_marks for k in tree.children(a.id, "mark")):
         return None
     holder = live.get(a.head) if a.rel == "acl" else None
     if holder is None and a.rel in ("advcl", "xcomp", "acl"):
