@@ -317,12 +317,12 @@ class Resolver(TargetFinder):
                     s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
                     return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
                 return arg
-            if n.feats.get("Number") != "Plur" and not n.text.lower().endswith("s") \
-                    and any(d.lemma == "the" for d in tree.children(node, "det")):
+            if n.feats.get("Number") != "Plur" and not n.text.lower().endswith(tuple(tree.g.plural_endings)) \
+                    and any(d.lemma in tree.g.definite_articles for d in tree.children(node, "det")):
                 # "the Palestinian militant group", "the Southeast Asian bloc": a described definite role
                 # noun points back like a bare one
                 return self._coref(node, self.lex.roles[n.lemma])
-            if n.feats.get("Number") == "Plur" or n.text.lower().endswith("s"):
+            if n.feats.get("Number") == "Plur" or n.text.lower().endswith(tuple(tree.g.plural_endings)):
                 # a described, unnamed group ("human rights groups"): kept by its surface, no code
                 s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
                 return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
@@ -379,7 +379,7 @@ class Resolver(TargetFinder):
             subj = [c for c in tree.children(node, "aux", "dep", "advmod", "compound", "amod", "det")
                     if c.id < node and c.id == tree.ids[0] and (m := self.by_word.get(c.id)) is not None and m.actor_code]
         if not subj and tree.g.passive_needs_aux \
-                and not any(a.lemma in ("be", "get") for a in tree.children(node, "aux:pass", "aux")) \
+                and not any(a.lemma in tree.g.passive_aux for a in tree.children(node, "aux:pass", "aux")) \
                 and not (n.rel in ("acl", "amod") and n.feats.get("VerbForm") == "Part"):
             subj = tree.children(node, "nsubj:pass")  # no passive auxiliary: an active subject mislabelled
         if len(subj) > 1 and any(tree[i].lemma in tree.g.coordinators for i in range(subj[0].id, subj[-1].id)
@@ -435,7 +435,7 @@ class Resolver(TargetFinder):
             return arg, "institution"  # "…, заявили в МИД Египта": the ministry, not the quoted clause's subject
         if n.rel == "parataxis" and n.lemma.lower() in self.lex.speech_lemmas:
             return None, "none"  # a closing "— заявили в МИД" names its speaker or no one, never the quote's subject
-        if n.rel in ("advcl", "acl") and n.head and "for" in {k.lemma.lower() for k in tree.children(node, "mark")}:
+        if n.rel in ("advcl", "acl") and n.head and {k.lemma.lower() for k in tree.children(node, "mark")} & tree.g.reason_marks:
             return self._reason_agent(n.head), "reason"  # "sanctioned X for supplying drones": X supplied
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
@@ -457,7 +457,7 @@ class Resolver(TargetFinder):
             return arg, f"inherited:{how}"
         if n.rel in ("acl", "nmod") and n.head and (n.feats.get("VerbForm") == "Inf" or (
                 n.feats.get("VerbForm") in ("Ger", "Part") and n.feats.get("Tense") != "Past"
-                and any(k.lemma.lower() == "of" for k in tree.children(node, "mark", "case")))):
+                and any(k.lemma.lower() in tree.g.noun_gerund_marks for k in tree.children(node, "mark", "case")))):
             # ("has no intention of joining": the gerund after "of" too)
             holder = tree[n.head]  # "приняли решение прекратить", "took the decision to end": the taker acts
             if holder.upos == "NOUN" and (own := self.noun_agent(holder.id)) is not None:
@@ -547,7 +547,7 @@ class Resolver(TargetFinder):
         if tree[gov].upos in ("NOUN", "PROPN"):
             return self.np(gov)
         held = tree.children(gov, "obj", "nsubj:pass") + [
-            c for c in tree.children(gov, "obl") if {k.lemma for k in tree.children(c.id, "case")} & {"on", "against"}]
+            c for c in tree.children(gov, "obl") if {k.lemma for k in tree.children(c.id, "case")} & tree.g.reason_doer_cases]
         for c in held:
             arg = self.np(c.id)
             if arg is not None and arg.norm:
