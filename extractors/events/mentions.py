@@ -9,12 +9,6 @@ from extractors.actors.dictionary import ActorDictionary
 from extractors.events.tree import Tree
 from extractors.records import Mention
 
-# capitalised words a tagger may call proper nouns that never name an actor
-NOT_ACTORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "meanwhile", "however", "earlier", "later", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr",
-              "president", "minister", "prime", "foreign", "secretary", "general", "state"}
-
 QUOTES = {"“", "”", "\"", "‘", "’", "«", "»"}
 
 NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "COUNTRY", "GPE": "COUNTRY",
@@ -99,7 +93,7 @@ def _feature_name(tree: Tree, span: list[int], features: frozenset[str]) -> list
         if n.head in inside or head is None or head.lemma not in features:
             continue
         if n.rel in ("compound", "amod", "flat") or (
-                n.rel == "nmod" and {k.lemma for k in tree.children(i, "case")} <= {"of"}):
+                n.rel == "nmod" and {k.lemma for k in tree.children(i, "case")} <= tree.g.feature_name_cases):
             return [head.id] + [k.id for k in tree.children(head.id, "compound", "amod", "flat", "nmod")
                                 for k in [k] + tree.children(k.id, "case", "compound", "flat")]
     return []
@@ -183,7 +177,7 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
 
         def name_word(j: int | None) -> bool:
             return j is not None and tree[j].upos == "PROPN" and j not in taken and tree[j].text[:1].isupper() \
-                and tree[j].text.lower().strip(".") not in NOT_ACTORS and tree[j].lemma.lower() not in NOT_ACTORS \
+                and tree[j].text.lower().strip(".") not in tree.g.not_actor_words and tree[j].lemma.lower() not in tree.g.not_actor_words \
                 and tree[j].lemma.lower() not in features
 
         for k, i in enumerate(ids + [None]):
