@@ -220,7 +220,7 @@ def inverted(tree: Tree, auxiliaries: frozenset[str], inside: frozenset[str] = f
     rest = ids[len(clause):]
     if len(clause) < 3 or not rest or tree[rest[0]].text != ",":
         return []
-    if tree[ids[1]].text.lower() != "there" and not any(tree[i].upos in ("VERB", "ADJ") for i in clause[2:]):
+    if tree[ids[1]].text.lower() not in tree.g.existential_subjects and not any(tree[i].upos in ("VERB", "ADJ") for i in clause[2:]):
         return []  # "Were there talks, …" has no verb of its own
     main = next((i for i in rest if tree[i].upos == "VERB"), None)
     if main is None:
@@ -265,7 +265,7 @@ def participial(tree: Tree, participles: frozenset[str], speech: frozenset[str])
             continue
         if k and tree[ids[k - 1]].upos in ("AUX", "PRON"):
             continue  # "has provided", "which provided"
-        if tree[ids[k + 1]].upos not in SUBJECT_START or tree[ids[k + 1]].text.lower() == "that":
+        if tree[ids[k + 1]].upos not in SUBJECT_START or tree[ids[k + 1]].text.lower() in tree.g.condition_complementisers:
             continue  # "provided by", "provided that" (a marker of its own)
         span = _to_comma(tree, k)
         if not any(tree[j].upos in ("VERB", "AUX") for j in span[2:]):
