@@ -92,7 +92,7 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
         return "reported"  # (but "according to him", "According to Fidan" give a named speaker's words)
     for g in chain:
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
-        if "would" in aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
+        if set(aux) & tree.g.reported_future_aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
             return "planned"  # "Macron said France would support…": a future stated in reported speech
         if tree[g].lemma in lex.hypothetical and g != node:
             return "hypothetical"
@@ -126,7 +126,7 @@ def conditional_would(tree: Tree, node: int) -> bool:
     """The act's only mark of possibility is the "would" of a conditional ("would hand them back if the
     occupation ends"): an offer or threat made on a condition, not a guess."""
     auxes = [a.text.lower() for g in governors(tree, node) for a in tree.children(g, "aux")]
-    return bool(auxes) and set(auxes) <= {"would", "'d"}
+    return bool(auxes) and set(auxes) <= tree.g.conditional_aux
 
 
 def is_reporting_sentence(tree: Tree, lex: Lexicon) -> bool:
