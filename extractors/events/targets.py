@@ -234,7 +234,7 @@ class TargetFinder:
         if arg is not None:
             return arg
         for m in tree.children(node, "nmod", "nmod:poss"):
-            if {k.lemma.lower() for k in tree.children(m.id, "case")} <= {"of", "'s"} and m.id in self.by_word \
+            if {k.lemma.lower() for k in tree.children(m.id, "case")} <= tree.g.owner_cases and m.id in self.by_word \
                     and self.by_word[m.id].actor_code:
                 return Arg.of(self.by_word[m.id])
         return None
