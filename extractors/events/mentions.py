@@ -93,7 +93,7 @@ def _feature_name(tree: Tree, span: list[int], features: frozenset[str]) -> list
         if n.head in inside or head is None or head.lemma not in features:
             continue
         if n.rel in ("compound", "amod", "flat") or (
-                n.rel == "nmod" and {k.lemma for k in tree.children(i, "case")} <= tree.g.feature_name_cases):
+                n.rel == "nmod" and {k.lemma for k in tree.children(i, "case")} <= tree.g.genitive_preps):
             return [head.id] + [k.id for k in tree.children(head.id, "compound", "amod", "flat", "nmod")
                                 for k in [k] + tree.children(k.id, "case", "compound", "flat")]
     return []

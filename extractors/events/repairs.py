@@ -298,7 +298,7 @@ def _lift_counted(nodes: dict[int, Node], measures: frozenset[str], g: Grammar) 
         if counted is None:
             continue
         cases = [k for k in nodes.values() if k.head == counted.id and k.rel == "case"]
-        if not ((len(cases) == 1 and cases[0].lemma.lower() in g.measure_cases) or (not cases and counted.feats.get("Case") == "Gen")):
+        if not ((len(cases) == 1 and cases[0].lemma.lower() in g.genitive_preps) or (not cases and counted.feats.get("Case") == "Gen")):
             continue
         counted.head, counted.deprel, counted.rel = m.head, m.deprel, m.rel
         m.head, m.deprel, m.rel = counted.id, "nmod", "nmod"

@@ -46,14 +46,14 @@ class TargetFinder:
         if self.tree[node].upos == "NOUN":  # a noun's object is its "of" or genitive phrase: "the expulsion of
             # three Russian diplomats", «высылка трех российских дипломатов»
             objs += [m for m in self.tree.children(node, "nmod")
-                     if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= {"of"}
+                     if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= self.tree.g.genitive_preps
                      and (not self.tree.g.possessor_case or m.feats.get("Case") == self.tree.g.possessor_case
                           or self.tree.children(m.id, "nummod"))]
         for o in objs:
             # the object itself, or what it belongs to ("froze the assets of five Russian oligarchs")
             # (or a noun compounded onto it: "declared a Ukrainian diplomat persona non grata")
             owners = [o] + [m for m in self.tree.children(o.id, "nmod")
-                            if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= {"of"}] + [
+                            if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= self.tree.g.genitive_preps] + [
                 m for m in self.tree.children(o.id, "compound") if m.upos == "NOUN"]
             for x in owners:
                 arg = self._nationality(x.id)
