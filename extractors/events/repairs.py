@@ -275,7 +275,7 @@ def _inverted_condition(nodes: dict[int, Node], g: Grammar) -> int:
 
 
 def _lift_counted(nodes: dict[int, Node], measures: frozenset[str], g: Grammar) -> int:
-    """"approved [a new package] of sanctions", "launched [a wave] of attacks", "пакет санкций": the
+    """"approved [a new package] of sanctions", "launched [a wave] of attacks" (or the genitive alone): the
     counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
     verb governs the act directly; the measure becomes its modifier. Returns how many were lifted."""
     changed = 0
@@ -355,7 +355,8 @@ def _hyphenated_verb_prefix(nodes: dict[int, Node]) -> int:
 
 
 def _verb_tagged_adjective(nodes: dict[int, Node], endings: tuple[str, ...]) -> int:
-    """«Сомали выслало посла» tagged with "выслало" as an adjective (its lemma the verb «выслать»): a
+    """"Somalia expelled the ambassador" (Russian) tagged with "expelled" as an adjective whose lemma is
+    the verb "expel" (by the grammar's ``verb_lemma_endings``; the example is next to them there): a
     word with a verb's lemma that heads a clause (root, or with a subject or object) and is no
     participle is a finite verb."""
     changed = 0
@@ -395,8 +396,8 @@ def _gerund_after_subordinator(nodes: dict[int, Node], g: Grammar) -> int:
 
 
 def _object_before_verb(nodes: dict[int, Node]) -> int:
-    """A verb with no subject and two objects, one before it and one after ("Египет депортировал
-    мигрантов", "Мали бойкотировало саммит" with the indeclinable or nominative-like name read as the
+    """A verb with no subject and two objects, one before it and one after ("Egypt deported migrants",
+    "Mali boycotted the summit" in Russian, with the indeclinable or nominative-like name read as the
     object): the one before the verb is its subject. Returns how many were relabelled."""
     changed = 0
     kids: dict[int, list[Node]] = {}
@@ -418,9 +419,10 @@ def _object_before_verb(nodes: dict[int, Node]) -> int:
 
 
 def _finite_conjunct_of_infinitive(nodes: dict[int, Node]) -> int:
-    """A finite verb read as a conjunct of an infinitive complement ("потребовала от X прекратить
-    провокации и призвала его к диалогу"): it is a conjunct of the verb the infinitive depends on (an
-    infinitive cannot coordinate with a finite verb). Returns how many were re-attached."""
+    """A finite verb read as a conjunct of an infinitive complement ("demanded of X to stop the
+    provocations and called on it to talk" in Russian, with "called" a conjunct of "stop"): it is a
+    conjunct of the verb the infinitive depends on (an infinitive cannot coordinate with a finite
+    verb). Returns how many were re-attached."""
     changed = 0
     for n in nodes.values():
         h = nodes.get(n.head)
