@@ -27,25 +27,25 @@ def _marker_phrase(tree: Tree, mark: Node) -> str:
 def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> None:
     """Fill actor, target, negation and type of each candidate, or mark it suppressed."""
     by_id = {c.node.id: c for c in cands}
-    # a negated "rule out" frees its frame ("не исключила переговоров": the talks, left open)
+    # a negated "rule out" frees its frame ("did not rule out talks": the talks, left open)
     consumed = _consumed([c for c in cands if not (c.entry.affirmed_only and mod.negated(tree, c.node.id, lex))])
-    # two predicates in each other's frame («телефонный разговор»: each names the other): the head
+    # two predicates in each other's frame ("a telephone conversation": each names the other): the head
     # carries the act, its modifier is part of its frame
     consumed -= {c.node.id for c in cands for f in c.frame_ids
                  if (o := by_id.get(f)) is not None and c.node.id in o.frame_ids and o.node.head == c.node.id}
     for c in cands:
         n = c.node
-        # a word inside another predicate's frame is that predicate's ("ввести санкции"); a verb is
+        # a word inside another predicate's frame is that predicate's ("impose sanctions"); a verb is
         # never consumed by the frame of its own object noun
         if n.id in consumed and n.upos not in VERBAL and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
             c.suppressed = "part_of_frame"
             continue
         named = res.by_word.get(n.id)
         if named is not None and len(named.word_ids) > 1:
-            c.suppressed = "inside_name"  # "Организация исламского сотрудничества"
+            c.suppressed = "inside_name"  # "Organisation of Islamic Cooperation"
             continue
         if c.entry.speech and mod.author_voice(tree, n):
-            c.suppressed = "author_voice"  # «Напомним, что…», «Отметим…»: the article speaks, no party
+            c.suppressed = "author_voice"  # "Let us recall that…", "Let us note…": the article speaks, no party
             continue
         stated = n.rel == "obj" and n.head and tree[n.head].lemma.lower() in lex.stating_verbs  # "outlined its position"
         if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass") and not stated:
@@ -54,11 +54,11 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
                 (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
                 or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
-            c.suppressed = "background_participle"  # "в связи с заключенным соглашением", "поддерживаемая США миссия"
+            c.suppressed = "background_participle"  # "in connection with the concluded agreement", "the US-supported mission"
             continue
         if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
                                             for k in tree.children(anchor(c).id, "mark")):
-            c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
+            c.suppressed = "purpose_clause"  # "so as to impose sanctions": an aim, not an act
             continue
         if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
             c.suppressed = "ability"  # "(not) in a position to extend": the act governed is the event
@@ -69,22 +69,22 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
                 and tree[n.head].lemma in lex.review_verbs:
-            c.suppressed = "under_review"  # "will consider the proposal", «рассмотрит предложение»: another's offer
+            c.suppressed = "under_review"  # "will consider the proposal", "will review the proposal": another's offer
             continue
         if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
                 (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
                 or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
-            c.suppressed = "evaluated"  # "любое участие возможно…", "не считает уместным участие": judged, not done
+            c.suppressed = "evaluated"  # "any participation is possible…", "does not consider participation appropriate": judged, not done
             continue
         if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and (
                 tree[n.head].lemma in lex.reported_sources or tree[n.head].lemma.lower() in lex.topic_nouns):
-            # "опроверг сообщения о встрече", "denied reports of talks": what is reported; "the framework for
-            # talks", «предпосылки для диалога»: what is talked about, not an act
+            # "denied reports of a meeting", "denied reports of talks": what is reported; "the framework for
+            # talks", "the preconditions for dialogue": what is talked about, not an act
             c.suppressed = "topic"
             continue
         if c.entry.speech and n.upos == "NOUN" and any(
                 k.lemma.lower() in tree.g.restating_modifiers for k in tree.children(n.id, "det", "amod")):
-            c.suppressed = "refers_back"  # «соответствующее заявление … сделал», "these statements came as…"
+            c.suppressed = "refers_back"  # "made the corresponding statement", "these statements came as…"
             continue
         if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
                 and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
@@ -92,12 +92,12 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
                 k.lemma.lower() in tree.g.pointing_pronouns for k in tree.children(n.id, "nsubj")):
-            # "Это первый подобный визит за 12 лет": the visit just told (but "это грубое нарушение" accuses)
+            # "This is the first such visit in 12 years": the visit just told (but "this is a gross violation" accuses)
             c.suppressed = "refers_back"
             continue
         if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
                                              for k in tree.children(n.id)):
-            c.suppressed = "withheld_comment"  # "declined to comment", "отказался от комментариев"
+            c.suppressed = "withheld_comment"  # "declined to comment", "refused comment"
             continue
         if c.entry.type == "AGREE" and n.upos in VERBAL and any(
                 o.lemma.lower() in lex.decrees for o in tree.children(n.id, "obj")):
@@ -114,10 +114,10 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         parent = tree.parent(n.id)
         if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "iobj") and parent is not None \
-                and parent.lemma in lex.receivers:  # "iobj": "подверглась атаке", a dative the parser may label so
+                and parent.lemma in lex.receivers:  # "iobj": "came under attack" with a dative the parser may label so
             source = _received_from(tree, parent, n, res, lex)
             if source is None:
-                # the act's own agent inside its phrase: "подверглась атаке российских беспилотников",
+                # the act's own agent inside its phrase: "came under attack by Russian drones",
                 # "received US aid" (not the receiver itself)
                 own = res.noun_agent(n.id)
                 if own is not None and own.code:
@@ -141,7 +141,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         if n.upos in ("NOUN", "PROPN") and c.entry.pos:
             parent = tree.parent(n.id)
-            framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "заявил протест"
+            framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "lodged a protest"
             # "did not rule out talks | with Damascus": the verb that leaves the act open carries its arguments
             left_open = parent is not None and (o := by_id.get(parent.id)) is not None \
                 and o.entry.affirmed_only and mod.negated(tree, parent.id, lex)
@@ -160,14 +160,14 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                     c.actor, c.actor_how = res.subject(parent.id)
                 if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
                         and holder.norm != c.actor.norm:
-                    c.suppressed = "assessed_readiness"  # «заявил о готовности Запада к переговорам»: a claim about another
+                    c.suppressed = "assessed_readiness"  # "spoke of the West's readiness for talks": a claim about another
                     continue
                 c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
             elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
                     and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod" \
                     and (tree[parent.head].lemma in lex.light_verbs or tree[parent.head].lemma not in lex.entries):
-                # (not a verb that is an act of its own: "осудил введение Японией пошлин" condemns Japan's tariffs)
-                # "вручил послу ноту протеста": the frame noun's verb carries the act and its addressee
+                # (not a verb that is an act of its own: "condemned Japan's imposition of tariffs" condemns Japan's tariffs)
+                # "handed the ambassador a note of protest": the frame noun's verb carries the act and its addressee
                 c.light = tree[parent.head]
                 c.actor, c.actor_how = res.subject(c.light.id)
                 c.negated = c.negated or mod.negated(tree, c.light.id, lex)
@@ -187,7 +187,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
                     c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
                 if c.actor is None and not c.entry.stance:
-                    # a prospect has no agent at all, not even the speaker ("сообщило о последствиях удара")
+                    # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike")
                     c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
                     continue
         else:
@@ -197,9 +197,9 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
                 continue
         c.event_type = c.entry.type
         if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)):
-            # "обсуждалась между A и B": both parties; "A и B договорились": actor A, target B
+            # "was discussed between A and B": both parties; "A and B agreed": actor A, target B
             both = res.between(anchor(c).id) or res.between(n.id) or next(
-                (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "была достигнута договоренность … между X и Y"
+                (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "an agreement was reached … between X and Y"
             if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
                 c.actor, c.actor_how = both, "between"
             if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
@@ -235,10 +235,10 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
     "between" whom it happens, a partner hung on the governor, the place of a visit, a party inside
     what a directed act is about, the owner of its object, the place struck or approached."""
     reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
-    visit = c.entry.directional  # the country visited may stand in the locative ("с визитом в Турции")
+    visit = c.entry.directional  # the country visited may stand in the locative ("on a visit in Turkey")
     if c.target is None and c.entry.type in ("SUPPORT", "ACCUSE", "REJECT"):
         # whose plan or decision it is, named by a nationality adjective: "welcomed the Egyptian plan for
-        # Gaza", «приветствовала египетский план восстановления Газы» (Egypt's, not Gaza)
+        # Gaza", "welcomed the Egyptian plan of Gaza's reconstruction" (Egypt's, not Gaza)
         acts = [o for o in tree.children(anchor(c).id, "obj") if o.lemma.lower() in lex.act_nouns]
         owner = next((t for o in acts if (t := res.nationality_of(o.id)) is not None), None)
         if owner is not None and not (c.actor is not None and owner.code == c.actor.code):
@@ -249,7 +249,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
     if c.target is None and c.light is not None:
         c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit, hostile=c.event_type in HOSTILE)
     if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
-        # also on the frame's noun: "провел переговоры между США и талибами"
+        # also on the frame's noun: "held talks between the US and the Taliban"
         both = res.between(anchor(c).id) or res.between(n.id) or next(
             (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
         if both is not None and not (c.actor and both.norm == c.actor.norm):
@@ -257,7 +257,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
     if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
-        # a second "subject" after the verb is the object the parser misread ("посетил Вашингтон")
+        # a second "subject" after the verb is the object the parser misread ("visited Washington")
         for k in tree.children(n.id, "nsubj"):
             arg = res.np(k.id, allow_coref=False) if k.id > n.id else None
             if arg is not None and arg.code and arg.code != c.actor.code and arg.start >= c.actor.end:
@@ -276,21 +276,21 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
                          for h in (f, anchor(c).id) if (t := res.deep_target(h, c.actor, depth=1)) is not None), None)
     if c.target is None and c.entry.type in ("AID", "AGREE"):
         # the party of what aid (or a promise) is for: "pledged $2 billion to rebuild Syria" (a promise
-        # is AGREE), "выделит 2 млрд долларов на восстановление Сирии"
+        # is AGREE), "will allocate $2 billion for the reconstruction of Syria"
         c.target = next((t for k in tree.children(anchor(c).id, "advcl", "xcomp", "obl", "nmod")
                          if k.lemma.lower() in lex.aid_purposes
                          and (t := res.deep_target(k.id, c.actor, depth=2)) is not None), None)
     if (c.target is None or c.target.code is None) and (c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION", "SUPPORT",
                                                                        "AID", "COOPERATE")
                                                         or (c.actor is not None and c.actor.via == "crowd")):
-        # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан",
+        # "shot down Indian drones", "arrested British nationals", "detained three American citizens",
         # "train Ukrainian pilots"; a crowd "burned Turkish flags"
         owner = res.object_owner(anchor(c).id, c.actor)
         if owner is not None and (c.target is None or owner.code):
             c.target = owner
     if c.target is None and (c.entry.type == "PROTEST" or (c.actor is not None and c.actor.via == "crowd")):
         # a protest at a party's mission is against that party: "rallied outside the French embassy",
-        # "demonstrated outside the Chinese consulate", «ворвались в посольство Швеции»
+        # "demonstrated outside the Chinese consulate", "broke into the Swedish embassy"
         c.target = next((t for k in tree.children(anchor(c).id, "obl")
                          if {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.protest_sites
                          or k.lemma.lower() in lex.missions
@@ -306,7 +306,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
             c.target = res.attacked_place(verb.id, c.actor, tree.g.aimed_place_cases)
     if c.target is None and c.entry.type in ("AGREE", "CONSULT", "REQUEST", "SUPPORT"):
         # what the act offers or asks is between two parties: "offered to mediate in the conflict between
-        # Armenia and Azerbaijan", «предложила посредничество в урегулировании конфликта между …»
+        # Armenia and Azerbaijan", "offered mediation in settling the conflict between …"
         a = anchor(c)
         near = [a] + tree.children(a.id, "xcomp", "obj", "obl")
         near += [k for x in near[1:] for k in tree.children(x.id, "obj", "obl")]
@@ -328,7 +328,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
 
 
 def _reciprocal(tree: Tree, n: Node) -> bool:
-    """The act is done to each other ("accused each other", «обвинили друг друга»): its subjects are also
+    """The act is done to each other ("accused each other": the grammar's reciprocal_pairs): its subjects are also
     its targets, as for a mutual act."""
     words = {tree[i].text.lower() for k in tree.children(n.id, "obj", "obl", "iobj") for i in tree.subtree(k.id)}
     return any(set(pair.split()) <= words for pair in tree.g.reciprocal_pairs)
@@ -354,7 +354,7 @@ def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexic
     deeper = [tree[i] for i in sorted(tree.subtree(noun.id))
               if i != noun.id and tree[i].head != noun.id and tree[i].rel in ("nmod", "obl")]
     for k in tree.children(verb.id, "obl") + tree.children(noun.id, "nmod") + deeper:
-        # a preposition with its fixed words, lemmas joined: "от", "from", "с сторона" ("со стороны")
+        # a preposition with its fixed words, lemmas joined ("from", "on the part of"): receiver_sources lists them so
         cases = {" ".join([x.lemma.lower()] + [f.lemma.lower() for f in tree.children(x.id, "fixed")])
                  for x in tree.children(k.id, "case")}
         if cases & lex.receiver_sources:
@@ -365,7 +365,7 @@ def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexic
 
 
 def _own_preposition(tree: Tree, verb: Node, noun: Node, lex: Lexicon) -> bool:
-    """The verb governs the noun through a preposition of its own frame ("выступает против санкций":
+    """The verb governs the noun through a preposition of its own frame ("speaks out against sanctions":
     opposing sanctions is a refusal, not a sanction), so it is no light verb of that noun."""
     cases = {k.lemma.lower() for k in tree.children(noun.id, "case")}
     return bool(cases) and any(e.dep is not None and cases & e.dep.lemmas for e in lex.entries.get(verb.lemma, ()))
@@ -375,7 +375,7 @@ def _own_preposition(tree: Tree, verb: Node, noun: Node, lex: Lexicon) -> bool:
 
 def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
     """The act reaches no party other than its actor: no target, the actor's own side, or forces sent
-    to a place where they are posted ("to its border with Syria", "в акваторию"). Aid with no recipient
+    to a place where they are posted ("to its border with Syria", "into the waters"). Aid with no recipient
     named stays aid: the recipient is usually clear from the story ("France will not send troops")."""
     if c.target is None:
         if c.entry.type != "AID":
@@ -399,7 +399,7 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
 
 
 def _inferred(tree: Tree, a: Node, verbs: frozenset[str]) -> bool:
-    """The act is the content of a participial inference ("suggesting that…", "свидетельствуя о…")."""
+    """The act is the content of a participial inference ("suggesting that…", "testifying to…")."""
     cur = a
     for _ in range(2):
         if cur.rel not in ("ccomp", "xcomp", "obj", "obl") or not cur.head:
@@ -426,14 +426,14 @@ def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
 def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth: int = 0) -> bool:
     """A noun predicate in a background phrase of another clause: after a one-word marker ("amid
     criticism"), or a marker of a preposition and a noun, on the predicate itself ("in support of")
-    or on its head ("на фоне критики"); or inside such a phrase ("amid criticism of the talks")."""
+    or on its head ("against the background of criticism"); or inside such a phrase ("amid criticism of the talks")."""
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or not markers:
         return False
     if n.rel == "nmod" and n.head and depth < 2 and _background(tree, tree[n.head], markers, depth + 1):
         return True
     case_words = tree.children(n.id, "case")
     cases = {k.lemma.lower() for k in case_words}
-    # a fixed multi-word preposition, as one phrase of lemmas: "в связи с" -> "в связь с"
+    # a fixed multi-word preposition, as one phrase of lemmas ("in connection with"): background lists them so
     fixed = {" ".join([k.lemma.lower()] + [f.lemma.lower() for f in tree.children(k.id, "fixed")]) for k in case_words}
     head = tree[n.head] if n.head else None
     for m in markers:
@@ -448,13 +448,13 @@ def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth
 
 
 def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
-    """A noun predicate in a place phrase of another clause ("at its meetings", "на его встречах")
+    """A noun predicate in a place phrase of another clause ("at its meetings", "in his meetings")
     with no partner and no named party of its own is the setting of that clause."""
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
         return False
     place = n
     if not {k.lemma.lower() for k in tree.children(n.id, "case")} & tree.g.setting_cases:
-        # "on the sidelines of the summit", "на полях саммита": the place phrase is the noun's head
+        # "on the sidelines of the summit", "on the margins of the summit": the place phrase is the noun's head
         place = tree[n.head] if n.rel == "nmod" and n.head else None
         if place is None or place.rel not in ("obl", "nmod") or place.lemma not in tree.g.setting_nouns \
                 or not {k.lemma.lower() for k in tree.children(place.id, "case")} & tree.g.setting_place_cases:
@@ -469,7 +469,7 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
 def _noun_actor(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
     """Who acts in a noun predicate with no light verb, most specific evidence first."""
     n = c.node
-    # "просьба США", "Russia's proposal", "the warning by X", "a threat from X"
+    # "the request of the US", "Russia's proposal", "the warning by X", "a threat from X"
     arg = res.noun_agent(n.id, c.entry.type in SAID_TYPES, c.entry.own_agent, c.frame_ids)
     if arg is not None:
         return arg, "noun_agent"
@@ -478,45 +478,45 @@ def _noun_actor(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> tuple[
         if arg is not None:
             return arg, how
     if res.has_partner(n.id):
-        arg, how = _governor_subject(tree, n, res, lex, c.entry.type)  # "на встрече с X заявил Y"
+        arg, how = _governor_subject(tree, n, res, lex, c.entry.type)  # "at the meeting with X, Y said"
         if arg is not None:
             return arg, how
-    arg = res.between(n.id)  # "переговоры между A и B"
+    arg = res.between(n.id)  # "talks between A and B"
     if arg is not None:
         return arg, "between"
     return _governor_subject(tree, n, res, lex, c.entry.type)
 
 
 def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: str = "") -> tuple[Arg | None, str]:
-    """A noun predicate with no agent of its own, as the object of a clause ("Россия не исключает
-    развития сотрудничества", "на встрече с X заявил Y"): the clause's subject acts. Not through a
-    noun of prospect ("warned of the consequences of a strike", "об угрозе нападения"): what might
+    """A noun predicate with no agent of its own, as the object of a clause ("Russia does not rule out
+    developing cooperation", "at the meeting with X, Y said"): the clause's subject acts. Not through a
+    noun of prospect ("warned of the consequences of a strike", "of the threat of an attack"): what might
     happen has no agent in the clause. A forceful act (``event_types.CLAIMED``) that a speech verb tells is
-    not the speaker's («Литва заявила о нарушении воздушного пространства»): it is told, by whomever done."""
+    not the speaker's ("Lithuania reported a violation of its airspace"): it is told, by whomever done."""
     cur, steps = n, 0
     while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
         gov = tree[cur.head]
         if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
-            # "предупредил о последствиях удара", «заявил о готовности Запада к переговорам»: a prospect, no act done
+            # "warned of the consequences of a strike", "spoke of the West's readiness for talks": a prospect, no act done
             return None, "prospect_not_act"
         if gov.upos == "NOUN" and gov.lemma.lower() in lex.planned and res.noun_agent(gov.id) is not None:
-            # «против плана ЕС по отказу от газа»: the act under another's plan is no act of the clause's subject
+            # "against the EU's plan to give up gas": the act under another's plan is no act of the clause's subject
             return None, "noun_without_agent"
         if gov.upos in VERBAL or (gov.upos == "ADJ" and gov.feats.get("VerbForm") == "Part"):
             if _in_accusation(tree, cur, gov, lex) or (gov.head and _in_accusation(tree, gov, tree[gov.head], lex)):
-                # "accused London of sabotaging the peace talks", "обвинила Лондон в срыве переговоров":
+                # "accused London of sabotaging the peace talks", "accused London of the disruption of talks":
                 # what is accused is no act of the accuser
                 return None, "accused_content"
             arg, how = res.subject(gov.id)
             if etype in CLAIMED and gov.lemma.lower() in lex.speech_lemmas and arg is not None:
-                # the speaker's own strike names another party it is aimed at («заявила о нанесении удара по
-                # Харькову»); one on the speaker's side, or on no one named, is told, not done
+                # the speaker's own strike names another party it is aimed at ("announced a strike on
+                # Kharkiv"); one on the speaker's side, or on no one named, is told, not done
                 s, e, _ = tree.span_text(tree.subtree(n.id))
                 other = res.party_in(s, e, arg)
                 if other is None:
                     return None, "told_not_done"
             return arg, f"governor:{how}" if arg else "noun_without_agent"
-        cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # «подписал указ о введении пошлин»
+        cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # "signed a decree on imposing tariffs"
     return None, "noun_without_agent"
 
 
@@ -525,7 +525,7 @@ JUDGING = ("SUPPORT", "ACCUSE", "REJECT")  # verbs that judge another's act: app
 
 def _others_act(tree: Tree, verb: Node, n: Node, res: Resolver, lex: Lexicon) -> bool:
     """A verb that judges (approving, condemning) another party's act noun is its own
-    event, not a light verb: «Бельгия одобрила нидерландское предложение» approves the Dutch proposal
+    event, not a light verb: "Belgium approved the Dutch proposal" approves the Dutch proposal
     (while "approved the sale of jets" is the approver's own sale)."""
     if not any(e.type in JUDGING for e in lex.entries.get(verb.lemma, ())):
         return False
@@ -536,8 +536,8 @@ def _others_act(tree: Tree, verb: Node, n: Node, res: Resolver, lex: Lexicon) ->
 
 
 def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
-    """A decision announced by its maker: the act noun is what a speech verb states («Баку заявил о
-    приостановке переговоров», "Lima declared the severing of relations"), so the speaker did it; a
+    """A decision announced by its maker: the act noun is what a speech verb states ("Baku announced the
+    suspension of talks", "Lima declared the severing of relations"), so the speaker did it; a
     forceful act told so is someone else's, told or claimed (``event_types.CLAIMED``)."""
     gov = tree[n.head] if n.head else None
     return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
@@ -551,7 +551,7 @@ def _in_accusation(tree: Tree, part: Node, verb: Node, lex: Lexicon) -> bool:
 
 
 def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
-    """The subject of a speech verb is a news source ("сообщили источники", "media reported")."""
+    """The subject of a speech verb is a news source ("sources reported", "media reported")."""
     for c in tree.children(node, "nsubj"):
         if c.lemma in lex.reported_sources:
             return True
