@@ -115,6 +115,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                     and c.actor.code and c.actor_how != "speaker"] + discourse.claimants(tree, res, lex)
         live += discourse.claimed_accusations(tree, live, speakers, lex.report_verbs)
         periods = dates.past_periods(sent_text, lang, tree.start)  # "in 2017", «в 2019 году»
+        vague = dates.vague_period(sent_text, lang)  # "last month": no day, not the lead's either
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported,
                                     named_source)
@@ -157,7 +158,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 if sidx == first_sentence and lead_date is None and not dateline:
                     lead_date = event_date  # (a wire story's lead dates its own act: the dateline files the rest)
             elif lead_date is not None and not opening.startswith(lex.new_thread_openers) \
-                    and not predicates.perfect(tree, predicates.anchor(c)):
+                    and not predicates.perfect(tree, predicates.anchor(c)) and not vague:
                 # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …")
                 # or a perfect, which sums up what has been going on ("has repeatedly rejected")
                 event_date, date_source = lead_date, "text"
