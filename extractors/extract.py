@@ -40,6 +40,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
     prev_speaker: tuple[Arg | None, int] = (None, -10)
     person_names: dict[str, tuple[str, str | None]] = {}
     reported_paragraph = -1
+    other_thread_paragraph = -1  # a paragraph that opened another thread ("Earlier, …", «Ранее …»)
     reported_sentence = -1  # the last sentence told by sources or media
     countries = actors.countries()
     first_sentence = next((k for k, t in enumerate(trees) if t.nodes), -1)
@@ -116,6 +117,8 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
         live += discourse.claimed_accusations(tree, live, speakers, lex.report_verbs)
         periods = dates.past_periods(sent_text, lang, tree.start)  # "in 2017", «в 2019 году»
         vague = dates.vague_period(sent_text, lang)  # "last month": no day, not the lead's either
+        if opening.startswith(lex.new_thread_openers):
+            other_thread_paragraph = para  # the rest of the paragraph goes on telling that other time
         for c in live:
             modality = mod.modality(tree, c.node.id if c.light is None else c.light.id, lex, sent_text, reported,
                                     named_source)
@@ -157,7 +160,7 @@ def extract(doc, raw: RawDocument, lang: str, actors: ActorDictionary | None = N
                 event_date, date_source = found[0].date, "text"
                 if sidx == first_sentence and lead_date is None and not dateline:
                     lead_date = event_date  # (a wire story's lead dates its own act: the dateline files the rest)
-            elif lead_date is not None and not opening.startswith(lex.new_thread_openers) \
+            elif lead_date is not None and other_thread_paragraph != para \
                     and not predicates.perfect(tree, predicates.anchor(c)) and not vague:
                 # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …")
                 # or a perfect, which sums up what has been going on ("has repeatedly rejected")

@@ -157,6 +157,8 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
         things = [tree[n.head]]  # "a hostile act by Algeria", "Minsk's unfriendly step": the act's owner
     for t in things:
         arg = res.noun_agent(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
+        if arg is None and _refers_back(tree, t, res.lex) and res.last_actor is not None and res.last_actor_recent:
+            arg = res.last_actor  # "called this decision unfriendly": the decision just told, its maker
         if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
             arg, _ = res.subject(t.head)  # "acted in an unlawful manner": the one who acted so
         if arg is not None and arg.norm:
