@@ -251,13 +251,16 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
         heads = [c.node.id, *c.frame_ids]
         args = [k for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")
                 if not (c.actor is not None and c.actor.start <= k.start < c.actor.end)]
-        if not any(k.lemma in tree.g.back_pointers or _refers_back(tree, k, lex) for k in args):
+        refs = [k for k in args if k.lemma in tree.g.back_pointers or _refers_back(tree, k, lex)]
+        if not refs:
             continue
         before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start
                   and not o.entry.speech]  # what was done, not who is saying it
         prev = before[-1].actor if before else None
         if prev is None and events:
-            e = events[-1]
+            # the last act of the kind the noun names ("welcomed the visit": the last visit), else the last act
+            glosses = {x.gloss for k in refs for x in lex.entries.get(k.lemma.lower(), ())}
+            e = next((x for x in reversed(events) if x.action_lemma in glosses), events[-1])
             prev = Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
         if prev is not None and (c.actor is None or prev.norm != c.actor.norm):
             c.target = prev
