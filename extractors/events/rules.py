@@ -34,104 +34,13 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
     consumed -= {c.node.id for c in cands for f in c.frame_ids
                  if (o := by_id.get(f)) is not None and c.node.id in o.frame_ids and o.node.head == c.node.id}
     for c in cands:
+        why = _form_guard(tree, c, res, lex, by_id, consumed) or _reading_guard(tree, c, res, lex)
+        if why:
+            c.suppressed = why
+            continue
+        if _received(tree, c, res, lex):
+            continue
         n = c.node
-        # a word inside another predicate's frame is that predicate's ("impose sanctions"); a verb is
-        # never consumed by the frame of its own object noun
-        if n.id in consumed and n.upos not in VERBAL and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
-            c.suppressed = "part_of_frame"
-            continue
-        named = res.by_word.get(n.id)
-        if named is not None and len(named.word_ids) > 1:
-            c.suppressed = "inside_name"  # "Organisation of Islamic Cooperation"
-            continue
-        if c.entry.speech and mod.author_voice(tree, n):
-            c.suppressed = "author_voice"  # "Let us recall that…", "Let us note…": the article speaks, no party
-            continue
-        stated = n.rel == "obj" and n.head and tree[n.head].lemma.lower() in lex.stating_verbs  # "outlined its position"
-        if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass") and not stated:
-            c.suppressed = "stance_not_subject"
-            continue
-        if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
-                (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
-                or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
-            c.suppressed = "background_participle"  # "in connection with the concluded agreement", "the US-supported mission"
-            continue
-        if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
-                                            for k in tree.children(anchor(c).id, "mark")):
-            c.suppressed = "purpose_clause"  # "so as to impose sanctions": an aim, not an act
-            continue
-        if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
-            c.suppressed = "ability"  # "(not) in a position to extend": the act governed is the event
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "nmod") and n.head \
-                and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
-            c.suppressed = "topic"  # "centred on the truce negotiations", "would require the coordination"
-            continue
-        if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
-                and tree[n.head].lemma in lex.review_verbs:
-            c.suppressed = "under_review"  # "will consider the proposal", "will review the proposal": another's offer
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
-                (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
-                or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
-            c.suppressed = "evaluated"  # "any participation is possible…", "does not consider participation appropriate": judged, not done
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and (
-                tree[n.head].lemma in lex.reported_sources or tree[n.head].lemma.lower() in lex.topic_nouns):
-            # "denied reports of a meeting", "denied reports of talks": what is reported; "the framework for
-            # talks", "the preconditions for dialogue": what is talked about, not an act
-            c.suppressed = "topic"
-            continue
-        if c.entry.speech and n.upos == "NOUN" and any(
-                k.lemma.lower() in tree.g.restating_modifiers for k in tree.children(n.id, "det", "amod")):
-            c.suppressed = "refers_back"  # "made the corresponding statement", "these statements came as…"
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
-                and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
-            c.suppressed = "refers_back"  # "called these talks the final opportunity"
-            continue
-        if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
-                k.lemma.lower() in tree.g.pointing_pronouns for k in tree.children(n.id, "nsubj")):
-            # "This is the first such visit in 12 years": the visit just told (but "this is a gross violation" accuses)
-            c.suppressed = "refers_back"
-            continue
-        if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
-                                             for k in tree.children(n.id)):
-            c.suppressed = "withheld_comment"  # "declined to comment", "refused comment"
-            continue
-        if c.entry.type == "AGREE" and n.upos in VERBAL and any(
-                o.lemma.lower() in lex.decrees for o in tree.children(n.id, "obj")):
-            c.suppressed = "domestic_act"  # "signed an executive order imposing tariffs": what it orders is the act
-            continue
-        if _inferred(tree, anchor(c), lex.inference_verbs):
-            c.suppressed = "inference"  # "…, implying the movement opposes the mission"
-            continue
-        if _background(tree, n, lex.background):
-            c.suppressed = "background"  # "amid growing criticism", "rallied in support of": not the news
-            continue
-        if _setting(tree, n, c, res):
-            c.suppressed = "setting"  # "review its representation at its meetings": where, not what
-            continue
-        parent = tree.parent(n.id)
-        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "iobj") and parent is not None \
-                and parent.lemma in lex.receivers:  # "iobj": "came under attack" with a dative the parser may label so
-            source = _received_from(tree, parent, n, res, lex)
-            if source is None:
-                # the act's own agent inside its phrase: "came under attack by Russian drones",
-                # "received US aid" (not the receiver itself)
-                own = res.noun_agent(n.id)
-                if own is not None and own.code:
-                    subject = res.subject(parent.id)[0]
-                    source = own if subject is None or own.code != subject.code else None
-            if source is None:
-                c.suppressed = "received"  # "Scholz, who has drawn criticism": he is its target, not its agent
-                continue
-            # "Ukraine received an invitation from NATO": NATO invites Ukraine
-            c.actor, c.actor_how, c.light = source, "source", parent
-            c.target = res.subject(parent.id)[0]
-            c.negated = mod.negated(tree, parent.id, lex)
-            c.event_type = c.entry.type
-            continue
         c.negated = mod.negated(tree, n.id, lex)
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
@@ -139,95 +48,222 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.affirmed_only and c.negated:
             c.suppressed = "left_open"  # "did not rule out new measures": the measures, as a possibility
             continue
-        if n.upos in ("NOUN", "PROPN") and c.entry.pos:
-            parent = tree.parent(n.id)
-            framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "lodged a protest"
-            # "did not rule out talks | with Damascus": the verb that leaves the act open carries its arguments
-            left_open = parent is not None and (o := by_id.get(parent.id)) is not None \
-                and o.entry.affirmed_only and mod.negated(tree, parent.id, lex)
-            framed = framed or left_open
-            if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
-                    and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
-                    and not _own_preposition(tree, parent, n, lex) \
-                    and not _others_act(tree, parent, n, res, lex):  # "held at Ankara's request"
-                c.light = parent
-                if n.rel == "nsubj" and parent.lemma in lex.happen_verbs:
-                    c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
-                    if c.actor is None:
-                        c.actor = res.between(n.id)
-                        c.actor_how = "between" if c.actor is not None else "noun_without_agent"
-                else:
-                    c.actor, c.actor_how = res.subject(parent.id)
-                if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
-                        and holder.norm != c.actor.norm:
-                    c.suppressed = "assessed_readiness"  # "spoke of the West's readiness for talks": a claim about another
-                    continue
-                c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
-            elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
-                    and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod" \
-                    and (tree[parent.head].lemma in lex.light_verbs or tree[parent.head].lemma not in lex.entries):
-                # (not a verb that is an act of its own: "condemned Japan's imposition of tariffs" condemns Japan's tariffs)
-                # "handed the ambassador a note of protest": the frame noun's verb carries the act and its addressee
-                c.light = tree[parent.head]
-                c.actor, c.actor_how = res.subject(c.light.id)
-                c.negated = c.negated or mod.negated(tree, c.light.id, lex)
-            else:
-                c.actor, c.actor_how = _noun_actor(tree, c, res, lex)
-                if c.actor is None:
-                    # "Beijing imposed sanctions" parsed with "imposed" as a modifier of "sanctions": the
-                    # frame verb still has its subject
-                    for f in sorted(c.frame_ids):
-                        if tree[f].upos in VERBAL and tree[f].head == n.id and tree.children(f, "nsubj"):
-                            c.actor, c.actor_how = res.subject(f)
-                            c.light = tree[f]
-                            break
-                if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in lex.happen_verbs \
-                        and (both := res.between(n.id)) is not None:
-                    c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
-                if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
-                    c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
-                if c.actor is None and not c.entry.stance:
-                    # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike")
-                    c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
-                    continue
-        else:
-            c.actor, c.actor_how = res.subject(n.id)
-            if c.entry.speech and _source_subject(tree, n.id, lex):
-                c.suppressed = "reporting_source"
-                continue
+        if not _agent(tree, c, res, lex, by_id):
+            continue
         c.event_type = c.entry.type
-        if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)):
-            # "was discussed between A and B": both parties; "A and B agreed": actor A, target B
-            both = res.between(anchor(c).id) or res.between(n.id) or next(
-                (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "an agreement was reached … between X and Y"
-            if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
-                c.actor, c.actor_how = both, "between"
-            if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
-                    and (both is None or c.actor_how == "between") and c.entry.lemma not in lex.one_sided \
-                    and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
-                    and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
-                c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
+        _symmetric_parties(tree, c, res, lex)
         _find_target(tree, c, n, res, lex)
-        if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
-                and not (c.target is not None and c.target.code):
-            c.suppressed = "visit_without_party"  # "his ninth visit to the region": a trip, not a meeting of parties
+        why = _party_guard(c)
+        if why:
+            c.suppressed = why
             continue
-        if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
-            c.suppressed = "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
-            continue
-        if c.entry.crowd_only and not (c.actor is not None and c.actor.via == "crowd"):
-            c.suppressed = "not_a_crowd"  # "ministers gathered in Rome": only a crowd's gathering is a protest
-            continue
-        if c.actor is not None and c.actor.via == "crowd" and c.event_type in HOSTILE:
-            c.event_type = "PROTEST"  # a crowd storming or picketing a party's embassy protests (the guidelines' PROTEST)
-        if c.entry.unaddressed and _unaddressed(tree, c, lex):
-            c.event_type = c.entry.unaddressed
-        if c.negated and c.entry.on_negation:
-            c.event_type, c.negated = c.entry.on_negation, False
-        if c.entry.negated_only:
-            c.negated = False
-        elif mod.failed(tree, anchor(c).id, lex):
-            c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
+        _final_type(tree, c, lex)
+
+
+def _form_guard(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, consumed) -> str:
+    """Why the predicate's form makes it no act of its own (part of a frame or a name, the author's
+    voice, a participle, a purpose), or ""."""
+    n = c.node
+    # a word inside another predicate's frame is that predicate's ("impose sanctions"); a verb is
+    # never consumed by the frame of its own object noun
+    if n.id in consumed and n.upos not in VERBAL and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
+        return "part_of_frame"
+    named = res.by_word.get(n.id)
+    if named is not None and len(named.word_ids) > 1:
+        return "inside_name"  # "Organisation of Islamic Cooperation"
+    if c.entry.speech and mod.author_voice(tree, n):
+        return "author_voice"  # "Let us recall that…", "Let us note…": the article speaks, no party
+    stated = n.rel == "obj" and n.head and tree[n.head].lemma.lower() in lex.stating_verbs  # "outlined its position"
+    if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass") and not stated:
+        return "stance_not_subject"
+    if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
+            (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
+            or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
+        return "background_participle"  # "in connection with the concluded agreement", "the US-supported mission"
+    if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
+                                        for k in tree.children(anchor(c).id, "mark")):
+        return "purpose_clause"  # "so as to impose sanctions": an aim, not an act
+    if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
+        return "ability"  # "(not) in a position to extend": the act governed is the event
+    return ""
+
+
+def _reading_guard(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> str:
+    """Why what the sentence does with the predicate makes it no act (a topic, an evaluation, a back
+    reference, background or setting), or ""."""
+    n = c.node
+    if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "nmod") and n.head \
+            and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
+        return "topic"  # "centred on the truce negotiations", "would require the coordination"
+    if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
+            and tree[n.head].lemma in lex.review_verbs:
+        return "under_review"  # "will consider the proposal", "will review the proposal": another's offer
+    if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
+            (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
+            or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
+        return "evaluated"  # "any participation is possible…", "does not consider participation appropriate": judged, not done
+    if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and (
+            tree[n.head].lemma in lex.reported_sources or tree[n.head].lemma.lower() in lex.topic_nouns):
+        # "denied reports of a meeting", "denied reports of talks": what is reported; "the framework for
+        # talks", "the preconditions for dialogue": what is talked about, not an act
+        return "topic"
+    if c.entry.speech and n.upos == "NOUN" and any(
+            k.lemma.lower() in tree.g.restating_modifiers for k in tree.children(n.id, "det", "amod")):
+        return "refers_back"  # "made the corresponding statement", "these statements came as…"
+    if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
+            and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
+        return "refers_back"  # "called these talks the final opportunity"
+    if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
+            k.lemma.lower() in tree.g.pointing_pronouns for k in tree.children(n.id, "nsubj")):
+        # "This is the first such visit in 12 years": the visit just told (but "this is a gross violation" accuses)
+        return "refers_back"
+    if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
+                                         for k in tree.children(n.id)):
+        return "withheld_comment"  # "declined to comment", "refused comment"
+    if c.entry.type == "AGREE" and n.upos in VERBAL and any(
+            o.lemma.lower() in lex.decrees for o in tree.children(n.id, "obj")):
+        return "domestic_act"  # "signed an executive order imposing tariffs": what it orders is the act
+    if _inferred(tree, anchor(c), lex.inference_verbs):
+        return "inference"  # "…, implying the movement opposes the mission"
+    if _background(tree, n, lex.background):
+        return "background"  # "amid growing criticism", "rallied in support of": not the news
+    if _setting(tree, n, c, res):
+        return "setting"  # "review its representation at its meetings": where, not what
+    return ""
+
+
+def _received(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
+    """An act noun its clause's subject receives ("Ukraine received an invitation from NATO"): resolved
+    from its source (or suppressed when it has none); True when handled."""
+    n = c.node
+    parent = tree.parent(n.id)
+    if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "iobj") and parent is not None \
+            and parent.lemma in lex.receivers:  # "iobj": "came under attack" with a dative the parser may label so
+        source = _received_from(tree, parent, n, res, lex)
+        if source is None:
+            # the act's own agent inside its phrase: "came under attack by Russian drones",
+            # "received US aid" (not the receiver itself)
+            own = res.noun_agent(n.id)
+            if own is not None and own.code:
+                subject = res.subject(parent.id)[0]
+                source = own if subject is None or own.code != subject.code else None
+        if source is None:
+            c.suppressed = "received"  # "Scholz, who has drawn criticism": he is its target, not its agent
+            return True
+        # "Ukraine received an invitation from NATO": NATO invites Ukraine
+        c.actor, c.actor_how, c.light = source, "source", parent
+        c.target = res.subject(parent.id)[0]
+        c.negated = mod.negated(tree, parent.id, lex)
+        c.event_type = c.entry.type
+        return True
+    return False
+
+
+def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id) -> bool:
+    """Who acts: a noun predicate's light verb subject, own agent or governor; a verb's subject. False
+    when the candidate is suppressed on the way."""
+    n = c.node
+    if n.upos in ("NOUN", "PROPN") and c.entry.pos:
+        parent = tree.parent(n.id)
+        framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "lodged a protest"
+        # "did not rule out talks | with Damascus": the verb that leaves the act open carries its arguments
+        left_open = parent is not None and (o := by_id.get(parent.id)) is not None \
+            and o.entry.affirmed_only and mod.negated(tree, parent.id, lex)
+        framed = framed or left_open
+        if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
+                and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
+                and not _own_preposition(tree, parent, n, lex) \
+                and not _others_act(tree, parent, n, res, lex):  # "held at Ankara's request"
+            c.light = parent
+            if n.rel == "nsubj" and parent.lemma in lex.happen_verbs:
+                c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
+                if c.actor is None:
+                    c.actor = res.between(n.id)
+                    c.actor_how = "between" if c.actor is not None else "noun_without_agent"
+            else:
+                c.actor, c.actor_how = res.subject(parent.id)
+            if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
+                    and holder.norm != c.actor.norm:
+                c.suppressed = "assessed_readiness"  # "spoke of the West's readiness for talks": a claim about another
+                return False
+            c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
+        elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
+                and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod" \
+                and (tree[parent.head].lemma in lex.light_verbs or tree[parent.head].lemma not in lex.entries):
+            # (not a verb that is an act of its own: "condemned Japan's imposition of tariffs" condemns Japan's tariffs)
+            # "handed the ambassador a note of protest": the frame noun's verb carries the act and its addressee
+            c.light = tree[parent.head]
+            c.actor, c.actor_how = res.subject(c.light.id)
+            c.negated = c.negated or mod.negated(tree, c.light.id, lex)
+        else:
+            c.actor, c.actor_how = _noun_actor(tree, c, res, lex)
+            if c.actor is None:
+                # "Beijing imposed sanctions" parsed with "imposed" as a modifier of "sanctions": the
+                # frame verb still has its subject
+                for f in sorted(c.frame_ids):
+                    if tree[f].upos in VERBAL and tree[f].head == n.id and tree.children(f, "nsubj"):
+                        c.actor, c.actor_how = res.subject(f)
+                        c.light = tree[f]
+                        break
+            if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in lex.happen_verbs \
+                    and (both := res.between(n.id)) is not None:
+                c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
+            if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
+                c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
+            if c.actor is None and not c.entry.stance:
+                # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike")
+                c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
+                return False
+    else:
+        c.actor, c.actor_how = res.subject(n.id)
+        if c.entry.speech and _source_subject(tree, n.id, lex):
+            c.suppressed = "reporting_source"
+            return False
+    return True
+
+
+def _symmetric_parties(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> None:
+    """Both parties of a symmetric or mutual act: "between A and B", or "A and B agreed" as A with B."""
+    n = c.node
+    if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)):
+        # "was discussed between A and B": both parties; "A and B agreed": actor A, target B
+        both = res.between(anchor(c).id) or res.between(n.id) or next(
+            (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "an agreement was reached … between X and Y"
+        if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
+            c.actor, c.actor_how = both, "between"
+        if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
+                and (both is None or c.actor_how == "between") and c.entry.lemma not in lex.one_sided \
+                and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
+                and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
+            c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
+
+
+def _party_guard(c: Candidate) -> str:
+    """Why the act reaches no party it needs (a trip to nowhere, a domestic crowd), or ""."""
+    n = c.node
+    if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
+            and not (c.target is not None and c.target.code):
+        return "visit_without_party"  # "his ninth visit to the region": a trip, not a meeting of parties
+    if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
+        return "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
+    if c.entry.crowd_only and not (c.actor is not None and c.actor.via == "crowd"):
+        return "not_a_crowd"  # "ministers gathered in Rome": only a crowd's gathering is a protest
+    return ""
+
+
+def _final_type(tree: Tree, c: Candidate, lex: Lexicon) -> None:
+    """The type and negation the act ends with (a crowd's hostile act is a protest; a negated
+    participation is a refusal; a failure is negated)."""
+    if c.actor is not None and c.actor.via == "crowd" and c.event_type in HOSTILE:
+        c.event_type = "PROTEST"  # a crowd storming or picketing a party's embassy protests (the guidelines' PROTEST)
+    if c.entry.unaddressed and _unaddressed(tree, c, lex):
+        c.event_type = c.entry.unaddressed
+    if c.negated and c.entry.on_negation:
+        c.event_type, c.negated = c.entry.on_negation, False
+    if c.entry.negated_only:
+        c.negated = False
+    elif mod.failed(tree, anchor(c).id, lex):
+        c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
 
 
 def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
