@@ -269,7 +269,21 @@ def _final_type(tree: Tree, c: Candidate, lex: Lexicon) -> None:
 def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
     """Whom the act reaches, tried in order: the predicate's (or light verb's) arguments, the parties
     "between" whom it happens, a partner hung on the governor, the place of a visit, a party inside
-    what a directed act is about, the owner of its object, the place struck or approached."""
+    what a directed act is about (``_argument_target``); then what the act implies: the owner of its
+    object, the place struck or approached, the mission protested at (``_implied_target``)."""
+    _argument_target(tree, c, n, res, lex)
+    _implied_target(tree, c, res, lex)  # (each of its steps asks for no target, or an uncoded one)
+    if c.target is not None and c.target.code and not c.target.parts:
+        # one of the parties of a "between A and B" phrase is both: "offered to host talks between Russia
+        # and Ukraine", "brokered a prisoner exchange between Russia and Ukraine", "welcomed the
+        # agreement between Serbia and Kosovo"
+        both = _between_holding(tree, res, c.target)
+        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
+            c.target = both
+
+
+def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
+    """The target among the act's own arguments and the phrases around it."""
     reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
     visit = c.entry.directional  # the country visited may stand in the locative ("on a visit in Turkey")
     if c.target is None and c.entry.type in ("SUPPORT", "ACCUSE", "REJECT"):
@@ -305,6 +319,11 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
             c.target = place
     if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
         c.target = res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE")
+
+
+def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> None:
+    """The target the act implies when no argument names one: the party a purpose, an object's owner,
+    a struck or approached place, a protested mission or a "between" phrase names."""
     if c.target is None and c.entry.type == "SUPPORT":
         # a frame word that is about a place names its party by that place: "reopened its embassy in Damascus"
         # (the place may hang on the frame word or, parsed so, on the verb right after it)
@@ -354,13 +373,6 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         # that thing: "seized a tanker"; for an attack it is the weapon: "fired missiles")
         own = {c.node.id} | (set() if c.entry.type in lex.frame_targets else set(c.frame_ids))
         c.target = res.object_surface(anchor(c).id, c.actor, own, {c.node.id} | set(c.frame_ids))
-    if c.target is not None and c.target.code and not c.target.parts:
-        # one of the parties of a "between A and B" phrase is both: "offered to host talks between Russia
-        # and Ukraine", "brokered a prisoner exchange between Russia and Ukraine", "welcomed the
-        # agreement between Serbia and Kosovo"
-        both = _between_holding(tree, res, c.target)
-        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
-            c.target = both
 
 
 def _reciprocal(tree: Tree, n: Node) -> bool:
