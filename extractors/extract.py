@@ -144,7 +144,7 @@ def _conditions(st: _Doc, tree: Tree, cands) -> tuple[list, dict[int, conditions
     for c in cands:  # a predicate inside a condition states the condition, not an act
         if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
             c.suppressed = "inside_condition"
-    nesting.suppress_nested(tree, cands, lex.demonstratives, lex.readiness, lex.light_nouns)
+    nesting.suppress_nested(tree, cands, lex.demonstratives, lex.readiness, lex.light_nouns, lex.reaction_verbs)
     live = [c for c in cands if not c.suppressed]
     attached: dict[int, conditions.Condition] = {}
     for cond in conds:
@@ -174,8 +174,10 @@ def _reading(st: _Doc, sidx: int, tree: Tree, ms, res: Resolver, cands) -> _Read
     anonymous = mod.anonymous_source(tree, lex)
     if reported or anonymous:
         st.reported_sentence = sidx
+    # (one who responds to an act does not tell it: "responded to Lebanon's condemnation")
     speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
-                and c.actor.code and c.actor_how != "speaker"] + discourse.claimants(tree, res, lex)
+                and c.actor.code and c.actor_how != "speaker" and c.node.lemma.lower() not in lex.reaction_verbs] \
+        + discourse.claimants(tree, res, lex)
     if opening.startswith(lex.new_thread_openers):
         st.other_thread_paragraph = para  # the rest of the paragraph goes on telling that other time
     return _Reading(sidx, tree, sent_text, para, opening, res, named_source, reported, anonymous, speakers,

@@ -598,7 +598,7 @@ class Resolver(TargetFinder):
             if c.rel == "nmod" and cs and not cs & cases:
                 continue
             poss = tree.g.possessor_case
-            by_agent = derived and tree.g.agent_case is not None and c.feats.get("Case") == tree.g.agent_case
+            by_agent = tree.g.agent_case is not None and c.feats.get("Case") == tree.g.agent_case
             if c.rel == "nmod" and not cs and poss and c.feats.get("Case") != poss and not by_agent:
                 continue
             if derived and c.deprel == "nmod" and not cs and poss and not by_agent:

@@ -121,6 +121,7 @@ class Lexicon:
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
     pronoun_targets: frozenset[str] = frozenset()  # types whose object pronoun stands for a party named before
     patient_cases: frozenset[str] = frozenset()  # "the expulsion of X": a derived noun's object, not its agent
+    reaction_verbs: frozenset[str] = frozenset()  # "responded to X's condemnation": X's act took place
     follow_verbs: frozenset[str] = frozenset()  # "a response will follow", "there will be a response"
     topic_nouns: frozenset[str] = frozenset()  # "the framework for talks": the act noun inside is a topic
     subject_control: frozenset[str] = frozenset()  # "promised Chile to help": the promiser helps, not Chile
@@ -374,6 +375,7 @@ def load(lang: str) -> Lexicon:
         subject_control=_words(roles, "subject_control"),
         topic_nouns=_words(roles, "topic_nouns"),
         follow_verbs=_words(roles, "follow_verbs"),
+        reaction_verbs=_words(roles, "reaction_verbs"),
         patient_cases=_words(roles, "patient_cases"),
         attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),

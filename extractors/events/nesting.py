@@ -69,12 +69,14 @@ def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> 
 EVALUATING = frozenset({"ACCUSE", "SUPPORT", "PROTEST"})
 
 
-def _own_agent_act(c: Candidate, governor: Candidate | None) -> bool:
+def _own_agent_act(c: Candidate, governor: Candidate | None, reactions: frozenset[str] = frozenset()) -> bool:
     """A nominal act whose own agent is named on it ("Ruritania's expulsion of two diplomats", "the
     Bordurian strikes") is an event of its own even as what another act is about (the guidelines'
-    "nominal acts with a named agent") when that act judges it, unless that agent is the governing act's own actor ("rejected
-    its own proposal") or the act is a statement."""
-    if governor is None or governor.event_type not in EVALUATING or c.light is not None or c.actor is None or c.actor_how != "noun_agent" \
+    "nominal acts with a named agent") when that act judges it or reacts to it (``reactions``: "responded to
+    Aoun's condemnation"), unless that agent is the governing act's own actor ("rejected its own proposal") or
+    the act is a statement."""
+    if governor is None or c.light is not None or c.actor is None or c.actor_how != "noun_agent" \
+            or not (governor.event_type in EVALUATING or governor.node.lemma.lower() in reactions) \
             or c.entry.speech or c.entry.type == "DISCUSS":
         return False
     own = governor.actor
@@ -82,7 +84,8 @@ def _own_agent_act(c: Candidate, governor: Candidate | None) -> bool:
 
 
 def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
-                    readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset()) -> None:
+                    readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset(),
+                    reactions: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
@@ -105,7 +108,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             c.suppressed = "argument_of_event"  # "the invitation was declined": what was answered
             continue
         held = _through_light_noun(tree, c.node, light_nouns)
-        if _own_agent_act(c, live.get(held.head)):
+        if _own_agent_act(c, live.get(held.head), reactions):
             continue  # "criticised Ruritania's expulsion of two diplomats": a nominal act with its own named agent
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and held.head in live \
                 and held.rel in GOVERNOR_RELS and not c.entry.stance and not live[held.head].entry.speech:
