@@ -197,7 +197,7 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
 
 
 def _coming(tree: Tree, c, lex) -> bool:
-    """A threat said to be coming ("there will always be a response", "a response will follow"): the subject of an
+    """A threat said to be coming ("there will be a response", "a response will follow"): the subject of an
     existential or of a verb of happening, in someone's words, is that speaker's threat."""
     n = c.node
     if c.entry.type != "THREATEN":

@@ -184,7 +184,7 @@ def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id) -> bool
                 c.actor, c.actor_how = res.subject(parent.id)
             if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
                     and holder.norm != c.actor.norm:
-                c.suppressed = "assessed_readiness"  # "spoke of the West's readiness for talks": a claim about another
+                c.suppressed = "assessed_readiness"  # "spoke of another side's readiness to negotiate": a claim about another
                 return False
             c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
         elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
@@ -357,7 +357,7 @@ def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> No
         c.target = res.attacked_place(anchor(c).id, c.actor, tree.g.aimed_place_cases)
         verb = next((a for a in tree.ancestors(anchor(c).id) if a.upos in VERBAL), None)
         if c.target is None and c.actor_how.startswith("governor") and verb is not None:
-            # "launched two days of military drills | around Taiwan": the place hung on the governing verb
+            # "began a week of naval exercises | near Japan": the place hung on the governing verb
             c.target = res.attacked_place(verb.id, c.actor, tree.g.aimed_place_cases)
     if c.target is None and c.entry.type in ("AGREE", "CONSULT", "REQUEST", "SUPPORT"):
         # what the act offers or asks is between two parties: "offered to mediate in the conflict between
@@ -545,7 +545,7 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
     while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
         gov = tree[cur.head]
         if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
-            # "warned of the consequences of a strike", "spoke of the West's readiness for talks": a prospect, no act done
+            # "warned of the consequences of a strike", "spoke of another side's readiness to negotiate": a prospect, no act done
             return None, "prospect_not_act"
         if gov.upos == "NOUN" and gov.lemma.lower() in lex.planned and res.noun_agent(gov.id) is not None:
             # "against the EU's plan to give up gas": the act under another's plan is no act of the clause's subject
