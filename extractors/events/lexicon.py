@@ -121,6 +121,8 @@ class Lexicon:
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
     pronoun_targets: frozenset[str] = frozenset()  # types whose object pronoun stands for a party named before
     patient_cases: frozenset[str] = frozenset()  # "the expulsion of X": a derived noun's object, not its agent
+    domestic_bodies: frozenset[str] = frozenset()  # "the cabinet met": a state's own bodies meeting
+    own_possessives: frozenset[str] = frozenset()  # "his ministers": the actor's own people  # "the cabinet met": a state's own bodies meeting
     reaction_verbs: frozenset[str] = frozenset()  # "responded to X's condemnation": X's act took place
     follow_verbs: frozenset[str] = frozenset()  # "a response will follow", "there will be a response"
     topic_nouns: frozenset[str] = frozenset()  # "the framework for talks": the act noun inside is a topic
@@ -376,6 +378,8 @@ def load(lang: str) -> Lexicon:
         topic_nouns=_words(roles, "topic_nouns"),
         follow_verbs=_words(roles, "follow_verbs"),
         reaction_verbs=_words(roles, "reaction_verbs"),
+        domestic_bodies=_words(roles, "domestic_bodies"),
+        own_possessives=_words(roles, "own_possessives"),
         patient_cases=_words(roles, "patient_cases"),
         attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),

@@ -53,7 +53,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         c.event_type = c.entry.type
         _symmetric_parties(tree, c, res, lex)
         _find_target(tree, c, n, res, lex)
-        why = _party_guard(c)
+        why = _party_guard(c, lex, res.countries)
         if why:
             c.suppressed = why
             continue
@@ -238,7 +238,7 @@ def _symmetric_parties(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) ->
             c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
 
 
-def _party_guard(c: Candidate) -> str:
+def _party_guard(c: Candidate, lex: Lexicon, countries) -> str:
     """Why the act reaches no party it needs (a trip to nowhere, a domestic crowd), or ""."""
     n = c.node
     if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
@@ -248,7 +248,24 @@ def _party_guard(c: Candidate) -> str:
         return "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
     if c.entry.crowd_only and not (c.actor is not None and c.actor.via == "crowd"):
         return "not_a_crowd"  # "ministers gathered in Rome": only a crowd's gathering is a protest
+    if c.entry.type == "CONSULT" and _domestic(c, lex, countries):
+        return "domestic_meeting"  # "the cabinet met", "met with his ministers": no other party
     return ""
+
+
+def _domestic(c: Candidate, lex: Lexicon, countries) -> bool:
+    """A meeting of one state's own bodies: its cabinet, council or ministers meet, or its leader meets them
+    (its own, named so, or named with the state: "the Security Council of Russia", norms "…|Russia")."""
+    words = lambda a: {w.lower().strip(".,") for w in f"{a.text} {a.norm or ''}".split()} if a is not None else set()  # noqa: E731
+    actor, target = c.actor, c.target
+    if actor is None or len(actor.parts) > 1 or "|" in (actor.norm or "") or actor.type not in ("COUNTRY", "PERSON"):
+        return False  # (the ministers of two states meeting is no domestic meeting)
+    if target is None:
+        return bool(words(actor) & lex.domestic_bodies)
+    own = words(target) & lex.own_possessives  # "met his ministers"
+    home = countries.get(actor.code, (None, None))[0] if actor.code else None
+    return bool(words(target) & lex.domestic_bodies) and (bool(own) and target.code is None or target.code == actor.code
+                                                          or (home is not None and home in (target.norm or "").split("|")))
 
 
 def _final_type(tree: Tree, c: Candidate, lex: Lexicon) -> None:
