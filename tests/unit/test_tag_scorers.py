@@ -37,4 +37,4 @@ def test_many_distinct_parents_go_through_bilinear():
         theirs = scorer(x, parents)
         tag_scorers.install(scorer)
         assert tag_scorers._groups(parents) is None
-        assert torch.equal(scorer(x, parents), theirs)
+        assert torch.allclose(scorer(x, parents), theirs, atol=1e-5)  # (einsum if a test patched Stanza's)
