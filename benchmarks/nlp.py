@@ -3,9 +3,12 @@ with and without its inference speed-ups, timed in the same run; their accuracy 
 
 Run: ``.venv/bin/python benchmarks/nlp.py [--docs 60] [--workers 1 2]`` (the table, English with its
 speed-ups as the product runs it);
-``benchmarks/nlp.py --compare [--docs 40] [--reps 5]``: English compact tokens/s per core, Stanza's
-own inference (``fast_nlp`` off: the speed before the speed-ups) against the product's, one process
-each, repetitions interleaved, medians and the target (2x);
+``benchmarks/nlp.py --compare [--docs 40] [--reps 5] [--corpus samples cases news]``: English compact
+tokens/s per core, Stanza's own inference (``fast_nlp`` off: the speed before the speed-ups) against
+the product's, one process each, repetitions interleaved, medians and the target (2x), per corpus:
+``samples`` the generated documents of the table (they repeat 9 sample sentences), ``cases`` the
+golden and one-act test texts (605 news sentences), ``news`` the dev gold set's real English
+articles (read from ``../shared``, skipped when absent);
 ``benchmarks/nlp.py --accuracy [--ewt DIR]``: UPOS, lemma, UAS and LAS of both on EWT test, on the
 treebank's own words and end to end from raw text, beside the model card's figures.
 Prints figures; asserts nothing."""
@@ -25,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from benchmarks.corpus import documents  # noqa: E402
+from benchmarks.corpus import CORPORA, corpus, documents  # noqa: E402
 from extractors.nlp import pipelines, profiles  # noqa: E402
 from extractors.nlp.profiles import NLPConfig  # noqa: E402
 
@@ -102,10 +105,10 @@ def compare(texts: list[str], reps: int, batch: int = 8) -> dict[str, dict]:
     return out
 
 
-def print_compare(res: dict[str, dict], docs: int) -> None:
+def print_compare(res: dict[str, dict], name: str, docs: int) -> None:
     base, fast = res["stanza"], res["fast"]
-    print(f"English compact, {docs} documents ({base['tokens']} words) per pass, 1 process, 1 thread, "
-          f"{len(base['wall'])} passes each, interleaved")
+    print(f"English compact, corpus {name}: {docs} documents ({base['tokens']} words) per pass, 1 process, "
+          f"1 thread, {len(base['wall'])} passes each, interleaved")
     print(f"{'inference':<10}{'tokens/s per core (median)':>28}{'tokens per CPU-s (median)':>27}   passes (tokens/s)")
     for name, r in res.items():
         passes = " ".join(f"{x:.0f}" for x in r["wall"])
@@ -154,6 +157,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--compare", action="store_true", help="English compact: Stanza's inference against the speed-ups")
     ap.add_argument("--reps", type=int, default=5, help="passes per variant with --compare")
+    ap.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA), help="corpora for --compare")
     ap.add_argument("--accuracy", action="store_true", help="EWT test scores of both variants")
     ap.add_argument("--ewt", type=Path, default=ROOT.parent / "shared" / "ud" / "en_ewt",
                     help="directory of UD English-EWT (en_ewt-ud-test.conllu)")
@@ -162,8 +166,12 @@ def main() -> None:
     if args.compare or args.accuracy:
         if not profiles.compact_available("en", cfg):
             sys.exit("compact English models not available (communique models train en)")
-        if args.compare:
-            print_compare(compare(documents("en", args.docs), args.reps), args.docs)
+        for name in args.corpus if args.compare else ():
+            texts = corpus(name, "en", args.docs)
+            if not texts:
+                print(f"corpus {name}: not available (../shared/eval/dev is absent)")
+                continue
+            print_compare(compare(texts, args.reps), name, len(texts))
         if args.accuracy:
             print_accuracy(accuracy(args.ewt))
         return
