@@ -9,7 +9,8 @@ Applied once per process to the loaded tagger and parser pipelines (``pipelines.
 - the tagger's fine-tag and feature scorers multiply their weights by each distinct parent tag once
   (``tag_scorers``): the same scores;
 - the tagger takes batches of up to 1,000 sentences (Stanza's default is 32; still at most 5,000
-  words), so its LSTMs step through fewer, fuller batches;
+  words) and the lemmatizer's seq2seq model 1,000 words (default 50), so their LSTMs step through
+  fewer, fuller batches;
 - on the CPU, the parser's and the lemmatizer's linear and LSTM layers and the tagger's character
   model and second LSTM layer run in int8 (``quantise``): the only step that changes numbers (on
   EWT dev, the parser's int8: UAS -0.04, LAS -0.05; the tagger's second layer: UPOS -0.02, UAS
@@ -26,7 +27,7 @@ from extractors.nlp import arc_labels, tag_scorers, word_chars
 from extractors.nlp.quantise import quantise
 
 # options for the tagger's stanza.Pipeline
-TAGGER_OPTIONS = {"pos_batch_size": 1000}
+TAGGER_OPTIONS = {"pos_batch_size": 1000, "lemma_batch_size": 1000}
 # what runs in int8 on the CPU, per processor: the whole model (None) or the parts named
 INT8 = {"pos": ("charmodel", "taggerlstm.lstm.1", "taggerlstm.highway.1", "taggerlstm.gate.1"),
         "lemma": None, "depparse": None}
