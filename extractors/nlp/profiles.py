@@ -32,6 +32,7 @@ class NLPConfig:
     use_gpu: bool = False
     torch_threads: int | None = None  # intra-op threads per process (1 when several processes share the CPUs)
     doc_timeout: float | None = None  # seconds one document may take to annotate (None: no limit)
+    fast_nlp: bool = True  # compact profile: the inference speed-ups of ``speedups`` (False: Stanza's own)
 
 
 def compact_path(lang: str, cfg: NLPConfig) -> Path:
