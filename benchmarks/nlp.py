@@ -1,8 +1,8 @@
 """Raw NLP throughput per profile with 1 and 2 processes: docs/s, tokens/s, peak RSS; English compact
 with and without its inference speed-ups, timed in the same run; their accuracy on EWT test.
 
-Run: ``.venv/bin/python benchmarks/nlp.py [--docs 60] [--workers 1 2]`` (the table, English with its
-speed-ups as the product runs it);
+Run: ``.venv/bin/python benchmarks/nlp.py [--docs 60] [--workers 1 2]`` (the table; English compact
+with Stanza's own inference and with the speed-ups the product runs);
 ``benchmarks/nlp.py --compare [--docs 40] [--reps 5] [--corpus samples cases news]``: English compact
 tokens/s per core, Stanza's own inference (``fast_nlp`` off: the speed before the speed-ups) against
 the product's, one process each, repetitions interleaved, medians and the target (2x), per corpus:
@@ -37,6 +37,7 @@ TARGET = 2.0  # issue 27: English compact NLP >= 2x the tokens/s per core of Sta
 # the model card's product-pipeline row for EWT test (end to end, Stanza's own inference)
 CARD_EWT_TEST = {"UPOS": 93.09, "Lemmas": 96.01, "UAS": 82.36, "LAS": 78.78}
 METRICS = ("UPOS", "Lemmas", "UAS", "LAS")
+RAW_METRICS = ("Tokens", "Sentences", "Words")  # (end to end only: 100 on the gold words)
 
 
 def _init(profile: str, fast: bool = True) -> None:
@@ -53,6 +54,11 @@ def _work(args: tuple[str, list[str]]) -> tuple[int, float]:
     t0 = time.process_time()
     docs = pipelines.annotate(texts, lang, _CFG)
     return sum(len(s.words) for d in docs for s in d.sentences), time.process_time() - t0
+
+
+def _rss_mb(_: int = 0) -> float:
+    """This worker's peak resident memory."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _chunks(lang: str, texts: list[str], batch: int) -> list[tuple[str, list[str]]]:
@@ -74,7 +80,7 @@ def run(lang: str, profile: str, texts: list[str], workers: int, batch: int = 8,
         list(pool.map(_work, [(lang, texts[:1])] * workers))  # load models once per process
         tokens, dt, cpu = _timed(pool, _chunks(lang, texts, batch))
         cold = time.perf_counter() - t_cold
-    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        rss_mb = max(pool.map(_rss_mb, range(workers * 4)))  # (each worker's own peak; several asked)
     return {"docs_s": len(texts) / dt, "tokens_s": tokens / dt, "rss_mb": rss_mb, "seconds": dt,
             "cold_docs_s": len(texts) / cold, "tokens_cpu_s": tokens / cpu}
 
@@ -143,6 +149,8 @@ def print_accuracy(res: dict[str, dict[str, float]]) -> None:
     for name, scores in res.items():
         text = "gold words" if name.endswith("words") else "raw text"
         print(f"{name.split()[0] + ', ' + text:<24}" + "".join(f"{scores[m]:>9.2f}" for m in METRICS))
+    print("end to end from raw text: " + "; ".join(
+        f"{v} " + ", ".join(f"{m} {res[f'{v} raw'][m]:.2f}" for m in RAW_METRICS) for v in ("stanza", "fast")))
     for text in ("words", "raw"):
         diff = {m: res[f"fast {text}"][m] - res[f"stanza {text}"][m] for m in METRICS}
         worst = min(diff.values())
@@ -175,15 +183,18 @@ def main() -> None:
         if args.accuracy:
             print_accuracy(accuracy(args.ewt))
         return
-    print(f"{'lang':<5}{'profile':<9}{'workers':>8}{'docs/s':>9}{'tokens/s':>10}{'peak RSS MB':>13}")
+    print(f"{'lang':<5}{'profile':<9}{'inference':<11}{'workers':>8}{'docs/s':>9}{'tokens/s':>10}{'peak RSS MB':>13}")
     for lang, profile in (("ru", "natasha"), ("en", "compact")):
         if not profiles.available(lang, cfg)[profile]:
             print(f"{lang:<5}{profile:<9}  (models not available)")
             continue
         texts = documents(lang, args.docs)
-        for w in args.workers:
-            r = run(lang, profile, texts, w)
-            print(f"{lang:<5}{profile:<9}{w:>8}{r['docs_s']:>9.2f}{r['tokens_s']:>10.0f}{r['rss_mb']:>13.0f}")
+        # English compact: Stanza's own inference (before the speed-ups) and the product's
+        for inference, fast in ((("stanza", False), ("fast", True)) if profile == "compact" else (("", True),)):
+            for w in args.workers:
+                r = run(lang, profile, texts, w, fast=fast)
+                print(f"{lang:<5}{profile:<9}{inference:<11}{w:>8}{r['docs_s']:>9.2f}{r['tokens_s']:>10.0f}"
+                      f"{r['rss_mb']:>13.0f}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ and multiplied with the chosen head's ``y_h`` only; the tree comes from the same
 through ``spanning_tree`` (the same algorithm, faster). A sentence whose labels break a head
 constraint (two subjects or two objects of one head, which Stanza repairs by default) gets the
 full label matrix for itself and Stanza's own repair, so the parser's output is what Stanza's
-gives, up to float rounding (``tests/unit/test_arc_labels.py`` checks it against Stanza's).
+gives, up to float rounding (``tests/integration/test_fast_nlp.py`` checks it against Stanza's).
 
 ``install(model)`` binds the faster ``predict`` to one loaded ``GraphParser``; other models (an arc
 embedding parser, an ensemble, the transition parser) are left as they are."""
@@ -33,14 +33,18 @@ def install(model) -> bool:
     """Make ``model.predict`` label only the chosen arcs; False (nothing done) for other parsers."""
     if not supported(model):
         return False
-    weight = model.deprel.scorer.W_bilin.weight  # (I, J, O)
+    model.label_projection = label_projection(model.deprel.scorer.W_bilin.weight)  # (a submodule: quantisable)
+    model.predict = types.MethodType(predict, model)
+    return True
+
+
+def label_projection(weight: torch.Tensor) -> torch.nn.Linear:
+    """``x -> x W`` for a pairwise bilinear weight ``W`` (``I x J x O``), as a linear layer ``I -> J*O``."""
     i, j, o = weight.shape
     proj = torch.nn.Linear(i, j * o, bias=False, device=weight.device, dtype=weight.dtype)
     with torch.no_grad():
         proj.weight.copy_(weight.reshape(i, j * o).t())
-    model.label_projection = proj  # x_d W as a linear layer (a submodule: quantisable like the rest)
-    model.predict = types.MethodType(predict, model)
-    return True
+    return proj
 
 
 def _hidden(scorer, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
