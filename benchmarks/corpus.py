@@ -34,3 +34,46 @@ def documents(lang: str, n_docs: int, tokens_per_doc: int = 350, seed: int = 7) 
             count += len(s.split())
         docs.append(" ".join(parts))
     return docs
+
+
+def case_documents(lang: str, tokens_per_doc: int = 350) -> list[str]:
+    """The golden and one-act test texts of ``lang`` (hand-written news sentences, each once, in file
+    order) joined into documents of about N tokens: a corpus with a news vocabulary, where the
+    generated one repeats a few sample sentences."""
+    from tests.parses.cases import texts
+
+    docs, parts, count = [], [], 0
+    for t in texts(lang):
+        parts.append(t)
+        count += len(t.split())
+        if count >= tokens_per_doc:
+            docs.append(" ".join(parts))
+            parts, count = [], 0
+    return docs + ([" ".join(parts)] if parts else [])
+
+
+def news_documents(lang: str, gold_dir: Path = ROOT.parent / "shared" / "eval" / "dev") -> list[str]:
+    """The real news articles of the dev gold set in ``lang`` (``../shared/eval/dev/docs.jsonl``, read
+    in place, never copied); empty when the shared folder is absent."""
+    import json
+
+    path = gold_dir / "docs.jsonl"
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r["text"] for r in rows if r.get("lang") == lang]
+
+
+CORPORA = ("samples", "cases", "news")
+
+
+def corpus(name: str, lang: str, n_docs: int) -> list[str]:
+    """``samples``: ``documents`` (generated from the bundled samples); ``cases``: ``case_documents``;
+    ``news``: ``news_documents``; at most ``n_docs`` documents."""
+    if name == "samples":
+        return documents(lang, n_docs)
+    if name == "cases":
+        return case_documents(lang)[:n_docs]
+    if name == "news":
+        return news_documents(lang)[:n_docs]
+    raise ValueError(f"unknown corpus {name!r}; choose from {', '.join(CORPORA)}")

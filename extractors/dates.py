@@ -122,6 +122,23 @@ def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool 
     return published - dt.timedelta(days=delta)
 
 
+# vague periods ("last month", "earlier this week", «на прошлой неделе», «в прошлом месяце»): the act has no day
+# of its own, so it is dated by the document, never by a day the lead gave another act
+VAGUE = {
+    "en": re.compile(r"\b((last|past|earlier this|this|previous|later this|next)\s+(week|month|year|spring|summer|autumn|fall|"
+                     r"winter)|in recent (days|weeks|months|years)|recently|(weeks|months|years) ago|earlier this year)\b", re.I),
+    "ru": re.compile(r"(на\s+(прошлой|этой|позапрошлой|минувшей)\s+неделе|в\s+(прошлом|этом|минувшем|позапрошлом)\s+"
+                     r"(месяце|году)|в\s+последние\s+(дни|недели|месяцы|годы)|недавно|ранее\s+в\s+этом\s+(месяце|году)|"
+                     r"(несколько\s+)?(недель|месяцев|лет)\s+назад)", re.I),
+}
+
+
+def vague_period(text: str, lang: str) -> bool:
+    """Whether ``text`` (a sentence) names a vague period for what it tells (``VAGUE``)."""
+    rx = VAGUE.get(lang)
+    return bool(rx and rx.search(text))
+
+
 def past_periods(text: str, lang: str, offset: int = 0) -> list[DateMention]:
     """Year-named periods in ``text``, each dated by its last day ("in January 2017" -> 2017-01-31,
     «в 2019 году» -> 2019-12-31): the latest day what happened in it can have happened."""

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     doc_timeout: float = Field(default=120, ge=0, description="seconds one document may take to annotate (0: no limit)")
     wait: bool = Field(default=False, description="wait for another run on the same warehouse instead of refusing")
     use_gpu: bool | None = None  # None: use CUDA when it is available
+    # the compact profile's inference speed-ups (extractors/nlp/speedups.py: int8 layers on the CPU,
+    # labels of the chosen arcs only, one character-model run per distinct word); false: Stanza's own
+    fast_nlp: bool = Field(default=True, description="compact profile: faster inference (false: Stanza's own)")
     workers: int = Field(default=1, ge=1, description="annotation processes on this machine")
     dask_address: str | None = Field(default=None, description="tcp://host:port of a Dask scheduler")
     dask_local: int | None = Field(default=None, ge=1, description="workers of a local Dask cluster")
@@ -94,7 +97,7 @@ class Settings(BaseSettings):
         return NLPConfig(profile=self.profile, stanza_dir=self.stanza_dir(),
                          compact_dir=self.compact_dir or PACKAGE_MODELS, languages=tuple(self.languages),
                          use_gpu=self.use_gpu, torch_threads=1 if self.parallelism().distributed else None,
-                         doc_timeout=self.doc_timeout or None)
+                         doc_timeout=self.doc_timeout or None, fast_nlp=self.fast_nlp)
 
     def parallelism(self):
         from flows.runners import Parallelism

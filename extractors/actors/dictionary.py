@@ -2,7 +2,10 @@
 
 Aliases and text are compared token by token on Snowball stems (lowercased, ё→е), so Russian case
 forms resolve to one entry (Азербайджану, Азербайджана → Azerbaijan) without depending on a
-particular lemmatiser. Single-token proper-name aliases only match capitalised tokens."""
+particular lemmatiser. Single-token proper-name aliases only match capitalised tokens. Aliases of the
+generated group and organisation tables (``PROPER_NAME_TABLES``) match as proper names only: each
+acronym in capitals ("ETA" is no "eta"), each capitalised name word capitalised ("Army of God", not
+"army of god"); name particles (al-, of, the) in any case."""
 from __future__ import annotations
 
 import csv
@@ -19,6 +22,10 @@ ACTOR_DIR = Path(__file__).resolve().parent.parent / "lexicons" / "actors"
 STEMMERS = {"ru": "russian", "en": "english"}
 MAX_ALIAS_TOKENS = 8
 _TOKEN = re.compile(r"[\w.'’&-]+|[^\w\s]", re.U)
+TABLES = ("not_actors.tsv", "curated.tsv", "world.tsv", "countries.tsv", "phoenix_countries.tsv",
+          "phoenix_orgs.tsv", "phoenix_groups.tsv")
+PROPER_NAME_TABLES = frozenset({"phoenix_orgs.tsv", "phoenix_groups.tsv"})
+PARTICLES = frozenset("al el ash as ad an ar at the of de la le ul wa fi and for in on to".split())
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,32 @@ def alias_tokens(alias: str) -> list[str]:
     return _TOKEN.findall(alias)
 
 
+def case_pattern(toks: list[str]) -> tuple[str, ...]:
+    """Per alias token: "U" an acronym (to be written in capitals), "C" a name word (capitalised, or
+    with a capital after a hyphen: al-Shabaab), "" anything (particles, punctuation, lower-case words)."""
+    out = []
+    for t in toks:
+        letters = [c for c in t if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            out.append("U")
+        elif letters and t[:1].isupper() and t.lower() not in PARTICLES:
+            out.append("C")
+        else:
+            out.append("")
+    return tuple(out)
+
+
+def case_fits(pattern: tuple[str, ...] | None, tokens: list[str], i: int) -> bool:
+    if not pattern:
+        return True
+    for req, tok in zip(pattern, tokens[i:]):
+        if req == "U" and not all(c.isupper() for c in tok if c.isalpha()):
+            return False
+        if req == "C" and not any(c.isupper() for c in tok):
+            return False
+    return True
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as fh:
         rows = (line for line in fh if not line.startswith("#") and line.strip())
@@ -124,16 +157,18 @@ class ActorDictionary:
 
     def _index(self, r: dict[str, str], actor: Actor, toks: list[str]) -> None:
         if toks and len(toks) <= MAX_ALIAS_TOKENS:
-            needs_capital = len(toks) == 1 and toks[0][:1].isupper()
+            proper = bool(r.get("_proper"))
+            needs_capital = len(toks) == 1 and toks[0][:1].isupper() and not proper
+            pattern = case_pattern(toks) if proper else None
             nodes = [self._tries.setdefault(r["lang"], {})]
             for t in toks:
                 nodes = [n.setdefault(v, {}) for n in nodes for v in variants(t, r["lang"])]
             for node in nodes:
-                node.setdefault(self._END, (actor, needs_capital))  # first row wins: curated before generated
+                node.setdefault(self._END, (actor, needs_capital, pattern))  # first row wins: curated before generated
             node = self._exact.setdefault(r["lang"], {})
             for t in toks:
                 node = node.setdefault(exact_key(t), {})
-            node.setdefault(self._END, (actor, needs_capital))
+            node.setdefault(self._END, (actor, needs_capital, pattern))
 
     def countries(self) -> dict[str, tuple[str, str]]:
         """{code: (norm, type)} of the countries (computed once)."""
@@ -145,9 +180,14 @@ class ActorDictionary:
     def load(cls, directory: Path = ACTOR_DIR) -> "ActorDictionary":
         rows: list[dict[str, str]] = []
         # names that stand for no party first: "Real Madrid" is no mention of Spain
-        # then the field's country aliases (Phoenix), which only add names the others lack
-        for name in ("not_actors.tsv", "curated.tsv", "world.tsv", "countries.tsv", "phoenix_countries.tsv"):
-            rows.extend(read_tsv(directory / name))
+        # then the field's country aliases (Phoenix), which only add names the others lack, and its
+        # organisations and groups, matched as proper names only
+        for name in TABLES:
+            table = read_tsv(directory / name)
+            if name in PROPER_NAME_TABLES:
+                for r in table:
+                    r["_proper"] = "1"
+            rows.extend(table)
         return cls(rows)
 
     def _longest(self, keys: list[set[str]], tokens: list[str], i: int, lang: str, trie: dict) -> Match | None:
@@ -159,7 +199,7 @@ class ActorDictionary:
             j += 1
             for node in nxt:
                 hit = node.get(self._END)
-                if hit and not (hit[1] and not tokens[i][:1].isupper()):
+                if hit and not (hit[1] and not tokens[i][:1].isupper()) and case_fits(hit[2], tokens, i):
                     best = Match(i, j, hit[0])
             frontier = nxt
         return best

@@ -67,5 +67,5 @@ def join(args: list[Arg], via: str | None = None, source: str | None = None) -> 
 
 def is_amount(tree: Tree, node: Node, measures: frozenset[str] = frozenset()) -> bool:
     """"$2 billion", "500 million euros", "a shipment of": a number, a noun counted by one, or a
-    measure noun of the lexicon ("партия бронетехники")."""
+    measure noun of the lexicon ("a batch of armoured vehicles")."""
     return node.upos in ("NUM", "SYM") or node.lemma in measures or bool(tree.children(node.id, "nummod"))

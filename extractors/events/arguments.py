@@ -19,7 +19,7 @@ class Resolver(TargetFinder):
         self.mentions = mentions
         self.by_word = {w: m for m in mentions for w in m.word_ids}
         self.last_pair = last_pair  # actor and target of the previous event, joined ("the parties")
-        self.speaker: Arg | None = None  # who speaks in this sentence (for я/мы, I/we in quotes)
+        self.speaker: Arg | None = None  # who speaks in this sentence (for I/we in quotes)
         self.last_actor: Arg | None = None  # the previous event's actor: the most salient antecedent
         self.last_actor_recent = True  # False when the sentence just before produced no event
         self._in_speaker = False
@@ -165,8 +165,13 @@ class Resolver(TargetFinder):
     def _crowd(self, node: int) -> Arg | None:
         """"Protesters in Belgrade", "Thousands of protesters": a crowd stands for itself, by its surface."""
         tree, n = self.tree, self.tree[node]
+        # "Hundreds rallied", "Thousands took to the streets", "Thousands of Serbs held a rally": a count of people
         counted = n.rel in ("nsubj", "nsubj:pass") and n.lemma.lower() in self.lex.crowd_counts \
-            and not tree.children(node, "nmod")  # "Hundreds rallied", «Тысячи вышли на улицы»
+            and all(k.feats.get("Animacy") == "Anim" and k.feats.get("Number") == "Plur" for k in tree.children(node, "nmod"))
+        # (the count made a modifier of the people it counts: "Serbs" with "thousands" under it)
+        counted = counted or (n.rel in ("nsubj", "nsubj:pass") and n.feats.get("Animacy") == "Anim"
+                              and n.feats.get("Number") == "Plur"
+                              and any(k.lemma.lower() in self.lex.crowd_counts for k in tree.children(node)))
         if counted or n.lemma.lower() in self.lex.crowds or (
                 n.upos in ("NUM", "NOUN") and any(k.lemma.lower() in self.lex.crowds for k in tree.children(node, "nmod"))):
             s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("acl", "acl:relcl")), node)
@@ -178,8 +183,10 @@ class Resolver(TargetFinder):
         own = self.by_word.get(node)
         if own is not None and not own.actor_code and (crowd := self._crowd(node)) is not None:
             return crowd  # "Protesters" read as an uncoded name is still a crowd
+        if tree[node].lemma.lower() in self.lex.crowd_counts and (crowd := self._crowd(node)) is not None:
+            return crowd  # "Thousands of Serbs": a count of people, not the country they come from
         if own is not None:
-            # a person named in apposition wins ("министр Лавров")
+            # a person named in apposition wins ("Minister Lavrov")
             for c in tree.children(node, "appos", "flat", "flat:name"):
                 pm = self.by_word.get(c.id)
                 if pm is not None and pm is not own and pm.actor_type == "PERSON":
@@ -214,7 +221,7 @@ class Resolver(TargetFinder):
                     s, e, text = self._phrase(sub, node)
                     return Arg(text, norm, pm.actor_code, typ, s, e, "mention")
                 person = Arg.of(pm)
-                if person.code is None:  # "Президент Аргентины Хавьер Милей" serves Argentina
+                if person.code is None:  # "the President of Argentina Javier Milei" serves Argentina
                     country = [x for x in inside if x[1].actor_type == "COUNTRY" and x[1].actor_code and x[0] <= 2]
                     if country:
                         person.code = min(country, key=lambda x: x[0])[1].actor_code
@@ -228,11 +235,11 @@ class Resolver(TargetFinder):
                     return None  # "Ukraine's allies", "a close ally of Moscow": neither Ukraine nor Moscow
                 if own is not None and not m.actor_code:
                     return Arg.of(own)
-                # body noun + country ("МИД России", "лидеры РФ и КНДР"): surface of the whole phrase,
-                # every coded party inside it
+                # body noun + country ("the Russian foreign ministry", "the leaders of Russia and the
+                # DPRK"): surface of the whole phrase, every coded party inside it
                 if n.lemma in self.lex.bodies and m.actor_type in ("COUNTRY", "ORG", "GROUP"):
                     wide = tree.subtree(node, skip_rels=tuple(r for r in NP_SKIP if r != "conj"))
-                    # not a place the body is at: "с аргентинским коллегой в Бразилиа" is Argentina's
+                    # not a place the body is at: "with his Argentine counterpart in Brasilia" is Argentina's
                     parties = [x for x in self.mentions if x.actor_code and self._words(x) <= set(wide)
                                and x.actor_type in ("COUNTRY", "ORG", "GROUP")
                                and not self._via_locative(node, min(x.word_ids, key=lambda w: tree.distance(node, w)),
@@ -280,7 +287,7 @@ class Resolver(TargetFinder):
             a = self.last_pair  # "The two leaders agreed": one collective actor, as the guidelines say
             return Arg(n.text, a.norm, a.code, a.type, n.start, n.end, "coref")
         if n.lemma in tree.g.demonstratives:
-            return None  # "это" points at a situation, not at an actor
+            return None  # "this" points at a situation, not at an actor
         if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
             types = self.lex.pronouns.get(n.lemma) or self.lex.pronouns.get(n.text.lower(), ("ANY",))
             speaker = self._clause_speaker(node)
@@ -305,20 +312,24 @@ class Resolver(TargetFinder):
         if n.lemma in self.lex.roles:
             described = [c for c in tree.children(node, "amod", "compound", "nmod") if c.lemma not in self.lex.roles]
             if not described:
-                return self._coref(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
-            if n.feats.get("Number") != "Plur" and not n.text.lower().endswith("s") \
-                    and any(d.lemma == "the" for d in tree.children(node, "det")):
+                arg = self._coref(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
+                if arg is None and n.lemma in self.lex.armed_groups:  # "the rebels", with no group named before
+                    s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
+                    return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
+                return arg
+            if n.feats.get("Number") != "Plur" and not n.text.lower().endswith(tuple(tree.g.plural_endings)) \
+                    and any(d.lemma in tree.g.definite_articles for d in tree.children(node, "det")):
                 # "the Palestinian militant group", "the Southeast Asian bloc": a described definite role
                 # noun points back like a bare one
                 return self._coref(node, self.lex.roles[n.lemma])
-            if n.feats.get("Number") == "Plur" or n.text.lower().endswith("s"):
+            if n.feats.get("Number") == "Plur" or n.text.lower().endswith(tuple(tree.g.plural_endings)):
                 # a described, unnamed group ("human rights groups"): kept by its surface, no code
                 s, e, text = self._phrase(tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
                 return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
         return None
 
     def _institution(self, node: int) -> Arg | None:
-        """Indefinite-personal clauses: "в Кремле заявили", "в МИД отметили" -> the institution."""
+        """Indefinite-personal clauses: "in the Kremlin [they] said" -> the institution."""
         tree, n = self.tree, self.tree[node]
         if tree.g.impersonal_plural and n.feats.get("Number") == "Plur" and n.upos in ("VERB", "ADJ"):
             for c in tree.children(node, "obl"):
@@ -356,7 +367,7 @@ class Resolver(TargetFinder):
         n = tree[node]
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
         if not subj and n.lemma in self.lex.stative_passives:
-            # "he was engaged in talks", «Россия открыта для диалога»: the subject acts, if it is a party
+            # "he was engaged in talks", "Russia is open to dialogue": the subject acts, if it is a party
             # (not "the border with Poland was opened")
             subj = [c for c in tree.children(node, "nsubj:pass")
                     if c.id in self.by_word or c.upos == "PRON" or c.lemma in self.lex.bodies]
@@ -368,7 +379,7 @@ class Resolver(TargetFinder):
             subj = [c for c in tree.children(node, "aux", "dep", "advmod", "compound", "amod", "det")
                     if c.id < node and c.id == tree.ids[0] and (m := self.by_word.get(c.id)) is not None and m.actor_code]
         if not subj and tree.g.passive_needs_aux \
-                and not any(a.lemma in ("be", "get") for a in tree.children(node, "aux:pass", "aux")) \
+                and not any(a.lemma in tree.g.passive_aux for a in tree.children(node, "aux:pass", "aux")) \
                 and not (n.rel in ("acl", "amod") and n.feats.get("VerbForm") == "Part"):
             subj = tree.children(node, "nsubj:pass")  # no passive auxiliary: an active subject mislabelled
         if len(subj) > 1 and any(tree[i].lemma in tree.g.coordinators for i in range(subj[0].id, subj[-1].id)
@@ -380,8 +391,8 @@ class Resolver(TargetFinder):
         if len(subj) > 1:
             # "Russian … Lavrov met", "Spain, the host of the summit, said": the subject
             # nearest the verb that names an actor. In Russian those before the verb first: a second
-            # "subject" after it is mostly an object whose accusative looks nominative ("Министр
-            # обороны Израиля посетил Вашингтон"); in English one after it is a real subject ("…, said
+            # "subject" after it is mostly an object whose accusative looks nominative ("Israel's Defence
+            # Minister visited Washington"); in English one after it is a real subject ("…, said
             # Mali's foreign minister")
             ordered = list(reversed(subj)) if not tree.g.subject_after_verb_is_object else \
                 [c for c in reversed(subj) if c.id < node] + [c for c in subj if c.id > node]
@@ -400,13 +411,13 @@ class Resolver(TargetFinder):
             return arg, "subject"
         agent = [c for c in tree.children(node, "obl:agent")]
         if not agent and (n.feats.get("Voice") == "Pass" or tree.children(node, "aux:pass", "nsubj:pass")):
-            # the agent may hang on the passive subject ("были введены санкции Евросоюзом")
+            # the agent may hang on the passive subject ("sanctions were imposed by the EU", with no preposition)
             hung = [k for p in tree.children(node, "nsubj:pass") for k in tree.children(p.id, "nmod")]
             for c in tree.children(node, "obl", "nmod") + hung:
                 cases = {k.lemma for k in tree.children(c.id, "case")}
                 if cases & tree.g.agent_preps or (tree.g.agent_case and not cases and (c.feats.get("Case") == tree.g.agent_case or (
                         "Case" not in c.feats and (m := self.by_word.get(c.id)) is not None and m.actor_code))):
-                    agent = [c]  # "приглашена НАТО": an indeclinable name has no case to show it is the agent
+                    agent = [c]  # "invited by NATO": an indeclinable name has no case to show it is the agent
         if agent:
             return self.np(agent[0].id), "agent"
         cop_subj = [c for c in tree.children(node, "nsubj:pass")]
@@ -421,12 +432,19 @@ class Resolver(TargetFinder):
         if tree.children(node, "nsubj:pass") and not subj:
             return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
         if n.rel == "parataxis" and (arg := self._institution(node)) is not None:
-            return arg, "institution"  # "…, заявили в МИД Египта": the ministry, not the quoted clause's subject
-        if n.rel in ("advcl", "acl") and n.head and "for" in {k.lemma.lower() for k in tree.children(node, "mark")}:
+            return arg, "institution"  # "…, [they] said at Egypt's ministry": the ministry, not the quoted clause's subject
+        if n.rel == "parataxis" and n.lemma.lower() in self.lex.speech_lemmas:
+            return None, "none"  # a closing "— [they] said at the ministry" names its speaker or no one, never the quote's subject
+        if n.rel in ("advcl", "acl") and n.head and {k.lemma.lower() for k in tree.children(node, "mark")} & tree.g.reason_marks:
             return self._reason_agent(n.head), "reason"  # "sanctioned X for supplying drones": X supplied
         # inherited: xcomp/ccomp/conj/advcl take the governor's subject; participles their noun
         if n.rel in ("xcomp", "conj", "ccomp", "advcl", "parataxis", "csubj") and n.head:
             gov = tree[n.head]
+            if n.rel == "advcl" and self._trailing_participle(n, gov):
+                # "Katz said the government bears responsibility, urging it to disarm Hezbollah": the
+                # speaker urges, not the subject of what was said
+                arg, how = self.subject(gov.head)
+                return arg, f"inherited:{how}"
             if n.rel == "conj" and gov.rel in ("nsubj", "obj", "obl", "nmod"):
                 if n.upos == "VERB" and gov.upos in ("NOUN", "PROPN") and gov.head \
                         and tree[gov.head].upos in ("VERB", "AUX") and n.id > gov.head:
@@ -435,13 +453,18 @@ class Resolver(TargetFinder):
                     arg, how = self.subject(gov.head)
                     return arg, f"inherited:{how}"
                 return None, "none"
+            if n.rel == "xcomp" and gov.upos in ("VERB", "AUX") and gov.lemma.lower() not in self.lex.subject_control:
+                for o in tree.children(gov.id, "obj"):  # "pushed Chile to recall its envoy": Chile recalls
+                    arg = self.np(o.id, allow_coref=o.upos == "PRON")
+                    if arg is not None and arg.norm and o.id < node:
+                        return arg, "controller"
             arg, how = self.subject(gov.id)
             return arg, f"inherited:{how}"
         if n.rel in ("acl", "nmod") and n.head and (n.feats.get("VerbForm") == "Inf" or (
                 n.feats.get("VerbForm") in ("Ger", "Part") and n.feats.get("Tense") != "Past"
-                and any(k.lemma.lower() == "of" for k in tree.children(node, "mark", "case")))):
+                and any(k.lemma.lower() in tree.g.noun_gerund_marks for k in tree.children(node, "mark", "case")))):
             # ("has no intention of joining": the gerund after "of" too)
-            holder = tree[n.head]  # "приняли решение прекратить", "took the decision to end": the taker acts
+            holder = tree[n.head]  # "took the decision to end": the taker acts
             if holder.upos == "NOUN" and (own := self.noun_agent(holder.id)) is not None:
                 return own, "noun_owner"  # "blocked the EU's decision to open talks": the EU would open them
             if holder.upos == "NOUN" and tree.children(holder.id, "cop") and tree.children(holder.id, "nsubj"):
@@ -450,7 +473,7 @@ class Resolver(TargetFinder):
                     return arg, f"inherited:{how}"
             if holder.upos == "NOUN" and holder.rel in ("obj", "nsubj:pass", "nsubj") and holder.head \
                     and tree[holder.head].upos in ("VERB", "AUX"):
-                for c in tree.children(holder.head, "obl"):  # "у Путина нет планов посетить": the possessor
+                for c in tree.children(holder.head, "obl"):  # "Putin has no plans to visit": the possessor
                     if {k.lemma for k in tree.children(c.id, "case")} & tree.g.possessor_cases:
                         arg = self.np(c.id)
                         if arg is not None:
@@ -492,8 +515,8 @@ class Resolver(TargetFinder):
         return tree.span_text(keep or ids)
 
     def _signers(self, node: int) -> Arg | None:
-        """Who stands behind a document: the agent of its participle ("подписанный главами Китая и
-        Пакистана", "signed by X"), else the parties of the previous event."""
+        """Who stands behind a document: the agent of its participle ("signed by the leaders of China and
+        Pakistan", "signed by X"), else the parties of the previous event."""
         for acl in self.tree.children(node, "acl", "amod"):
             for c in self.tree.children(acl.id, "obl", "obl:agent", "nmod"):
                 cs = {k.lemma for k in self.tree.children(c.id, "case")}
@@ -504,7 +527,7 @@ class Resolver(TargetFinder):
         return self.last_pair
 
     def between(self, node: int, depth: int = 3) -> Arg | None:
-        """Parties of "между A и B" / "between A and B" under a predicate (or its nmod chain)."""
+        """Parties of "between A and B" under a predicate (or its nmod chain)."""
         for c in self.tree.children(node, "obl", "nmod"):
             if {k.lemma for k in self.tree.children(c.id, "case")} & self.tree.g.between_cases:
                 arg = self.np(c.id, allow_coref=False)
@@ -529,7 +552,7 @@ class Resolver(TargetFinder):
         if tree[gov].upos in ("NOUN", "PROPN"):
             return self.np(gov)
         held = tree.children(gov, "obj", "nsubj:pass") + [
-            c for c in tree.children(gov, "obl") if {k.lemma for k in tree.children(c.id, "case")} & {"on", "against"}]
+            c for c in tree.children(gov, "obl") if {k.lemma for k in tree.children(c.id, "case")} & tree.g.reason_doer_cases]
         for c in held:
             arg = self.np(c.id)
             if arg is not None and arg.norm:
@@ -537,20 +560,30 @@ class Resolver(TargetFinder):
         return None
 
     def has_partner(self, node: int) -> bool:
-        """A noun predicate naming whom it is with ("встреча с X", "talks with X"); not a helper
-        ("with the mediation of the UAE", "с помощью Катара")."""
+        """A noun predicate naming whom it is with ("a meeting with X", "talks with X"); not a helper
+        ("with the mediation of the UAE", "with the help of Qatar")."""
         return any({k.lemma for k in self.tree.children(c.id, "case")} & self.tree.g.with_cases
                    and c.lemma not in self.lex.helper_nouns
                    for c in self.tree.children(node, "nmod", "obl"))
 
+    def _trailing_participle(self, n, gov) -> bool:
+        """A participle clause after a comma, hung on the content clause of a speech verb ("said X…,
+        calling on Y to…", "stated that…, calling…" in Russian too): it goes with the speech verb's subject."""
+        tree = self.tree
+        form = n.feats.get("VerbForm")
+        participle = form in ("Ger", "Conv") or (form == "Part" and n.feats.get("Tense") == "Pres")
+        comma = any(k.upos == "PUNCT" and k.id < n.id for k in tree.children(n.id, "punct"))
+        return participle and comma and not tree.children(n.id, "nsubj") and gov.rel == "ccomp" \
+            and gov.head and gov.id < n.id and tree[gov.head].lemma.lower() in self.lex.speech_lemmas
+
     def noun_agent(self, node: int, said: bool = False, derived: bool = False,
                    frame: frozenset[int] | set[int] = frozenset()) -> Arg | None:
-        """The agent of a noun predicate: possessor, genitive or adjective (Russia's proposal,
-        просьба США, российское предложение); for an act done by saying it (``said``: a threat, a
+        """The agent of a noun predicate: possessor, genitive or adjective (Russia's proposal, the
+        request of the US, the Russian proposal); for an act done by saying it (``said``: a threat, a
         call, an accusation) also its source ("a threat from the Houthi leader"). A noun ``derived``
-        from a verb has its object there instead ("the expulsion of two envoys", «высылка посла»,
-        «приостановка переговоров»: roles ``patient_cases``, the genitive): its agent is a possessor,
-        a by-phrase or the agent case («введение Японией пошлин»). People among the words of the noun's
+        from a verb has its object there instead ("the expulsion of two envoys", "the suspension of
+        talks": roles ``patient_cases``, the genitive): its agent is a possessor, a by-phrase or the
+        agent case ("the imposition by Japan of tariffs" with no preposition). People among the words of the noun's
         ``frame`` are whom it is done to ("the expulsion of | diplomats"), never its agent."""
         tree = self.tree
         cases = self.lex.agent_cases | (self.lex.source_cases if said else frozenset())
@@ -565,13 +598,13 @@ class Resolver(TargetFinder):
             if c.rel == "nmod" and cs and not cs & cases:
                 continue
             poss = tree.g.possessor_case
-            by_agent = derived and tree.g.agent_case is not None and c.feats.get("Case") == tree.g.agent_case
+            by_agent = tree.g.agent_case is not None and c.feats.get("Case") == tree.g.agent_case
             if c.rel == "nmod" and not cs and poss and c.feats.get("Case") != poss and not by_agent:
                 continue
             if derived and c.deprel == "nmod" and not cs and poss and not by_agent:
                 continue
             if c.upos == "NOUN" and c.lemma in self.lex.entries and c.id not in self.by_word:
-                # an act named inside ("the first stop of Macron's tour", «приостановка переговоров с Ереваном»):
+                # an act named inside ("the first stop of Macron's tour", "the suspension of talks with Yerevan"):
                 # its own agent, not its partners
                 arg = self.noun_agent(c.id)
                 if arg and arg.norm and not self._aimed_at(arg):
@@ -585,8 +618,8 @@ class Resolver(TargetFinder):
         return None
 
     def _aimed_at(self, arg: Arg) -> bool:
-        """The party stands in a phrase saying whom something is aimed at ("применения силы против
-        Тайваня"): the target, never the agent."""
+        """The party stands in a phrase saying whom something is aimed at ("the use of force against
+        Taiwan"): the target, never the agent."""
         for n in self.tree.nodes.values():
             if arg.start <= n.start < arg.end and n.upos in ("PROPN", "NOUN") and {
                     k.lemma.lower() for k in self.tree.children(n.id, "case")} & self.tree.g.aimed_cases:

@@ -75,8 +75,8 @@ def _trimmed(tree: Tree, first: int, last: int) -> list[int]:
 
 
 def explicit(tree: Tree, lead_ins: frozenset[str], speech: frozenset[str] = frozenset()) -> list[Condition]:
-    """Conditions a sentence names as such, without the lead-in: "необходимо соблюдение двух
-    условий: X" (the clause after the colon), "the conditions … included that X" (the clause the
+    """Conditions a sentence names as such, without the lead-in: "two conditions must be met: X"
+    (the clause after the colon), "the conditions … included that X" (the clause the
     verb of which "conditions" is the subject introduces)."""
     out: list[Condition] = []
     for n in list(tree.nodes.values()):
@@ -220,7 +220,7 @@ def inverted(tree: Tree, auxiliaries: frozenset[str], inside: frozenset[str] = f
     rest = ids[len(clause):]
     if len(clause) < 3 or not rest or tree[rest[0]].text != ",":
         return []
-    if tree[ids[1]].text.lower() != "there" and not any(tree[i].upos in ("VERB", "ADJ") for i in clause[2:]):
+    if tree[ids[1]].text.lower() not in tree.g.existential_subjects and not any(tree[i].upos in ("VERB", "ADJ") for i in clause[2:]):
         return []  # "Were there talks, …" has no verb of its own
     main = next((i for i in rest if tree[i].upos == "VERB"), None)
     if main is None:
@@ -239,12 +239,13 @@ def _inverted_inside(tree: Tree, inside: frozenset[str]) -> list[Condition]:
     for k in range(1, len(ids) - 2):
         n = tree[ids[k]]
         if n.text.lower() not in inside or tree[ids[k + 1]].upos not in SUBJECT_START \
-                or (tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT") and tree[ids[k - 1]].rel not in ("obj", "obl")):
-            continue  # (after the verb's object too: "will impose countermeasures should Washington…")
+                or (tree[ids[k - 1]].upos not in ("VERB", "ADV", "PUNCT") and tree[ids[k - 1]].rel not in ("obj", "obl", "root")):
+            continue  # (after the verb's object too: "will impose countermeasures should Washington…"; or after a
+            # nominal clause head: "there will be a response | should Kyiv escalate")
         span = _to_comma(tree, k)
         if len(span) < 3 or not any(tree[i].upos == "VERB" for i in span[2:]):
             continue
-        main = next((i for i in reversed(ids[:k]) if tree[i].upos == "VERB"), None)
+        main = next((i for i in reversed(ids[:k]) if tree[i].upos == "VERB" or tree[i].rel == "root"), None)
         if main is None:
             continue
         s, e = tree.span(span)
@@ -265,7 +266,7 @@ def participial(tree: Tree, participles: frozenset[str], speech: frozenset[str])
             continue
         if k and tree[ids[k - 1]].upos in ("AUX", "PRON"):
             continue  # "has provided", "which provided"
-        if tree[ids[k + 1]].upos not in SUBJECT_START or tree[ids[k + 1]].text.lower() == "that":
+        if tree[ids[k + 1]].upos not in SUBJECT_START or tree[ids[k + 1]].text.lower() in tree.g.condition_complementisers:
             continue  # "provided by", "provided that" (a marker of its own)
         span = _to_comma(tree, k)
         if not any(tree[j].upos in ("VERB", "AUX") for j in span[2:]):
@@ -290,25 +291,25 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):
             continue  # "without delay", "if any": fixed phrases, not conditions
         if words[last] in tree.g.time_limits and last + 1 < len(words) and tree[tree.ids[last + 1]].upos == "NUM":
-            continue  # "suspended talks until 2028", «до 2028 года»: a date, not a condition
+            continue  # "suspended talks until 2028" (either language): a date, not a condition
         root = _phrase_root(tree, first, last)
         if root is None:
             continue
         start_id = tree.ids[first]
         if tree[start_id].lemma in tree.g.condition_subordinators and tree[start_id].deprel != "mark" and not (
                 tree[start_id].head and tree[tree[start_id].head].rel == "advcl"):
-            continue  # "пока не видит" (still not) is negation, not "until"; in a subordinate clause
-            # the parser may still read it as an adverb (", пока не будет решен вопрос")
+            continue  # "does not see yet" (Russian "until/while" + "not") is negation, not "until"; in a
+            # subordinate clause the parser may still read it as an adverb (", until the issue is settled")
         main = tree[root].head if tree[root].head else None
         if " ".join(words[first:last + 1]) in tree.g.negated_clause_markers and not any(
                 tree[i].lemma in tree.g.negators for i in tree.subtree(root)) and not (
                 main is not None and any(k.lemma in tree.g.negators for k in tree.children(main, "advmod"))):
-            continue  # "пока" alone is "while", unless what it governs is refused ("не будет вести
-            # переговоры, пока войска находятся…": as long as)
+            continue  # the marker alone is "while", unless what it governs is refused ("will not hold
+            # talks while the troops stay…": as long as); Russian examples by the grammar's word sets
         if first == last:
             root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
-        # one inside it ("как только все, о чем договорились, будет сделано") is kept. After a marker
+        # one inside it ("as soon as everything that was agreed on is done") is kept. After a marker
         # ending in a complementiser ("on condition that India halts…") a "relative clause" is the
         # parser's reading of the condition itself.
         skip = () if words[last] in tree.g.condition_complementisers else RELATIVE_RELS
@@ -341,9 +342,10 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
 
 
 def is_refusal(text: str, markers: tuple[str, ...], negation: frozenset[str]) -> bool:
-    """A negated act on this condition is a refusal ("will not X unless C", «не X, пока Y не Z»). A
-    marker ending in a negation matches with the clause's subject in between («пока Стокгольм не
-    выдаст», «до тех пор, пока Киев не откажется»)."""
+    """A negated act on this condition is a refusal ("will not X unless C", "will not X until Y does
+    Z"). A marker ending in a negation matches with the clause's subject in between (Russian "until
+    Stockholm [not] hands over", "as long as Kyiv does not give up": examples by the refusal_markers of
+    ru/conditions.yaml)."""
     low = text.lower()
     words = low.replace(",", " ").split()
     for m in markers:

@@ -1,10 +1,11 @@
-"""Predicates found through morphology: a deverbal noun ("the expulsion of", «высылка», «введение
-санкций») or a participle or adjective ("открыта к переговорам") stands for a listed verb.
+"""Predicates found through morphology: a deverbal noun ("the expulsion of", Russian "expulsion",
+"introduction of sanctions") or a participle or adjective (Russian "open to talks") stands for a
+listed verb (the Russian examples are in ``lexicons/ru/derivation.tsv``).
 
 The language's ``derivation.tsv`` lists suffix rewrites (noun or adjective ending -> verb ending);
 every rewrite of a word is a candidate verb, and only candidates the lexicon lists as verbs count,
 so a rewrite that makes no real verb finds nothing. The verb's entries are reused: for a noun the
-object of the verb's frame becomes the noun's own dependent (nmod: "введение санкций", "the lifting
+object of the verb's frame becomes the noun's own dependent (nmod: "the imposition of sanctions", "the lifting
 of sanctions"), and the noun needs an agent of its own (a possessor, genitive, nationality adjective
 or light verb), never just the clause it sits in."""
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _derived(lang: str, version: str, word: str, upos: str) -> tuple[Entry, ...]
     out: list[Entry] = []
     for v in verb_keys(word, upos, lex):
         if upos == "NOUN" and v in lex.light_verbs:
-            continue  # a light verb's noun is a light noun: "введение пошлин" is the tariffs, not an act of its own
+            continue  # a light verb's noun is a light noun: "the introduction of tariffs" is the tariffs, not an act of its own
         for e in lex.entries[v]:
             if e.pos and not (e.pos & {"VERB", "AUX"}) or not _transferable(e):
                 continue

@@ -18,11 +18,11 @@ REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN"}
 
 
 def reported_next(trees: list[Tree], k: int, lex) -> bool:
-    """Sentence k+1 attributes what precedes it to sources ("Об этом сообщили источники")."""
+    """Sentence k+1 attributes what precedes it to sources ("Sources reported this")."""
     if k + 1 >= len(trees):
         return False
     nxt = trees[k + 1]
-    # "this"/"это" pointing back, not the "that" opening the report's own clause ("reported that …")
+    # "this" pointing back, not the "that" opening the report's own clause ("reported that …")
     return mod.is_reporting_sentence(nxt, lex) and any(n.lemma in nxt.g.referents and n.upos in ("PRON", "DET")
                                                        and n.rel != "mark" for n in nxt.nodes.values())
 
@@ -53,7 +53,7 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
     up = [n.id for n in tree.ancestors(anchor)]
     reporting, k = {anchor}, anchor  # the anchor and the clauses it is reported by
     # (or, for a participle adjunct with no subject of its own, the clause it belongs to: "released a
-    # communiqué on Friday, withdrawing its envoy", «заявил в понедельник, назвав…»)
+    # communiqué on Friday, withdrawing its envoy", "said on Monday, calling…")
     while tree[k].head and (tree[k].rel in REPORTED_CLAUSE or _participle_adjunct(tree, k)):
         k = tree[k].head
         reporting.add(k)
@@ -76,7 +76,7 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
 
 
 def own_periods(tree: Tree, anchor: int, periods: list) -> list:
-    """Periods ("in 2016", «в 2019 году») that date the event's own clause, not a clause inside it
+    """Periods ("in 2016", "in the year 2019") that date the event's own clause, not a clause inside it
     ("would mediate, as it did when Colombia signed a deal in 2016": 2016 is the signing's)."""
     out = []
     for d in periods:
@@ -95,15 +95,15 @@ def opens_quote(sentence: str) -> bool:
 
 
 def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
-    """The resolved subject of the sentence's speech verb ("…, - сказал Лавров")."""
+    """The resolved subject of the sentence's speech verb ("…, - said Lavrov")."""
     # the main clause's speech verb first ("…Hamas saying yes…," Blinken said): fewest ancestors
     for c in sorted(cands, key=lambda c: len(tree.ancestors(c.node.id))):
         if c.entry.speech and c.node.upos in ("VERB", "AUX"):
             arg, _ = res.subject(c.node.id)
             if arg is not None and arg.via in ("mention", "coref"):
                 return arg
-    # no speech verb with a subject: a statement named as the source ("«…», — говорится в заявлении
-    # МИД", "…, according to a statement by the ministry"): whose statement it is
+    # no speech verb with a subject: a statement named as the source ("'…', — the ministry's statement
+    # says", "…, according to a statement by the ministry"): whose statement it is
     for c in cands:
         if c.entry.speech and c.node.upos == "NOUN" and c.node.rel in ("obl", "nmod"):
             arg = res.noun_agent(c.node.id)
@@ -117,7 +117,7 @@ SPEAKER_TYPES = {"ACCUSE"}  # acts a speaker does by saying them
 
 def blame_acts(tree: Tree, cands, res: Resolver) -> None:
     """An evaluation that blames its subject inside what someone says ("Sweden said Russia had
-    violated the treaty", «заявил, что действия Минска недружественны») is the speaker's accusation
+    violated the treaty", "said that Minsk's actions are unfriendly") is the speaker's accusation
     of that subject: actor the speaker, target the party evaluated. Told by nobody (the article's own
     words) or negated, it is no event."""
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
@@ -135,27 +135,32 @@ def blame_acts(tree: Tree, cands, res: Resolver) -> None:
         if sp is None or c.negated:
             c.suppressed = "blame_without_speaker" if sp is None else "negated_blame"
             continue
+        own = c.actor is not None and c.actor_how == "subject" and (
+            c.actor.norm == sp.norm or (c.actor.code and c.actor.code == sp.code))
         blamed = c.actor if c.actor is not None and c.actor.norm and c.actor.norm != sp.norm else None
         blamed = blamed or _blamed_owner(tree, c, res)
-        if blamed is not None and blamed.norm == sp.norm:
-            blamed = None
+        if own or (blamed is not None and (blamed.norm == sp.norm or (blamed.code and blamed.code == sp.code))):
+            c.suppressed = "self_evaluation"  # "we bear responsibility", "Hamas took responsibility": no accusation
+            continue
         c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
         c.target = blamed
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
     """Whose act an evaluation blames when its subject is a thing: "the Somali move undermined...",
-    «назвал действия Москвы провокационными» (the evaluated object of the naming verb)."""
+    "called Moscow's actions provocative" (the evaluated object of the naming verb)."""
     n = predicates.anchor(c)
     things = tree.children(n.id, "nsubj")
     if not things and n.rel in ("xcomp", "obl") and n.head:
         things = tree.children(n.head, "obj")
     if not things and n.rel == "amod" and n.head:
-        things = [tree[n.head]]  # "a hostile act by Algeria", «недружественный шаг Минска»: the act's owner
+        things = [tree[n.head]]  # "a hostile act by Algeria", "Minsk's unfriendly step": the act's owner
     for t in things:
         arg = res.noun_agent(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
+        if arg is None and _refers_back(tree, t, res.lex) and res.last_actor is not None and res.last_actor_recent:
+            arg = res.last_actor  # "called this decision unfriendly": the decision just told, its maker
         if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
-            arg, _ = res.subject(t.head)  # «действовал незаконным образом»: the one who acted so
+            arg, _ = res.subject(t.head)  # "acted in an unlawful manner": the one who acted so
         if arg is not None and arg.norm:
             return arg
     return None
@@ -173,22 +178,36 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
         if _in_time_clause(tree, predicates.anchor(c)):
             continue  # "hours before the summit began, officials said": when, not the speaker's act
         if c.node.upos in ("NOUN", "PROPN") and c.entry.type not in SPEAKER_TYPES \
-                and not (c.node.head and tree[c.node.head].lemma in lex.evaluations):
-            # an agentless act noun the speaker mentions ("the framework for talks", «предпосылки для
-            # диалога») is nobody's act in the sentence; the speaker does only what saying does (an
-            # accusation) or what they judge for their own side («для участия необходимо…»)
+                and not (c.node.head and tree[c.node.head].lemma in lex.evaluations) and not _coming(tree, c, lex):
+            # an agentless act noun the speaker mentions ("the framework for talks", "the preconditions
+            # for dialogue") is nobody's act in the sentence; the speaker does only what saying does (an
+            # accusation) or what they judge for their own side ("participation requires…")
             continue
         ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
-        # the speech verb governing it, or the one speaker of a quoted sentence ("…", - указал X)
+        # the speech verb governing it, or the one speaker of a quoted sentence ("…", - X pointed out)
         src = speech[ups[0]] if ups else only
-        if src is not None:
-            sp = src.actor
+        sp = src.actor if src is not None else (res.speaker if _coming(tree, c, lex) else None)
+        if sp is not None:
             if c.actor_how == "passive" and (c.target is None or c.target.norm == sp.norm
                                              or (c.target.code is not None and c.target.code == sp.code)
                                              or c.entry.type in SYMMETRIC):
                 continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
             c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
             c.suppressed = ""
+
+
+def _coming(tree: Tree, c, lex) -> bool:
+    """A threat said to be coming ("there will be a response", "a response will follow"): the subject of an
+    existential or of a verb of happening, in someone's words, is that speaker's threat."""
+    n = c.node
+    if c.entry.type != "THREATEN":
+        return False
+    if tree.children(n.id, "expl"):
+        return True  # "there will be a response" read with the noun as its own clause's head
+    if n.rel != "nsubj" or not n.head:
+        return False
+    head = tree[n.head]
+    return bool(tree.children(head.id, "expl")) or head.lemma.lower() in lex.happen_verbs | lex.follow_verbs
 
 
 def _in_time_clause(tree: Tree, a) -> bool:
@@ -223,29 +242,32 @@ def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
 
 
 def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
-    """"Москва считает это нарушением": a reaction to "this" targets whoever did the act just reported;
-    so does a reaction to a definite act noun with no owner ("criticised the decision", «осудила это
-    решение»)."""
+    """"Moscow considers this a violation": a reaction to "this" targets whoever did the act just
+    reported; so does a reaction to a definite act noun with no owner ("criticised the decision",
+    "condemned this decision")."""
     for c in cands:
         if c.suppressed or c.target is not None or c.entry.type not in REACTIONS:
             continue
         heads = [c.node.id, *c.frame_ids]
         args = [k for h in heads for k in tree.children(h, "obj", "obl", "nsubj", "nsubj:pass")
                 if not (c.actor is not None and c.actor.start <= k.start < c.actor.end)]
-        if not any(k.lemma in tree.g.back_pointers or _refers_back(tree, k, lex) for k in args):
+        refs = [k for k in args if k.lemma in tree.g.back_pointers or _refers_back(tree, k, lex)]
+        if not refs:
             continue
         before = [o for o in cands if o is not c and not o.suppressed and o.actor and o.node.start < c.node.start
                   and not o.entry.speech]  # what was done, not who is saying it
         prev = before[-1].actor if before else None
         if prev is None and events:
-            e = events[-1]
+            # the last act of the kind the noun names ("welcomed the visit": the last visit), else the last act
+            glosses = {x.gloss for k in refs for x in lex.entries.get(k.lemma.lower(), ())}
+            e = next((x for x in reversed(events) if x.action_lemma in glosses), events[-1])
             prev = Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
         if prev is not None and (c.actor is None or prev.norm != c.actor.norm):
             c.target = prev
 
 
 def _refers_back(tree: Tree, k, lex) -> bool:
-    """A definite act noun with nothing of its own that names a party: "the decision", «это решение»."""
+    """A definite act noun with nothing of its own that names a party: "the decision", "this decision"."""
     return k.upos == "NOUN" and k.lemma.lower() in lex.act_nouns \
         and any(d.lemma.lower() in tree.g.definite_determiners | tree.g.back_pointers for d in tree.children(k.id, "det")) \
         and not tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
@@ -257,8 +279,9 @@ SPEAKER_CLAUSE = {"root", "ccomp", "parataxis", "conj", "xcomp"}
 @dataclass
 class Claimant:
     """Who tells an act without being a coded speech event: the subject of a verb of claiming or
-    reporting ("Japan has repeatedly claimed…", «в Литве рассказали…»), or the party of an attribution
-    phrase ("according to the minister", «по словам министра»); ``head`` is the clause the words cover."""
+    reporting ("Japan has repeatedly claimed…", "in Lithuania [they] told…"), or the party of an
+    attribution phrase ("according to the minister", "in the words of the minister"); ``head`` is the
+    clause the words cover."""
     node: Node
     actor: Arg
     content: frozenset[int]  # the words of what is told
@@ -287,7 +310,7 @@ def claimants(tree: Tree, res, lex) -> list[Claimant]:
             who = next((k for k in tree.children(n.id, "nmod", "nmod:poss") if k.id in res.by_word or k.upos == "NOUN"), None)
             arg = res.np(who.id) if who is not None else None
             if (arg is None or not (arg.code or arg.norm)) and who is not None and who.lemma.lower() in lex.roles:
-                # an official not named here ("по словам министра") is still someone telling
+                # an official not named here ("in the words of the minister") is still someone telling
                 arg = Arg(who.text, who.lemma.lower(), None, None, who.start, who.end, "phrase")
             if arg is not None and (arg.code or arg.norm):
                 told = set(tree.subtree(n.head, skip_rels=NOT_TOLD)) - set(tree.subtree(n.id))
@@ -296,8 +319,8 @@ def claimants(tree: Tree, res, lex) -> list[Claimant]:
 
 
 def third_party_claim(tree: Tree, c, speakers) -> bool:
-    """An act someone else is said to have done, in what a speaker says ("Путин напомнил, что западные
-    страны разрешили…"): a third-party claim. The speaker's own side stays asserted."""
+    """An act someone else is said to have done, in what a speaker says ("Putin recalled that Western
+    countries allowed…"): a third-party claim. The speaker's own side stays asserted."""
     return claim_speaker(tree, c, speakers) is not None
 
 
@@ -309,13 +332,13 @@ def claim_speaker(tree: Tree, c, speakers):
     up = [x.id for x in tree.ancestors(a.id)]
     # the speaker whose words hold the act: the nearest speech verb above it that heads a clause of
     # its own (not a gerund inside a noun phrase: "Hamas' saying yes"), or a closing "- said X"
-    # (a claimant says what its content covers: "claimed that …", «по словам министра, …»)
+    # (a claimant says what its content covers: "claimed that …", "in the minister's words, …")
     told = [sp for sp in speakers if (sp.covers(a.id) if isinstance(sp, Claimant) else sp is not c and (
         (sp.node.id in up and sp.node.rel in SPEAKER_CLAUSE) or (sp.node.rel == "parataxis" and sp.node.head == a.id)))]
     if not told:
         return None
     sp = min(told, key=lambda s: up.index(s.node.id) if s.node.id in up else 0)
-    # a party with no code ("западные страны") is another side when its name differs
+    # a party with no code ("Western countries") is another side when its name differs
     return None if (c.actor.code and sp.actor.code == c.actor.code) or sp.actor.norm == c.actor.norm else sp
 
 
@@ -327,7 +350,7 @@ def claimed_accusations(tree: Tree, live: list, speakers, report_verbs: frozense
     """A forceful act (``event_types.CLAIMED``: an attack, a seizure, an incursion) that one party says
     another did is also that party's accusation (the guidelines: "the claim itself (an accusation)"):
     the speech verb or verb of claiming becomes ACCUSE, aimed at the act's agent ("Estonia said Moscow
-    sent a fighter into NATO airspace", «Каракас заявил, что эсминец США атаковал судно»), when that
+    sent a fighter into NATO airspace", "Caracas said a US destroyer attacked a vessel"), when that
     party is a coded one and the verb does more than report (``report_verbs``). Returns the candidates
     that become events (a speech verb that only told the act, or a claim verb)."""
     out, done = [], set()

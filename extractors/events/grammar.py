@@ -24,12 +24,13 @@ class Grammar:
     lang: str
     words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # morphological cases (UD ``Case`` values) that mark an argument without a preposition
-    possessor_case: str | None = None  # «визит министра»: the possessor/agent of a noun
-    place_case: str | None = None  # «в Китае»: where, not whither («в Китай»)
-    recipient_case: str | None = None  # «поставлять оружие Тайваню»: a bare recipient
-    direction_case: str | None = None  # «поставки газа в Австрию»: whither
-    agent_case: str | None = None  # «приглашена НАТО», «введены Евросоюзом»: a passive's agent
-    # «в МИД заявили»: a plural verb with no subject is said by the institution named in the clause
+    # (examples of each in the features of lexicons/ru/grammar.yaml)
+    possessor_case: str | None = None  # "the visit of the minister" with no preposition: the possessor/agent of a noun
+    place_case: str | None = None  # "in China": where, not whither ("into China", the same preposition)
+    recipient_case: str | None = None  # "supply weapons to Taiwan" with no preposition: a bare recipient
+    direction_case: str | None = None  # "gas supplies into Austria": whither
+    agent_case: str | None = None  # "invited by NATO", "imposed by the EU" with no preposition: a passive's agent
+    # "in the ministry [they] said": a plural verb with no subject is said by the institution named in the clause
     impersonal_plural: bool = False
     # a second "subject" after the verb is mostly an object whose accusative looks nominative
     subject_after_verb_is_object: bool = False
@@ -41,7 +42,7 @@ class Grammar:
     pronoun_gender_is_person: bool = False
     # regular de-inflections tried when the lemmatiser mangles a form ("expelled" -> "expelle")
     deinflection: tuple[tuple[str, str], ...] = ()
-    # letters folded in lemmas (ё -> е)
+    # letters folded in lemmas (a letter with a diacritic written without it: the grammar's lemma_folds)
     lemma_folds: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -72,7 +72,7 @@ class Lexicon:
     grammar: Grammar = field(default_factory=lambda: Grammar(lang=""))  # closed-class words, grammar features
     object_targets: frozenset[str] = frozenset()  # event types whose unnamed object is kept as the target
     frame_targets: frozenset[str] = frozenset()  # ... and whose frame word is that object ("seized a tanker")
-    struck_cases: frozenset[str] = frozenset()  # prepositions of what such an act strikes ("strikes on", «удар по»)
+    struck_cases: frozenset[str] = frozenset()  # prepositions of what such an act strikes ("strikes on", "struck at")
     groups: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     place_topics: frozenset[str] = frozenset()
@@ -96,51 +96,58 @@ class Lexicon:
     negation_carriers: frozenset[str] = frozenset()
     new_thread_openers: tuple[str, ...] = ()  # "Meanwhile, …": not the lead's news day
     named_sources: tuple[str, ...] = ()  # "according to him": a named speaker, not a report
-    continuation_openers: tuple[str, ...] = ()  # "Кроме того, …": the previous sentence's report goes on
+    continuation_openers: tuple[str, ...] = ()  # "In addition, …": the previous sentence's report goes on
     failure_verbs: frozenset[str] = frozenset()  # "failed to agree": the act governed did not happen
     offers: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     inference_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
     force_places: frozenset[str] = frozenset()
-    evaluations: frozenset[str] = frozenset()  # "участие возможно": the act judged is not done
+    evaluations: frozenset[str] = frozenset()  # "participation is possible": the act judged is not done
     relational_nouns: frozenset[str] = frozenset()  # "Ukraine's allies" are not Ukraine
     military_assets: frozenset[str] = frozenset()  # sent to a place that is no party: MOBILIZE
     geographic_features: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
     membership_nouns: frozenset[str] = frozenset()
     ownership_participles: frozenset[str] = frozenset()  # "a British-flagged tanker": Britain's
-    attributions: tuple[str, ...] = ()  # "according to", «как сообщили»: a report unless a named party follows
+    attributions: tuple[str, ...] = ()  # "according to", "as reported": a report unless a named party follows
     citing_verbs: frozenset[str] = frozenset()  # "citing three sources": what the sentence says is reported
     title_modifiers: frozenset[str] = frozenset()  # "Foreign", "Prime": part of a title, never right before the name
     review_verbs: frozenset[str] = frozenset()  # "will consider the proposal": an offer under review is another's
     instrument_names: frozenset[str] = frozenset()  # "the Ottawa Convention": a place in its name is no party
     crowds: frozenset[str] = frozenset()  # "protesters": a crowd is an actor of its own, with no code
     crowd_counts: frozenset[str] = frozenset()  # "Hundreds rallied": a bare count as the subject is a crowd
-    missions: frozenset[str] = frozenset()  # "embassy", «посольство»: a party's mission stands for the party
+    missions: frozenset[str] = frozenset()  # "embassy", "consulate": a party's mission stands for the party
     stating_verbs: frozenset[str] = frozenset()  # "outlined its position": a stance stated as an object
     pronoun_targets: frozenset[str] = frozenset()  # types whose object pronoun stands for a party named before
     patient_cases: frozenset[str] = frozenset()  # "the expulsion of X": a derived noun's object, not its agent
+    domestic_bodies: frozenset[str] = frozenset()  # "the cabinet met": a state's own bodies meeting
+    own_possessives: frozenset[str] = frozenset()  # "his ministers": the actor's own people  # "the cabinet met": a state's own bodies meeting
+    reaction_verbs: frozenset[str] = frozenset()  # "responded to X's condemnation": X's act took place
+    follow_verbs: frozenset[str] = frozenset()  # "a response will follow", "there will be a response"
+    topic_nouns: frozenset[str] = frozenset()  # "the framework for talks": the act noun inside is a topic
+    subject_control: frozenset[str] = frozenset()  # "promised Chile to help": the promiser helps, not Chile
+    armed_groups: frozenset[str] = frozenset()  # "the rebels": the group named before, else themselves
     one_sided: frozenset[str] = frozenset()  # symmetric-type predicates done jointly toward a third: no split
     claim_verbs: frozenset[str] = frozenset()  # "claimed that…": whoever tells another's act makes it reported
     report_verbs: frozenset[str] = frozenset()  # "reported that…": telling another's attack without accusing
-    attribution_nouns: frozenset[str] = frozenset()  # «по словам министра»: the same, by a phrase
+    attribution_nouns: frozenset[str] = frozenset()  # "in the words of the minister": the same, by a phrase
     summons: frozenset[str] = frozenset()  # "was summoned to the foreign ministry": the ministry's side summons
     act_nouns: frozenset[str] = frozenset()  # "criticised the decision": the act just reported
     person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
-    light_nouns: frozenset[str] = frozenset()  # "против нанесения ударов": the strikes themselves
+    light_nouns: frozenset[str] = frozenset()  # "against the carrying out of strikes": the strikes themselves
     aid_purposes: frozenset[str] = frozenset()  # "pledged $2 billion to rebuild Syria": Syria receives
-    purpose_markers: frozenset[str] = frozenset()  # "in order (to)", «чтобы»: the clause is an aim, not an act
+    purpose_markers: frozenset[str] = frozenset()  # "in order (to)", "so that": the clause is an aim, not an act
     derivations: tuple[tuple[str, str, str], ...] = ()  # (NOUN|ADJ, word ending, verb ending): derivation.tsv
     target_cases: dict[str, int] = field(default_factory=dict)  # prepositions introducing a target -> rank (1 best)
     hostile_cases: dict[str, int] = field(default_factory=dict)  # the same, for hostile acts only ("fired at")
     name_particles: frozenset[str] = frozenset()  # "al", "von": lower-case words inside a person's name
     agent_cases: frozenset[str] = frozenset()  # prepositions naming a noun predicate's agent ("a proposal by X")
     source_cases: frozenset[str] = frozenset()  # the same for acts done by saying them ("a threat from X")
-    happen_verbs: frozenset[str] = frozenset()  # "the talks took place", «учения продолжатся»: the noun's own agent acts
-    owned_nouns: frozenset[str] = frozenset()  # "Swedish airspace", «венесуэльских рыбаков»: the owner is the target
+    happen_verbs: frozenset[str] = frozenset()  # "the talks took place", "the exercises will continue": the noun's own agent acts
+    owned_nouns: frozenset[str] = frozenset()  # "Swedish airspace", "Venezuelan fishermen": the owner is the target
     version: str = field(default="")
 
     @functools.cached_property
@@ -366,6 +373,13 @@ def load(lang: str) -> Lexicon:
         report_verbs=_words(roles, "report_verbs"),
         pronoun_targets=_words(roles, "pronoun_targets"),
         one_sided=_words(roles, "one_sided"),
+        armed_groups=_words(roles, "armed_groups"),
+        subject_control=_words(roles, "subject_control"),
+        topic_nouns=_words(roles, "topic_nouns"),
+        follow_verbs=_words(roles, "follow_verbs"),
+        reaction_verbs=_words(roles, "reaction_verbs"),
+        domestic_bodies=_words(roles, "domestic_bodies"),
+        own_possessives=_words(roles, "own_possessives"),
         patient_cases=_words(roles, "patient_cases"),
         attribution_nouns=_words(roles, "attribution_nouns"),
         instrument_names=_words(roles, "instrument_names"),

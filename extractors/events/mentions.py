@@ -9,12 +9,6 @@ from extractors.actors.dictionary import ActorDictionary
 from extractors.events.tree import Tree
 from extractors.records import Mention
 
-# capitalised words a tagger may call proper nouns that never name an actor
-NOT_ACTORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "meanwhile", "however", "earlier", "later", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr",
-              "president", "minister", "prime", "foreign", "secretary", "general", "state"}
-
 QUOTES = {"“", "”", "\"", "‘", "’", "«", "»"}
 
 NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "COUNTRY", "GPE": "COUNTRY",
@@ -59,7 +53,7 @@ DOMAIN = re.compile(r"\w+\.(ru|com|az|org|net|ua|kz|by|info|tv)$", re.I)
 
 
 def is_media(text: str, media: frozenset[str]) -> bool:
-    """A news outlet or agency ("INTERFAX.RU", "Associated Press", "РИА Новости")."""
+    """A news outlet or agency ("INTERFAX.RU", "Associated Press", "RIA Novosti")."""
     toks = [t.lower() for t in re.findall(r"[\w.-]+", text)]
     return bool(toks) and (any(DOMAIN.search(t) for t in toks) or all(t in media or t == "." for t in toks))
 
@@ -80,7 +74,7 @@ def _person_entities(tree: Tree, sentence, ids: list[int]) -> list[list[int]]:
         if ent.type in ("PER", "PERSON"):
             span = _within(tree, ids, ent.start_char, ent.end_char)
             while span and tree[span[-1]].upos == "PUNCT":
-                span.pop()  # "Ван И." with the sentence's full stop: the name ends before it
+                span.pop()  # "Wang Yi." with the sentence's full stop: the name ends before it
             if len(span) > 1:
                 out.append(span)
     return out
@@ -91,7 +85,7 @@ NO_PARTY = "NONE"  # the type of actor-dictionary rows for names that stand for 
 
 def _feature_name(tree: Tree, span: list[int], features: frozenset[str]) -> list[int]:
     """The words of a place name that ``span`` is part of when it names a geographic feature ("East
-    China Sea", "Gulf of Mexico", "Японского моря"); empty when it does not."""
+    China Sea", "Gulf of Mexico", "of the Sea of Japan" in the genitive); empty when it does not."""
     inside = set(span)
     for i in span:
         n = tree[i]
@@ -99,7 +93,7 @@ def _feature_name(tree: Tree, span: list[int], features: frozenset[str]) -> list
         if n.head in inside or head is None or head.lemma not in features:
             continue
         if n.rel in ("compound", "amod", "flat") or (
-                n.rel == "nmod" and {k.lemma for k in tree.children(i, "case")} <= {"of"}):
+                n.rel == "nmod" and {k.lemma for k in tree.children(i, "case")} <= tree.g.genitive_preps):
             return [head.id] + [k.id for k in tree.children(head.id, "compound", "amod", "flat", "nmod")
                                 for k in [k] + tree.children(k.id, "case", "compound", "flat")]
     return []
@@ -153,7 +147,7 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
         if _after_particle(tree, ids, m.start, particles):
             continue  # "Abdulmalik al-Houthi", "Mohammed bin Salman": the end of a person's name, not the group
         # a known name inside a longer person name that ends elsewhere is a different person
-        # ("Али" in "Али Ламин Зейн"): the named entity wins
+        # ("Ali" in "Ali Lamine Zeine"): the named entity wins
         if any(set(span) < set(p) and p[-1] not in span for p in persons):
             continue
         out.append(_mention(tree, doc_id, sidx, span, ner_type=None, actor_norm=m.actor.norm,
@@ -183,7 +177,7 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
 
         def name_word(j: int | None) -> bool:
             return j is not None and tree[j].upos == "PROPN" and j not in taken and tree[j].text[:1].isupper() \
-                and tree[j].text.lower().strip(".") not in NOT_ACTORS and tree[j].lemma.lower() not in NOT_ACTORS \
+                and tree[j].text.lower().strip(".") not in tree.g.not_actor_words and tree[j].lemma.lower() not in tree.g.not_actor_words \
                 and tree[j].lemma.lower() not in features
 
         for k, i in enumerate(ids + [None]):

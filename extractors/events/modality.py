@@ -12,18 +12,18 @@ def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
     targets = [node] + [c.id for c in tree.children(node, "aux", "cop", "aux:pass")]
     n = tree[node]
     if n.rel in ("acl", "xcomp", "advcl", "nmod") and n.head:
-        # "had no plans to visit", "нет намерения вводить": the negated plan noun governs the act
+        # "had no plans to visit", "there is no intention to impose": the negated plan noun governs the act
         g = tree[n.head]
         nouns = [g] if g.upos == "NOUN" else tree.children(g.id, "obj")
         plans = [x for x in nouns if x.upos == "NOUN" and x.lemma in lex.planned | lex.hypothetical]
         if any(x.head and tree[x.head].lemma in lex.negation for x in plans):
-            return True  # "у Путина нет планов посетить…"
+            return True  # "Putin has no plans to visit…" (Russian: "at Putin there are no plans")
         targets += [x.id for x in plans]
         if g.lemma in lex.negation_carriers and n.deprel in ("acl", "xcomp"):
             targets.append(g.id)  # "would be unable to extend", "not able to attend"
             targets += [c.id for c in tree.children(g.id, "aux", "cop")]
     if n.upos == "NOUN" and n.rel == "nsubj" and n.head and tree[n.head].lemma in lex.planned:
-        targets.append(n.head)  # «встреча … не планируется», "no meeting is planned": the plan is denied
+        targets.append(n.head)  # "a meeting … is not planned", "no meeting is planned": the plan is denied
     for t in targets:
         for c in tree.children(t, "advmod", "neg", "part", "discourse", "det"):
             if c.lemma in lex.negation or c.text.lower() in lex.negation:
@@ -47,13 +47,13 @@ def governors(tree: Tree, node: int, limit: int = 3) -> list[int]:
             break
         cur = tree[cur.head]
         if author_voice(tree, cur):
-            break  # «Отметим, что Польша закрыла…»: the article's aside says nothing of when
+            break  # "Let us note that Poland closed…": the article's aside says nothing of when
         out.append(cur.id)
     return out
 
 
 def author_voice(tree: Tree, n) -> bool:
-    """A sentence-initial first-person-plural verb with no subject («Напомним, …», «Отметим, что …»):
+    """A sentence-initial first-person-plural verb with no subject ("Let us recall, …", "Let us note that …"):
     the article speaking, not a party."""
     return n.feats.get("Person") == "1" and n.feats.get("Number") == "Plur" and n.start == tree.start \
         and not tree.children(n.id, "nsubj")
@@ -67,10 +67,10 @@ def _future(tree: Tree, node: int) -> bool:
         if a.feats.get("Tense") == "Fut" or a.lemma in g.future_aux or a.text.lower() in g.future_aux:
             return True
         if a.lemma in g.analytic_future_aux and n.feats.get("VerbForm") == "Inf":
-            return True  # "буду встречаться": the analytic future, whatever tense the tagger gave "буду"
+            return True  # "[I] will meet": the analytic future, whatever tense the tagger gave its auxiliary
     if g.future_be_forms and n.feats.get("VerbForm") == "Inf":
-        # "буду сегодня встречаться" with "буду" hung elsewhere by the parser: the word before the
-        # infinitive, past any adverbs, is a future form of быть
+        # "[I] will today meet" with the auxiliary hung elsewhere by the parser: the word before the
+        # infinitive, past any adverbs, is a future form of "be" (the grammar's future_be_forms)
         k = node - 1
         while k in tree.nodes and tree[k].upos == "ADV":
             k -= 1
@@ -81,8 +81,8 @@ def _future(tree: Tree, node: int) -> bool:
 
 def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_context: bool,
              named_source: bool = False) -> str:
-    """``named_source``: the sentence's attribution names a party or person ("According to Fidan", «как
-    сообщили в МИД Молдавии»), so its phrase makes nothing reported."""
+    """``named_source``: the sentence's attribution names a party or person ("According to Fidan", "as
+    the Moldovan foreign ministry reported"), so its phrase makes nothing reported."""
     low = sentence_text.lower()
     chain = governors(tree, node)
     if any(k.lemma.lower() in lex.hypothetical_marks for g in chain[:2] for k in tree.children(g, "mark", "advmod", "discourse")):
@@ -92,15 +92,15 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
         return "reported"  # (but "according to him", "According to Fidan" give a named speaker's words)
     for g in chain:
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
-        if "would" in aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
+        if set(aux) & tree.g.reported_future_aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
             return "planned"  # "Macron said France would support…": a future stated in reported speech
         if tree[g].lemma in lex.hypothetical and g != node:
             return "hypothetical"
         if any(a in lex.hypothetical for a in aux):
             return "hypothetical"
         if any(k.lemma.lower() in lex.hypothetical for k in tree.children(g, "advmod")):
-            return "hypothetical"  # "will probably deliver", "вряд ли передаст"
-    # an impersonal hypothetical matrix ("Ожидается, что…", "It is expected that…")
+            return "hypothetical"  # "will probably deliver", "is unlikely to deliver"
+    # an impersonal hypothetical matrix ("It is expected that…")
     for a in tree.ancestors(node):
         if a.lemma in lex.hypothetical and a.upos in ("VERB", "ADJ", "ADV", "AUX"):
             return "hypothetical"
@@ -116,9 +116,9 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
             return "planned"  # "are to meet" with "are" read as the infinitive's copula
     n = tree[node]
     if n.upos == "NOUN" and any(a.lemma in lex.planned for a in tree.ancestors(node)[:2]):
-        return "planned"  # "план вывода войск", "plans for a withdrawal"
+        return "planned"  # "the plan for the troops' withdrawal", "plans for a withdrawal"
     if n.rel in ("acl", "nmod", "xcomp") and n.head and tree[n.head].upos == "NOUN" and tree[n.head].lemma in lex.planned:
-        return "planned"  # "announced his intention to visit Moscow", «сообщил о намерении посетить Москву»
+        return "planned"  # "announced his intention to visit Moscow", "spoke of his intention to visit Moscow"
     return "asserted"
 
 
@@ -126,11 +126,11 @@ def conditional_would(tree: Tree, node: int) -> bool:
     """The act's only mark of possibility is the "would" of a conditional ("would hand them back if the
     occupation ends"): an offer or threat made on a condition, not a guess."""
     auxes = [a.text.lower() for g in governors(tree, node) for a in tree.children(g, "aux")]
-    return bool(auxes) and set(auxes) <= {"would", "'d"}
+    return bool(auxes) and set(auxes) <= tree.g.conditional_aux
 
 
 def is_reporting_sentence(tree: Tree, lex: Lexicon) -> bool:
-    """A sentence whose main act is media or sources reporting ("об этом сообщили источники"), or that
+    """A sentence whose main act is media or sources reporting ("sources reported this"), or that
     cites sources ("Reuters reported, citing three sources, that…")."""
     for n in tree.nodes.values():
         if n.lemma in lex.citing_verbs and any(c.lemma in lex.reported_sources for c in tree.children(n.id, "obj")):
@@ -151,7 +151,7 @@ def anonymous_source(tree: Tree, lex: Lexicon) -> bool:
         return True
     if tree.g.impersonal_plural and any(n.lemma in lex.reported_verbs and n.upos == "VERB" and n.feats.get("Number") == "Plur"
                                 and not tree.children(n.id, "nsubj") for n in tree.nodes.values()):
-        return True  # "…, сообщили в Сеуле": an indefinite "they" tells it
+        return True  # "…, [they] said in Seoul": an indefinite "they" tells it
     # surface fallback for a closing attribution the parser did not attach: ", a … official said today."
     ids = tree.ids
     commas = [k for k, i in enumerate(ids) if tree[i].text == ","]
@@ -169,9 +169,9 @@ def _anonymous(tree: Tree, node: int, lex: Lexicon) -> bool:
 
 
 def named_attribution(tree: Tree, sentence_text: str, offset: int, mentions, lex: Lexicon) -> bool:
-    """An attribution phrase of the sentence ("according to", «как сообщили») is followed closely by a
-    named party or person, or by a state body, not by media or sources: "According to Fidan, …", «Как
-    сообщили в МИД республики, …» give that speaker's words, not a report."""
+    """An attribution phrase of the sentence ("according to", "as reported") is followed closely by a
+    named party or person, or by a state body, not by media or sources: "According to Fidan, …", "As
+    the republic's foreign ministry reported, …" give that speaker's words, not a report."""
     low = sentence_text.lower()
     if any(o in low for o in lex.named_sources):
         return True  # "according to him", "according to them": a speaker already named
@@ -182,7 +182,7 @@ def named_attribution(tree: Tree, sentence_text: str, offset: int, mentions, lex
         after = offset + k + len(a)
         words = [n for n in (tree[i] for i in tree.ids) if n.start >= after and n.upos not in ("ADP", "DET", "PUNCT")][:1]
         if words and words[0].lemma.lower() in lex.bodies:
-            return True  # «как сообщили в МИД», "according to the ministry"
+            return True  # "as the ministry reported", "according to the ministry"
         nxt = min((m for m in mentions if m.start_char >= after), key=lambda m: m.start_char, default=None)
         between = low[k + len(a):nxt.start_char - offset] if nxt is not None else ""
         if nxt is not None and nxt.start_char - after <= 30 and nxt.source != "media" \

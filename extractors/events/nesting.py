@@ -9,13 +9,12 @@ from extractors.events.tree import Node, Tree
 
 
 CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
-GERUND_LINKS = {"of", "against", "for", "from", "at"}  # "accused X of doing", "warned X against doing", "balked at signing"
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
 
 
 def _is_content(tree: Tree, speech: int, node: Node, demonstratives: frozenset[str]) -> bool:
-    """``node`` lies in what the speech verb says: a clause under it, an "о…/about…" phrase, or an act
-    named as its object ("заявил протест", "announced sanctions")."""
+    """``node`` lies in what the speech verb says: a clause under it, an "about…" phrase, or an act
+    named as its object ("declared a protest", "announced sanctions")."""
     path = [node] + tree.ancestors(node.id)
     for i, a in enumerate(path):
         if a.head == speech:
@@ -27,7 +26,7 @@ def _is_content(tree: Tree, speech: int, node: Node, demonstratives: frozenset[s
 
 
 def _following_clause(tree: Tree, speech: Node) -> int | None:
-    """The clause a complementiser right after a speech verb opens ("подчеркнул, что …", "stressed
+    """The clause a complementiser right after a speech verb opens ("emphasised that …", "stressed
     that …"), wherever the parser attached it."""
     ids = tree.ids
     k = ids.index(speech.id)
@@ -42,7 +41,7 @@ def _following_clause(tree: Tree, speech: Node) -> int | None:
 
 def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
     """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
-    steps ("решили, что обе стороны начнут готовить обмен пленными")."""
+    steps ("decided that both sides will start preparing a prisoner exchange")."""
     cur = node
     for _ in range(depth):
         if not cur.head:
@@ -58,7 +57,7 @@ def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth:
 
 def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> Node:
     """The node that stands for ``node`` in its clause: the nominalised light verb it hangs on, if any
-    ("нанесения ударов" stands where "ударов" would)."""
+    ("the carrying out of strikes" stands where "strikes" would)."""
     head = tree[node.head] if node.rel == "nmod" and node.head else None
     if head is not None and head.upos == "NOUN" and head.lemma.lower() in light_nouns:
         return head
@@ -70,12 +69,14 @@ def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> 
 EVALUATING = frozenset({"ACCUSE", "SUPPORT", "PROTEST"})
 
 
-def _own_agent_act(c: Candidate, governor: Candidate | None) -> bool:
+def _own_agent_act(c: Candidate, governor: Candidate | None, reactions: frozenset[str] = frozenset()) -> bool:
     """A nominal act whose own agent is named on it ("Ruritania's expulsion of two diplomats", "the
     Bordurian strikes") is an event of its own even as what another act is about (the guidelines'
-    "nominal acts with a named agent") when that act judges it, unless that agent is the governing act's own actor ("rejected
-    its own proposal") or the act is a statement."""
-    if governor is None or governor.event_type not in EVALUATING or c.light is not None or c.actor is None or c.actor_how != "noun_agent" \
+    "nominal acts with a named agent") when that act judges it or reacts to it (``reactions``: "responded to
+    Aoun's condemnation"), unless that agent is the governing act's own actor ("rejected its own proposal") or
+    the act is a statement."""
+    if governor is None or c.light is not None or c.actor is None or c.actor_how != "noun_agent" \
+            or not (governor.event_type in EVALUATING or governor.node.lemma.lower() in reactions) \
             or c.entry.speech or c.entry.type == "DISCUSS":
         return False
     own = governor.actor
@@ -83,7 +84,8 @@ def _own_agent_act(c: Candidate, governor: Candidate | None) -> bool:
 
 
 def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
-                    readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset()) -> None:
+                    readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset(),
+                    reactions: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
@@ -106,18 +108,18 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             c.suppressed = "argument_of_event"  # "the invitation was declined": what was answered
             continue
         held = _through_light_noun(tree, c.node, light_nouns)
-        if _own_agent_act(c, live.get(held.head)):
+        if _own_agent_act(c, live.get(held.head), reactions):
             continue  # "criticised Ruritania's expulsion of two diplomats": a nominal act with its own named agent
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and held.head in live \
                 and held.rel in GOVERNOR_RELS and not c.entry.stance and not live[held.head].entry.speech:
-            # "отказалась поддержать заявление": the statement is an object; "выступил против нанесения
-            # ударов": what is opposed
+            # "refused to support the statement": the statement is an object; "spoke out against the
+            # carrying out of strikes": what is opposed
             c.suppressed = "argument_of_event"
             continue
         a = anchor(c)
         if a.upos in VERBAL and a.rel in ("advcl", "acl", "obl") and a.head in live and live[a.head] is not c \
                 and live[a.head].event_type in ("ACCUSE", "THREATEN", "REQUEST", "REJECT") \
-                and any(k.lemma in GERUND_LINKS for k in tree.children(a.id, "mark", "case")):
+                and any(k.lemma in tree.g.gerund_links for k in tree.children(a.id, "mark", "case")):
             c.suppressed = "complement_of_event"  # "accused Moscow of attacking", "warned against deploying"
             continue
         if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.rel == "nmod" and c.node.head \
@@ -138,16 +140,16 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             c.suppressed = "content_of_act"  # "a British threat to reimpose sanctions", "calls for the withdrawal"
             continue
         if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
-                and any(k.lemma in ("to", "in order") for k in tree.children(a.id, "mark")):
+                and any(k.lemma in tree.g.purpose_marks for k in tree.children(a.id, "mark")):
             c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
             continue
         if c.node.lemma in readiness:
             inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
                      and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
-                          # «о готовности освободить», "its readiness to host talks"
+                          # "of the readiness to release", "its readiness to host talks"
                           or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
             if any(o.entry.type in HOSTILE for o in inner):
-                c.suppressed = "coded_as_content"  # "готовы дать жесткий ответ" is the threat itself
+                c.suppressed = "coded_as_content"  # "ready to give a tough response" is the threat itself
                 continue
             for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
                 o.suppressed = "complement_of_event"
@@ -156,14 +158,14 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         if c.entry.attribution or (c.entry.speech and any(
                 k.lemma.lower() in tree.g.pointing_pronouns and {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.about_cases
                 for k in tree.children(c.node.id, "obl", "obj"))):
-            c.suppressed = "attribution"  # "Об этом заявил Ван Вэньбинь": who said what was just told
+            c.suppressed = "attribution"  # "Wang Wenbin said this" ("about this said W."): who said what was just told
             continue
         if c.entry.speech and c.node.rel == "parataxis" and c.node.head in live:
-            c.suppressed = "coded_as_content"  # quote first, then "- сказал Лавров"
+            c.suppressed = "coded_as_content"  # quote first, then "- said Lavrov"
             continue
         if c.entry.speech and c.node.rel in ("obl", "nmod") and c.node.head and tree[c.node.head].rel == "parataxis" \
                 and tree[c.node.head].head in live and not live[tree[c.node.head].head].entry.speech:
-            c.suppressed = "coded_as_content"  # quote first, then "- говорится в заявлении МИД"
+            c.suppressed = "coded_as_content"  # quote first, then "- the foreign ministry's statement says"
             continue
         if c.entry.speech:
             follows = _following_clause(tree, c.node)
@@ -171,7 +173,7 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
                         and other.actor is not None and other.actor.norm == c.actor.norm \
                         and _is_content(tree, c.node.id, anchor(other), demonstratives):
-                    other.suppressed = "same_statement"  # "написал, что не считает…": one statement
+                    other.suppressed = "same_statement"  # "wrote that he does not consider…": one statement
                     continue
                 if other is c or other.entry.speech:
                     continue
@@ -194,13 +196,20 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
             # (not when the verb's own frame is another object: "expressed support … and concern over …")
             live[c.light.id].suppressed = "duplicate_of_light_verb"
+        elif c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
+                and c.node.rel == "obl" and c.node.upos == "NOUN" and live[c.light.id].entry.on_negation:
+            part = live[c.light.id]  # taking part (or refusing to) in a meeting named by its own noun
+            if part.event_type == part.entry.on_negation:
+                c.suppressed = "content_of_refusal"  # "will not take part in the summit": the refusal alone
+                continue
+            part.suppressed = "duplicate_of_light_verb"  # "took part in the talks": the talks themselves
         # "support Ukraine's bid to join the EU": what is supported is not a second act; nor is what a
         # pact signed allows ("signed a pact allowing troops to be deployed": up through the complements)
         for _ in range(2):
             if a.rel in ("xcomp", "ccomp") and a.head and a.head not in live:
                 a = tree[a.head]
         if (a.rel in ("acl", "acl:relcl") or (a.rel == "nmod" and a.upos == "VERB")) and a.head:
-            # (a verb hung on the noun as nmod: "осудила решение Косово закрыть пункты")
+            # (a verb hung on the noun as nmod: "condemned Kosovo's decision to close the crossings")
             holder = tree[a.head]
             if holder.rel in GOVERNOR_RELS and holder.head in live and live[holder.head] is not c \
                     and not live[holder.head].entry.speech:
@@ -241,9 +250,10 @@ def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:
 
 
 def _answered(tree: Tree, node: Node) -> bool:
-    """``node`` is what a reply answers: "respond to the proposal", «ответит на предложение»."""
+    """``node`` is what a reply answers: "respond to the proposal", "will respond to the proposal" in
+    Russian, whose preposition takes the direction case (the grammar's answer_direction_cases)."""
     cases = {k.lemma.lower() for k in tree.children(node.id, "case")}
-    g = tree.g  # "respond to", «ответит на предложение» (на with the direction case)
+    g = tree.g
     return bool(cases & g.answer_cases) or bool(g.direction_case and cases & g.answer_direction_cases
                                                 and node.feats.get("Case") == g.direction_case)
 
@@ -254,7 +264,7 @@ def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
     if node.upos not in ("NOUN", "PROPN") or node.rel not in ("obj", "obl") or not node.head:
         return False
     verb = tree[node.head]
-    if verb.id in live or verb.rel != "acl" or not verb.head or not any(k.lemma == "to" for k in tree.children(verb.id, "mark")):
+    if verb.id in live or verb.rel != "acl" or not verb.head or not any(k.lemma in tree.g.infinitive_marks for k in tree.children(verb.id, "mark")):
         return False
     noun = tree[verb.head]
     return noun.upos == "NOUN" and noun.rel in ("obj", "nsubj:pass") and noun.head in live
@@ -263,7 +273,7 @@ def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
 def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:
     """The noun predicate whose content a to-infinitive is: its head ("threat to restore" as acl), or,
     where the parser hung the infinitive elsewhere, the noun predicate right before its "to"."""
-    if a.upos not in VERBAL or not any(k.lemma == "to" for k in tree.children(a.id, "mark")):
+    if a.upos not in VERBAL or not any(k.lemma in tree.g.infinitive_marks for k in tree.children(a.id, "mark")):
         return None
     holder = live.get(a.head) if a.rel == "acl" else None
     if holder is None and a.rel in ("advcl", "xcomp", "acl"):

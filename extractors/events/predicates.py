@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.events import derivation
 from extractors.events.arg import is_amount
-from extractors.event_types import PUNITIVE
+from extractors.event_types import PLANNED_THREAT, PUNITIVE
 from extractors.events.arguments import Arg
 from extractors.events.lexicon import Entry, Lexicon
 from extractors.events.tree import Node, Tree
@@ -37,18 +37,13 @@ class Candidate:
     suppressed: str = ""  # why it produced no event
 
 
-# prepositions of what an amount counts or holds: "$2 billion in loans", "1,000 containers of munitions",
-# "контейнеров с боеприпасами"
-COMPARATIVES = {"more", "less", "fewer", "over"}
-
-
 def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] = frozenset()) -> set[int] | None:
     """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
     if entry.dep is None:
         return set()
     f = entry.dep
     related = [(c, c.deprel) for c in tree.children(node.id)]
-    # a preposition heading an argument ("выступили против присутствия") counts as a frame word
+    # a preposition heading an argument ("spoke out against the presence") counts as a frame word
     related += [(k, "case") for c in tree.children(node.id) for k in tree.children(c.id, "case", "mark")
                 if c.lemma not in tree.g.temporal_nouns and not c.deprel.endswith("tmod")]  # "on Friday" is no "call on"
     # "allow the suspension to expire" with "expire" hung on the object: the object's infinitive
@@ -61,8 +56,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
            if k.upos == "NOUN"]
     related += [(k, "obj") for k in objs if k.head != node.id]
     # "transferred more than 1,000 containers" parsed with "more" as the object: what is counted is it
-    objs += [k for c in objs if c.lemma.lower() in COMPARATIVES for k in tree.children(c.id, "obl", "nmod")
-             if any(x.lemma.lower() == "than" for x in tree.children(k.id, "case"))]
+    objs += [k for c in objs if c.lemma.lower() in tree.g.comparatives for k in tree.children(c.id, "obl", "nmod")
+             if any(x.lemma.lower() in tree.g.comparison_cases for x in tree.children(k.id, "case"))]
     # an amount as the object ("$2 billion in loans", "500 million euros in aid"): what it counts is
     # the object the frame asks for
     amounts = [c for c in objs if is_amount(tree, c, measures)]
@@ -70,10 +65,10 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
                 if {k.lemma for k in tree.children(m.id, "case")} & tree.g.content_cases or not tree.children(m.id, "case")]
     if amounts:  # "provide $2 billion | in loans" with the counted noun hung on the verb
         related += [(m, "obj") for m in tree.children(node.id, "obl")
-                    if {k.lemma for k in tree.children(m.id, "case")} & {"in", "of"}]
+                    if {k.lemma for k in tree.children(m.id, "case")} & tree.g.counted_cases]
     # "provided the Philippines | with patrol boats" with the "with" phrase hung on the object
     related += [(m, "obl") for c in objs if c.upos == "PROPN" for m in tree.children(c.id, "nmod")
-                if any(k.lemma.lower() == "with" for k in tree.children(m.id, "case"))]
+                if any(k.lemma.lower() in tree.g.provided_with_cases for k in tree.children(m.id, "case"))]
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the
@@ -84,12 +79,14 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     elif nxt is not None and nxt.upos == "ADV" and nxt.head != node.id:
         related.append((nxt, "advmod"))  # "respond firmly | should Manila…" with the adverb hung on the next verb
     # an adjective on an object or oblique names what it is ("designated the group a terrorist
-    # organization", «признала движение террористической организацией»)
+    # organization", or with no "as" but the instrumental in Russian)
     named = [(c, rel) for c, rel in related if rel in ("obj", "obl", "nmod", "xcomp")] + [(c, "obj") for c in objs]
     related += [(a, rel) for c, rel in named for a in tree.children(c.id, "amod") if a.upos == "ADJ"]
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
+        if parent.lemma.lower() in tree.g.transparent_heads and parent.head:
+            related.append((tree[parent.head], parent.deprel))  # "held a series of | exercises"
     for c, rel in related:
         # a name made of words ("General License 44"): any of its words may be the frame word
         # (the parser may make the number its head: "License 44" as 44 with a compound)
@@ -98,11 +95,11 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
             if c.upos not in VERBAL:
                 continue  # "*": any verb ("resisted sending tanks"), not "resisted the offensive"
         elif "@name" in f.lemmas and c.upos == "PROPN":
-            pass  # "@name": any proper name ("не признает Косово"), not "признал ошибку"
+            pass  # "@name": any proper name ("does not recognise Kosovo"), not "admitted a mistake" (one verb in Russian)
         elif "@person" in f.lemmas and c.upos == "PROPN" and c.feats.get("Animacy") == "Anim":
-            pass  # "@person": a name the morphology marks animate («принял Зеленского», not «принял Крым»)
+            pass  # "@person": a name the morphology marks animate ("received Zelensky", not "took Crimea": one verb in Russian)
         elif "@model" in f.lemmas and _model_designation(tree, c):
-            pass  # "@model": a weapon's designation ("send F-16s", "передаст Киеву F-16")
+            pass  # "@model": a weapon's designation ("send F-16s", "will hand Kyiv F-16s")
         elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
             continue
         if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels \
@@ -114,7 +111,7 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     return None
 
 
-# letters, a hyphen and a number, with at most a short suffix: F-16s, Су-35, С-400, T-72B3
+# letters, a hyphen and a number, with at most a short suffix: F-16s, Su-35, S-400 (in any script), T-72B3
 MODEL = re.compile(r"^[^\W\d_]{1,4}-\d{1,3}[^\W_]{0,3}$")
 
 
@@ -164,7 +161,7 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
     for node in (tree[i] for i in tree.ids):
         keyed = [lex.entries[k] for k in dict.fromkeys(_lookup_keys(node, tree.g)) if k in lex.entries]
         if not any(_pos_ok(node, x) for e in keyed for x in e):
-            # a deverbal noun or a participle of a listed verb ("the expulsion of", «введение санкций»)
+            # a deverbal noun or a participle of a listed verb ("the expulsion of", "the imposition of sanctions")
             derived = derivation.entries(node.lemma, node.upos, lex)
             keyed = keyed + [derived] if derived else keyed
         if not keyed:
@@ -198,7 +195,7 @@ def anchor(c: Candidate) -> Node:
 
 
 def past(tree: Tree, c: Candidate) -> bool:
-    """Whether the clause of a candidate is in the past ("ended", "has ended", "завершились"); a noun
+    """Whether the clause of a candidate is in the past ("ended", "has ended", a Russian past); a noun
     predicate is read through the verb it is the subject or object of ("the talks ended")."""
     n = anchor(c)
     if n.upos not in VERBAL and n.head and n.rel in ("nsubj", "obj"):
@@ -212,12 +209,15 @@ def perfect(tree: Tree, n: Node) -> bool:
     """An English present perfect ("has repeatedly rejected"): a summary of what has gone on, not the
     news of the day."""
     return n.feats.get("VerbForm") == "Part" and n.feats.get("Tense") == "Past" and any(
-        a.lemma == "have" and a.feats.get("Tense") == "Pres" for a in tree.children(n.id, "aux"))
+        a.lemma in tree.g.perfect_aux and a.feats.get("Tense") == "Pres" for a in tree.children(n.id, "aux"))
 
 
 def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
-    """A punitive act announced under a condition is a threat (PLOVER THREATEN)."""
+    """A punitive act announced under a condition is a threat (PLOVER THREATEN); so is an attack
+    announced for the future ("vowed to crush…", "will strike…": ``event_types.PLANNED_THREAT``)."""
     if has_condition and c.event_type in PUNITIVE:
+        return "THREATEN"
+    if modality == "planned" and c.event_type in PLANNED_THREAT and not c.negated:
         return "THREATEN"
     return c.event_type
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.events.grammar import Grammar
+
 if TYPE_CHECKING:
     from extractors.events.tree import Node
 
@@ -37,18 +39,10 @@ def _break_cycles(nodes: dict[int, Node]) -> int:
 
 
 # time nouns a parser wrongly takes a preceding proper name into as a compound ("to Poland next
-# month", "at Israel overnight")
-TIME_NOUNS = frozenset({"overnight", "day", "week", "month", "year", "weekend", "morning", "afternoon", "evening",
-                        "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-
-
-# time words that name no thing, so a common noun right before them is never their modifier:
-# "struck [by Russian drones] [overnight]", "attacked [by militants] [Tuesday]"
-TIME_ADVERB_NOUNS = frozenset({"overnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                               "sunday"})
-
-
-def _split_time_compounds(nodes: dict[int, Node]) -> int:
+# month", "at Israel overnight"): the grammar's ``compounded_time_nouns``; of those, the time words
+# that name no thing, so a common noun right before them is never their modifier ("struck [by Russian
+# drones] [overnight]"): its ``time_adverb_nouns``
+def _split_time_compounds(nodes: dict[int, Node], g: Grammar) -> int:
     """"deploy troops [to Poland] [next month]" parsed as one phrase headed by the time noun, with the
     name as its compound: make the name the head of the prepositional phrase and the time noun a
     temporal modifier of the same head. The same for a common noun right before "overnight" or a
@@ -56,15 +50,15 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
     many phrases were split."""
     changed = 0
     for t in list(nodes.values()):
-        if t.lemma.lower() in TIME_NOUNS and t.rel == "obj":
-            changed += _split_time_object_name(nodes, t)
+        if t.lemma.lower() in g.compounded_time_nouns and t.rel == "obj":
+            changed += _split_time_object_name(nodes, t, g)
             continue
-        if t.lemma.lower() not in TIME_NOUNS or t.rel not in ("obl", "nmod"):
+        if t.lemma.lower() not in g.compounded_time_nouns or t.rel not in ("obl", "nmod"):
             continue
         kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
         names = [n for n in kids if n.deprel == "compound" and n.id < t.id
                  and (n.upos == "PROPN" or n.upos == "NOUN" and n.id == t.id - 1
-                      and t.lemma.lower() in TIME_ADVERB_NOUNS)]
+                      and t.lemma.lower() in g.time_adverb_nouns)]
         cases = [n for n in kids if n.rel == "case"]
         if len(names) != 1 or not cases or not all(c.id < names[0].id for c in cases):
             continue
@@ -78,15 +72,12 @@ def _split_time_compounds(nodes: dict[int, Node]) -> int:
     return changed
 
 
-TIME_DETERMINERS = frozenset({"next", "last", "this", "coming", "past"})
-
-
-def _split_time_object_name(nodes: dict[int, Node], t: Node) -> int:
+def _split_time_object_name(nodes: dict[int, Node], t: Node, g: Grammar) -> int:
     """"will visit [Serbia] [next week]" parsed as one object "Serbia next week" headed by the time
     noun: the name is the object and the time noun a temporal modifier of the verb."""
     kids = [n for n in nodes.values() if n.head == t.id]
     names = [n for n in kids if n.deprel == "compound" and n.upos == "PROPN" and n.id < t.id]
-    if len(names) != 1 or not any(k.lemma.lower() in TIME_DETERMINERS and k.id > names[0].id for k in kids):
+    if len(names) != 1 or not any(k.lemma.lower() in g.time_determiners and k.id > names[0].id for k in kids):
         return 0
     name = names[0]
     name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
@@ -97,23 +88,17 @@ def _split_time_object_name(nodes: dict[int, Node], t: Node) -> int:
     return 1
 
 
-# units of a span of time that a clause can be measured from ("hours before the summit began")
-SPAN_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year", "minutes", "hours", "days", "weeks",
-                        "months", "years"})
-SPAN_LINKS = frozenset({"before", "after", "ago", "later", "earlier", "since"})
-
-
-def _split_time_objects(nodes: dict[int, Node]) -> int:
+def _split_time_objects(nodes: dict[int, Node], g: Grammar) -> int:
     """"fired a missile [hours before the summit began]" parsed as one object headed by the time noun,
     with the object as its compound: the compound is the verb's object and the time noun a temporal
     modifier of the verb. Only when a word like "before", "after" or "ago" follows the time noun.
     Returns how many objects were split."""
     changed = 0
     for t in list(nodes.values()):
-        if t.lemma not in SPAN_NOUNS or t.rel != "obj":
+        if t.lemma not in g.time_span_units or t.rel != "obj":
             continue
         nxt = nodes.get(t.id + 1)
-        if nxt is None or nxt.lemma.lower() not in SPAN_LINKS:
+        if nxt is None or nxt.lemma.lower() not in g.time_span_links:
             continue
         kids = [n for n in nodes.values() if n.head == t.id]
         objs = [n for n in kids if n.deprel == "compound" and n.upos == "NOUN" and n.id == t.id - 1]
@@ -132,7 +117,7 @@ def _split_time_objects(nodes: dict[int, Node]) -> int:
 STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
 
 
-def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
+def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
     """"Russia, which has denied any involvement, accused Ukraine of …" parsed with the name as the
     root and the main verb hung inside the relative clause: when the root is a noun with a relative
     clause and, after a comma inside that clause, a finite verb with no subject of its own follows,
@@ -143,7 +128,7 @@ def _promote_stranded_predicate(nodes: dict[int, Node]) -> int:
     root = roots[0]
     # a relative clause, or an aside "as the group is called" ("Mercosur, as the group is called, suspended…")
     relcls = [n for n in nodes.values() if n.head == root.id and (n.deprel == "acl:relcl" or (
-        n.deprel in ("acl", "advcl") and any(k.head == n.id and k.rel == "mark" and k.lemma.lower() == "as"
+        n.deprel in ("acl", "advcl") and any(k.head == n.id and k.rel == "mark" and k.lemma.lower() in g.aside_marks
                                              for k in nodes.values())))]
 
     def under(n: Node, top: int) -> bool:
@@ -267,7 +252,7 @@ def _apposition_between_commas(nodes: dict[int, Node]) -> int:
     return changed
 
 
-def _inverted_condition(nodes: dict[int, Node]) -> int:
+def _inverted_condition(nodes: dict[int, Node], g: Grammar) -> int:
     """"will impose countermeasures [should Washington go ahead]" parsed with the main verb's object
     as a second subject of the inverted conditional: the noun before "should/were/had" belongs to the
     verb before it, and the inverted clause is an adverbial clause. Returns how many were rebuilt."""
@@ -278,7 +263,7 @@ def _inverted_condition(nodes: dict[int, Node]) -> int:
         head = nodes[v.head]
         kids = sorted((n for n in nodes.values() if n.head == v.id), key=lambda n: n.id)
         subj = [k for k in kids if k.deprel == "nsubj"]
-        aux = [k for k in kids if k.rel == "aux" and k.lemma.lower() in INVERSION]
+        aux = [k for k in kids if k.rel == "aux" and k.lemma.lower() in g.inverting_auxiliaries]
         if len(subj) != 2 or not aux or head.upos != "VERB" or head.id > subj[0].id \
                 or not subj[0].id < aux[0].id < subj[1].id < v.id or subj[0].upos not in ("NOUN", "PROPN") \
                 or any(n.head == head.id and n.rel == "obj" for n in nodes.values()):
@@ -289,12 +274,8 @@ def _inverted_condition(nodes: dict[int, Node]) -> int:
     return changed
 
 
-# auxiliaries that open an inverted conditional clause ("should Washington go ahead")
-INVERSION = frozenset({"should", "were", "had"})
-
-
-def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
-    """"approved [a new package] of sanctions", "launched [a wave] of attacks", "пакет санкций": the
+def _lift_counted(nodes: dict[int, Node], measures: frozenset[str], g: Grammar) -> int:
+    """"approved [a new package] of sanctions", "launched [a wave] of attacks" (or the genitive alone): the
     counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
     verb governs the act directly; the measure becomes its modifier. Returns how many were lifted."""
     changed = 0
@@ -317,7 +298,7 @@ def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
         if counted is None:
             continue
         cases = [k for k in nodes.values() if k.head == counted.id and k.rel == "case"]
-        if not ([c.lemma.lower() for c in cases] == ["of"] or (not cases and counted.feats.get("Case") == "Gen")):
+        if not ((len(cases) == 1 and cases[0].lemma.lower() in g.genitive_preps) or (not cases and counted.feats.get("Case") == "Gen")):
             continue
         counted.head, counted.deprel, counted.rel = m.head, m.deprel, m.rel
         m.head, m.deprel, m.rel = counted.id, "nmod", "nmod"
@@ -327,10 +308,7 @@ def _lift_counted(nodes: dict[int, Node], measures: frozenset[str]) -> int:
     return changed
 
 
-TOPIC_MARKS = frozenset({"on", "about", "over"})
-
-
-def _infinitive_of_object_noun(nodes: dict[int, Node], clause_nouns: frozenset[str]) -> int:
+def _infinitive_of_object_noun(nodes: dict[int, Node], clause_nouns: frozenset[str], g: Grammar) -> int:
     """"blocked [the EU's decision] [to open talks]" parsed with the to-infinitive on the verb: right
     after an object noun that takes such a clause (the lexicon's ``clause_nouns``: decision, plan,
     bid…) it belongs to the noun, whose owner acts in it ("the EU's decision to open talks"). So does a
@@ -340,8 +318,8 @@ def _infinitive_of_object_noun(nodes: dict[int, Node], clause_nouns: frozenset[s
         if v.rel not in ("advcl", "xcomp") or v.upos != "VERB" or not v.head or v.head not in nodes:
             continue
         marks = [k for k in nodes.values() if k.head == v.id and k.rel == "mark" and k.id < v.id]
-        to = [k for k in marks if k.lemma.lower() == "to"]
-        topic = [k for k in marks if k.lemma.lower() in TOPIC_MARKS and k.id == v.id - 1]
+        to = [k for k in marks if k.lemma.lower() in g.infinitive_marks]
+        topic = [k for k in marks if k.lemma.lower() in g.topic_marks and k.id == v.id - 1]
         noun = nodes.get((to or topic)[0].id - 1) if to or topic else None
         # "[talks] [on joining the EU]": a gerund about something, right after any object noun, is its topic
         if noun is None or noun.upos != "NOUN" or (to and noun.lemma.lower() not in clause_nouns) \
@@ -377,7 +355,8 @@ def _hyphenated_verb_prefix(nodes: dict[int, Node]) -> int:
 
 
 def _verb_tagged_adjective(nodes: dict[int, Node], endings: tuple[str, ...]) -> int:
-    """«Сомали выслало посла» tagged with "выслало" as an adjective (its lemma the verb «выслать»): a
+    """"Somalia expelled the ambassador" (Russian) tagged with "expelled" as an adjective whose lemma is
+    the verb "expel" (by the grammar's ``verb_lemma_endings``; the example is next to them there): a
     word with a verb's lemma that heads a clause (root, or with a subject or object) and is no
     participle is a finite verb."""
     changed = 0
@@ -392,19 +371,16 @@ def _verb_tagged_adjective(nodes: dict[int, Node], endings: tuple[str, ...]) -> 
     return changed
 
 
-GERUND_MARKS = frozenset({"after", "before", "since", "while", "when", "upon", "on"})
-
-
-def _gerund_after_subordinator(nodes: dict[int, Node]) -> int:
+def _gerund_after_subordinator(nodes: dict[int, Node], g: Grammar) -> int:
     """"After meeting Zelensky, Trump said…" tagged with "meeting" as a noun and the name as its flat
     part: an -ing word opened by "after/before/while…" is a gerund, and the name right after it is
     its object."""
     changed = 0
     for n in nodes.values():
-        if n.upos != "NOUN" or not n.text.lower().endswith("ing"):
+        if n.upos != "NOUN" or not n.text.lower().endswith(tuple(g.gerund_endings)):
             continue
         kids = [k for k in nodes.values() if k.head == n.id]
-        if not any(k.rel == "mark" and k.lemma.lower() in GERUND_MARKS and k.id == n.id - 1 for k in kids):
+        if not any(k.rel == "mark" and k.lemma.lower() in g.gerund_subordinators and k.id == n.id - 1 for k in kids):
             continue
         obj = nodes.get(n.id + 1)
         if obj is None or obj.head != n.id or obj.upos != "PROPN" or obj.rel not in ("flat", "compound", "appos"):
@@ -420,8 +396,8 @@ def _gerund_after_subordinator(nodes: dict[int, Node]) -> int:
 
 
 def _object_before_verb(nodes: dict[int, Node]) -> int:
-    """A verb with no subject and two objects, one before it and one after ("Египет депортировал
-    мигрантов", "Мали бойкотировало саммит" with the indeclinable or nominative-like name read as the
+    """A verb with no subject and two objects, one before it and one after ("Egypt deported migrants",
+    "Mali boycotted the summit" in Russian, with the indeclinable or nominative-like name read as the
     object): the one before the verb is its subject. Returns how many were relabelled."""
     changed = 0
     kids: dict[int, list[Node]] = {}
@@ -443,9 +419,10 @@ def _object_before_verb(nodes: dict[int, Node]) -> int:
 
 
 def _finite_conjunct_of_infinitive(nodes: dict[int, Node]) -> int:
-    """A finite verb read as a conjunct of an infinitive complement ("потребовала от X прекратить
-    провокации и призвала его к диалогу"): it is a conjunct of the verb the infinitive depends on (an
-    infinitive cannot coordinate with a finite verb). Returns how many were re-attached."""
+    """A finite verb read as a conjunct of an infinitive complement ("demanded of X to stop the
+    provocations and called on it to talk" in Russian, with "called" a conjunct of "stop"): it is a
+    conjunct of the verb the infinitive depends on (an infinitive cannot coordinate with a finite
+    verb). Returns how many were re-attached."""
     changed = 0
     for n in nodes.values():
         h = nodes.get(n.head)
@@ -460,11 +437,12 @@ def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: froze
            g=None) -> int:
     """Every repair, in order; returns how many places were changed. ``g``: the language's grammar
     (``grammar.Grammar``), whose word sets some repairs read."""
-    endings = tuple(sorted(g.verb_lemma_endings)) if g is not None else ()
-    clause_preps = g.clause_prepositions if g is not None else frozenset()
-    return (_break_cycles(nodes) + _verb_tagged_adjective(nodes, endings) + _split_time_compounds(nodes) + _split_time_objects(nodes)
-            + _promote_stranded_predicate(nodes) + _lift_counted(nodes, measures)
+    g = g if g is not None else Grammar(lang="")  # the grammar of no language has no words
+    endings = tuple(sorted(g.verb_lemma_endings))
+    clause_preps = g.clause_prepositions
+    return (_break_cycles(nodes) + _verb_tagged_adjective(nodes, endings) + _split_time_compounds(nodes, g) + _split_time_objects(nodes, g)
+            + _promote_stranded_predicate(nodes, g) + _lift_counted(nodes, measures, g)
             + _subordinate_clause_after_preposition(nodes, clause_preps) + _apposition_between_commas(nodes)
-            + _inverted_condition(nodes) + _infinitive_of_object_noun(nodes, clause_nouns)
-            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes) + _object_before_verb(nodes)
+            + _inverted_condition(nodes, g) + _infinitive_of_object_noun(nodes, clause_nouns, g)
+            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes, g) + _object_before_verb(nodes)
             + _finite_conjunct_of_infinitive(nodes))

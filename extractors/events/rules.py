@@ -27,104 +27,20 @@ def _marker_phrase(tree: Tree, mark: Node) -> str:
 def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> None:
     """Fill actor, target, negation and type of each candidate, or mark it suppressed."""
     by_id = {c.node.id: c for c in cands}
-    # a negated "rule out" frees its frame ("не исключила переговоров": the talks, left open)
+    # a negated "rule out" frees its frame ("did not rule out talks": the talks, left open)
     consumed = _consumed([c for c in cands if not (c.entry.affirmed_only and mod.negated(tree, c.node.id, lex))])
-    # two predicates in each other's frame («телефонный разговор»: each names the other): the head
+    # two predicates in each other's frame ("a telephone conversation": each names the other): the head
     # carries the act, its modifier is part of its frame
     consumed -= {c.node.id for c in cands for f in c.frame_ids
                  if (o := by_id.get(f)) is not None and c.node.id in o.frame_ids and o.node.head == c.node.id}
     for c in cands:
+        why = _form_guard(tree, c, res, lex, by_id, consumed) or _reading_guard(tree, c, res, lex)
+        if why:
+            c.suppressed = why
+            continue
+        if _received(tree, c, res, lex):
+            continue
         n = c.node
-        # a word inside another predicate's frame is that predicate's ("ввести санкции"); a verb is
-        # never consumed by the frame of its own object noun
-        if n.id in consumed and n.upos not in VERBAL and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
-            c.suppressed = "part_of_frame"
-            continue
-        named = res.by_word.get(n.id)
-        if named is not None and len(named.word_ids) > 1:
-            c.suppressed = "inside_name"  # "Организация исламского сотрудничества"
-            continue
-        if c.entry.speech and mod.author_voice(tree, n):
-            c.suppressed = "author_voice"  # «Напомним, что…», «Отметим…»: the article speaks, no party
-            continue
-        stated = n.rel == "obj" and n.head and tree[n.head].lemma.lower() in lex.stating_verbs  # "outlined its position"
-        if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass") and not stated:
-            c.suppressed = "stance_not_subject"
-            continue
-        if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
-                (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
-                or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
-            c.suppressed = "background_participle"  # "в связи с заключенным соглашением", "поддерживаемая США миссия"
-            continue
-        if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
-                                            for k in tree.children(anchor(c).id, "mark")):
-            c.suppressed = "purpose_clause"  # "чтобы ввести санкции": an aim, not an act
-            continue
-        if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
-            c.suppressed = "ability"  # "(not) in a position to extend": the act governed is the event
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "nmod") and n.head \
-                and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
-            c.suppressed = "topic"  # "centred on the truce negotiations", "would require the coordination"
-            continue
-        if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
-                and tree[n.head].lemma in lex.review_verbs:
-            c.suppressed = "under_review"  # "will consider the proposal", «рассмотрит предложение»: another's offer
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
-                (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
-                or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
-            c.suppressed = "evaluated"  # "любое участие возможно…", "не считает уместным участие": judged, not done
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and tree[n.head].lemma in lex.reported_sources:
-            c.suppressed = "topic"  # "опроверг сообщения о встрече", "denied reports of talks": what is reported
-            continue
-        if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
-                and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
-            c.suppressed = "refers_back"  # "called these talks the final opportunity"
-            continue
-        if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
-                k.lemma.lower() in tree.g.pointing_pronouns for k in tree.children(n.id, "nsubj")):
-            # "Это первый подобный визит за 12 лет": the visit just told (but "это грубое нарушение" accuses)
-            c.suppressed = "refers_back"
-            continue
-        if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
-                                             for k in tree.children(n.id)):
-            c.suppressed = "withheld_comment"  # "declined to comment", "отказался от комментариев"
-            continue
-        if c.entry.type == "AGREE" and n.upos in VERBAL and any(
-                o.lemma.lower() in lex.decrees for o in tree.children(n.id, "obj")):
-            c.suppressed = "domestic_act"  # "signed an executive order imposing tariffs": what it orders is the act
-            continue
-        if _inferred(tree, anchor(c), lex.inference_verbs):
-            c.suppressed = "inference"  # "…, implying the movement opposes the mission"
-            continue
-        if _background(tree, n, lex.background):
-            c.suppressed = "background"  # "amid growing criticism", "rallied in support of": not the news
-            continue
-        if _setting(tree, n, c, res):
-            c.suppressed = "setting"  # "review its representation at its meetings": where, not what
-            continue
-        parent = tree.parent(n.id)
-        if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "iobj") and parent is not None \
-                and parent.lemma in lex.receivers:  # "iobj": "подверглась атаке", a dative the parser may label so
-            source = _received_from(tree, parent, n, res, lex)
-            if source is None:
-                # the act's own agent inside its phrase: "подверглась атаке российских беспилотников",
-                # "received US aid" (not the receiver itself)
-                own = res.noun_agent(n.id)
-                if own is not None and own.code:
-                    subject = res.subject(parent.id)[0]
-                    source = own if subject is None or own.code != subject.code else None
-            if source is None:
-                c.suppressed = "received"  # "Scholz, who has drawn criticism": he is its target, not its agent
-                continue
-            # "Ukraine received an invitation from NATO": NATO invites Ukraine
-            c.actor, c.actor_how, c.light = source, "source", parent
-            c.target = res.subject(parent.id)[0]
-            c.negated = mod.negated(tree, parent.id, lex)
-            c.event_type = c.entry.type
-            continue
         c.negated = mod.negated(tree, n.id, lex)
         if c.entry.negated_only and not c.negated:
             c.suppressed = "not_negated"
@@ -132,105 +48,264 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
         if c.entry.affirmed_only and c.negated:
             c.suppressed = "left_open"  # "did not rule out new measures": the measures, as a possibility
             continue
-        if n.upos in ("NOUN", "PROPN") and c.entry.pos:
-            parent = tree.parent(n.id)
-            framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "заявил протест"
-            # "did not rule out talks | with Damascus": the verb that leaves the act open carries its arguments
-            left_open = parent is not None and (o := by_id.get(parent.id)) is not None \
-                and o.entry.affirmed_only and mod.negated(tree, parent.id, lex)
-            framed = framed or left_open
-            if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
-                    and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
-                    and not _own_preposition(tree, parent, n, lex):  # "held at Ankara's request"
-                c.light = parent
-                if n.rel == "nsubj" and parent.lemma in lex.happen_verbs:
-                    c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
-                    if c.actor is None:
-                        c.actor = res.between(n.id)
-                        c.actor_how = "between" if c.actor is not None else "noun_without_agent"
-                else:
-                    c.actor, c.actor_how = res.subject(parent.id)
-                if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
-                        and holder.norm != c.actor.norm:
-                    c.suppressed = "assessed_readiness"  # «заявил о готовности Запада к переговорам»: a claim about another
-                    continue
-                c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
-            elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
-                    and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod" \
-                    and (tree[parent.head].lemma in lex.light_verbs or tree[parent.head].lemma not in lex.entries):
-                # (not a verb that is an act of its own: "осудил введение Японией пошлин" condemns Japan's tariffs)
-                # "вручил послу ноту протеста": the frame noun's verb carries the act and its addressee
-                c.light = tree[parent.head]
-                c.actor, c.actor_how = res.subject(c.light.id)
-                c.negated = c.negated or mod.negated(tree, c.light.id, lex)
-            else:
-                c.actor, c.actor_how = _noun_actor(tree, c, res, lex)
-                if c.actor is None:
-                    # "Beijing imposed sanctions" parsed with "imposed" as a modifier of "sanctions": the
-                    # frame verb still has its subject
-                    for f in sorted(c.frame_ids):
-                        if tree[f].upos in VERBAL and tree[f].head == n.id and tree.children(f, "nsubj"):
-                            c.actor, c.actor_how = res.subject(f)
-                            c.light = tree[f]
-                            break
-                if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in lex.happen_verbs \
-                        and (both := res.between(n.id)) is not None:
-                    c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
-                if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
-                    c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
-                if c.actor is None and not c.entry.stance:
-                    # a prospect has no agent at all, not even the speaker ("сообщило о последствиях удара")
-                    c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
-                    continue
-        else:
-            c.actor, c.actor_how = res.subject(n.id)
-            if c.entry.speech and _source_subject(tree, n.id, lex):
-                c.suppressed = "reporting_source"
-                continue
+        if not _agent(tree, c, res, lex, by_id):
+            continue
         c.event_type = c.entry.type
-        if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)):
-            # "обсуждалась между A и B": both parties; "A и B договорились": actor A, target B
-            both = res.between(anchor(c).id) or res.between(n.id) or next(
-                (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "была достигнута договоренность … между X и Y"
-            if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
-                c.actor, c.actor_how = both, "between"
-            if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
-                    and (both is None or c.actor_how == "between") and c.entry.lemma not in lex.one_sided \
-                    and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
-                    and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
-                c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
+        _symmetric_parties(tree, c, res, lex)
         _find_target(tree, c, n, res, lex)
-        if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
-                and not (c.target is not None and c.target.code):
-            c.suppressed = "visit_without_party"  # "his ninth visit to the region": a trip, not a meeting of parties
+        why = _party_guard(c, lex, res.countries)
+        if why:
+            c.suppressed = why
             continue
-        if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
-            c.suppressed = "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
-            continue
-        if c.entry.crowd_only and not (c.actor is not None and c.actor.via == "crowd"):
-            c.suppressed = "not_a_crowd"  # "ministers gathered in Rome": only a crowd's gathering is a protest
-            continue
-        if c.actor is not None and c.actor.via == "crowd" and c.event_type in HOSTILE:
-            c.event_type = "PROTEST"  # a crowd storming or picketing a party's embassy protests (the guidelines' PROTEST)
-        if c.entry.unaddressed and _unaddressed(tree, c, lex):
-            c.event_type = c.entry.unaddressed
-        if c.negated and c.entry.on_negation:
-            c.event_type, c.negated = c.entry.on_negation, False
-        if c.entry.negated_only:
-            c.negated = False
-        elif mod.failed(tree, anchor(c).id, lex):
-            c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
+        _final_type(tree, c, lex)
+
+
+def _form_guard(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, consumed) -> str:
+    """Why the predicate's form makes it no act of its own (part of a frame or a name, the author's
+    voice, a participle, a purpose), or ""."""
+    n = c.node
+    # a word inside another predicate's frame is that predicate's ("impose sanctions"); a verb is
+    # never consumed by the frame of its own object noun
+    if n.id in consumed and n.upos not in VERBAL and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
+        return "part_of_frame"
+    named = res.by_word.get(n.id)
+    if named is not None and len(named.word_ids) > 1:
+        return "inside_name"  # "Organisation of Islamic Cooperation"
+    if c.entry.speech and mod.author_voice(tree, n):
+        return "author_voice"  # "Let us recall that…", "Let us note…": the article speaks, no party
+    stated = n.rel == "obj" and n.head and tree[n.head].lemma.lower() in lex.stating_verbs  # "outlined its position"
+    if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass") and not stated:
+        return "stance_not_subject"
+    if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
+            (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
+            or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
+        return "background_participle"  # "in connection with the concluded agreement", "the US-supported mission"
+    if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
+                                        for k in tree.children(anchor(c).id, "mark")):
+        return "purpose_clause"  # "so as to impose sanctions": an aim, not an act
+    if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
+        return "ability"  # "(not) in a position to extend": the act governed is the event
+    return ""
+
+
+def _reading_guard(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> str:
+    """Why what the sentence does with the predicate makes it no act (a topic, an evaluation, a back
+    reference, background or setting), or ""."""
+    n = c.node
+    if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "nmod") and n.head \
+            and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
+        return "topic"  # "centred on the truce negotiations", "would require the coordination"
+    if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
+            and tree[n.head].lemma in lex.review_verbs:
+        return "under_review"  # "will consider the proposal", "will review the proposal": another's offer
+    if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
+            (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
+            or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
+        return "evaluated"  # "any participation is possible…", "does not consider participation appropriate": judged, not done
+    if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and (
+            tree[n.head].lemma in lex.reported_sources or tree[n.head].lemma.lower() in lex.topic_nouns):
+        # "denied reports of a meeting", "denied reports of talks": what is reported; "the framework for
+        # talks", "the preconditions for dialogue": what is talked about, not an act
+        return "topic"
+    if c.entry.speech and n.upos == "NOUN" and any(
+            k.lemma.lower() in tree.g.restating_modifiers for k in tree.children(n.id, "det", "amod")):
+        return "refers_back"  # "made the corresponding statement", "these statements came as…"
+    if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
+            and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
+        return "refers_back"  # "called these talks the final opportunity"
+    if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
+            k.lemma.lower() in tree.g.pointing_pronouns for k in tree.children(n.id, "nsubj")):
+        # "This is the first such visit in 12 years": the visit just told (but "this is a gross violation" accuses)
+        return "refers_back"
+    if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
+                                         for k in tree.children(n.id)):
+        return "withheld_comment"  # "declined to comment", "refused comment"
+    if c.entry.type == "AGREE" and n.upos in VERBAL and any(
+            o.lemma.lower() in lex.decrees for o in tree.children(n.id, "obj")):
+        return "domestic_act"  # "signed an executive order imposing tariffs": what it orders is the act
+    if _inferred(tree, anchor(c), lex.inference_verbs):
+        return "inference"  # "…, implying the movement opposes the mission"
+    if _background(tree, n, lex.background):
+        return "background"  # "amid growing criticism", "rallied in support of": not the news
+    if _setting(tree, n, c, res):
+        return "setting"  # "review its representation at its meetings": where, not what
+    return ""
+
+
+def _received(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
+    """An act noun its clause's subject receives ("Ukraine received an invitation from NATO"): resolved
+    from its source (or suppressed when it has none); True when handled."""
+    n = c.node
+    parent = tree.parent(n.id)
+    if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "iobj") and parent is not None \
+            and parent.lemma in lex.receivers:  # "iobj": "came under attack" with a dative the parser may label so
+        source = _received_from(tree, parent, n, res, lex)
+        if source is None:
+            # the act's own agent inside its phrase: "came under attack by Russian drones",
+            # "received US aid" (not the receiver itself)
+            own = res.noun_agent(n.id)
+            if own is not None and own.code:
+                subject = res.subject(parent.id)[0]
+                source = own if subject is None or own.code != subject.code else None
+        if source is None:
+            c.suppressed = "received"  # "Scholz, who has drawn criticism": he is its target, not its agent
+            return True
+        # "Ukraine received an invitation from NATO": NATO invites Ukraine
+        c.actor, c.actor_how, c.light = source, "source", parent
+        c.target = res.subject(parent.id)[0]
+        c.negated = mod.negated(tree, parent.id, lex)
+        c.event_type = c.entry.type
+        return True
+    return False
+
+
+def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id) -> bool:
+    """Who acts: a noun predicate's light verb subject, own agent or governor; a verb's subject. False
+    when the candidate is suppressed on the way."""
+    n = c.node
+    if n.upos in ("NOUN", "PROPN") and c.entry.pos:
+        parent = tree.parent(n.id)
+        framed = parent is not None and parent.id in c.frame_ids and parent.upos in VERBAL  # "lodged a protest"
+        # "did not rule out talks | with Damascus": the verb that leaves the act open carries its arguments
+        left_open = parent is not None and (o := by_id.get(parent.id)) is not None \
+            and o.entry.affirmed_only and mod.negated(tree, parent.id, lex)
+        framed = framed or left_open
+        if parent is not None and (parent.lemma in lex.light_verbs or framed) and n.rel in ("obj", "nsubj", "obl", "nsubj:pass") \
+                and not (n.rel == "obl" and tree.children(n.id, "nmod:poss")) \
+                and not _own_preposition(tree, parent, n, lex) \
+                and not _others_act(tree, parent, n, res, lex):  # "held at Ankara's request"
+            c.light = parent
+            if n.rel == "nsubj" and parent.lemma in lex.happen_verbs:
+                c.actor, c.actor_how = res.noun_agent(n.id), "noun_agent"
+                if c.actor is None:
+                    c.actor = res.between(n.id)
+                    c.actor_how = "between" if c.actor is not None else "noun_without_agent"
+            else:
+                c.actor, c.actor_how = res.subject(parent.id)
+            if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
+                    and holder.norm != c.actor.norm:
+                c.suppressed = "assessed_readiness"  # "spoke of another side's readiness to negotiate": a claim about another
+                return False
+            c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
+        elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
+                and parent.head and tree[parent.head].upos in VERBAL and n.rel == "nmod" \
+                and (tree[parent.head].lemma in lex.light_verbs or tree[parent.head].lemma not in lex.entries):
+            # (not a verb that is an act of its own: "condemned Japan's imposition of tariffs" condemns Japan's tariffs)
+            # "handed the ambassador a note of protest": the frame noun's verb carries the act and its addressee
+            c.light = tree[parent.head]
+            c.actor, c.actor_how = res.subject(c.light.id)
+            c.negated = c.negated or mod.negated(tree, c.light.id, lex)
+        else:
+            c.actor, c.actor_how = _noun_actor(tree, c, res, lex)
+            if c.actor is None:
+                # "Beijing imposed sanctions" parsed with "imposed" as a modifier of "sanctions": the
+                # frame verb still has its subject
+                for f in sorted(c.frame_ids):
+                    if tree[f].upos in VERBAL and tree[f].head == n.id and tree.children(f, "nsubj"):
+                        c.actor, c.actor_how = res.subject(f)
+                        c.light = tree[f]
+                        break
+            if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in lex.happen_verbs \
+                    and (both := res.between(n.id)) is not None:
+                c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
+            if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
+                c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
+            if c.actor is None and not c.entry.stance:
+                # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike")
+                c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
+                return False
+    else:
+        c.actor, c.actor_how = res.subject(n.id)
+        if c.entry.speech and _source_subject(tree, n.id, lex):
+            c.suppressed = "reporting_source"
+            return False
+    return True
+
+
+def _symmetric_parties(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> None:
+    """Both parties of a symmetric or mutual act: "between A and B", or "A and B agreed" as A with B."""
+    n = c.node
+    if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)):
+        # "was discussed between A and B": both parties; "A and B agreed": actor A, target B
+        both = res.between(anchor(c).id) or res.between(n.id) or next(
+            (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "an agreement was reached … between X and Y"
+        if both is not None and (c.actor is None or c.actor_how in ("none", "passive", "noun_without_agent")):
+            c.actor, c.actor_how = both, "between"
+        if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
+                and (both is None or c.actor_how == "between") and c.entry.lemma not in lex.one_sided \
+                and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
+                and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
+            c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
+
+
+def _party_guard(c: Candidate, lex: Lexicon, countries) -> str:
+    """Why the act reaches no party it needs (a trip to nowhere, a domestic crowd), or ""."""
+    n = c.node
+    if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
+            and not (c.target is not None and c.target.code):
+        return "visit_without_party"  # "his ninth visit to the region": a trip, not a meeting of parties
+    if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
+        return "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
+    if c.entry.crowd_only and not (c.actor is not None and c.actor.via == "crowd"):
+        return "not_a_crowd"  # "ministers gathered in Rome": only a crowd's gathering is a protest
+    if c.entry.type == "CONSULT" and _domestic(c, lex, countries):
+        return "domestic_meeting"  # "the cabinet met", "met with his ministers": no other party
+    return ""
+
+
+def _domestic(c: Candidate, lex: Lexicon, countries) -> bool:
+    """A meeting of one state's own bodies: its cabinet, council or ministers meet, or its leader meets them
+    (its own, named so, or named with the state: "the Security Council of Russia", norms "…|Russia")."""
+    words = lambda a: {w.lower().strip(".,") for w in f"{a.text} {a.norm or ''}".split()} if a is not None else set()  # noqa: E731
+    actor, target = c.actor, c.target
+    if actor is None or len(actor.parts) > 1 or "|" in (actor.norm or "") or actor.type not in ("COUNTRY", "PERSON"):
+        return False  # (the ministers of two states meeting is no domestic meeting)
+    if target is None:
+        return bool(words(actor) & lex.domestic_bodies)
+    own = words(target) & lex.own_possessives  # "met his ministers"
+    home = countries.get(actor.code, (None, None))[0] if actor.code else None
+    return bool(words(target) & lex.domestic_bodies) and (bool(own) and target.code is None or target.code == actor.code
+                                                          or (home is not None and home in (target.norm or "").split("|")))
+
+
+def _final_type(tree: Tree, c: Candidate, lex: Lexicon) -> None:
+    """The type and negation the act ends with (a crowd's hostile act is a protest; a negated
+    participation is a refusal; a failure is negated)."""
+    if c.actor is not None and c.actor.via == "crowd" and c.event_type in HOSTILE:
+        c.event_type = "PROTEST"  # a crowd storming or picketing a party's embassy protests (the guidelines' PROTEST)
+    if c.entry.unaddressed and _unaddressed(tree, c, lex):
+        c.event_type = c.entry.unaddressed
+    if c.negated and c.entry.on_negation:
+        c.event_type, c.negated = c.entry.on_negation, False
+    if c.entry.negated_only:
+        c.negated = False
+    elif mod.failed(tree, anchor(c).id, lex):
+        c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
 
 
 def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
     """Whom the act reaches, tried in order: the predicate's (or light verb's) arguments, the parties
     "between" whom it happens, a partner hung on the governor, the place of a visit, a party inside
-    what a directed act is about, the owner of its object, the place struck or approached."""
+    what a directed act is about (``_argument_target``); then what the act implies: the owner of its
+    object, the place struck or approached, the mission protested at (``_implied_target``)."""
+    _argument_target(tree, c, n, res, lex)
+    _implied_target(tree, c, res, lex)  # (each of its steps asks for no target, or an uncoded one)
+    if c.target is not None and c.target.code and not c.target.parts:
+        # one of the parties of a "between A and B" phrase is both: "offered to host talks between Russia
+        # and Ukraine", "brokered a prisoner exchange between Russia and Ukraine", "welcomed the
+        # agreement between Serbia and Kosovo"
+        both = _between_holding(tree, res, c.target)
+        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
+            c.target = both
+
+
+def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
+    """The target among the act's own arguments and the phrases around it."""
     reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
-    visit = c.entry.directional  # the country visited may stand in the locative ("с визитом в Турции")
+    visit = c.entry.directional  # the country visited may stand in the locative ("on a visit in Turkey")
     if c.target is None and c.entry.type in ("SUPPORT", "ACCUSE", "REJECT"):
         # whose plan or decision it is, named by a nationality adjective: "welcomed the Egyptian plan for
-        # Gaza", «приветствовала египетский план восстановления Газы» (Egypt's, not Gaza)
+        # Gaza", "welcomed the Egyptian plan of Gaza's reconstruction" (Egypt's, not Gaza)
         acts = [o for o in tree.children(anchor(c).id, "obj") if o.lemma.lower() in lex.act_nouns]
         owner = next((t for o in acts if (t := res.nationality_of(o.id)) is not None), None)
         if owner is not None and not (c.actor is not None and owner.code == c.actor.code):
@@ -241,7 +316,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
     if c.target is None and c.light is not None:
         c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit, hostile=c.event_type in HOSTILE)
     if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
-        # also on the frame's noun: "провел переговоры между США и талибами"
+        # also on the frame's noun: "held talks between the US and the Taliban"
         both = res.between(anchor(c).id) or res.between(n.id) or next(
             (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
         if both is not None and not (c.actor and both.norm == c.actor.norm):
@@ -249,7 +324,7 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
     if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
-        # a second "subject" after the verb is the object the parser misread ("посетил Вашингтон")
+        # a second "subject" after the verb is the object the parser misread ("visited Washington")
         for k in tree.children(n.id, "nsubj"):
             arg = res.np(k.id, allow_coref=False) if k.id > n.id else None
             if arg is not None and arg.code and arg.code != c.actor.code and arg.start >= c.actor.end:
@@ -261,6 +336,11 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
             c.target = place
     if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
         c.target = res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE")
+
+
+def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> None:
+    """The target the act implies when no argument names one: the party a purpose, an object's owner,
+    a struck or approached place, a protested mission or a "between" phrase names."""
     if c.target is None and c.entry.type == "SUPPORT":
         # a frame word that is about a place names its party by that place: "reopened its embassy in Damascus"
         # (the place may hang on the frame word or, parsed so, on the verb right after it)
@@ -268,21 +348,21 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
                          for h in (f, anchor(c).id) if (t := res.deep_target(h, c.actor, depth=1)) is not None), None)
     if c.target is None and c.entry.type in ("AID", "AGREE"):
         # the party of what aid (or a promise) is for: "pledged $2 billion to rebuild Syria" (a promise
-        # is AGREE), "выделит 2 млрд долларов на восстановление Сирии"
+        # is AGREE), "will allocate $2 billion for the reconstruction of Syria"
         c.target = next((t for k in tree.children(anchor(c).id, "advcl", "xcomp", "obl", "nmod")
                          if k.lemma.lower() in lex.aid_purposes
                          and (t := res.deep_target(k.id, c.actor, depth=2)) is not None), None)
     if (c.target is None or c.target.code is None) and (c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION", "SUPPORT",
                                                                        "AID", "COOPERATE")
                                                         or (c.actor is not None and c.actor.via == "crowd")):
-        # "shot down Indian drones", "arrested British nationals", "задержала трех американских граждан",
+        # "shot down Indian drones", "arrested British nationals", "detained three American citizens",
         # "train Ukrainian pilots"; a crowd "burned Turkish flags"
         owner = res.object_owner(anchor(c).id, c.actor)
         if owner is not None and (c.target is None or owner.code):
             c.target = owner
     if c.target is None and (c.entry.type == "PROTEST" or (c.actor is not None and c.actor.via == "crowd")):
         # a protest at a party's mission is against that party: "rallied outside the French embassy",
-        # "demonstrated outside the Chinese consulate", «ворвались в посольство Швеции»
+        # "demonstrated outside the Chinese consulate", "broke into the Swedish embassy"
         c.target = next((t for k in tree.children(anchor(c).id, "obl")
                          if {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.protest_sites
                          or k.lemma.lower() in lex.missions
@@ -292,9 +372,13 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
         c.target = res.attacked_place(anchor(c).id, c.actor, tree.g.aimed_place_cases)
+        verb = next((a for a in tree.ancestors(anchor(c).id) if a.upos in VERBAL), None)
+        if c.target is None and c.actor_how.startswith("governor") and verb is not None:
+            # "began a week of naval exercises | near Japan": the place hung on the governing verb
+            c.target = res.attacked_place(verb.id, c.actor, tree.g.aimed_place_cases)
     if c.target is None and c.entry.type in ("AGREE", "CONSULT", "REQUEST", "SUPPORT"):
         # what the act offers or asks is between two parties: "offered to mediate in the conflict between
-        # Armenia and Azerbaijan", «предложила посредничество в урегулировании конфликта между …»
+        # Armenia and Azerbaijan", "offered mediation in settling the conflict between …"
         a = anchor(c)
         near = [a] + tree.children(a.id, "xcomp", "obj", "obl")
         near += [k for x in near[1:] for k in tree.children(x.id, "obj", "obl")]
@@ -306,17 +390,10 @@ def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon)
         # that thing: "seized a tanker"; for an attack it is the weapon: "fired missiles")
         own = {c.node.id} | (set() if c.entry.type in lex.frame_targets else set(c.frame_ids))
         c.target = res.object_surface(anchor(c).id, c.actor, own, {c.node.id} | set(c.frame_ids))
-    if c.target is not None and c.target.code and not c.target.parts:
-        # one of the parties of a "between A and B" phrase is both: "offered to host talks between Russia
-        # and Ukraine", "brokered a prisoner exchange between Russia and Ukraine", "welcomed the
-        # agreement between Serbia and Kosovo"
-        both = _between_holding(tree, res, c.target)
-        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
-            c.target = both
 
 
 def _reciprocal(tree: Tree, n: Node) -> bool:
-    """The act is done to each other ("accused each other", «обвинили друг друга»): its subjects are also
+    """The act is done to each other ("accused each other": the grammar's reciprocal_pairs): its subjects are also
     its targets, as for a mutual act."""
     words = {tree[i].text.lower() for k in tree.children(n.id, "obj", "obl", "iobj") for i in tree.subtree(k.id)}
     return any(set(pair.split()) <= words for pair in tree.g.reciprocal_pairs)
@@ -342,7 +419,7 @@ def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexic
     deeper = [tree[i] for i in sorted(tree.subtree(noun.id))
               if i != noun.id and tree[i].head != noun.id and tree[i].rel in ("nmod", "obl")]
     for k in tree.children(verb.id, "obl") + tree.children(noun.id, "nmod") + deeper:
-        # a preposition with its fixed words, lemmas joined: "от", "from", "с сторона" ("со стороны")
+        # a preposition with its fixed words, lemmas joined ("from", "on the part of"): receiver_sources lists them so
         cases = {" ".join([x.lemma.lower()] + [f.lemma.lower() for f in tree.children(x.id, "fixed")])
                  for x in tree.children(k.id, "case")}
         if cases & lex.receiver_sources:
@@ -353,7 +430,7 @@ def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexic
 
 
 def _own_preposition(tree: Tree, verb: Node, noun: Node, lex: Lexicon) -> bool:
-    """The verb governs the noun through a preposition of its own frame ("выступает против санкций":
+    """The verb governs the noun through a preposition of its own frame ("speaks out against sanctions":
     opposing sanctions is a refusal, not a sanction), so it is no light verb of that noun."""
     cases = {k.lemma.lower() for k in tree.children(noun.id, "case")}
     return bool(cases) and any(e.dep is not None and cases & e.dep.lemmas for e in lex.entries.get(verb.lemma, ()))
@@ -363,7 +440,7 @@ def _own_preposition(tree: Tree, verb: Node, noun: Node, lex: Lexicon) -> bool:
 
 def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
     """The act reaches no party other than its actor: no target, the actor's own side, or forces sent
-    to a place where they are posted ("to its border with Syria", "в акваторию"). Aid with no recipient
+    to a place where they are posted ("to its border with Syria", "into the waters"). Aid with no recipient
     named stays aid: the recipient is usually clear from the story ("France will not send troops")."""
     if c.target is None:
         if c.entry.type != "AID":
@@ -387,7 +464,7 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
 
 
 def _inferred(tree: Tree, a: Node, verbs: frozenset[str]) -> bool:
-    """The act is the content of a participial inference ("suggesting that…", "свидетельствуя о…")."""
+    """The act is the content of a participial inference ("suggesting that…", "testifying to…")."""
     cur = a
     for _ in range(2):
         if cur.rel not in ("ccomp", "xcomp", "obj", "obl") or not cur.head:
@@ -414,14 +491,14 @@ def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
 def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth: int = 0) -> bool:
     """A noun predicate in a background phrase of another clause: after a one-word marker ("amid
     criticism"), or a marker of a preposition and a noun, on the predicate itself ("in support of")
-    or on its head ("на фоне критики"); or inside such a phrase ("amid criticism of the talks")."""
+    or on its head ("against the background of criticism"); or inside such a phrase ("amid criticism of the talks")."""
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or not markers:
         return False
     if n.rel == "nmod" and n.head and depth < 2 and _background(tree, tree[n.head], markers, depth + 1):
         return True
     case_words = tree.children(n.id, "case")
     cases = {k.lemma.lower() for k in case_words}
-    # a fixed multi-word preposition, as one phrase of lemmas: "в связи с" -> "в связь с"
+    # a fixed multi-word preposition, as one phrase of lemmas ("in connection with"): background lists them so
     fixed = {" ".join([k.lemma.lower()] + [f.lemma.lower() for f in tree.children(k.id, "fixed")]) for k in case_words}
     head = tree[n.head] if n.head else None
     for m in markers:
@@ -436,13 +513,13 @@ def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth
 
 
 def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
-    """A noun predicate in a place phrase of another clause ("at its meetings", "на его встречах")
+    """A noun predicate in a place phrase of another clause ("at its meetings", "in his meetings")
     with no partner and no named party of its own is the setting of that clause."""
     if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
         return False
     place = n
     if not {k.lemma.lower() for k in tree.children(n.id, "case")} & tree.g.setting_cases:
-        # "on the sidelines of the summit", "на полях саммита": the place phrase is the noun's head
+        # "on the sidelines of the summit", "on the margins of the summit": the place phrase is the noun's head
         place = tree[n.head] if n.rel == "nmod" and n.head else None
         if place is None or place.rel not in ("obl", "nmod") or place.lemma not in tree.g.setting_nouns \
                 or not {k.lemma.lower() for k in tree.children(place.id, "case")} & tree.g.setting_place_cases:
@@ -457,7 +534,7 @@ def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
 def _noun_actor(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
     """Who acts in a noun predicate with no light verb, most specific evidence first."""
     n = c.node
-    # "просьба США", "Russia's proposal", "the warning by X", "a threat from X"
+    # "the request of the US", "Russia's proposal", "the warning by X", "a threat from X"
     arg = res.noun_agent(n.id, c.entry.type in SAID_TYPES, c.entry.own_agent, c.frame_ids)
     if arg is not None:
         return arg, "noun_agent"
@@ -466,51 +543,66 @@ def _noun_actor(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> tuple[
         if arg is not None:
             return arg, how
     if res.has_partner(n.id):
-        arg, how = _governor_subject(tree, n, res, lex, c.entry.type)  # "на встрече с X заявил Y"
+        arg, how = _governor_subject(tree, n, res, lex, c.entry.type)  # "at the meeting with X, Y said"
         if arg is not None:
             return arg, how
-    arg = res.between(n.id)  # "переговоры между A и B"
+    arg = res.between(n.id)  # "talks between A and B"
     if arg is not None:
         return arg, "between"
     return _governor_subject(tree, n, res, lex, c.entry.type)
 
 
 def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: str = "") -> tuple[Arg | None, str]:
-    """A noun predicate with no agent of its own, as the object of a clause ("Россия не исключает
-    развития сотрудничества", "на встрече с X заявил Y"): the clause's subject acts. Not through a
-    noun of prospect ("warned of the consequences of a strike", "об угрозе нападения"): what might
+    """A noun predicate with no agent of its own, as the object of a clause ("Russia does not rule out
+    developing cooperation", "at the meeting with X, Y said"): the clause's subject acts. Not through a
+    noun of prospect ("warned of the consequences of a strike", "of the threat of an attack"): what might
     happen has no agent in the clause. A forceful act (``event_types.CLAIMED``) that a speech verb tells is
-    not the speaker's («Литва заявила о нарушении воздушного пространства»): it is told, by whomever done."""
+    not the speaker's ("Lithuania reported a violation of its airspace"): it is told, by whomever done."""
     cur, steps = n, 0
     while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
         gov = tree[cur.head]
         if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
-            # "предупредил о последствиях удара", «заявил о готовности Запада к переговорам»: a prospect, no act done
+            # "warned of the consequences of a strike", "spoke of another side's readiness to negotiate": a prospect, no act done
             return None, "prospect_not_act"
         if gov.upos == "NOUN" and gov.lemma.lower() in lex.planned and res.noun_agent(gov.id) is not None:
-            # «против плана ЕС по отказу от газа»: the act under another's plan is no act of the clause's subject
+            # "against the EU's plan to give up gas": the act under another's plan is no act of the clause's subject
             return None, "noun_without_agent"
         if gov.upos in VERBAL or (gov.upos == "ADJ" and gov.feats.get("VerbForm") == "Part"):
             if _in_accusation(tree, cur, gov, lex) or (gov.head and _in_accusation(tree, gov, tree[gov.head], lex)):
-                # "accused London of sabotaging the peace talks", "обвинила Лондон в срыве переговоров":
+                # "accused London of sabotaging the peace talks", "accused London of the disruption of talks":
                 # what is accused is no act of the accuser
                 return None, "accused_content"
             arg, how = res.subject(gov.id)
             if etype in CLAIMED and gov.lemma.lower() in lex.speech_lemmas and arg is not None:
-                # the speaker's own strike names another party it is aimed at («заявила о нанесении удара по
-                # Харькову»); one on the speaker's side, or on no one named, is told, not done
+                # the speaker's own strike names another party it is aimed at ("announced a strike on
+                # Kharkiv"); one on the speaker's side, or on no one named, is told, not done
                 s, e, _ = tree.span_text(tree.subtree(n.id))
                 other = res.party_in(s, e, arg)
                 if other is None:
                     return None, "told_not_done"
             return arg, f"governor:{how}" if arg else "noun_without_agent"
-        cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # «подписал указ о введении пошлин»
+        cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # "signed a decree on imposing tariffs"
     return None, "noun_without_agent"
 
 
+JUDGING = ("SUPPORT", "ACCUSE", "REJECT")  # verbs that judge another's act: approve, condemn, reject
+
+
+def _others_act(tree: Tree, verb: Node, n: Node, res: Resolver, lex: Lexicon) -> bool:
+    """A verb that judges (approving, condemning) another party's act noun is its own
+    event, not a light verb: "Belgium approved the Dutch proposal" approves the Dutch proposal
+    (while "approved the sale of jets" is the approver's own sale)."""
+    if not any(e.type in JUDGING for e in lex.entries.get(verb.lemma, ())):
+        return False
+    own = res.noun_agent(n.id) or res.nationality_of(n.id)
+    subject = res.subject(verb.id)[0]
+    return own is not None and subject is not None and bool(own.norm) and own.norm != subject.norm \
+        and not (own.code and own.code == subject.code)
+
+
 def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
-    """A decision announced by its maker: the act noun is what a speech verb states («Баку заявил о
-    приостановке переговоров», "Lima declared the severing of relations"), so the speaker did it; a
+    """A decision announced by its maker: the act noun is what a speech verb states ("Baku announced the
+    suspension of talks", "Lima declared the severing of relations"), so the speaker did it; a
     forceful act told so is someone else's, told or claimed (``event_types.CLAIMED``)."""
     gov = tree[n.head] if n.head else None
     return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
@@ -524,7 +616,7 @@ def _in_accusation(tree: Tree, part: Node, verb: Node, lex: Lexicon) -> bool:
 
 
 def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
-    """The subject of a speech verb is a news source ("сообщили источники", "media reported")."""
+    """The subject of a speech verb is a news source ("sources reported", "media reported")."""
     for c in tree.children(node, "nsubj"):
         if c.lemma in lex.reported_sources:
             return True

@@ -16,8 +16,8 @@ class TargetFinder:
             gc = {k.lemma for k in self.tree.children(g.id, "case")}
             if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat") \
                     or self._membership(node, gc) or (gc & self.tree.g.addressed_cases and (self._nationality(g.id) is not None or (
-                        (m := self.by_word.get(g.id)) is not None and m.actor_code))):  # «жалобу … на Израиль»
-                out.append(g)  # "против X", a bare dative addressee ("поставлять оружие Тайваню"), "участие в ОДКБ"
+                        (m := self.by_word.get(g.id)) is not None and m.actor_code))):  # "a complaint … against Israel"
+                out.append(g)  # "against X", a bare dative addressee ("supply weapons to Taiwan"), "participation in the CSTO"
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
@@ -44,16 +44,16 @@ class TargetFinder:
         citizens were released, arrested or banned ("released two American prisoners")."""
         objs = self.tree.children(node, "obj")
         if self.tree[node].upos == "NOUN":  # a noun's object is its "of" or genitive phrase: "the expulsion of
-            # three Russian diplomats", «высылка трех российских дипломатов»
+            # three Russian diplomats", or the same with the genitive alone
             objs += [m for m in self.tree.children(node, "nmod")
-                     if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= {"of"}
+                     if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= self.tree.g.genitive_preps
                      and (not self.tree.g.possessor_case or m.feats.get("Case") == self.tree.g.possessor_case
                           or self.tree.children(m.id, "nummod"))]
         for o in objs:
             # the object itself, or what it belongs to ("froze the assets of five Russian oligarchs")
             # (or a noun compounded onto it: "declared a Ukrainian diplomat persona non grata")
             owners = [o] + [m for m in self.tree.children(o.id, "nmod")
-                            if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= {"of"}] + [
+                            if {k.lemma.lower() for k in self.tree.children(m.id, "case")} <= self.tree.g.genitive_preps] + [
                 m for m in self.tree.children(o.id, "compound") if m.upos == "NOUN"]
             for x in owners:
                 arg = self._nationality(x.id)
@@ -62,21 +62,21 @@ class TargetFinder:
         return None
 
     def _membership(self, node: int, cases: set[str]) -> bool:
-        """"participation in the CSTO", "членство в НАТО": the body one belongs to, not a place."""
+        """"participation in the CSTO", "membership in NATO": the body one belongs to, not a place."""
         nouns = self.lex.membership_nouns
         return bool(cases & self.tree.g.membership_cases) and (self.tree[node].lemma in nouns or any(
             o.lemma in nouns for o in self.tree.children(node, "obj")))  # "froze its participation | in the CSTO"
 
     def _names_party(self, c, visit: bool) -> bool:
         """A locative-case argument is a target only when it names a party itself and, in Russian, is
-        not in the locative case ("визит в Китай", not "в Китае") unless a visit names the country
-        visited ("находящийся с визитом в Египте")."""
+        not in the locative case ("a visit to China", not "in China", with the same preposition) unless
+        a visit names the country visited ("on a visit in Egypt")."""
         m = self.by_word.get(c.id)
         if m is None:
             return False
         if visit:
             return c.feats.get("Case") != "Loc" or m.actor_type == "COUNTRY"
-        place = self.tree.g.place_case  # "в Китай", not "in Abuja" (a language with no case says neither)
+        place = self.tree.g.place_case  # "into China", not "in Abuja" (a language with no case says neither)
         return place is not None and c.feats.get("Case") not in (place, None)
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
@@ -100,19 +100,19 @@ class TargetFinder:
             frame_prep = [k for k in tree.children(c.id, "case", "mark") if k.id in frame_ids]
             if (c.id in frame_ids or (frame_prep and all(cases.get(k.lemma, 9) > 1 for k in frame_prep))) \
                     and c.upos not in ("PROPN",):
-                # a frame noun ("санкции против X", "sanctions on X") may carry the target inside it,
+                # a frame noun ("sanctions against X", "sanctions on X") may carry the target inside it,
                 # behind an addressee preposition; "call for the withdrawal of X" names no addressee
                 for g in self._inner_addressees(c.id, cases):
                     cands.append((2, g))
                 for g in tree.children(c.id, "nsubj"):  # "called for the Council to withdraw"
                     cands.append((2, g))
-                if c.lemma in self.lex.bodies:  # "выслала российского дипломата": whose diplomat
+                if c.lemma in self.lex.bodies:  # "expelled a Russian diplomat": whose diplomat
                     cands.append((2, c))
                 if c.lemma in self.lex.entries or c.lemma in self.lex.owned_nouns:
-                    # "не принимает ультиматум Москвы": whose ultimatum; "violated Swedish airspace",
-                    # «нарушил воздушное пространство НАТО», «удерживали венесуэльских рыбаков»: whose
-                    # airspace, whose citizens
-                    cands += [(2, g) for g in tree.children(c.id, "nmod", "nmod:poss")
+                    # "does not accept Moscow's ultimatum": whose ultimatum; "violated Swedish airspace",
+                    # "violated NATO airspace", "held Venezuelan fishermen": whose airspace, whose citizens
+                    # (after an addressee of the noun itself: sanctions of the EU | against Russia are against Russia)
+                    cands += [(2.5, g) for g in tree.children(c.id, "nmod", "nmod:poss")
                               if not tree.children(g.id, "case") and g.feats.get("Case") in ("Gen", None)]
                 if c.lemma in self.lex.owned_nouns:
                     cands += [(2, a) for a in tree.children(c.id, "amod", "compound") if a.id in self.by_word]
@@ -131,8 +131,8 @@ class TargetFinder:
                 rank = min((cases[x] for x in cs if x in cases), default=1)
                 if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)) and not self._membership(node, cs) and not (
                         n.upos == "NOUN" and cs & tree.g.addressed_cases and self._nationality(c.id) is not None):
-                    continue  # "на полях саммита БРИКС", "in Abuja the week before": a place, not a party
-                    # (but "пошлины на китайскую сталь": what a measure is laid on names its party)
+                    continue  # "on the sidelines of the BRICS summit", "in Abuja the week before": a place,
+                    # not a party (but "tariffs on Chinese steel": what a measure is laid on names its party)
             elif c.rel == "xcomp":
                 rank = 4
             elif c.rel == "obj" and handed:
@@ -155,7 +155,7 @@ class TargetFinder:
         ordered = sorted(cands, key=lambda x: (x[0], x[1].id))
         for _, c in ordered:
             if c.rel == "xcomp" and c.upos in ("VERB", "AUX"):
-                arg = self.target(c.id, exclude, frame_ids, max_rank, visit, hostile)  # «не намерен развивать связи с X»
+                arg = self.target(c.id, exclude, frame_ids, max_rank, visit, hostile)  # "does not intend to develop ties with X"
             else:
                 arg = self.np(c.id, allow_coref=False)
                 if arg is None and pronouns and c.upos == "PRON" and c.rel in ("obj", "iobj"):
@@ -163,19 +163,19 @@ class TargetFinder:
                 if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
                     arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
                 if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
-                    arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "из африканской страны"
+                    arg = self._coref(c.id, self.lex.roles[c.lemma], exclude)  # "from the African country"
                 if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") and {
                         k.lemma for k in tree.children(c.id, "case")} & tree.g.addressed_cases:
                     arg = self._nationality(c.id)  # "sanctions on Russian banks"
             if ok(arg, c):
                 return arg
-        # no named party: an unnamed group of people addressed by the act ("пригласил 160 делегаций",
+        # no named party: an unnamed group of people addressed by the act ("invited 160 delegations",
         # "met with local leaders") is kept by its surface, without a code
         for rank, c in ordered:
             if max_rank < 3:
-                break  # a statement's audience ("told diplomats", "сказал журналистам") is no party
-            if rank <= 2 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c) \
-                    and c.id not in frame_ids:  # "направлять собственных военных": the troops sent, not a target
+                break  # a statement's audience ("told diplomats", "said to journalists") is no party
+            if rank <= 2.5 and c.upos == "NOUN" and c.rel in ("obj", "iobj", "obl", "nmod") and self._people(c) \
+                    and c.id not in frame_ids:  # "send its own troops": the troops sent, not a target
                 s, e, text = tree.span_text(tree.subtree(c.id, skip_rels=NP_SKIP + ("case",)))
                 return Arg(text, c.lemma, None, "GROUP", s, e, "phrase")
         return None
@@ -183,10 +183,10 @@ class TargetFinder:
     def object_pronoun(self, pron, exclude: Arg | None) -> Arg | None:
         """A third-person pronoun as the object of an act stands for the nearest party named before it
         (in its sentence, then the sentences before) that is not the actor's own side: "Kyrgyzstan
-        criticised Tajikistan and urged it to…", «раскритиковала Эстонию и призвала ее…»."""
+        criticised Tajikistan and urged it to…", "criticised Estonia and called on her…" (a country's gender)."""
         if pron.feats.get("Person", "3") != "3" or pron.feats.get("Reflex") == "Yes" \
                 or pron.feats.get("PronType", "Prs") != "Prs" or pron.lemma.lower() in self.tree.g.demonstratives:
-            return None  # "urged you", "urged us", "itself", «считает это»: not a party named before
+            return None  # "urged you", "urged us", "itself", "considers this": not a party named before
         gender = pron.feats.get("Gender")
         # English marks a person's pronoun ("him", "her") apart from a thing's or a country's ("it")
         person = {"Masc": True, "Fem": True, "Neut": False}.get(gender) if self.tree.g.pronoun_gender_is_person else None
@@ -204,12 +204,12 @@ class TargetFinder:
     def object_surface(self, node: int, exclude: Arg | None, skip: set[int] = frozenset(),
                        heads: set[int] = frozenset()) -> Arg | None:
         """What a coercive or violent act takes or strikes when it names no party: its object (the
-        subject of its passive, or what it struck: "strikes on a depot", «удар по складу»), kept by its
+        subject of its passive, or what it struck: "strikes on a depot", "a strike at a warehouse"), kept by its
         surface without a code ("detained three fishermen", "seized a tanker", "the vessel was boarded")."""
         tree = self.tree
         struck = [k for h in [node] + sorted(heads) for k in tree.children(h, "obl", "nmod")
                   if {x.lemma.lower() for x in tree.children(k.id, "case")} & self.lex.struck_cases]
-        for c in tree.children(node, "obj", "nsubj:pass") + struck:  # "struck a depot", «удар по складу»
+        for c in tree.children(node, "obj", "nsubj:pass") + struck:  # "struck a depot", "a strike at a warehouse"
             if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in tree.g.temporal_nouns or is_amount(tree, c, self.lex.measures) \
                     and not tree.children(c.id, "nummod"):
                 continue
@@ -226,7 +226,7 @@ class TargetFinder:
 
     def mission_owner(self, node: int) -> Arg | None:
         """The party whose embassy, consulate or mission ``node`` is: by a nationality adjective ("the
-        Chinese consulate") or a genitive or "of" phrase ("посольство Швеции", "the embassy of Sweden")."""
+        Chinese consulate") or a genitive or "of" phrase ("the embassy of Sweden", in either form)."""
         tree = self.tree
         if tree[node].lemma.lower() not in self.lex.missions:
             return None
@@ -234,7 +234,7 @@ class TargetFinder:
         if arg is not None:
             return arg
         for m in tree.children(node, "nmod", "nmod:poss"):
-            if {k.lemma.lower() for k in tree.children(m.id, "case")} <= {"of", "'s"} and m.id in self.by_word \
+            if {k.lemma.lower() for k in tree.children(m.id, "case")} <= tree.g.owner_cases and m.id in self.by_word \
                     and self.by_word[m.id].actor_code:
                 return Arg.of(self.by_word[m.id])
         return None
@@ -244,7 +244,7 @@ class TargetFinder:
         return self._nationality(node)
 
     def _nationality(self, node: int) -> Arg | None:
-        """The party a nationality adjective on a noun names ("Russian banks", "китайских компаний"; the
+        """The party a nationality adjective on a noun names ("Russian banks", "of Chinese companies"; the
         tagger may read the adjective as a proper-noun compound: "Belarusian citizens")."""
         for a in self.tree.children(node, "amod", "compound"):
             m = self.by_word.get(a.id)
@@ -264,7 +264,7 @@ class TargetFinder:
         Breadth first through objects, obliques, nominal modifiers and infinitive complements; places,
         times and the speaker's content clauses are not entered. With ``nationality`` (an accusation:
         what is protested is someone's act) a nationality adjective names the party too ("concern over
-        the North Korean missile launch", "обеспокоенность запуском северокорейской ракеты")."""
+        the North Korean missile launch", "concern over the launch of a North Korean missile")."""
         tree = self.tree
         frontier = [node]
         for _ in range(depth):
@@ -275,12 +275,12 @@ class TargetFinder:
                         continue
                     if c.deprel == "advcl" and any(k.lemma.lower() in tree.g.circumstance_subordinators for k in tree.children(c.id, "mark")):
                         continue  # "if Washington continues arms sales to Taipei": when, not what
-                    # a preposition with fixed words is another preposition ("в связи с" is no "в")
+                    # a preposition with fixed words is another preposition ("in connection with" is no "in")
                     cases = {k.lemma for k in tree.children(c.id, "case") if not tree.children(k.id, "fixed")}
                     if cases & tree.g.locative_cases and not self._about_place(h, c) \
                             and not (tree.g.direction_case and c.feats.get("Case") == tree.g.direction_case):
                         continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
-                        # (a Russian accusative is whither: «поставки газа в Австрию»)
+                        # (a Russian accusative is whither: "gas supplies into Austria", the grammar's direction_case)
                     m = self.by_word.get(c.id)
                     if m is not None and m.actor_code and not (
                             exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
@@ -294,7 +294,7 @@ class TargetFinder:
 
     def attacked_place(self, node: int, exclude: Arg | None, cases: frozenset[str] | None = None) -> Arg | None:
         """An attack with no target names where it struck: "struck targets in southern Lebanon",
-        "нанес удары по южному Ливану" — the party of that place phrase (on the verb or its object).
+        "carried out strikes on southern Lebanon" — the party of that place phrase (on the verb or its object).
         With other ``cases``, the place a show of force is aimed at ("drills around Taiwan")."""
         tree = self.tree
         cases = tree.g.struck_place_cases if cases is None else cases

@@ -20,6 +20,17 @@ def _quiet() -> None:
     logging.getLogger("stanza").setLevel(logging.WARNING)
 
 
+def use_gpu(cfg: NLPConfig) -> bool:
+    """``cfg.use_gpu``, or where it is None (the default: CUDA when it is available) whether this
+    process sees CUDA; decided here, where pipelines are built, so that a process that builds none
+    never imports torch."""
+    if cfg.use_gpu is not None:
+        return bool(cfg.use_gpu)
+    import torch
+
+    return torch.cuda.is_available()
+
+
 @functools.lru_cache(maxsize=8)
 def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
     _quiet()
@@ -33,27 +44,33 @@ def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
         return stanza.Pipeline(lang, dir=str(profiles.NATASHA_RESOURCES), processors=NATASHA_PROCESSORS,
                                download_method=None, logging_level="WARN", use_gpu=False)
     if profile == "compact":
-        return compact_pipeline(profiles.compact_path(lang, cfg), lang, cfg.use_gpu)
+        return compact_pipeline(profiles.compact_path(lang, cfg), lang, use_gpu(cfg), cfg.fast_nlp)
     if profile == "stanza":
         present = [p for p in OFFICIAL_PROCESSORS.split(",") if (Path(cfg.stanza_dir) / lang / p).is_dir()]
         return stanza.Pipeline(lang, dir=str(cfg.stanza_dir), processors=",".join(present),
-                               download_method=None, logging_level="WARN", use_gpu=cfg.use_gpu)
+                               download_method=None, logging_level="WARN", use_gpu=use_gpu(cfg))
     raise ValueError(f"unknown profile {profile!r}")
 
 
-def compact_pipeline(d: Path, lang: str, use_gpu: bool = False):
-    """The compact profile's pipeline over the model directory ``d``: tag, repair, parse."""
+def compact_pipeline(d: Path, lang: str, use_gpu: bool = False, fast: bool = True):
+    """The compact profile's pipeline over the model directory ``d``: tag, repair, parse. ``fast``:
+    with the inference speed-ups of ``speedups`` (int8 layers on the CPU only)."""
+    from extractors.nlp import speedups
+
     paths = {f"{p}_model_path": str(d / f"{p}.pt") for p in profiles.COMPACT_PROCESSORS if (d / f"{p}.pt").exists()}
     procs = [p for p in profiles.COMPACT_PROCESSORS if f"{p}_model_path" in paths]
     common = dict(download_method=None, allow_unknown_language=True, logging_level="WARN", use_gpu=use_gpu)
     tagger = stanza.Pipeline(lang, dir=str(d), processors=",".join(p for p in procs if p != "depparse"),
-                             pos_pretrain_path=None, **common,
+                             pos_pretrain_path=None, **common, **(speedups.TAGGER_OPTIONS if fast else {}),
                              **{k: v for k, v in paths.items() if not k.startswith("depparse")})
-    if "depparse" not in procs:
-        return tagger
-    parser = stanza.Pipeline(lang, dir=str(d), processors="depparse", depparse_pretagged=True,
-                             depparse_pretrain_path=None, depparse_model_path=paths["depparse_model_path"], **common)
-    return TagFixParse(tagger, parser, lang)
+    parser = None
+    if "depparse" in procs:
+        parser = stanza.Pipeline(lang, dir=str(d), processors="depparse", depparse_pretagged=True,
+                                 depparse_pretrain_path=None, depparse_model_path=paths["depparse_model_path"],
+                                 **common)
+    if fast:
+        speedups.apply(tagger, parser, int8=not use_gpu)
+    return tagger if parser is None else TagFixParse(tagger, parser, lang)
 
 
 class TagFixParse:
@@ -80,18 +97,27 @@ class TagFixParse:
             mwt.trainer.expansion_dict.update(expansions(lang))
 
     def bulk_process(self, docs: list[stanza.Document]) -> list[stanza.Document]:
+        from extractors.nlp.contractions import mark_contractions
+
+        docs = [d if isinstance(d, stanza.Document) else stanza.Document([], text=d) for d in docs]
+        docs = self.tagger.processors["tokenize"].bulk_process(docs)
+        mark_contractions(docs, self.lang)
+        if self.tagger.processors.get("mwt") is not None:
+            docs = self.tagger.processors["mwt"].bulk_process(docs)
+        return self.tag_fix_parse(docs)
+
+    def tag_fix_parse(self, docs: list[stanza.Document]) -> list[stanza.Document]:
+        """Tag, repair and parse documents already split into sentences and words (also gold words,
+        for scoring on a treebank's own tokenisation)."""
         from extractors.nlp.closedclass import fix_function_words
-        from extractors.nlp.contractions import fix_contraction_lemmas, mark_contractions
+        from extractors.nlp.contractions import fix_contraction_lemmas
         from extractors.nlp.lemmafix import (fix_capitalised_lemmas, fix_initial_capitals, fix_irregular_lemmas,
                                              fix_plural_names, fix_regular_inflections, fix_tag_lemmas)
         from extractors.nlp.modalfix import fix_bare_verbs
         from extractors.nlp.namednouns import fix_named_nouns
         from extractors.nlp.namefix import fix_names
 
-        docs = [d if isinstance(d, stanza.Document) else stanza.Document([], text=d) for d in docs]
-        docs = self.tagger.processors["tokenize"].bulk_process(docs)
-        mark_contractions(docs, self.lang)
-        for name in ("mwt", "pos", "lemma"):  # the rest of the tagger pipeline, in Stanza's order
+        for name in ("pos", "lemma"):  # the rest of the tagger pipeline, in Stanza's order
             if self.tagger.processors.get(name) is not None:
                 docs = self.tagger.processors[name].bulk_process(docs)
         fix_names(docs, self.lang)
@@ -162,6 +188,9 @@ def describe(lang: str, cfg: NLPConfig) -> dict:
         d = profiles.compact_path(lang, cfg)
         files = sorted(d.glob("*.pt"))
         info["models"] = f"communique compact ({d.name})"
+        from extractors.nlp import speedups
+
+        info["inference"] = speedups.describe(cfg.fast_nlp, use_gpu(cfg))
     else:
         files = sorted((Path(cfg.stanza_dir) / lang).rglob("*.pt"))
         info["models"] = f"stanza official ({cfg.stanza_dir})"

@@ -29,9 +29,10 @@ class NLPConfig:
     stanza_dir: Path | None = None  # official Stanza model directory
     compact_dir: Path = PACKAGE_MODELS
     languages: tuple[str, ...] = ("ru", "en")
-    use_gpu: bool = False
+    use_gpu: bool | None = False  # None: CUDA when the process building a pipeline sees it (pipelines.use_gpu)
     torch_threads: int | None = None  # intra-op threads per process (1 when several processes share the CPUs)
     doc_timeout: float | None = None  # seconds one document may take to annotate (None: no limit)
+    fast_nlp: bool = True  # compact profile: the inference speed-ups of ``speedups`` (False: Stanza's own)
 
 
 def compact_path(lang: str, cfg: NLPConfig) -> Path:

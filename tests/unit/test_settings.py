@@ -77,3 +77,13 @@ def test_a_prefect_ui_setting_that_is_not_a_boolean_is_one_line(monkeypatch, nam
     monkeypatch.setenv(name, "sometimes")
     with pytest.raises(SettingsError, match=rf"^{name}: not a boolean \(got 'sometimes'\)$"):
         Settings().prefect_ui()
+
+
+def test_fast_nlp_is_on_unless_turned_off_and_reaches_the_nlp_config(monkeypatch, tmp_path):
+    monkeypatch.delenv("COMMUNIQUE_FAST_NLP", raising=False)
+    assert load(tmp_path / "w.duckdb", use_gpu=False).nlp_config().fast_nlp is True
+    monkeypatch.setenv("COMMUNIQUE_FAST_NLP", "false")
+    assert load(tmp_path / "w.duckdb", use_gpu=False).nlp_config().fast_nlp is False
+    monkeypatch.setenv("COMMUNIQUE_FAST_NLP", "sometimes")
+    with pytest.raises(SettingsError, match=r"^COMMUNIQUE_FAST_NLP: .*got 'sometimes'"):
+        load(tmp_path / "w.duckdb")

@@ -36,6 +36,9 @@ def test_a_clean_tree_is_left_alone():
     assert tree.repaired == 0 and tree.subtree(2) == [2, 3, 4]
 
 
+EN = grammar.load("en")  # the words the English repairs read (time nouns, marks, auxiliaries) are the language's
+
+
 def _parsed(rows: list[tuple[str, str, str | None, int, str]], glued: frozenset[int] = frozenset()) -> tuple[NS, str]:
     """(text, upos, feats, head, deprel) rows, one word each, separated by spaces (no space before the
     word ids in ``glued``)."""
@@ -78,11 +81,11 @@ def test_a_counted_act_takes_the_place_of_its_measure_noun():
     rows = [("EU", "PROPN", None, 2, "nsubj"), ("approved", "VERB", "VerbForm=Fin", 0, "root"),
             ("a", "DET", None, 4, "det"), ("package", "NOUN", None, 2, "obj"), ("of", "ADP", None, 6, "case"),
             ("sanctions", "NOUN", None, 4, "nmod")]
-    tree = Tree(*_parsed(rows), measures=frozenset({"package"}))
+    tree = Tree(*_parsed(rows), measures=frozenset({"package"}), grammar=EN)
     assert tree.repaired == 1
     assert tree[6].head == 2 and tree[6].deprel == "obj"  # approved -> sanctions
     assert tree[4].head == 6 and tree[4].rel == "nmod" and tree[5].head == 4
-    assert Tree(*_parsed(rows)).repaired == 0  # no measure nouns given: left alone
+    assert Tree(*_parsed(rows), grammar=EN).repaired == 0  # no measure nouns given: left alone
 
 
 def test_a_clause_after_a_preposition_gets_its_subject_back():
@@ -112,7 +115,7 @@ ASIDE = [("Mercosur", "PROPN", None, 0, "root"), (",", "PUNCT", None, 1, "punct"
 
 
 def test_a_main_verb_after_an_as_aside_becomes_the_predicate_with_its_object():
-    tree = Tree(*_parsed(ASIDE))
+    tree = Tree(*_parsed(ASIDE), grammar=EN)
     assert tree.repaired == 1
     assert (tree[9].head, tree[9].deprel, tree[9].feats.get("VerbForm")) == (0, "root", "Fin")
     assert (tree[1].head, tree[1].deprel) == (9, "nsubj")
@@ -153,7 +156,7 @@ INVERTED = [("Beijing", "PROPN", None, 3, "nsubj"), ("will", "AUX", None, 3, "au
 
 
 def test_the_noun_before_an_inverted_condition_is_the_main_verbs_object():
-    tree = Tree(*_parsed(INVERTED))
+    tree = Tree(*_parsed(INVERTED), grammar=EN)
     assert tree.repaired == 1
     assert (tree[4].head, tree[4].deprel) == (3, "obj")
     assert (tree[7].head, tree[7].deprel) == (3, "advcl")
@@ -168,7 +171,7 @@ SPAN = [("North", "PROPN", None, 2, "compound"), ("Korea", "PROPN", None, 3, "ns
 
 
 def test_a_time_span_read_as_the_object_gives_the_object_back():
-    tree = Tree(*_parsed(SPAN))
+    tree = Tree(*_parsed(SPAN), grammar=EN)
     assert tree.repaired == 1
     assert (tree[5].head, tree[5].deprel) == (3, "obj")
     assert (tree[6].head, tree[6].deprel) == (3, "obl:tmod")
@@ -198,10 +201,10 @@ DECISION = [("Hungary", "PROPN", None, 2, "nsubj"), ("blocked", "VERB", "VerbFor
 
 
 def test_a_to_clause_after_a_clause_noun_belongs_to_the_noun():
-    tree = Tree(*_parsed(DECISION), clause_nouns=frozenset({"decision"}))
+    tree = Tree(*_parsed(DECISION), clause_nouns=frozenset({"decision"}), grammar=EN)
     assert tree.repaired == 1
     assert tree[5].head == 3 and tree[5].deprel == "acl"
-    assert Tree(*_parsed(DECISION)).repaired == 0  # "decision" not listed: left alone
+    assert Tree(*_parsed(DECISION), grammar=EN).repaired == 0  # "decision" not listed: left alone
 
 
 # "After meeting Zelensky , Trump said" tagged with "meeting" as a noun subject and the name as its flat part
@@ -211,12 +214,13 @@ AFTER_MEETING = [("After", "SCONJ", None, 2, "mark"), ("meeting", "NOUN", None, 
 
 
 def test_an_ing_noun_after_a_subordinator_is_a_gerund_with_an_object():
-    tree = Tree(*_parsed(AFTER_MEETING))
+    tree = Tree(*_parsed(AFTER_MEETING), grammar=EN)
+    assert Tree(*_parsed(AFTER_MEETING)).repaired == 0  # with no language's grammar there is no subordinator
     assert tree.repaired == 1
     assert tree[2].upos == "VERB" and tree[2].deprel == "advcl" and tree[2].head == 6
     assert tree[3].deprel == "obj" and tree[3].head == 2
     untagged = [("After", "ADP", None, 2, "case")] + AFTER_MEETING[1:]
-    assert Tree(*_parsed(untagged)).repaired == 0  # no "after" as a mark: left alone
+    assert Tree(*_parsed(untagged), grammar=EN).repaired == 0  # no "after" as a mark: left alone
 
 
 # «Сомали выслало посла» with "выслало" tagged as an adjective whose lemma is the verb
