@@ -104,11 +104,11 @@ def describe(langs: list[str], cfg: NLPConfig) -> dict[str, dict]:
 
 
 def info() -> tuple[int, int]:
-    """(pid, NLP pipelines built by this process so far: models loaded; the pipelines' cache misses)."""
+    """(pid, NLP pipelines built by this process so far: its model loads, ``pipelines.built``)."""
     import sys
 
     pipelines = sys.modules.get("extractors.nlp.pipelines")
-    return os.getpid(), pipelines._build.cache_info().misses if pipelines is not None else 0
+    return os.getpid(), pipelines.built() if pipelines is not None else 0
 
 
 def call_with_info(fn, *args):

@@ -418,29 +418,31 @@ def current() -> Pool:
     return _CURRENT.get() or _INLINE
 
 
-def annotate(p: Pool, docs: list, lang: str, cfg):
-    """``flows.annotation.annotate_extract`` on ``p``. If a worker dies on the batch, its documents
-    go again one per job, and a document whose job kills a worker too is quarantined
-    (``annotation_error:WorkerCrashed``): one bad document costs only itself."""
+def annotate(p: Pool, docs: list, lang: str, cfg, work: Callable | None = None):
+    """``work(docs, lang, cfg)`` (``flows.annotation.annotate_extract``) on ``p``. If a worker dies on
+    the batch, its documents go again one per job, and a document whose job kills a worker too is
+    quarantined (``annotation_error:WorkerCrashed``): one bad document costs only itself."""
     from extractors.records import Quarantined
     from flows import annotation
 
+    work = work or annotation.annotate_extract
+
+    def lost(d, e: WorkerCrashed) -> Quarantined:
+        return Quarantined("annotate", "annotation_error:WorkerCrashed", d.source, str(e)[:500], d.doc_id,
+                           d.external_id)
+
     try:
-        return p.submit(annotation.annotate_extract, docs, lang, cfg).result()
+        return p.submit(work, docs, lang, cfg).result()
     except WorkerCrashed as e:
         if len(docs) == 1:
-            d = docs[0]
-            return [], [Quarantined("annotate", "annotation_error:WorkerCrashed", d.source, str(e)[:500], d.doc_id,
-                                    d.external_id)]
+            return [], [lost(docs[0], e)]
     out, bad = [], []
-    for i, f in enumerate([p.submit(annotation.annotate_extract, [d], lang, cfg) for d in docs]):
+    for i, f in enumerate([p.submit(work, [d], lang, cfg) for d in docs]):
         try:
-            found, lost = f.result()
+            found, failed = f.result()
         except WorkerCrashed as e:
-            d = docs[i]
-            bad.append(Quarantined("annotate", "annotation_error:WorkerCrashed", d.source, str(e)[:500], d.doc_id,
-                                   d.external_id))
+            bad.append(lost(docs[i], e))
             continue
         out += [(i, x) for _, x in found]
-        bad += lost
+        bad += failed
     return out, bad

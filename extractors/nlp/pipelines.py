@@ -31,8 +31,18 @@ def use_gpu(cfg: NLPConfig) -> bool:
     return torch.cuda.is_available()
 
 
+_BUILT = [0]  # pipelines this process has built (models loaded), cache clears included
+
+
+def built() -> int:
+    """How many NLP pipelines this process has built so far: its model loads. Counted where they are
+    built, so a cache that is cleared, or a pipeline built again, still counts."""
+    return _BUILT[0]
+
+
 @functools.lru_cache(maxsize=8)
 def _build(lang: str, profile: str, cfg: NLPConfig) -> stanza.Pipeline:
+    _BUILT[0] += 1
     _quiet()
     if cfg.torch_threads:
         import torch
