@@ -296,12 +296,16 @@ class DaskPool(Pool):
         from distributed import Client, LocalCluster
 
         super().__init__()
+        _close_before_dask_at_exit()
         self.cluster = None
         if par.dask_address:
             self.client = Client(par.dask_address)
         else:
+            # on 127.0.0.1 only; no dashboard, and the scheduler's HTTP routes on a free port (by
+            # default they take 8787, a user's own dashboard's port, or warn that it is taken)
             self.cluster = LocalCluster(n_workers=par.dask_local, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+                                        host="127.0.0.1", dashboard_address=None,
+                                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
             self.client = Client(self.cluster)
         self.address = par.dask_address or self.cluster.scheduler_address
         threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values())
@@ -402,6 +406,17 @@ def close_all() -> None:
 
 
 atexit.register(close_all)
+_DASK_EXIT = False
+
+
+def _close_before_dask_at_exit() -> None:
+    """Exit handlers run last-registered first: Dask's own (registered when it is imported, after this
+    module's) would close a cluster first, logging to streams that may be closed by then. Registered
+    again once Dask is imported, ``close_all`` runs before them."""
+    global _DASK_EXIT
+    if not _DASK_EXIT:
+        _DASK_EXIT = True
+        atexit.register(close_all)
 
 
 @contextlib.contextmanager
