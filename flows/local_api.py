@@ -71,6 +71,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _end_with_parent():
+    """A ``preexec_fn`` that has the kernel send the child SIGTERM when this process ends, however it
+    ends (Linux ``PR_SET_PDEATHSIG``; it fires when the thread that started the child ends, and
+    ``prepare`` runs on the main thread). None elsewhere: there the server is stopped at exit only."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    parent = os.getpid()
+
+    def preexec() -> None:
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent ended before the signal was armed
+            os._exit(0)
+
+    return preexec
+
+
 def _start_ephemeral() -> _Server | None:
     spec = importlib.util.find_spec("prefect")
     if spec is None or not spec.origin:
@@ -80,10 +100,15 @@ def _start_ephemeral() -> _Server | None:
     # what Prefect's client sets for its ephemeral server: no UI, ephemeral mode
     env.update({"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"})
     try:
+        # its own session: a Ctrl-C at the terminal (SIGINT to the whole foreground process group) does
+        # not stop it while this process still reports the stopped run to it (Prefect's crash handling
+        # would retry against a dead server for a minute); it ends when this process stops it, or, if
+        # this process dies without doing so (SIGKILL), by the parent-death signal
         proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent), "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port), "--log-level",
-             "error", "--lifespan", "on"], env=env, stdin=subprocess.DEVNULL)
+             "error", "--lifespan", "on"], env=env, stdin=subprocess.DEVNULL, start_new_session=True,
+            preexec_fn=_end_with_parent())
     except OSError:
         return None
     return _Server(proc, f"http://127.0.0.1:{port}/api")

@@ -163,10 +163,11 @@ def _gone(pid: int) -> bool:
         return True
 
 
-def test_sigterm_stops_a_pooled_run_within_seconds_and_marks_it_interrupted(tmp_path):
-    """A run with two annotation worker processes stopped with SIGTERM (to the run's process only):
-    it ends within seconds, the run is marked interrupted, and its workers and its Prefect API server
-    end with it."""
+@pytest.mark.parametrize("how", ["sigterm", "ctrl-c"])
+def test_a_stop_ends_a_pooled_run_within_seconds_and_marks_it_interrupted(tmp_path, how):
+    """A run with two annotation worker processes stopped with SIGTERM (to the run's process only), or
+    with Ctrl-C (SIGINT to its whole process group, as a terminal sends it): it ends within seconds,
+    the run is marked interrupted, and its workers and its Prefect API server end with it."""
     inp = _corpus(tmp_path / "in.jsonl", 400)
     db = tmp_path / "w.duckdb"
     proc = _start(db, inp, tmp_path, "--workers", "2")
@@ -178,7 +179,10 @@ def test_sigterm_stops_a_pooled_run_within_seconds_and_marks_it_interrupted(tmp_
         time.sleep(0.001)
     assert proc.poll() is None, "the run ended before it could be stopped"
     workers, children = _children(proc.pid)
-    proc.send_signal(signal.SIGTERM)
+    if how == "sigterm":
+        proc.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)
     t1 = time.monotonic()
     try:
         proc.wait(timeout=20)
