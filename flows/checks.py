@@ -1,6 +1,6 @@
 """Validation of one annotated batch as a pure function: the batch's frames, the GX suites, and the
-rows that fail them moved to quarantine. No Prefect here: a Dask worker imports this module to
-validate on the cluster."""
+rows that fail them moved to quarantine. No Prefect here: a worker of a running Dask cluster
+(``--dask-address``) imports this module to validate on the cluster."""
 from __future__ import annotations
 
 import json

@@ -81,7 +81,7 @@ def _checked_batches(jobs: list[tuple[str, list[RawDocument]]], nlp: NLPConfig, 
     extraction travels once (worker → here). Consecutive annotated batches are validated
     together once they hold ``load_size`` documents (or the input ends): a GX call costs nearly the
     same for 128 documents as for 512 (0.20 s against 0.30 s for short Russian ones), so fewer,
-    larger calls spread it. With ``remote_validation`` (Dask: the cluster does the work) each batch is
+    larger calls spread it. With ``remote_validation`` (a running Dask cluster does the work) each batch is
     validated on the workers as it comes.
 
     Overlap: two batches per worker are in flight (``2 × parallel``), topped up as each result comes
@@ -132,8 +132,8 @@ def pipeline(inputs: list[str], db_path: str, nlp: NLPConfig, lang: str = "auto"
     the database itself: those extracted by another extractor version (all of them with ``reprocess``).
     Annotation and extraction run on this process's warm pool for ``workers`` / ``dask_local`` /
     ``dask_address`` (``flows.pool``: started once, models loaded once per worker, kept for the next
-    run of the process), as many batches in flight as it has workers, plus one; validation (on the
-    cluster with Dask) and loading stay in this process, in order, one short write transaction per
+    run of the process), two batches per worker in flight; validation (on the cluster with
+    ``dask_address``) and loading stay in this process, in order, one short write transaction per
     ``load_size`` documents. One run at a time writes a warehouse (``warehouse.run_lock``): another run
     on it is refused at once, or waited for with ``wait``; a run that waited finds the documents the
     other one loaded and loads only what is new. With ``bi_snapshot`` the run ends by publishing the

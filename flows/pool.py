@@ -44,7 +44,7 @@ class Pool:
     pid seen so far to the NLP pipelines it has built (models loaded)."""
 
     width: int = 1  # batches worth keeping in flight
-    remote_validation: bool = False  # validation runs on the workers too (Dask: the cluster does the work)
+    remote_validation: bool = False  # validation runs on the workers too (a running Dask cluster does the work)
     kind: str = "inline"
 
     def __init__(self) -> None:
@@ -290,7 +290,6 @@ class ProcessPool(Pool):
 
 class DaskPool(Pool):
     kind = "dask"
-    remote_validation = True
 
     def __init__(self, par: Parallelism):
         from distributed import Client, LocalCluster
@@ -308,6 +307,10 @@ class DaskPool(Pool):
                                         scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
             self.client = Client(self.cluster)
         self.address = par.dask_address or self.cluster.scheduler_address
+        # a cluster of its own (``--dask-local``) shares this machine: validation stays in the flow's
+        # process, as with worker processes (one GX context, 512-document chunks, a batch's extraction
+        # sent once); a running cluster (``--dask-address``) validates each batch itself
+        self.remote_validation = self.cluster is None
         threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values())
         self.width = max(threads, par.dask_local or 0, 2 if par.dask_address else 1)
         self._futures: set = set()
