@@ -112,8 +112,13 @@ def info() -> tuple[int, int]:
 
 
 def call_with_info(fn, *args):
-    """``fn(*args)`` and ``info()``: how a Dask worker answers (``flows.pool.DaskPool``)."""
-    return fn(*args), info()
+    """``fn(*args)``, ``info()`` and the seconds the call took: how a Dask worker answers
+    (``flows.pool.DaskPool``)."""
+    import time
+
+    t0 = time.perf_counter()
+    result = fn(*args)
+    return result, info(), time.perf_counter() - t0
 
 
 # ---- the worker process ----------------------------------------------------------------------------

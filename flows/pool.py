@@ -52,7 +52,7 @@ class Pool:
         self._stats_lock = threading.Lock()
         self.created = time.monotonic()
         self.ready: dict[int, float] = {}  # worker pid -> seconds from the pool's start to its first answer
-        self.busy: dict[int, float] = {}  # worker pid -> seconds spent on jobs, warm-up excluded (ProcessPool)
+        self.busy: dict[int, float] = {}  # worker pid -> seconds spent on jobs, warm-up excluded
 
     def submit(self, fn: Callable, *args) -> Future:
         raise NotImplementedError
@@ -330,13 +330,13 @@ class DaskPool(Pool):
                 f.cancel() or f.set_exception(CancelledError())
                 return
             try:
-                result, info = df.result()
+                result, info, seconds = df.result()
             except BaseException as e:  # noqa: BLE001
                 if type(e).__name__ == "KilledWorker":
                     e = WorkerCrashed(f"a Dask worker died while working on {fn.__name__}: {e}")
                 f.set_exception(e)
                 return
-            self._seen(info)
+            self._seen(info, 0.0 if fn is annotation.warm else seconds)
             f.set_result(result)
 
         df.add_done_callback(done)
