@@ -127,9 +127,7 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
         # an elided subject (none in the tree at all) is taken from the previous event nearby
         if (not c.suppressed and c.actor is None and c.actor_how == "none" and not c.entry.speech
                 and st.last.arg is not None and sidx - st.last.sentence <= FALLBACK_SENTENCES):
-            a = st.last.arg
-            c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
-            c.actor_how = "previous_event"
+            c.actor, c.actor_how = st.last.arg.found("fallback"), "previous_event"
     discourse.definite_acts(tree, cands, st.events, sidx)
     return ms, cands, misses, res
 

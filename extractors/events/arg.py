@@ -30,6 +30,10 @@ class Arg:
         return cls(text or m.text, m.actor_norm, m.actor_code, m.actor_type,
                    m.start_char if start is None else start, m.end_char if end is None else end, via)
 
+    def found(self, via: str) -> "Arg":
+        """The same party found another way (its parts left out)."""
+        return Arg(self.text, self.norm, self.code, self.type, self.start, self.end, via)
+
     @classmethod
     def at(cls, word: Node, party: "Arg", via: str = "coref") -> "Arg":
         """``party`` as the word that stands for it (a pronoun, "we", "the two leaders")."""
@@ -86,6 +90,11 @@ def phrase(tree: Tree, ids: list[int], head: int) -> tuple[int, int, str]:
     while len(keep) > 1 and tree[keep[0]].rel in ("case", "mark", "cc", "punct"):
         keep.pop(0)
     return tree.span_text(keep or ids)
+
+
+def apart(code: str | None, norm: str | None, exclude: Arg | None) -> bool:
+    """A party (by its code and norm) that is not ``exclude``: another norm, and another code if it has one."""
+    return exclude is None or not (norm == exclude.norm or code and code == exclude.code)
 
 
 def is_amount(tree: Tree, node: Node, measures: frozenset[str] = frozenset()) -> bool:

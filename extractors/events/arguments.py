@@ -49,7 +49,7 @@ class Resolver:
         implied = ImpliedParties(scope, phrases)
         self.np, self.nationality_of = phrases.np, phrases.nationality
         self.subject, self.noun_agent = subjects.subject, subjects.noun_agent
-        self.target, self.object_pronoun = targets.target, targets.object_pronoun
+        self.target = targets.target
         self.between, self.has_partner, self.stranded_partner = implied.between, implied.has_partner, implied.stranded_partner
         self.object_owner, self.object_surface, self.mission_owner = implied.object_owner, implied.object_surface, implied.mission_owner
         self.deep_target, self.attacked_place, self.party_in = implied.deep_target, implied.attacked_place, implied.party_in

@@ -3,7 +3,7 @@ parser hung elsewhere, whose people or property an act takes or strikes, a coded
 what an act is about, the place an attack struck, a party named in a condition."""
 from __future__ import annotations
 
-from extractors.events.arg import NP_SKIP, Arg, Part, Scope, is_amount, join
+from extractors.events.arg import NP_SKIP, Arg, Part, Scope, apart, is_amount, join
 from extractors.events.phrases import NounPhrases
 
 
@@ -141,11 +141,9 @@ class ImpliedParties(Part):
                         continue  # "a force in the Strip" is where; "the situation in Myanmar" is what
                         # (a Russian accusative is whither: "gas supplies into Austria", the grammar's direction_case)
                     m = self.by_word.get(c.id)
-                    if m is not None and m.actor_code and not (
-                            exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
+                    if m is not None and m.actor_code and apart(m.actor_code, m.actor_norm, exclude):
                         return Arg.of(m)
-                    if nationality and (a := self.nationality(c.id)) is not None and not (
-                            exclude is not None and (a.code == exclude.code or a.norm == exclude.norm)):
+                    if nationality and (a := self.nationality(c.id)) is not None and apart(a.code, a.norm, exclude):
                         return a
                     nxt.append(c.id)
             frontier = nxt
@@ -167,8 +165,7 @@ class ImpliedParties(Part):
                         continue
                     for i in sorted(tree.subtree(c.id, skip_rels=NP_SKIP)):
                         m = self.by_word.get(i)
-                        if m is not None and m.actor_code and not (
-                                exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm)):
+                        if m is not None and m.actor_code and apart(m.actor_code, m.actor_norm, exclude):
                             return Arg.of(m)
             frontier = nxt
         return None
@@ -187,8 +184,7 @@ class ImpliedParties(Part):
         interests suffer from Washington's actions": Washington), else the subject of the span's clause
         when it is a role noun ("unless the junta reinstates…"), kept by its surface."""
         for m in sorted(self.mentions, key=lambda m: m.start_char):
-            if start <= m.start_char and m.end_char <= end and m.actor_norm and not (
-                    exclude is not None and (m.actor_norm == exclude.norm or m.actor_code and m.actor_code == exclude.code)):
+            if start <= m.start_char and m.end_char <= end and m.actor_norm and apart(m.actor_code, m.actor_norm, exclude):
                 return Arg.of(m)
         for n in self.tree.nodes.values():
             if start <= n.start < end and n.rel in ("nsubj", "nsubj:pass") and n.lemma in self.lex.roles \

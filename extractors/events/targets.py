@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractors.events.arg import NP_SKIP, Arg, Part, Scope, is_amount
+from extractors.events.arg import NP_SKIP, Arg, Part, Scope, apart, is_amount
 from extractors.events.phrases import NounPhrases
 
 
@@ -182,7 +182,7 @@ class Targets(Part):
         for m in list(reversed(before)) + list(reversed(self.history)):
             if not m.actor_code or m.actor_type not in ("COUNTRY", "ORG", "GROUP", "PERSON"):
                 continue
-            if exclude is not None and (m.actor_code == exclude.code or m.actor_norm == exclude.norm):
+            if not apart(m.actor_code, m.actor_norm, exclude):
                 continue
             if person is not None and person != (m.actor_type == "PERSON"):
                 continue
