@@ -44,12 +44,9 @@ class Resolver:
         self.countries, self.speaker = salience.countries, salience.speaker
         self.last_actor, self.last_actor_recent = salience.last_actor, salience.last_actor_recent
         phrases = NounPhrases(scope)
-        subjects = Subjects(scope, phrases)
-        targets = Targets(scope, phrases, subjects.noun_agent)
         implied = ImpliedParties(scope, phrases)
-        self.np, self.nationality_of = phrases.np, phrases.nationality
-        self.subject, self.noun_agent = subjects.subject, subjects.noun_agent
-        self.target = targets.target
+        self.np, self.nationality_of, self.noun_agent = phrases.np, phrases.nationality, phrases.noun_agent
+        self.subject, self.target = Subjects(scope, phrases).subject, Targets(scope, phrases).target
         self.between, self.has_partner, self.stranded_partner = implied.between, implied.has_partner, implied.stranded_partner
         self.object_owner, self.object_surface, self.mission_owner = implied.object_owner, implied.object_surface, implied.mission_owner
         self.deep_target, self.attacked_place, self.party_in = implied.deep_target, implied.attacked_place, implied.party_in

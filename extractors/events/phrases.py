@@ -1,5 +1,6 @@
 """Noun phrases as actors: the party a phrase of the tree names, by the mentions in it, a crowd by its
-surface, and what a word that names no one stands for (``coref.Antecedents``)."""
+surface, what a word that names no one stands for (``coref.Antecedents``), and the agent of a noun
+predicate (possessor, genitive, adjective)."""
 from __future__ import annotations
 
 from extractors.events.arg import NP_SKIP, Arg, Part, Scope, join, phrase
@@ -187,3 +188,53 @@ class NounPhrases(Part):
                     if m is not None and m.actor_code and k.id < a.id:
                         return Arg.of(m)
         return None
+
+    def noun_agent(self, node: int, said: bool = False, derived: bool = False,
+                   frame: frozenset[int] | set[int] = frozenset()) -> Arg | None:
+        """The agent of a noun predicate: possessor, genitive or adjective (Russia's proposal, the
+        request of the US, the Russian proposal); for an act done by saying it (``said``: a threat, a
+        call, an accusation) also its source ("a threat from the Houthi leader"). A noun ``derived``
+        from a verb has its object there instead ("the expulsion of two envoys", "the suspension of
+        talks": roles ``patient_cases``, the genitive): its agent is a possessor, a by-phrase or the
+        agent case ("the imposition by Japan of tariffs" with no preposition). People among the words of the noun's
+        ``frame`` are whom it is done to ("the expulsion of | diplomats"), never its agent."""
+        tree = self.tree
+        cases = self.lex.agent_cases | (self.lex.source_cases if said else frozenset())
+        if derived:
+            cases = cases - self.lex.patient_cases
+        for c in tree.children(node, "nmod:poss", "nmod", "amod", "compound", "det:poss"):
+            if c.id in frame and (c.lemma in self.lex.roles or c.lemma in self.lex.groups
+                                  or c.feats.get("Animacy") == "Anim"):
+                continue  # the people it is done to ("the expulsion of | two Russian envoys"); a thing it uses
+                # names its owner ("the launch of a North Korean missile")
+            cs = tree.cases(c.id)
+            if c.rel == "nmod" and cs and not cs & cases:
+                continue
+            poss = tree.g.possessor_case
+            by_agent = tree.g.agent_case is not None and c.feats.get("Case") == tree.g.agent_case
+            if c.rel == "nmod" and not cs and poss and c.feats.get("Case") != poss and not by_agent:
+                continue
+            if derived and c.deprel == "nmod" and not cs and poss and not by_agent:
+                continue
+            if c.upos == "NOUN" and c.lemma in self.lex.entries and c.id not in self.by_word:
+                # an act named inside ("the first stop of Macron's tour", "the suspension of talks with Yerevan"):
+                # its own agent, not its partners
+                arg = self.noun_agent(c.id)
+                if arg and arg.norm and not self._aimed_at(arg):
+                    return arg
+                continue
+            if c.deprel == "nmod" and not cs and not poss:
+                continue  # "the summit in Vientiane" split by the parser: a bare nmod is no possessor
+            arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
+            if arg and arg.norm and not self._aimed_at(arg):
+                return arg
+        return None
+
+    def _aimed_at(self, arg: Arg) -> bool:
+        """The party stands in a phrase saying whom something is aimed at ("the use of force against
+        Taiwan"): the target, never the agent."""
+        for n in self.tree.nodes.values():
+            if arg.start <= n.start < arg.end and n.upos in ("PROPN", "NOUN") \
+                    and self.tree.cases(n.id) & self.tree.g.aimed_cases:
+                return True
+        return False

@@ -2,20 +2,17 @@
 the frame noun it governs), ranked by the preposition or case that introduces each."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from extractors.events.arg import NP_SKIP, Arg, Part, Scope, apart, is_amount
 from extractors.events.phrases import NounPhrases
 
 
 class Targets(Part):
-    """The targets of a sentence's predicates; ``phrases`` resolves noun phrases, ``noun_agent`` names
-    the agent of an act noun ("rejected the UN call": whoever made the call)."""
+    """The targets of a sentence's predicates; ``phrases`` resolves noun phrases."""
 
-    def __init__(self, scope: Scope, phrases: NounPhrases, noun_agent: Callable[..., Arg | None]):
+    def __init__(self, scope: Scope, phrases: NounPhrases):
         super().__init__(scope)
         self.np, self.nearest, self.nationality = phrases.np, phrases.coref.nearest, phrases.nationality
-        self.noun_agent = noun_agent
+        self.noun_agent = phrases.noun_agent
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
                max_rank: int = 3, visit: bool = False, hostile: bool = False, pronouns: bool = False) -> Arg | None:
