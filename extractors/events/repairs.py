@@ -433,6 +433,29 @@ def _finite_conjunct_of_infinitive(nodes: dict[int, Node]) -> int:
     return changed
 
 
+def _compound_prepositions(nodes: dict[int, Node], g: Grammar) -> int:
+    """A preposition made of a preposition and a noun (the grammar's ``preposition_nouns``: "with regard
+    to", "in relation to", the Russian "in the address of") parsed as a noun with the real argument hung under it:
+    the argument takes the noun's place and the noun becomes part of its preposition, as UD writes a
+    fixed multi-word preposition. Returns how many were rewritten."""
+    changed = 0
+    for n in sorted(nodes.values(), key=lambda n: n.id):
+        if n.lemma not in g.preposition_nouns or n.deprel not in ("obl", "nmod") \
+                or not any(k.head == n.id and k.deprel == "case" for k in nodes.values()):
+            continue
+        args = [k for k in nodes.values() if k.head == n.id and k.deprel == "nmod" and k.id > n.id]
+        if not args:
+            continue
+        arg = min(args, key=lambda k: k.id)
+        arg.head, arg.deprel, arg.rel = n.head, n.deprel, n.rel
+        for k in nodes.values():
+            if k.head == n.id and k.deprel == "case":
+                k.head = arg.id
+        n.head, n.deprel, n.rel = arg.id, "case", "case"
+        changed += 1
+    return changed
+
+
 def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset(),
            g=None) -> int:
     """Every repair, in order; returns how many places were changed. ``g``: the language's grammar
@@ -445,4 +468,4 @@ def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: froze
             + _subordinate_clause_after_preposition(nodes, clause_preps) + _apposition_between_commas(nodes)
             + _inverted_condition(nodes, g) + _infinitive_of_object_noun(nodes, clause_nouns, g)
             + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes, g) + _object_before_verb(nodes)
-            + _finite_conjunct_of_infinitive(nodes))
+            + _finite_conjunct_of_infinitive(nodes) + _compound_prepositions(nodes, g))
