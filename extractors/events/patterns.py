@@ -1,7 +1,8 @@
 """A small tree-pattern engine over ``Tree`` (in the manner of Semgrex and spaCy's DependencyMatcher):
 rules are data (``lexicons/rules/*.yaml``), each with an id, a one-line reason, the stage of the
 extraction that asks for it, a pattern and example sentences. A stage asks for the first rule whose
-pattern matches a node; that rule's id is the reason the diagnostics give.
+pattern matches a node; that rule's id is the reason the diagnostics give (a rule marked ``keep`` is an
+exception: what it matches is kept).
 
 A pattern is a mapping whose every key must hold of the node:
   lemma, text    a word, a list of words, or ``@name``: a word list of the lexicon (a ``Lexicon`` field)
@@ -13,14 +14,16 @@ A pattern is a mapping whose every key must hold of the node:
   feats          {Feature: value or list of values}
   first          true: the node starts the sentence
   before_head    true: the node stands before its head
+  asked          true: the node is the one the stage asks about (false: another node)
   event          the node is a predicate of the stage's candidates; the mapping tests the candidate's
                  fields by name or dotted path (``negated``, ``actor.via``; its lexicon entry's where the
                  candidate has no such field: ``type``, ``speech``): a value, a list (one of) or
                  true/false (whether the field is set)
   is             a name or list of names of facts the stage supplies: tests the language cannot state
-  parent, ancestor, child, descendant, anchor
+  parent, ancestor, child, descendant, anchor, carries
                  some node in that relation matches the nested pattern (a list: each matches some
-                 node); ``anchor``: the candidate's clause-level word, its light verb or itself
+                 node); ``anchor``: the candidate's clause-level word, its light verb or itself;
+                 ``carries``: the noun predicates whose light verb the node is
   any            a list of patterns, one of which holds
   none           a pattern or a list of patterns, none of which holds (the negation)
 Rules are indexed by the upos and lemma their pattern requires, so a stage tries only those that can
@@ -38,10 +41,10 @@ from extractors.events import lexicon
 from extractors.events.tree import Node, Tree
 
 RULES_DIR = lexicon.LEXICON_DIR / "rules"
-RELATIONS = ("parent", "ancestor", "child", "descendant", "anchor")
-ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "phrase", "feats", "first", "before_head", "event", "is")
+RELATIONS = ("parent", "ancestor", "child", "descendant", "anchor", "carries")
+ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "phrase", "feats", "first", "before_head", "asked", "event", "is")
 KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none"))
-RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples"})
+RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep"})
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Match:
     events: Mapping[int, object] = field(default_factory=dict)
     facts: Mapping[str, Callable[[Match, Node], bool]] = field(default_factory=dict)
     extra: object = None  # what the facts read beyond the tree (the resolver, the lexicon, …)
+    node: Node | None = None  # the node asked about
 
 
 Test = Callable[[Match, Node], bool]
@@ -66,6 +70,7 @@ class Rule:
     upos: frozenset[str] | None  # the index keys: None where the pattern does not require one
     lemmas: frozenset[str] | None
     examples: tuple[dict, ...] = ()
+    keep: bool = False  # an exception: the candidate matched is kept, and no later rule of the stage is tried
 
 
 def _list(v) -> list:
@@ -109,6 +114,8 @@ class Compiler:
             return lambda m, n: (n.start == m.tree.start) is bool(v)
         if k == "before_head":
             return lambda m, n: bool(n.head and n.id < n.head) is bool(v)
+        if k == "asked":
+            return lambda m, n: (n is m.node) is bool(v)
         if k == "event":
             return self._event(v or {})
         if k == "is":
@@ -155,6 +162,10 @@ def _anchor(m: Match, n: Node) -> list[Node]:
     return [] if c is None else [c.light if c.light is not None else c.node]
 
 
+def _carried(m: Match, n: Node) -> list[Node]:
+    return [c.node for c in m.events.values() if c.light is not None and c.light.id == n.id]
+
+
 def _descendants(m: Match, n: Node) -> list[Node]:
     return [m.tree[i] for i in m.tree.subtree(n.id) if i != n.id]
 
@@ -165,6 +176,7 @@ _NEIGHBOURS: dict[str, Callable[[Match, Node], list[Node]]] = {
     "child": lambda m, n: m.tree.children(n.id),
     "descendant": _descendants,
     "anchor": _anchor,
+    "carries": _carried,
 }
 
 
@@ -183,6 +195,7 @@ class RuleSet:
 
     def first(self, stage: str, m: Match, node: Node) -> Rule | None:
         """The first rule of ``stage`` whose pattern matches ``node``."""
+        m.node = node
         for r in self._for(stage, node.upos):
             if (r.lemmas is None or node.lemma in r.lemmas) and r.test(m, node):
                 return r
@@ -205,7 +218,8 @@ def compile_rules(data: list[dict], words: Callable[[str], frozenset[str]], sour
         seen.add(d["id"])
         p = d["pattern"]
         out.append(Rule(str(d["id"]), str(d["reason"]), str(d["stage"]), c.compile(p, str(d["id"])),
-                        _index_key(c, p, "upos"), _index_key(c, p, "lemma"), tuple(d.get("examples") or ())))
+                        _index_key(c, p, "upos"), _index_key(c, p, "lemma"), tuple(d.get("examples") or ()),
+                        bool(d.get("keep"))))
     return out
 
 
