@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from extractors import dates
 from extractors.actors.dictionary import ActorDictionary, default_dictionary
-from extractors.event_types import UNTARGETED
+from extractors.event_types import ANNOUNCED, UNTARGETED
 from extractors.events import conditions, discourse, lexicon, mentions as mention_finder, nesting, predicates, rules
 from extractors.events import modality as mod
 from extractors.events.arg import party_columns
@@ -209,10 +209,12 @@ def _modality(st: _Doc, r: _Reading, c, cond):
     if c.entry.blame and modality in ("planned", "hypothetical"):
         modality = "asserted"  # the accusation was made, whatever tense the evaluation is in
     etype = predicates.adjust_type(c, cond is not None, modality)
-    if etype == "THREATEN" and modality == "planned":
-        modality = "asserted"  # a threat is made when announced ("vowed to crush…", «пообещали дать ответ»)
     if c.negated and cond is not None and conditions.is_refusal(cond.text, lex.refusal_markers, lex.negation):
         etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
+    if etype in ANNOUNCED and modality == "planned":
+        # a threat or refusal is made when announced ("vowed to crush…", «пообещали дать ответ», "will not
+        # take part", «не пойдут на прекращение огня»)
+        modality = "asserted"
     return modality, etype, cond
 
 

@@ -155,6 +155,8 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
         things = tree.children(n.head, "obj")
     if not things and n.rel == "amod" and n.head:
         things = [tree[n.head]]  # "a hostile act by Algeria", "Minsk's unfriendly step": the act's owner
+    # what the act is said to show, owned by the one blamed ("the move exposed Ruritania's contempt")
+    things = things + [tree[i] for i in sorted(c.frame_ids) if tree[i].upos == "NOUN" and i != n.id]
     for t in things:
         arg = res.noun_agent(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
         if arg is None and _refers_back(tree, t, res.lex) and res.last_actor is not None and res.last_actor_recent:
