@@ -142,8 +142,7 @@ def blame_acts(tree: Tree, cands, res: Resolver) -> None:
         if own or (blamed is not None and (blamed.norm == sp.norm or (blamed.code and blamed.code == sp.code))):
             c.suppressed = "self_evaluation"  # "we bear responsibility", "Hamas took responsibility": no accusation
             continue
-        c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
-        c.target = blamed
+        c.actor, c.actor_how, c.target = sp.found("speaker"), "speaker", blamed
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
@@ -194,8 +193,7 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
                                              or (c.target.code is not None and c.target.code == sp.code)
                                              or c.entry.type in SYMMETRIC):
                 continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
-            c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
-            c.suppressed = ""
+            c.actor, c.actor_how, c.suppressed = sp.found("speaker"), "speaker", ""
 
 
 def _coming(tree: Tree, c, lex) -> bool:
@@ -235,10 +233,8 @@ def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
         own = set(tree.subtree(offers[0].id))
         for m in sorted(res.mentions, key=lambda m: m.start_char):
             if m.actor_code and not set(m.word_ids) & own and m.source != "media":
-                a = Arg.of(m)
-                c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "inferred")
-                c.actor_how = "responder"
-                if c.target is not None and c.target.code == a.code:
+                c.actor, c.actor_how = Arg.of(m, "inferred"), "responder"
+                if c.target is not None and c.target.code == c.actor.code:
                     c.target = None  # the party that answers is not also whom it answers
                 break
 

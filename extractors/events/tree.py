@@ -66,6 +66,10 @@ class Tree:
             return kids
         return [k for k in kids if k.deprel in rels or k.rel in rels]
 
+    def cases(self, i: int) -> set[str]:
+        """The lemmas of the case markers (prepositions) on ``i``."""
+        return {k.lemma for k in self.children(i, "case")}
+
     def parent(self, i: int) -> Node | None:
         return self.nodes.get(self.nodes[i].head)
 
