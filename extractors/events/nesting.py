@@ -125,36 +125,14 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
         if rule is not None:
             c.suppressed = "" if rule.keep else rule.id
             continue
-        if c.node.lemma in readiness:
-            inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
-                     and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
-                          # "of the readiness to release", "its readiness to host talks"
-                          or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
-            if any(o.entry.type in HOSTILE for o in inner):
-                c.suppressed = "coded_as_content"  # "ready to give a tough response" is the threat itself
-                continue
-            for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
-                o.suppressed = "complement_of_event"
-                if c.target is None and o.target is not None:
-                    c.target = o.target
+        if c.node.lemma in readiness and _readiness(c, live):
+            continue
         rule = rules.first("on_statement", m, c.node)
         if rule is not None:
             c.suppressed = rule.id
             continue
         if c.entry.speech:
-            follows = _following_clause(tree, c.node)
-            for other in live.values():
-                if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
-                        and other.actor is not None and other.actor.norm == c.actor.norm \
-                        and _is_content(tree, c.node.id, anchor(other), demonstratives):
-                    other.suppressed = "same_statement"  # "wrote that he does not consider…": one statement
-                    continue
-                if other is c or other.entry.speech:
-                    continue
-                if _is_content(tree, c.node.id, anchor(other), demonstratives) or (
-                        follows is not None and anchor(other).id in tree.subtree(follows)):
-                    c.suppressed = "coded_as_content"
-                    break
+            _speech_content(tree, c, live, demonstratives)
         elif (gov := _content_governor(tree, anchor(c), live)) is not None:
             if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN", "SUPPORT") \
                     or gov.entry.type in ("REQUEST",) or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
@@ -193,6 +171,41 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
     for c in cands:
         if not c.suppressed and c.actor is None:
             c.suppressed = "no_actor"
+
+
+def _readiness(c: Candidate, live: dict[int, Candidate]) -> bool:
+    """A readiness noun's content: a hostile act is the threat itself (``c`` is then suppressed: True);
+    any other content belongs to the offer ("willing to cooperate"), whose target it gives."""
+    inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
+             and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
+                  # "of the readiness to release", "its readiness to host talks"
+                  or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
+    if any(o.entry.type in HOSTILE for o in inner):
+        c.suppressed = "coded_as_content"  # "ready to give a tough response" is the threat itself
+        return True
+    for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
+        o.suppressed = "complement_of_event"
+        if c.target is None and o.target is not None:
+            c.target = o.target
+    return False
+
+
+def _speech_content(tree: Tree, c: Candidate, live: dict[int, Candidate], demonstratives: frozenset[str]) -> None:
+    """A speech act whose content holds another act is coded by that act; a second statement of the same
+    speaker inside it is the same statement."""
+    follows = _following_clause(tree, c.node)
+    for other in live.values():
+        if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
+                and other.actor is not None and other.actor.norm == c.actor.norm \
+                and _is_content(tree, c.node.id, anchor(other), demonstratives):
+            other.suppressed = "same_statement"  # "wrote that he does not consider…": one statement
+            continue
+        if other is c or other.entry.speech:
+            continue
+        if _is_content(tree, c.node.id, anchor(other), demonstratives) or (
+                follows is not None and anchor(other).id in tree.subtree(follows)):
+            c.suppressed = "coded_as_content"
+            break
 
 
 def _one_encounter(cands: list[Candidate]) -> None:
