@@ -245,18 +245,6 @@ def _answered(tree: Tree, node: Node) -> bool:
                                                 and node.feats.get("Case") == g.direction_case)
 
 
-def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
-    """``node`` is an argument of a to-infinitive that belongs to the object noun of a live event
-    ("blocked [the decision] [to open talks]"): what that noun plans, not an act of its own."""
-    if node.upos not in ("NOUN", "PROPN") or node.rel not in ("obj", "obl") or not node.head:
-        return False
-    verb = tree[node.head]
-    if verb.id in live or verb.rel != "acl" or not verb.head or not any(k.lemma in tree.g.infinitive_marks for k in tree.children(verb.id, "mark")):
-        return False
-    noun = tree[verb.head]
-    return noun.upos == "NOUN" and noun.rel in ("obj", "nsubj:pass") and noun.head in live
-
-
 def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:
     """The noun predicate whose content a to-infinitive is: its head ("threat to restore" as acl), or,
     where the parser hung the infinitive elsewhere, the noun predicate right before its "to"."""

@@ -8,6 +8,7 @@ A pattern is a mapping whose every key must hold of the node:
   lemma, text    a word, a list of words, or ``@name``: a word list of the lexicon (a ``Lexicon`` field)
                  or of the grammar (``grammar.yaml``'s words; ``@grammar.name`` where both have one)
   phrase         the same, for the word with its ``fixed`` dependents, lemmas joined by spaces
+  case_phrase    the same, for a preposition of the word with the word ("in support")
   upos           a tag or a list of tags
   rel            relations: the node's deprel or its universal part in the list (as ``Tree.children``)
   deprel         the same, the full deprel only
@@ -42,7 +43,7 @@ from extractors.events.tree import Node, Tree
 
 RULES_DIR = lexicon.LEXICON_DIR / "rules"
 RELATIONS = ("parent", "ancestor", "child", "descendant", "anchor", "carries")
-ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "phrase", "feats", "first", "before_head", "asked", "event", "is")
+ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "phrase", "case_phrase", "feats", "first", "before_head", "asked", "event", "is")
 KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none"))
 RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep"})
 
@@ -107,6 +108,9 @@ class Compiler:
             s = self.wordset(v)
             get = {"lemma": lambda m, n: n.lemma, "text": lambda m, n: n.text.lower(), "phrase": _phrase}[k]
             return lambda m, n: get(m, n) in s
+        if k == "case_phrase":
+            s = self.wordset(v)
+            return lambda m, n: any(f"{x.lemma} {n.lemma}" in s for x in m.tree.children(n.id, "case"))
         if k == "feats":
             want = [(f, frozenset(str(x) for x in _list(val))) for f, val in v.items()]
             return lambda m, n: all(n.feats.get(f) in vals for f, vals in want)
@@ -229,7 +233,8 @@ def lexicon_words(lex: lexicon.Lexicon) -> Callable[[str], frozenset[str]]:
         if name.startswith("grammar."):
             return frozenset(getattr(lex.grammar, name.split(".", 1)[1]))
         got = getattr(lex, name) if name in lexicon.Lexicon.__dataclass_fields__ else getattr(lex.grammar, name)
-        return frozenset(got.keys() if isinstance(got, Mapping) else got)
+        got = got.keys() if isinstance(got, Mapping) else got
+        return frozenset(" ".join(w) if isinstance(w, tuple) else w for w in got)  # a phrase as its words
     return words
 
 

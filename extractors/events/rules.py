@@ -75,7 +75,6 @@ FACTS = {
     "in_long_name": lambda m, n: (x := m.extra.res.by_word.get(n.id)) is not None and len(x.word_ids) > 1,
     "has_partner": lambda m, n: m.extra.res.has_partner(n.id),
     "named_word": lambda m, n: bool(m.extra.res.by_word.get(n.id)),
-    "background_phrase": lambda m, n: _background(m.tree, n, m.extra.lex.background),
     "others_readiness": _others_readiness,
     "domestic_meeting": lambda m, n: _domestic(m.events[n.id], m.extra.lex, m.extra.res.countries),
 }
@@ -399,30 +398,6 @@ def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
             m = res.by_word.get(k.id)
             if m is not None and m.actor_code:
                 return True
-    return False
-
-
-def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth: int = 0) -> bool:
-    """A noun predicate in a background phrase of another clause: after a one-word marker ("amid
-    criticism"), or a marker of a preposition and a noun, on the predicate itself ("in support of")
-    or on its head ("against the background of criticism"); or inside such a phrase ("amid criticism of the talks")."""
-    if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or not markers:
-        return False
-    if n.rel == "nmod" and n.head and depth < 2 and _background(tree, tree[n.head], markers, depth + 1):
-        return True
-    case_words = tree.children(n.id, "case")
-    cases = {k.lemma.lower() for k in case_words}
-    # a fixed multi-word preposition, as one phrase of lemmas ("in connection with"): background lists them so
-    fixed = {" ".join([k.lemma.lower()] + [f.lemma.lower() for f in tree.children(k.id, "fixed")]) for k in case_words}
-    head = tree[n.head] if n.head else None
-    for m in markers:
-        if (len(m) == 1 and m[0] in cases) or " ".join(m) in fixed:
-            return True
-        if len(m) == 2 and m[1] == n.lemma.lower() and m[0] in cases and tree.children(n.id, "nmod"):
-            return True
-        if (len(m) == 2 and n.rel == "nmod" and head is not None and head.lemma.lower() == m[1]
-                and m[0] in {k.lemma.lower() for k in tree.children(head.id, "case")}):
-            return True
     return False
 
 
