@@ -90,6 +90,10 @@ class NounPhrases(Part):
             if persons:
                 return self._person_inside(node, sub, body, persons, inside)
             pick = min([x for x in inside if x[1].actor_code and x[0] <= 3] or inside, key=lambda x: x[0])
+            if tree[node].lemma in self.lex.armed_groups and pick[1].actor_type == "COUNTRY":
+                # "Syrian rebels", "Kurdish militants": an armed group of that land, not its state
+                s, e, text = phrase(tree, sub, node)
+                return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
             if pick[0] <= 3:
                 if tree[node].lemma in self.lex.relational_nouns and pick[1].actor_type in ("COUNTRY", "PERSON"):
                     return None  # "Ukraine's allies", "a close ally of Moscow": neither Ukraine nor Moscow
