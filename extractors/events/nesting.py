@@ -42,22 +42,6 @@ def _following_clause(tree: Tree, speech: Node) -> int | None:
     return None
 
 
-def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
-    """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
-    steps ("decided that both sides will start preparing a prisoner exchange")."""
-    cur = node
-    for _ in range(depth):
-        if not cur.head:
-            return None
-        head = tree[cur.head]
-        if cur.rel in ("xcomp", "ccomp") and head.id in live:
-            return live[head.id]
-        if head.id in live and cur.rel not in ("obj", "nmod", "obl"):
-            return None
-        cur = head
-    return None
-
-
 def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> Node:
     """The node that stands for ``node`` in its clause: the nominalised light verb it hangs on, if any
     ("the carrying out of strikes" stands where "strikes" would)."""
@@ -133,10 +117,6 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             continue
         if c.entry.speech:
             _speech_content(tree, c, live, demonstratives)
-        elif (gov := _content_governor(tree, anchor(c), live)) is not None:
-            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN", "SUPPORT") \
-                    or gov.entry.type in ("REQUEST",) or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
-                c.suppressed = "complement_of_event"  # "agreed to resume talks" is one agreement
 
     for c in cands:
         if c.suppressed:

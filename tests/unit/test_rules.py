@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 import extractors
+from extractors import event_types
 
 from extractors.events import grammar, lexicon, nesting, patterns, rules
 from extractors.events.tree import Tree
@@ -113,6 +114,8 @@ def test_events_facts_and_anchor():
     events = {4: verb, 6: light}
     assert _match({"event": {"type": "REJECT", "negated": True, "actor.via": False}}, 4, events)
     assert not _match({"event": {"type": ["AGREE", "CONSULT"]}}, 4, events)
+    hostile = _match({"event": {"type": "@hostile"}}, 4, events)  # a class of event_types.tsv
+    assert hostile == ("REJECT" in event_types.HOSTILE) and _match({"event": {"type": "@hostile"}}, 6, events) is False
     assert _match({"event": {}, "child": {"event": {"type": "CONSULT"}}}, 4, events)
     assert _match({"anchor": {"lemma": "reject"}}, 6, events) and _match({"carries": {"lemma": "talk"}}, 4, events)
     assert _match({"is": "far"}, 8, facts={"far": lambda m, n: n.id > 7}) and not _match({"is": "far"}, 1, facts={"far": lambda m, n: n.id > 7})
