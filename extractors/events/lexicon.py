@@ -71,6 +71,7 @@ class Lexicon:
     speech_lemmas: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=lambda: Grammar(lang=""))  # closed-class words, grammar features
     object_targets: frozenset[str] = frozenset()  # event types whose unnamed object is kept as the target
+    content_targets: frozenset[str] = frozenset()  # event types aimed at the party their content clause is about
     frame_targets: frozenset[str] = frozenset()  # ... and whose frame word is that object ("seized a tanker")
     struck_cases: frozenset[str] = frozenset()  # prepositions of what such an act strikes ("strikes on", "struck at")
     groups: frozenset[str] = frozenset()
@@ -302,7 +303,7 @@ WORD_LISTS = (
      "subject_control", "topic_nouns", "follow_verbs", "reaction_verbs", "domestic_bodies", "own_possessives",
      "patient_cases", "attribution_nouns", "instrument_names", "review_verbs", "ownership_participles",
      "aid_purposes", "purpose_markers", "name_particles", "agent_cases", "source_cases", "happen_verbs",
-     "owned_nouns", "object_targets", "frame_targets", "struck_cases"),
+     "owned_nouns", "object_targets", "frame_targets", "struck_cases", "content_targets"),
 )
 PHRASE_LISTS = (
     (),

@@ -315,6 +315,12 @@ def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> No
         both = next((b for k in near if (b := res.between(k.id)) is not None), None)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
             c.target = both
+    if c.target is None and c.event_type in lex.content_targets:
+        # "warned that Minsk would face consequences": the party the warning's content is about
+        c.target = next((t for k in tree.children(anchor(c).id, "ccomp")
+                         for s in tree.children(k.id, "nsubj", "nsubj:pass")
+                         if (t := res.np(s.id, allow_coref=False)) is not None and t.code
+                         and not (c.actor is not None and t.code == c.actor.code)), None)
     if c.target is None and c.event_type in lex.object_targets:
         # no party named: what is seized, held or struck, by its surface (for a seizure the frame's word is
         # that thing: "seized a tanker"; for an attack it is the weapon: "fired missiles")
