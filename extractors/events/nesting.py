@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from extractors.event_types import HOSTILE
 from extractors.events import patterns
-from extractors.events.predicates import GOVERNOR_RELS, VERBAL, Candidate, anchor
+from extractors.events.predicates import VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
 
@@ -39,22 +39,6 @@ def _following_clause(tree: Tree, speech: Node) -> int | None:
             return n.head
         if n.upos != "PUNCT":
             return None
-    return None
-
-
-def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
-    """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
-    steps ("decided that both sides will start preparing a prisoner exchange")."""
-    cur = node
-    for _ in range(depth):
-        if not cur.head:
-            return None
-        head = tree[cur.head]
-        if cur.rel in ("xcomp", "ccomp") and head.id in live:
-            return live[head.id]
-        if head.id in live and cur.rel not in ("obj", "nmod", "obl"):
-            return None
-        cur = head
     return None
 
 
@@ -133,15 +117,10 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             continue
         if c.entry.speech:
             _speech_content(tree, c, live, demonstratives)
-        elif (gov := _content_governor(tree, anchor(c), live)) is not None:
-            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN", "SUPPORT") \
-                    or gov.entry.type in ("REQUEST",) or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
-                c.suppressed = "complement_of_event"  # "agreed to resume talks" is one agreement
 
     for c in cands:
         if c.suppressed:
             continue
-        a = anchor(c)
         # "signed an agreement": one event, not "signed" and "signed an agreement"
         if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
                 and (not live[c.light.id].frame_ids or c.node.id in live[c.light.id].frame_ids):
@@ -155,17 +134,9 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 c.suppressed = "content_of_refusal"  # "will not take part in the summit": the refusal alone
                 continue
             part.suppressed = "duplicate_of_light_verb"  # "took part in the talks": the talks themselves
-        # "support Ukraine's bid to join the EU": what is supported is not a second act; nor is what a
-        # pact signed allows ("signed a pact allowing troops to be deployed": up through the complements)
-        for _ in range(2):
-            if a.rel in ("xcomp", "ccomp") and a.head and a.head not in live:
-                a = tree[a.head]
-        if (a.rel in ("acl", "acl:relcl") or (a.rel == "nmod" and a.upos == "VERB")) and a.head:
-            # (a verb hung on the noun as nmod: "condemned Kosovo's decision to close the crossings")
-            holder = tree[a.head]
-            if holder.rel in GOVERNOR_RELS and holder.head in live and live[holder.head] is not c \
-                    and not live[holder.head].entry.speech:
-                c.suppressed = "argument_of_event"
+        rule = rules.first("on_argument", m, c.node)  # what another act is about ("support Ukraine's bid to join")
+        if rule is not None:
+            c.suppressed = rule.id
     _one_encounter(cands)
     # control: an xcomp event under a request takes the requested party as its actor — not emitted
     for c in cands:

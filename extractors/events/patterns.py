@@ -19,7 +19,7 @@ A pattern is a mapping whose every key must hold of the node:
   event          the node is a predicate of the stage's candidates; the mapping tests the candidate's
                  fields by name or dotted path (``negated``, ``actor.via``; its lexicon entry's where the
                  candidate has no such field: ``type``, ``speech``): a value, a list (one of) or
-                 true/false (whether the field is set)
+                 true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv
   is             a name or list of names of facts the stage supplies: tests the language cannot state
   parent, ancestor, child, descendant, anchor, carries
                  some node in that relation matches the nested pattern (a list: each matches some
@@ -38,6 +38,7 @@ from pathlib import Path
 
 import yaml
 
+from extractors import event_types
 from extractors.events import lexicon
 from extractors.events.tree import Node, Tree
 
@@ -135,7 +136,7 @@ class Compiler:
         return lambda m, n: not any(t(m, n) for t in subs)  # none
 
     def _event(self, want: Mapping) -> Test:
-        items = [(str(f).split("."), v) for f, v in want.items()]
+        items = [(str(f).split("."), _types(v)) for f, v in want.items()]
         return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(c, f), v) for f, v in items)
 
 
@@ -148,6 +149,11 @@ def _field(c, path: list[str]):
         if v is None:
             return None
     return v
+
+
+def _types(v):
+    """``@hostile``: the event types of that class (a flag of ``event_types.tsv``), as a list."""
+    return [t.name for t in event_types.TYPES if getattr(t, v[1:])] if str(v).startswith("@") else v
 
 
 def _holds(got, want) -> bool:

@@ -3,9 +3,15 @@ rule's examples run on their frozen parses (``make parses`` after adding one), a
 checked on a small hand-built tree."""
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
+
+import extractors
+from extractors import event_types
 
 from extractors.events import grammar, lexicon, nesting, patterns, rules
 from extractors.events.tree import Tree
@@ -108,6 +114,8 @@ def test_events_facts_and_anchor():
     events = {4: verb, 6: light}
     assert _match({"event": {"type": "REJECT", "negated": True, "actor.via": False}}, 4, events)
     assert not _match({"event": {"type": ["AGREE", "CONSULT"]}}, 4, events)
+    hostile = _match({"event": {"type": "@hostile"}}, 4, events)  # a class of event_types.tsv
+    assert hostile == ("REJECT" in event_types.HOSTILE) and _match({"event": {"type": "@hostile"}}, 6, events) is False
     assert _match({"event": {}, "child": {"event": {"type": "CONSULT"}}}, 4, events)
     assert _match({"anchor": {"lemma": "reject"}}, 6, events) and _match({"carries": {"lemma": "talk"}}, 4, events)
     assert _match({"is": "far"}, 8, facts={"far": lambda m, n: n.id > 7}) and not _match({"is": "far"}, 1, facts={"far": lambda m, n: n.id > 7})
@@ -144,3 +152,66 @@ def test_word_lists_come_from_the_lexicon_and_the_grammar():
     assert words("light_verbs") == lexicon.load("en").light_verbs
     assert words("purpose_marks") == grammar.load("en").purpose_marks  # a grammar set
     assert words("grammar.demonstratives") == grammar.load("en").demonstratives  # the grammar's, by prefix
+
+
+# -- every reason and every way of finding an actor the code can write is documented ---------------------------
+CODE = sorted(Path(extractors.__file__).parent.glob("**/*.py"))
+DOCUMENTED = yaml.safe_load((lexicon.LEXICON_DIR / "reasons.yaml").read_text(encoding="utf-8"))
+
+
+def _strings(node: ast.AST) -> set[str]:
+    return {k.value for k in ast.walk(node) if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+
+
+def _written(name: str) -> set[str]:
+    """The string constants the code assigns to an attribute or variable ``name`` (alone or in a tuple) or
+    passes as a keyword ``name``."""
+    out: set[str] = set()
+    for path in CODE:
+        for a in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(a, ast.keyword) and a.arg == name:
+                out |= _strings(a.value)
+            if not isinstance(a, ast.Assign):
+                continue
+            for t in a.targets:
+                parts = list(zip(t.elts, a.value.elts)) if isinstance(t, ast.Tuple) and isinstance(a.value, ast.Tuple) \
+                    else [(t, a.value)]
+                out |= {s for x, v in parts if getattr(x, "attr", getattr(x, "id", None)) == name for s in _strings(v)}
+    return out
+
+
+def _diagnosed() -> set[str]:
+    """The reasons written straight into a diagnostic (its fifth argument)."""
+    return {s for path in CODE for a in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(a, ast.Call) and getattr(a.func, "id", None) == "Diagnostic" and len(a.args) == 5
+            for s in _strings(a.args[4])}
+
+
+def _found_how() -> set[str]:
+    """The ways a function that finds an actor (``-> Found``, ``-> tuple[Arg | None, str]``) returns, its
+    f-string's parts (a step and a way) as well."""
+    out: set[str] = set()
+    for path in CODE:
+        for f in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(f, ast.FunctionDef) and f.returns is not None and (
+                    "Found" in ast.unparse(f.returns) or ast.unparse(f.returns) == "tuple[Arg | None, str]"):
+                out |= {p for r in ast.walk(f) if isinstance(r, ast.Return) and isinstance(r.value, ast.Tuple)
+                        for s in _strings(r.value.elts[1]) for p in s.split(":") if p}
+    return out
+
+
+def test_every_reason_the_code_writes_is_a_rule_or_documented():
+    ids = {r.id for r in _rules("en")}
+    code = set(DOCUMENTED["reasons"])
+    written = _written("suppressed") | _written("reason") | _diagnosed()
+    written -= {""}  # (a suppression lifted)
+    assert written <= ids | code, sorted(written - ids - code)
+    assert not code & ids, sorted(code & ids)
+    assert code <= written, f"documented but never written: {sorted(code - written)}"
+
+
+def test_every_way_of_finding_an_actor_is_documented():
+    ways, steps = set(DOCUMENTED["ways"]), set(DOCUMENTED["steps"])
+    how = (_written("actor_how") | _found_how()) - {""}
+    assert how <= ways | steps, sorted(how - ways - steps)
+    assert ways | steps <= how, f"documented but never written: {sorted(ways | steps - how)}"
