@@ -158,7 +158,8 @@ def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, m: patt
                 c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
             if c.actor is None and not c.entry.stance:
                 # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike")
-                c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
+                c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done", "reaction_to") \
+                    else "noun_without_agent"
                 return False
     else:
         c.actor, c.actor_how = res.subject(n.id)
@@ -440,6 +441,9 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
         if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
             # "warned of the consequences of a strike", "spoke of another side's readiness to negotiate": a prospect, no act done
             return None, "prospect_not_act"
+        if gov.upos == "NOUN" and gov.lemma.lower() in lex.reaction_nouns:
+            # "imposed sanctions in response to the arms sale": the act answered is another party's
+            return None, "reaction_to"
         if gov.upos == "NOUN" and gov.lemma.lower() in lex.planned and res.noun_agent(gov.id) is not None:
             # "against the EU's plan to give up gas": the act under another's plan is no act of the clause's subject
             return None, "noun_without_agent"
