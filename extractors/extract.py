@@ -276,7 +276,8 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
     ev.target_codes, ev.target_types = party_columns(target)
     st.events.append(ev)
     if actor.via != "fallback":
-        pair = join([actor, target]) if target is not None and target.norm else actor
+        # (a target kept only by its surface, "struck the border", is no party of the pair)
+        pair = join([actor, target]) if target is not None and target.norm and target.code else actor
         st.last = _LastActor(actor, sidx, pair)
 
 

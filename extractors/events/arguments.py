@@ -26,6 +26,9 @@ def person_side_mentions(tree: Tree, mentions: list[Mention], lex: Lexicon) -> l
         for w in m.word_ids:
             n = tree[w]
             head = tree.nodes.get(n.head)
+            if head is not None and head.lemma in lex.bodies and head.deprel in ("nmod", "compound", "nmod:poss") \
+                    and n.deprel in ("amod", "compound", "nmod:poss", "nmod"):
+                n, head = head, tree.nodes.get(head.head)  # "the head of Turkey's foreign ministry": through the body
             if n.deprel in ("amod", "compound", "nmod:poss", "nmod") and head is not None \
                     and "PERSON" in lex.roles.get(head.lemma, ()) and head.upos == "NOUN":
                 out.append(m)

@@ -23,10 +23,15 @@ class Antecedents(Part):
         first = self.lex.first_person.get(n.lemma) or self.lex.first_person.get(n.text.lower())
         if first and self.seen.speaker is not None:
             return self._first_person(node, first, allow_coref)
+        pair = any(k.lemma in self.lex.pair_words for k in self.tree.children(node, "nummod", "det", "amod"))
+        if pair and n.upos == "NOUN" and self.seen.last_pair is not None:
+            return Arg.at(n, self.seen.last_pair)  # "criticised the two neighbours": a target too
         if not allow_coref:
             return None
-        if n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and self.seen.last_pair is not None:
-            return Arg.at(n, self.seen.last_pair)  # "The two leaders agreed": one collective actor, as the guidelines say
+        # (a pair word may take the singular: the Russian genitive after "both", "two")
+        if (pair or n.lemma in self.lex.collective and n.feats.get("Number") == "Plur") and self.seen.last_pair is not None:
+            # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
+            return Arg.at(n, self.seen.last_pair)
         if n.lemma in self.tree.g.demonstratives:
             return None  # "this" points at a situation, not at an actor
         if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
