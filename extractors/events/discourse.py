@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.event_types import CLAIMED, SYMMETRIC
-from extractors.events import modality as mod, predicates
+from extractors.events import derivation, modality as mod, predicates
 from extractors.events.arguments import Arg, Resolver
 from extractors.events.lexicon import Entry
 from extractors.events.predicates import Candidate
@@ -258,17 +258,28 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
         if prev is None and events:
             # the last act of the kind the noun names ("welcomed the visit": the last visit), else the last act
             glosses = {x.gloss for k in refs for x in lex.entries.get(k.lemma.lower(), ())}
-            e = next((x for x in reversed(events) if x.action_lemma in glosses), events[-1])
+            types = {x.type for k in refs if k.lemma.lower() not in lex.act_nouns for x in _act_entries(k, lex)}
+            e = next((x for x in reversed(events) if x.action_lemma in glosses or x.event_type in types), events[-1])
             prev = Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
         if prev is not None and (c.actor is None or prev.norm != c.actor.norm):
             c.target = prev
 
 
 def _refers_back(tree: Tree, k, lex) -> bool:
-    """A definite act noun with nothing of its own that names a party: "the decision", "this decision"."""
-    return k.upos == "NOUN" and k.lemma.lower() in lex.act_nouns \
-        and any(d.lemma.lower() in tree.g.definite_determiners | tree.g.back_pointers for d in tree.children(k.id, "det")) \
+    """A definite act noun with nothing of its own that names a party: "the decision", "this decision",
+    or a noun of the lexicon's acts ("condemned the exercises", "condemned these manoeuvres")."""
+    # (in a language with no articles a bare act noun of the lexicon is definite too: Russian "condemned detention")
+    bare = not tree.g.definite_articles and k.lemma.lower() not in lex.act_nouns and not tree.children(k.id, "det")
+    return k.upos == "NOUN" and (k.lemma.lower() in lex.act_nouns or bool(_act_entries(k, lex))) \
+        and (bare or any(d.lemma.lower() in tree.g.definite_determiners | tree.g.back_pointers
+                         for d in tree.children(k.id, "det"))) \
         and not tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
+
+
+def _act_entries(k, lex) -> list:
+    """The lexicon's entries for an act noun: its own (for a noun) or its verb's ("the detention")."""
+    own = [e for e in lex.entries.get(k.lemma.lower(), ()) if "NOUN" in e.pos and not e.speech and not e.stance]
+    return own or [e for e in derivation.entries(k.lemma.lower(), "NOUN", lex) if not e.speech and not e.stance]
 
 
 SPEAKER_CLAUSE = {"root", "ccomp", "parataxis", "conj", "xcomp"}
