@@ -59,7 +59,7 @@ class ImpliedParties(Part):
     def object_owner(self, node: int, exclude: Arg | None) -> Arg | None:
         """The party a nationality adjective on the object names: whose drones were shot down, whose
         citizens were released, arrested or banned ("released two American prisoners")."""
-        objs = self.tree.children(node, "obj")
+        objs = self.tree.children(node, "obj", "nsubj:pass")  # (or a passive's subject: "were detained")
         if self.tree[node].upos == "NOUN":  # a noun's object is its "of" or genitive phrase: "the expulsion of
             # three Russian diplomats", or the same with the genitive alone
             objs += [m for m in self.tree.children(node, "nmod")

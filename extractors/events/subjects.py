@@ -103,6 +103,12 @@ class Subjects(Part):
                     arg = self.np(c.id, allow_coref=False)
                     if arg is not None and arg.code:
                         return arg, "summoner"
+        if passive and n.lemma in self.lex.place_agent_verbs:
+            for c in tree.children(node, "obl"):  # "were expelled from Norway", "were detained in Russia": that state
+                if tree.cases(c.id) & tree.g.place_agent_cases:
+                    arg = self.np(c.id, allow_coref=False)
+                    if arg is not None and arg.code and arg.type == "COUNTRY":
+                        return arg, "place_state"
         if passive:
             return None, "passive"  # a passive with no agent phrase: the agent is not its governor's subject
         return None
