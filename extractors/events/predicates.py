@@ -83,7 +83,7 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
         related.append((nxt, "advmod"))  # "respond firmly | should Manila…" with the adverb hung on the next verb
     # an adjective on an object or oblique names what it is ("designated the group a terrorist
     # organization", or with no "as" but the instrumental in Russian)
-    named = [(c, rel) for c, rel in related if rel in ("obj", "obl", "nmod", "xcomp")] + [(c, "obj") for c in objs]
+    named = [(c, rel) for c, rel in related if rel.split(":")[0] in ("obj", "obl", "nmod", "xcomp")] + [(c, "obj") for c in objs]
     related += [(a, rel) for c, rel in named for a in tree.children(c.id, "amod") if a.upos == "ADJ"]
     parent = tree.parent(node.id)
     if parent is not None:
