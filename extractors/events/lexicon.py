@@ -240,7 +240,7 @@ def _entry(d: dict, classes: dict[str, frozenset[str]] | None = None) -> Entry:
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
                  mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"), clausal_only=bool(d.get("clausal_only")),
-                 crowd_only=bool(d.get("crowd_only")), blame=bool(d.get("blame")),
+                 crowd_only=bool(d.get("crowd_only")), blame=bool(d.get("blame")), own_agent=bool(d.get("own_agent")),
                  strength=float(d.get("strength", 0.7)))
 
 

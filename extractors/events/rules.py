@@ -252,6 +252,13 @@ def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexi
             (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
         if both is not None and not (c.actor and both.norm == c.actor.norm):
             c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
+    if c.target is None and c.entry.own_agent and n.upos == "NOUN" and tree.g.possessor_case:
+        # a noun whose genitive is whom it is done to ("announced support of Ukraine" in a language whose
+        # genitive needs no preposition): that party
+        c.target = next((t for k in tree.children(n.id, "nmod") if not tree.cases(k.id)
+                         and k.feats.get("Case") == tree.g.possessor_case
+                         and (t := res.np(k.id, allow_coref=False)) is not None and t.code
+                         and not (c.actor is not None and t.code == c.actor.code)), None)
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
     if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
