@@ -1,6 +1,6 @@
 """The event types, defined once in ``event_types.tsv``: names in their order, quad class, CAMEO root
 and the flags the rules read (hostile, directed, symmetric, punitive, claimed, untargeted,
-planned_threat). The warehouse seeds its
+planned_threat, announced). The warehouse seeds its
 ``event_types`` table and the validation suite takes its value set from here."""
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class EventType:
     claimed: bool
     untargeted: bool
     planned_threat: bool
+    announced: bool
     description: str
 
 
@@ -34,7 +35,7 @@ def _read(path: Path = TABLE) -> tuple[EventType, ...]:
         r = dict(zip(cols, line.split("\t")))
         out.append(EventType(r["event_type"], int(r["quad_class"]), r["quad_name"], r["cameo_root"],
                              r["hostile"] == "1", r["directed"] == "1", r["symmetric"] == "1", r["punitive"] == "1",
-                             r["claimed"] == "1", r["untargeted"] == "1", r["planned_threat"] == "1",
+                             r["claimed"] == "1", r["untargeted"] == "1", r["planned_threat"] == "1", r["announced"] == "1",
                              r["description"]))
     return tuple(out)
 
@@ -48,6 +49,7 @@ PUNITIVE = frozenset(t.name for t in TYPES if t.punitive)
 CLAIMED = frozenset(t.name for t in TYPES if t.claimed)  # told by another party, an accusation of it
 UNTARGETED = frozenset(t.name for t in TYPES if t.untargeted)  # statements: no target
 PLANNED_THREAT = frozenset(t.name for t in TYPES if t.planned_threat)  # announced for the future: a threat
+ANNOUNCED = frozenset(t.name for t in TYPES if t.announced)  # done by announcing it: told in the future, asserted
 
 
 def rows() -> list[tuple]:

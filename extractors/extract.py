@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 
 from extractors import dates
 from extractors.actors.dictionary import ActorDictionary, default_dictionary
-from extractors.event_types import UNTARGETED
+from extractors.event_types import ANNOUNCED, UNTARGETED
 from extractors.events import conditions, discourse, lexicon, mentions as mention_finder, nesting, predicates, rules
 from extractors.events import modality as mod
 from extractors.events.arg import party_columns
-from extractors.events.arguments import Arg, Resolver, join
+from extractors.events.arguments import Arg, Resolver, Salience, join, person_side_mentions
 from extractors.events.tree import Tree
 from extractors.records import Diagnostic, Event, Extraction, RawDocument, SentenceRow, stable_id
 
@@ -108,17 +108,16 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
     st.mentions.extend(ms)
     discourse.canonical_persons(ms, st.person_names, st.lang)
     cands, misses = predicates.candidates(tree, lex)
-    res = Resolver(tree, ms, st.history, lex, st.last.pair, st.countries)
-    st.person_sides.update(id(m) for m in res.person_side_mentions())
-    res.person_sides = st.person_sides
-    res.last_actor = st.last.arg
-    res.last_actor_recent = st.last.sentence >= sidx - 1
-    res.speaker = discourse.speaker(tree, cands, res, lex)
-    if res.speaker is None and sidx - st.prev_speaker[1] <= QUOTE_CARRY \
+    st.person_sides.update(id(m) for m in person_side_mentions(tree, ms, lex))
+    res = Resolver(tree, ms, st.history, lex, Salience(st.last.pair, st.last.arg, st.last.sentence >= sidx - 1,
+                                                       countries=st.countries, person_sides=st.person_sides))
+    speaker = discourse.speaker(tree, cands, res, lex)
+    if speaker is None and sidx - st.prev_speaker[1] <= QUOTE_CARRY \
             and discourse.opens_quote(st.text[tree.start:tree.end]):
-        res.speaker = st.prev_speaker[0]  # a quote continued from the previous paragraph: same speaker
-    if res.speaker is not None:
-        st.prev_speaker = (res.speaker, sidx)
+        speaker = st.prev_speaker[0]  # a quote continued from the previous paragraph: same speaker
+    if speaker is not None:
+        st.prev_speaker = (speaker, sidx)
+    res = res.with_speaker(speaker)
     rules.resolve(tree, cands, res, lex)
     discourse.blame_acts(tree, cands, res)
     discourse.speaker_as_agent(tree, cands, res, lex)
@@ -128,9 +127,7 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
         # an elided subject (none in the tree at all) is taken from the previous event nearby
         if (not c.suppressed and c.actor is None and c.actor_how == "none" and not c.entry.speech
                 and st.last.arg is not None and sidx - st.last.sentence <= FALLBACK_SENTENCES):
-            a = st.last.arg
-            c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "fallback")
-            c.actor_how = "previous_event"
+            c.actor, c.actor_how = st.last.arg.found("fallback"), "previous_event"
     discourse.definite_acts(tree, cands, st.events, sidx)
     return ms, cands, misses, res
 
@@ -209,10 +206,12 @@ def _modality(st: _Doc, r: _Reading, c, cond):
     if c.entry.blame and modality in ("planned", "hypothetical"):
         modality = "asserted"  # the accusation was made, whatever tense the evaluation is in
     etype = predicates.adjust_type(c, cond is not None, modality)
-    if etype == "THREATEN" and modality == "planned":
-        modality = "asserted"  # a threat is made when announced ("vowed to crush…", «пообещали дать ответ»)
     if c.negated and cond is not None and conditions.is_refusal(cond.text, lex.refusal_markers, lex.negation):
         etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
+    if etype in ANNOUNCED and modality == "planned":
+        # a threat or refusal is made when announced ("vowed to crush…", «пообещали дать ответ», "will not
+        # take part", «не пойдут на прекращение огня»)
+        modality = "asserted"
     return modality, etype, cond
 
 
@@ -277,7 +276,8 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
     ev.target_codes, ev.target_types = party_columns(target)
     st.events.append(ev)
     if actor.via != "fallback":
-        pair = join([actor, target]) if target is not None and target.norm else actor
+        # (a target kept only by its surface, "struck the border", is no party of the pair)
+        pair = join([actor, target]) if target is not None and target.norm and target.code else actor
         st.last = _LastActor(actor, sidx, pair)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.event_types import CLAIMED, SYMMETRIC
-from extractors.events import modality as mod, predicates
+from extractors.events import derivation, modality as mod, predicates
 from extractors.events.arguments import Arg, Resolver
 from extractors.events.lexicon import Entry
 from extractors.events.predicates import Candidate
@@ -142,8 +142,7 @@ def blame_acts(tree: Tree, cands, res: Resolver) -> None:
         if own or (blamed is not None and (blamed.norm == sp.norm or (blamed.code and blamed.code == sp.code))):
             c.suppressed = "self_evaluation"  # "we bear responsibility", "Hamas took responsibility": no accusation
             continue
-        c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
-        c.target = blamed
+        c.actor, c.actor_how, c.target = sp.found("speaker"), "speaker", blamed
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
@@ -155,6 +154,8 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
         things = tree.children(n.head, "obj")
     if not things and n.rel == "amod" and n.head:
         things = [tree[n.head]]  # "a hostile act by Algeria", "Minsk's unfriendly step": the act's owner
+    # what the act is said to show, owned by the one blamed ("the move exposed Ruritania's contempt")
+    things = things + [tree[i] for i in sorted(c.frame_ids) if tree[i].upos == "NOUN" and i != n.id]
     for t in things:
         arg = res.noun_agent(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
         if arg is None and _refers_back(tree, t, res.lex) and res.last_actor is not None and res.last_actor_recent:
@@ -192,8 +193,7 @@ def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
                                              or (c.target.code is not None and c.target.code == sp.code)
                                              or c.entry.type in SYMMETRIC):
                 continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
-            c.actor, c.actor_how = Arg(sp.text, sp.norm, sp.code, sp.type, sp.start, sp.end, "speaker"), "speaker"
-            c.suppressed = ""
+            c.actor, c.actor_how, c.suppressed = sp.found("speaker"), "speaker", ""
 
 
 def _coming(tree: Tree, c, lex) -> bool:
@@ -233,10 +233,8 @@ def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
         own = set(tree.subtree(offers[0].id))
         for m in sorted(res.mentions, key=lambda m: m.start_char):
             if m.actor_code and not set(m.word_ids) & own and m.source != "media":
-                a = Arg.of(m)
-                c.actor = Arg(a.text, a.norm, a.code, a.type, a.start, a.end, "inferred")
-                c.actor_how = "responder"
-                if c.target is not None and c.target.code == a.code:
+                c.actor, c.actor_how = Arg.of(m, "inferred"), "responder"
+                if c.target is not None and c.target.code == c.actor.code:
                     c.target = None  # the party that answers is not also whom it answers
                 break
 
@@ -260,17 +258,28 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
         if prev is None and events:
             # the last act of the kind the noun names ("welcomed the visit": the last visit), else the last act
             glosses = {x.gloss for k in refs for x in lex.entries.get(k.lemma.lower(), ())}
-            e = next((x for x in reversed(events) if x.action_lemma in glosses), events[-1])
+            types = {x.type for k in refs if k.lemma.lower() not in lex.act_nouns for x in _act_entries(k, lex)}
+            e = next((x for x in reversed(events) if x.action_lemma in glosses or x.event_type in types), events[-1])
             prev = Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
         if prev is not None and (c.actor is None or prev.norm != c.actor.norm):
             c.target = prev
 
 
 def _refers_back(tree: Tree, k, lex) -> bool:
-    """A definite act noun with nothing of its own that names a party: "the decision", "this decision"."""
-    return k.upos == "NOUN" and k.lemma.lower() in lex.act_nouns \
-        and any(d.lemma.lower() in tree.g.definite_determiners | tree.g.back_pointers for d in tree.children(k.id, "det")) \
+    """A definite act noun with nothing of its own that names a party: "the decision", "this decision",
+    or a noun of the lexicon's acts ("condemned the exercises", "condemned these manoeuvres")."""
+    # (in a language with no articles a bare act noun of the lexicon is definite too: Russian "condemned detention")
+    bare = not tree.g.definite_articles and k.lemma.lower() not in lex.act_nouns and not tree.children(k.id, "det")
+    return k.upos == "NOUN" and (k.lemma.lower() in lex.act_nouns or bool(_act_entries(k, lex))) \
+        and (bare or any(d.lemma.lower() in tree.g.definite_determiners | tree.g.back_pointers
+                         for d in tree.children(k.id, "det"))) \
         and not tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
+
+
+def _act_entries(k, lex) -> list:
+    """The lexicon's entries for an act noun: its own (for a noun) or its verb's ("the detention")."""
+    own = [e for e in lex.entries.get(k.lemma.lower(), ()) if "NOUN" in e.pos and not e.speech and not e.stance]
+    return own or [e for e in derivation.entries(k.lemma.lower(), "NOUN", lex) if not e.speech and not e.stance]
 
 
 SPEAKER_CLAUSE = {"root", "ccomp", "parataxis", "conj", "xcomp"}

@@ -71,6 +71,7 @@ class Lexicon:
     speech_lemmas: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=lambda: Grammar(lang=""))  # closed-class words, grammar features
     object_targets: frozenset[str] = frozenset()  # event types whose unnamed object is kept as the target
+    content_targets: frozenset[str] = frozenset()  # event types aimed at the party their content clause is about
     frame_targets: frozenset[str] = frozenset()  # ... and whose frame word is that object ("seized a tanker")
     struck_cases: frozenset[str] = frozenset()  # prepositions of what such an act strikes ("strikes on", "struck at")
     groups: frozenset[str] = frozenset()
@@ -137,6 +138,9 @@ class Lexicon:
     person_titles: frozenset[str] = frozenset()  # "Prime Minister Anwar Ibrahim": the name after one is a person's
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
+    reaction_nouns: frozenset[str] = frozenset()  # "in response to the arms sale": the act answered is another's
+    pair_words: frozenset[str] = frozenset()  # "both countries", "the two neighbours": the last pair of parties
+    place_agent_verbs: frozenset[str] = frozenset()  # "were expelled from Norway": the state acts, by its place
     light_nouns: frozenset[str] = frozenset()  # "against the carrying out of strikes": the strikes themselves
     aid_purposes: frozenset[str] = frozenset()  # "pledged $2 billion to rebuild Syria": Syria receives
     purpose_markers: frozenset[str] = frozenset()  # "in order (to)", "so that": the clause is an aim, not an act
@@ -236,7 +240,7 @@ def _entry(d: dict, classes: dict[str, frozenset[str]] | None = None) -> Entry:
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
                  conditional_only=bool(d.get("conditional_only")), directional=bool(d.get("directional")),
                  mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"), clausal_only=bool(d.get("clausal_only")),
-                 crowd_only=bool(d.get("crowd_only")), blame=bool(d.get("blame")),
+                 crowd_only=bool(d.get("crowd_only")), blame=bool(d.get("blame")), own_agent=bool(d.get("own_agent")),
                  strength=float(d.get("strength", 0.7)))
 
 
@@ -286,128 +290,94 @@ def files(lang: str) -> list[Path]:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# the plain lists of the four lexicon files (``files``: predicates, conditions, modality, roles), each read
+# into the Lexicon field of its own name: word sets (frozensets) and lower-cased phrases (tuples)
+WORD_LISTS = (
+    ("light_verbs", "stative_passives", "receivers", "raising_passives", "measures", "receiver_sources",
+     "transfer_verbs", "recipient_cases", "withheld_words", "light_nouns"),
+    ("clause_markers", "inverted_markers", "inverted_inside", "participle_markers"),
+    ("reported_sources", "reported_verbs", "citing_verbs", "hypothetical_marks", "inference_verbs",
+     "negation_carriers", "failure_verbs", "anonymous_roles"),
+    ("collective", "media", "documents", "decrees", "groups", "place_topics", "readiness", "offers", "topic_verbs",
+     "demonstratives", "force_places", "military_assets", "relational_nouns", "evaluations",
+     "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "place_agent_verbs", "clause_nouns",
+     "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",
+     "stating_verbs", "claim_verbs", "report_verbs", "pronoun_targets", "one_sided", "armed_groups",
+     "subject_control", "topic_nouns", "follow_verbs", "reaction_verbs", "domestic_bodies", "own_possessives",
+     "patient_cases", "attribution_nouns", "instrument_names", "review_verbs", "ownership_participles",
+     "aid_purposes", "purpose_markers", "name_particles", "agent_cases", "source_cases", "happen_verbs",
+     "owned_nouns", "object_targets", "frame_targets", "struck_cases", "content_targets"),
+)
+PHRASE_LISTS = (
+    (),
+    ("refusal_markers", "irrealis_markers"),
+    ("hypothetical_phrases", "reported_phrases", "attributions", "new_thread_openers", "named_sources",
+     "continuation_openers"),
+    (),
+)
+
+
+def _lists(sections: tuple[dict, ...]) -> dict:
+    """The plain word and phrase lists of the lexicon files (``WORD_LISTS``, ``PHRASE_LISTS``), by field."""
+    out: dict = {}
+    for section, words, phrases in zip(sections, WORD_LISTS, PHRASE_LISTS):
+        out.update({k: _words(section, k) for k in words})
+        out.update({k: tuple(x.lower() for x in _strings(section.get(k), k)) for k in phrases})
+    return out
+
+
+def _entries(lang: str, pred: dict) -> dict[str, tuple[Entry, ...]]:
+    """The predicate entries by lemma: the hand-written ones, then the field's verbs for lemmas they
+    do not have; frames first (an entry with a dependent constraint is more specific than a bare lemma)."""
+    classes = word_classes(pred, _field_classes(LEXICON_DIR / lang / "field_classes.tsv"))
+    entries: dict[str, list[Entry]] = {}
+    for d in pred["entries"]:
+        e = _entry(d, classes)
+        entries.setdefault(e.lemma, []).append(e)
+    derived: dict[str, list[Entry]] = {}
+    for path in _field_tables(lang):  # hand-written verb classes where no field table exists
+        for e in field_entries(path):
+            if e.lemma not in entries:
+                derived.setdefault(e.lemma, []).append(e)
+    entries.update(derived)
+    return {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
+
+
+def _field_tables(lang: str) -> list[Path]:
+    return [LEXICON_DIR / lang / "field_verbs.tsv", LEXICON_DIR / lang / "verb_classes.tsv"]
+
+
+def _markers(values) -> tuple[tuple[str, ...], ...]:
+    """Multi-word markers as word tuples, a comma its own word."""
+    return tuple(tuple(m.lower().replace(",", " ,").split()) for m in values)
+
+
 @functools.lru_cache(maxsize=8)
 def load(lang: str) -> Lexicon:
     paths = files(lang)
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise FileNotFoundError(f"no lexicon for language {lang!r}: missing {missing[0]}")
-    pred, cond, mod, roles = (yaml.load(p.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) for p in paths)
-    classes = word_classes(pred, _field_classes(LEXICON_DIR / lang / "field_classes.tsv"))
-    entries: dict[str, list[Entry]] = {}
-    for d in pred["entries"]:
-        e = _entry(d, classes)
-        entries.setdefault(e.lemma, []).append(e)
-    # the field's verbs add lemmas the hand-written entries do not have (those win for their lemmas)
-    field_path = LEXICON_DIR / lang / "field_verbs.tsv"
-    classes_path = LEXICON_DIR / lang / "verb_classes.tsv"  # hand-written classes where no field table exists
-    derived: dict[str, list[Entry]] = {}
-    for e in field_entries(field_path) + field_entries(classes_path):
-        if e.lemma not in entries:
-            derived.setdefault(e.lemma, []).append(e)
-    entries.update(derived)
-    # frames first: an entry with a dependent constraint is more specific than a bare lemma
-    ordered = {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
-    markers = tuple(sorted((tuple(m.lower().replace(",", " ,").split()) for m in cond["markers"]),
-                           key=len, reverse=True))
-    extra = [field_path, classes_path, LEXICON_DIR / lang / "derivation.tsv", LEXICON_DIR / lang / "field_classes.tsv",
-             LEXICON_DIR / lang / "grammar.yaml"]
+    pred, cond, mod, roles = sections = tuple(yaml.load(p.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+                                              for p in paths)
+    ordered = _entries(lang, pred)
+    extra = _field_tables(lang) + [LEXICON_DIR / lang / n for n in ("derivation.tsv", "field_classes.tsv", "grammar.yaml")]
     h = hashlib.sha256(b"".join(p.read_bytes() for p in paths + extra if p.exists())).hexdigest()[:12]
     return Lexicon(
-        lang=lang, entries=ordered, light_verbs=frozenset(pred.get("light_verbs", [])), markers=markers,
-        not_conditions=tuple(tuple(m.lower().replace(",", " ,").split()) for m in cond.get("not_conditions", [])),
+        lang=lang, entries=ordered, markers=tuple(sorted(_markers(cond["markers"]), key=len, reverse=True)),
+        not_conditions=_markers(cond.get("not_conditions", [])),
         lead_ins=frozenset(cond.get("explicit_lead_ins", [])),
         negation=frozenset(_strings(mod["negation"], "negation")), planned=frozenset(_strings(mod["planned"], "planned")),
         hypothetical=frozenset(_strings(mod["hypothetical"], "hypothetical")),
-        hypothetical_phrases=tuple(p.lower() for p in mod.get("hypothetical_phrases", [])),
-        reported_phrases=tuple(p.lower() for p in mod.get("reported_phrases", [])),
-        reported_sources=frozenset(mod.get("reported_sources", [])),
-        reported_verbs=frozenset(mod.get("reported_verbs", [])),
-        citing_verbs=frozenset(mod.get("citing_verbs", [])),
-        attributions=tuple(x.lower() for x in mod.get("attributions", [])),
         pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
         roles={k: tuple(v) for k, v in roles["roles"].items()},
-        bodies=frozenset(roles["bodies"]), collective=frozenset(roles.get("collective", [])),
-        media=frozenset(roles.get("media", [])), first_person=dict(roles.get("first_person", {})),
-        documents=frozenset(roles.get("documents", [])),
-        decrees=_words(roles, "decrees"),
+        bodies=frozenset(roles["bodies"]), first_person=dict(roles.get("first_person", {})),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
-        groups=frozenset(roles.get("groups", [])), stative_passives=frozenset(pred.get("stative_passives", [])),
-        place_topics=frozenset(roles.get("place_topics", [])), receivers=frozenset(pred.get("receivers", [])),
-        clause_markers=frozenset(cond.get("clause_markers", [])),
-        measures=_words(pred, "measures"),
-        readiness=_words(roles, "readiness"),
-        hypothetical_marks=_words(mod, "hypothetical_marks"),
-        inverted_markers=_words(cond, "inverted_markers"),
-        inverted_inside=_words(cond, "inverted_inside"),
-        participle_markers=_words(cond, "participle_markers"),
-        raising_passives=frozenset(pred.get("raising_passives", [])),
-        refusal_markers=tuple(m.lower() for m in cond.get("refusal_markers", [])),
-        receiver_sources=_words(pred, "receiver_sources"),
-        transfer_verbs=_words(pred, "transfer_verbs"),
-        recipient_cases=_words(pred, "recipient_cases"),
-        withheld_words=_words(pred, "withheld_words"),
-        irrealis_markers=tuple(m.lower() for m in cond.get("irrealis_markers", [])),
-        offers=_words(roles, "offers"),
-        inference_verbs=_words(mod, "inference_verbs"),
-        topic_verbs=_words(roles, "topic_verbs"),
-        demonstratives=_words(roles, "demonstratives"),
-        force_places=_words(roles, "force_places"),
-        military_assets=_words(roles, "military_assets"),
-        relational_nouns=_words(roles, "relational_nouns"),
-        evaluations=_words(roles, "evaluations"),
-        geographic_features=_words(roles, "geographic_features"),
-        helper_nouns=_words(roles, "helper_nouns"),
-        membership_nouns=_words(roles, "membership_nouns"),
-        prospect_nouns=_words(roles, "prospect_nouns"),
-        clause_nouns=_words(roles, "clause_nouns"),
-        person_titles=_words(roles, "person_titles"),
-        title_modifiers=_words(roles, "title_modifiers"),
-        act_nouns=_words(roles, "act_nouns"),
-        summons=_words(roles, "summons"),
-        crowds=_words(roles, "crowds"),
-        crowd_counts=_words(roles, "crowd_counts"),
-        missions=_words(roles, "missions"),
-        stating_verbs=_words(roles, "stating_verbs"),
-        claim_verbs=_words(roles, "claim_verbs"),
-        report_verbs=_words(roles, "report_verbs"),
-        pronoun_targets=_words(roles, "pronoun_targets"),
-        one_sided=_words(roles, "one_sided"),
-        armed_groups=_words(roles, "armed_groups"),
-        subject_control=_words(roles, "subject_control"),
-        topic_nouns=_words(roles, "topic_nouns"),
-        follow_verbs=_words(roles, "follow_verbs"),
-        reaction_verbs=_words(roles, "reaction_verbs"),
-        domestic_bodies=_words(roles, "domestic_bodies"),
-        own_possessives=_words(roles, "own_possessives"),
-        patient_cases=_words(roles, "patient_cases"),
-        attribution_nouns=_words(roles, "attribution_nouns"),
-        instrument_names=_words(roles, "instrument_names"),
-        review_verbs=_words(roles, "review_verbs"),
-        ownership_participles=_words(roles, "ownership_participles"),
-        aid_purposes=_words(roles, "aid_purposes"),
-        purpose_markers=_words(roles, "purpose_markers"),
         derivations=_derivations(LEXICON_DIR / lang / "derivation.tsv"),
         target_cases={str(k): int(v) for k, v in (roles.get("target_cases") or {}).items()},
         hostile_cases={str(k): int(v) for k, v in (roles.get("hostile_cases") or {}).items()},
-        name_particles=_words(roles, "name_particles"),
-        agent_cases=_words(roles, "agent_cases"),
-        source_cases=_words(roles, "source_cases"),
-        happen_verbs=_words(roles, "happen_verbs"),
-        owned_nouns=_words(roles, "owned_nouns"),
-        object_targets=_words(roles, "object_targets"),
-        frame_targets=_words(roles, "frame_targets"),
-        struck_cases=_words(roles, "struck_cases"),
-        light_nouns=_words(pred, "light_nouns"),
-        negation_carriers=_words(mod, "negation_carriers"),
-        failure_verbs=_words(mod, "failure_verbs"),
-        new_thread_openers=tuple(x.lower() for x in _strings(mod.get("new_thread_openers"), "new_thread_openers")),
-        named_sources=tuple(x.lower() for x in _strings(mod.get("named_sources"), "named_sources")),
-        continuation_openers=tuple(x.lower() for x in _strings(mod.get("continuation_openers"), "continuation_openers")),
-        anonymous_roles=_words(mod, "anonymous_roles"),
         background=tuple(tuple(m.lower().split()) for m in _strings(roles.get("background"), "background")),
-        grammar=grammar.load(lang),
-        version=h)
+        grammar=grammar.load(lang), version=h, **_lists(sections))
 
 
 def all_files() -> list[Path]:

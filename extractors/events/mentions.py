@@ -3,6 +3,7 @@ without NER) proper-noun chunks. Unknown entities keep their NER type and no cod
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from extractors.actors.dictionary import ActorDictionary
@@ -129,13 +130,24 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
          media: frozenset[str] = frozenset(), features: frozenset[str] = frozenset(),
          titles: frozenset[str] = frozenset(), title_modifiers: frozenset[str] = frozenset(),
          particles: frozenset[str] = frozenset(), common_nouns: frozenset[str] = frozenset()) -> list[Mention]:
-    ids = tree.ids
-    words = [tree[i].text for i in ids]
-    lemmas = [tree[i].lemma for i in ids]
-    out: list[Mention] = []
+    mention = functools.partial(_mention, tree, doc_id, sidx)
     taken: set[int] = set()
+    out = _dictionary_mentions(tree, sentence, lang, actors, features, particles, mention, taken)
+    ents = getattr(sentence, "ents", None) or []
+    _entity_mentions(tree, ents, lang, media, mention, out, taken)
+    if not ents:
+        _name_runs(tree, lang, media, features, titles, title_modifiers, particles, common_nouns, mention, out, taken)
+    out.sort(key=lambda m: m.start_char)
+    return out
+
+
+def _dictionary_mentions(tree: Tree, sentence, lang: str, actors: ActorDictionary, features: frozenset[str],
+                         particles: frozenset[str], mention, taken: set[int]) -> list[Mention]:
+    """The actor dictionary's names in the sentence (their words ``taken``)."""
+    ids = tree.ids
+    out: list[Mention] = []
     persons = _person_entities(tree, sentence, ids)
-    for m in actors.match(words, lang, lemmas):
+    for m in actors.match([tree[i].text for i in ids], lang, [tree[i].lemma for i in ids]):
         span = ids[m.start:m.end]
         if m.actor.type == NO_PARTY:  # "Real Madrid", "Paris Agreement": a name that is no party
             taken.update(span)
@@ -150,10 +162,16 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
         # ("Ali" in "Ali Lamine Zeine"): the named entity wins
         if any(set(span) < set(p) and p[-1] not in span for p in persons):
             continue
-        out.append(_mention(tree, doc_id, sidx, span, ner_type=None, actor_norm=m.actor.norm,
-                            actor_code=m.actor.code, actor_type=m.actor.type))
+        out.append(mention(span, ner_type=None, actor_norm=m.actor.norm, actor_code=m.actor.code,
+                           actor_type=m.actor.type))
         taken.update(span)
-    ents = getattr(sentence, "ents", None) or []
+    return out
+
+
+def _entity_mentions(tree: Tree, ents, lang: str, media: frozenset[str], mention, out: list[Mention],
+                     taken: set[int]) -> None:
+    """Named entities not taken by the dictionary, added to ``out`` (media named apart)."""
+    ids = tree.ids
     for ent in ents:
         span = _within(tree, ids, ent.start_char, ent.end_char)
         while span and tree[span[-1]].upos == "PUNCT" and len(span) > 1:
@@ -166,55 +184,66 @@ def find(tree: Tree, sentence, doc_id: str, sidx: int, lang: str, actors: ActorD
             continue
         text = tree.span_text(span)[2]
         if is_media(text, media):
-            out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=None, actor_code=None,
-                                actor_type=None, source="media"))
+            out.append(mention(span, ner_type=ent.type, actor_norm=None, actor_code=None, actor_type=None,
+                               source="media"))
         else:
-            out.append(_mention(tree, doc_id, sidx, span, ner_type=ent.type, actor_norm=_norm_unknown(tree, span, lang, NER_TYPES.get(ent.type) == "PERSON"),
-                                actor_code=None, actor_type=NER_TYPES.get(ent.type), source="ner"))
+            out.append(mention(span, ner_type=ent.type, actor_norm=_norm_unknown(tree, span, lang, NER_TYPES.get(ent.type) == "PERSON"),
+                               actor_code=None, actor_type=NER_TYPES.get(ent.type), source="ner"))
         taken.update(span)
-    if not ents:
-        run: list[int] = []
 
-        def name_word(j: int | None) -> bool:
-            return j is not None and tree[j].upos == "PROPN" and j not in taken and tree[j].text[:1].isupper() \
-                and tree[j].text.lower().strip(".") not in tree.g.not_actor_words and tree[j].lemma.lower() not in tree.g.not_actor_words \
-                and tree[j].lemma.lower() not in features
 
-        for k, i in enumerate(ids + [None]):
-            if name_word(i) or (run and i is not None and tree[run[-1]].text in ("-", "‑")
-                                and tree[i].start == tree[run[-1]].end and tree[i].text.isalpha()):
-                run.append(i)
-                continue
-            # a hyphen written inside a name ("Al-Burhan") and a name particle before a name ("Abdel
-            # Fattah al-Burhan", "Ursula von der Leyen") do not end it
-            nxt = ids[k + 1] if k + 1 < len(ids) else None
-            if run and i is not None and nxt is not None and (
-                    (tree[i].text in ("-", "‑") and tree[i].start == tree[run[-1]].end and tree[nxt].start == tree[i].end
-                     and (name_word(nxt) or (tree[nxt].text.isalpha() and tree[nxt].text.islower()
-                                             and nxt not in taken)))  # "Hong-kyun"
-                    or (tree[i].text.lower() in particles and (name_word(nxt) or (
-                        tree[nxt].text.lower() in particles | {"-", "‑"} and k + 2 < len(ids))))):
-                run.append(i)
-                continue
-            # a nickname in quotes inside a name ("Joko “Jokowi” Widodo") does not end it
-            if run and i is not None and tree[i].text in QUOTES and k + 1 < len(ids) and (
-                    name_word(ids[k + 1]) or (tree[ids[k + 1]].text in QUOTES and k + 2 < len(ids) and name_word(ids[k + 2]))) \
-                    and (tree[run[-1]].id == ids[k - 1] or tree[ids[k - 1]].text in QUOTES):
-                run.append(i)
-                continue
-            while run and tree[run[-1]].text in QUOTES:
-                run.pop()
-            # a capitalised common noun of a title before a name ("… and Regional Development Amina
-            # Diallo") is not part of the name
-            while len(run) > 2 and tree[run[0]].lemma.lower() in common_nouns:
-                run.pop(0)
-            if run:
-                media_run = is_media(tree.span_text(run)[2], media)
-                # a name after a title is a person's, serving the country named before the title
-                person, code = _titled(tree, run, titles, title_modifiers, out) if titles and not media_run else (False, None)
-                out.append(_mention(tree, doc_id, sidx, run, ner_type="PROPN",
-                                    actor_norm=None if media_run else _norm_unknown(tree, run, lang), actor_code=code,
-                                    actor_type="PERSON" if person else None, source="media" if media_run else "propn"))
-                run = []
-    out.sort(key=lambda m: m.start_char)
-    return out
+def _name_word(tree: Tree, taken: set[int], features: frozenset[str], j: int | None) -> bool:
+    """A capitalised proper noun not yet taken that may be part of a name."""
+    return j is not None and tree[j].upos == "PROPN" and j not in taken and tree[j].text[:1].isupper() \
+        and tree[j].text.lower().strip(".") not in tree.g.not_actor_words and tree[j].lemma.lower() not in tree.g.not_actor_words \
+        and tree[j].lemma.lower() not in features
+
+
+def _extends_name(tree: Tree, k: int, run: list[int], taken: set[int], features: frozenset[str],
+                  particles: frozenset[str]) -> bool:
+    """The word at index ``k`` continues the name ``run`` (or starts one)."""
+    ids = tree.ids
+    i = ids[k] if k < len(ids) else None
+    name_word = functools.partial(_name_word, tree, taken, features)
+    if name_word(i) or (run and i is not None and tree[run[-1]].text in ("-", "‑")
+                        and tree[i].start == tree[run[-1]].end and tree[i].text.isalpha()):
+        return True
+    # a hyphen written inside a name ("Al-Burhan") and a name particle before a name ("Abdel
+    # Fattah al-Burhan", "Ursula von der Leyen") do not end it
+    nxt = ids[k + 1] if k + 1 < len(ids) else None
+    if run and i is not None and nxt is not None and (
+            (tree[i].text in ("-", "‑") and tree[i].start == tree[run[-1]].end and tree[nxt].start == tree[i].end
+             and (name_word(nxt) or (tree[nxt].text.isalpha() and tree[nxt].text.islower()
+                                     and nxt not in taken)))  # "Hong-kyun"
+            or (tree[i].text.lower() in particles and (name_word(nxt) or (
+                tree[nxt].text.lower() in particles | {"-", "‑"} and k + 2 < len(ids))))):
+        return True
+    # a nickname in quotes inside a name ("Joko “Jokowi” Widodo") does not end it
+    return bool(run and i is not None and tree[i].text in QUOTES and k + 1 < len(ids) and (
+        name_word(ids[k + 1]) or (tree[ids[k + 1]].text in QUOTES and k + 2 < len(ids) and name_word(ids[k + 2])))
+        and (tree[run[-1]].id == ids[k - 1] or tree[ids[k - 1]].text in QUOTES))
+
+
+def _name_runs(tree: Tree, lang: str, media: frozenset[str], features: frozenset[str], titles: frozenset[str],
+               title_modifiers: frozenset[str], particles: frozenset[str], common_nouns: frozenset[str], mention,
+               out: list[Mention], taken: set[int]) -> None:
+    """For a model without NER: runs of capitalised proper nouns as names, added to ``out``."""
+    run: list[int] = []
+    for k, i in enumerate(tree.ids + [None]):
+        if _extends_name(tree, k, run, taken, features, particles):
+            run.append(i)
+            continue
+        while run and tree[run[-1]].text in QUOTES:
+            run.pop()
+        # a capitalised common noun of a title before a name ("… and Regional Development Amina
+        # Diallo") is not part of the name
+        while len(run) > 2 and tree[run[0]].lemma.lower() in common_nouns:
+            run.pop(0)
+        if run:
+            media_run = is_media(tree.span_text(run)[2], media)
+            # a name after a title is a person's, serving the country named before the title
+            person, code = _titled(tree, run, titles, title_modifiers, out) if titles and not media_run else (False, None)
+            out.append(mention(run, ner_type="PROPN", actor_norm=None if media_run else _norm_unknown(tree, run, lang),
+                               actor_code=code, actor_type="PERSON" if person else None,
+                               source="media" if media_run else "propn"))
+            run = []

@@ -28,7 +28,9 @@ def negated(tree: Tree, node: int, lex: Lexicon) -> bool:
         for c in tree.children(t, "advmod", "neg", "part", "discourse", "det"):
             if c.lemma in lex.negation or c.text.lower() in lex.negation:
                 return True
-    return False
+    # a subject coordinated by "neither … nor", or "neither" on it ("Neither country has recognised…")
+    return any(k.text.lower() in tree.g.correlatives_first for s in tree.children(node, "nsubj", "nsubj:pass")
+               for k in tree.children(s.id, "cc:preconj", "amod", "det"))
 
 
 def failed(tree: Tree, node: int, lex: Lexicon) -> bool:

@@ -3,8 +3,11 @@ speech act, request, refusal or threat; gerund complements; purpose clauses; lig
 a second mention of one meeting."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from extractors.event_types import HOSTILE
-from extractors.events.predicates import GOVERNOR_RELS, VERBAL, Candidate, anchor
+from extractors.events import patterns
+from extractors.events.predicates import VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
 
@@ -39,22 +42,6 @@ def _following_clause(tree: Tree, speech: Node) -> int | None:
     return None
 
 
-def _content_governor(tree: Tree, node: Node, live: dict[int, Candidate], depth: int = 3) -> Candidate | None:
-    """The nearest live event whose complement clause (xcomp/ccomp) holds ``node``, within a few
-    steps ("decided that both sides will start preparing a prisoner exchange")."""
-    cur = node
-    for _ in range(depth):
-        if not cur.head:
-            return None
-        head = tree[cur.head]
-        if cur.rel in ("xcomp", "ccomp") and head.id in live:
-            return live[head.id]
-        if head.id in live and cur.rel not in ("obj", "nmod", "obl"):
-            return None
-        cur = head
-    return None
-
-
 def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> Node:
     """The node that stands for ``node`` in its clause: the nominalised light verb it hangs on, if any
     ("the carrying out of strikes" stands where "strikes" would)."""
@@ -83,113 +70,57 @@ def _own_agent_act(c: Candidate, governor: Candidate | None, reactions: frozense
     return not (own is not None and (own.norm == c.actor.norm or (own.code and own.code == c.actor.code)))
 
 
+@dataclass
+class _Nested:
+    """What the nesting rules' facts read beyond the tree."""
+    live: dict[int, Candidate]
+    light_nouns: frozenset[str]
+    reactions: frozenset[str]
+
+
+def _own_agent(m: patterns.Match, n: Node) -> bool:
+    held = _through_light_noun(m.tree, n, m.extra.light_nouns)
+    return _own_agent_act(m.events[n.id], m.events.get(held.head), m.extra.reactions)
+
+
+def _content_holder(m: patterns.Match, n: Node) -> bool:
+    c = m.events[n.id]
+    holder = _noun_before_infinitive(m.tree, anchor(c), m.events) or _called_for(m.tree, c, m.events)
+    return holder is not None and holder is not c
+
+
+# the facts the rules name (``is:``), for what the pattern language cannot say
+FACTS = {"own_agent_act": _own_agent, "content_holder": _content_holder,
+         "answered_act": lambda m, n: _answered(m.tree, n)}
+
+
 def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
                     readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset(),
                     reactions: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
     fired refusal or request are its content, not separate events."""
     live = {c.node.id: c for c in cands if not c.suppressed}
-    by_anchor = {anchor(c).id: c for c in live.values()}
+    m = patterns.Match(tree, live, FACTS, _Nested(live, light_nouns, reactions))
+    rules = patterns.load(tree.g.lang)
     for c in cands:
         if c.suppressed:
             continue
-        held = by_anchor.get(c.node.head)
-        if c.light is None and c.node.upos in ("NOUN", "PROPN") and held is not None and held is not c \
-                and held.light is not None and c.node.rel in ("obl", "nmod") and not held.entry.speech:
-            c.suppressed = "argument_of_event"  # "reach a deal on a plan": what it is about
+        rule = rules.first("on_nesting", m, c.node)  # lexicons/rules/nesting.yaml
+        if rule is not None:
+            c.suppressed = "" if rule.keep else rule.id
             continue
-        if c.light is not None and c.node.rel == "obl" and any(
-                o is not c and o.light is not None and o.light.id == c.light.id and o.node.rel == "obj"
-                for o in live.values()):
-            c.suppressed = "argument_of_event"  # "reached a deal on a ceasefire": one light verb, one act
+        if c.node.lemma in readiness and _readiness(c, live):
             continue
-        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.deprel == "nsubj:pass" \
-                and c.node.head in live and live[c.node.head].entry.type in ("REJECT", "AGREE"):
-            c.suppressed = "argument_of_event"  # "the invitation was declined": what was answered
-            continue
-        held = _through_light_noun(tree, c.node, light_nouns)
-        if _own_agent_act(c, live.get(held.head), reactions):
-            continue  # "criticised Ruritania's expulsion of two diplomats": a nominal act with its own named agent
-        if c.light is None and c.node.upos in ("NOUN", "PROPN") and held.head in live \
-                and held.rel in GOVERNOR_RELS and not c.entry.stance and not live[held.head].entry.speech:
-            # "refused to support the statement": the statement is an object; "spoke out against the
-            # carrying out of strikes": what is opposed
-            c.suppressed = "argument_of_event"
-            continue
-        a = anchor(c)
-        if a.upos in VERBAL and a.rel in ("advcl", "acl", "obl") and a.head in live and live[a.head] is not c \
-                and live[a.head].event_type in ("ACCUSE", "THREATEN", "REQUEST", "REJECT") \
-                and any(k.lemma in tree.g.gerund_links for k in tree.children(a.id, "mark", "case")):
-            c.suppressed = "complement_of_event"  # "accused Moscow of attacking", "warned against deploying"
-            continue
-        if c.light is None and c.node.upos in ("NOUN", "PROPN") and c.node.rel == "nmod" and c.node.head \
-                and tree[c.node.head].rel in ("obj", "nsubj:pass") and tree[c.node.head].head in live \
-                and not live[tree[c.node.head].head].entry.speech and not c.entry.stance:
-            c.suppressed = "argument_of_event"  # "discussed recent progress in the negotiations"
-            continue
-        if c.light is None and c.node.upos == "NOUN" and c.node.rel == "obl" and held.head in live \
-                and live[held.head].entry.speech and _answered(tree, c.node):
-            c.suppressed = "argument_of_event"  # "to respond to the proposal": what is answered
-            continue
-        if _in_clause_of_object(tree, c.node, live):
-            c.suppressed = "argument_of_event"  # "blocked the EU's decision to open talks": what was decided
-            continue
-        a = anchor(c)
-        holder = _noun_before_infinitive(tree, a, live) or _called_for(tree, c, live)
-        if holder is not None and holder is not c:
-            c.suppressed = "content_of_act"  # "a British threat to reimpose sanctions", "calls for the withdrawal"
-            continue
-        if a.rel == "advcl" and a.head in live and live[a.head] is not c and a.upos in VERBAL \
-                and any(k.lemma in tree.g.purpose_marks for k in tree.children(a.id, "mark")):
-            c.suppressed = "purpose_clause"  # "are to meet to discuss…", "work with X to reach a deal"
-            continue
-        if c.node.lemma in readiness:
-            inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
-                     and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
-                          # "of the readiness to release", "its readiness to host talks"
-                          or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
-            if any(o.entry.type in HOSTILE for o in inner):
-                c.suppressed = "coded_as_content"  # "ready to give a tough response" is the threat itself
-                continue
-            for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
-                o.suppressed = "complement_of_event"
-                if c.target is None and o.target is not None:
-                    c.target = o.target
-        if c.entry.attribution or (c.entry.speech and any(
-                k.lemma.lower() in tree.g.pointing_pronouns and {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.about_cases
-                for k in tree.children(c.node.id, "obl", "obj"))):
-            c.suppressed = "attribution"  # "Wang Wenbin said this" ("about this said W."): who said what was just told
-            continue
-        if c.entry.speech and c.node.rel == "parataxis" and c.node.head in live:
-            c.suppressed = "coded_as_content"  # quote first, then "- said Lavrov"
-            continue
-        if c.entry.speech and c.node.rel in ("obl", "nmod") and c.node.head and tree[c.node.head].rel == "parataxis" \
-                and tree[c.node.head].head in live and not live[tree[c.node.head].head].entry.speech:
-            c.suppressed = "coded_as_content"  # quote first, then "- the foreign ministry's statement says"
+        rule = rules.first("on_statement", m, c.node)
+        if rule is not None:
+            c.suppressed = rule.id
             continue
         if c.entry.speech:
-            follows = _following_clause(tree, c.node)
-            for other in live.values():
-                if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
-                        and other.actor is not None and other.actor.norm == c.actor.norm \
-                        and _is_content(tree, c.node.id, anchor(other), demonstratives):
-                    other.suppressed = "same_statement"  # "wrote that he does not consider…": one statement
-                    continue
-                if other is c or other.entry.speech:
-                    continue
-                if _is_content(tree, c.node.id, anchor(other), demonstratives) or (
-                        follows is not None and anchor(other).id in tree.subtree(follows)):
-                    c.suppressed = "coded_as_content"
-                    break
-        elif (gov := _content_governor(tree, anchor(c), live)) is not None:
-            if gov.entry.negated_only or gov.event_type in ("REQUEST", "REJECT", "THREATEN", "SUPPORT") \
-                    or gov.entry.type in ("REQUEST",) or (gov.event_type == "AGREE" and c.entry.type not in HOSTILE):
-                c.suppressed = "complement_of_event"  # "agreed to resume talks" is one agreement
+            _speech_content(tree, c, live, demonstratives)
 
     for c in cands:
         if c.suppressed:
             continue
-        a = anchor(c)
         # "signed an agreement": one event, not "signed" and "signed an agreement"
         if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
                 and (not live[c.light.id].frame_ids or c.node.id in live[c.light.id].frame_ids):
@@ -203,22 +134,49 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
                 c.suppressed = "content_of_refusal"  # "will not take part in the summit": the refusal alone
                 continue
             part.suppressed = "duplicate_of_light_verb"  # "took part in the talks": the talks themselves
-        # "support Ukraine's bid to join the EU": what is supported is not a second act; nor is what a
-        # pact signed allows ("signed a pact allowing troops to be deployed": up through the complements)
-        for _ in range(2):
-            if a.rel in ("xcomp", "ccomp") and a.head and a.head not in live:
-                a = tree[a.head]
-        if (a.rel in ("acl", "acl:relcl") or (a.rel == "nmod" and a.upos == "VERB")) and a.head:
-            # (a verb hung on the noun as nmod: "condemned Kosovo's decision to close the crossings")
-            holder = tree[a.head]
-            if holder.rel in GOVERNOR_RELS and holder.head in live and live[holder.head] is not c \
-                    and not live[holder.head].entry.speech:
-                c.suppressed = "argument_of_event"
+        rule = rules.first("on_argument", m, c.node)  # what another act is about ("support Ukraine's bid to join")
+        if rule is not None:
+            c.suppressed = rule.id
     _one_encounter(cands)
     # control: an xcomp event under a request takes the requested party as its actor — not emitted
     for c in cands:
         if not c.suppressed and c.actor is None:
             c.suppressed = "no_actor"
+
+
+def _readiness(c: Candidate, live: dict[int, Candidate]) -> bool:
+    """A readiness noun's content: a hostile act is the threat itself (``c`` is then suppressed: True);
+    any other content belongs to the offer ("willing to cooperate"), whose target it gives."""
+    inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
+             and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
+                  # "of the readiness to release", "its readiness to host talks"
+                  or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
+    if any(o.entry.type in HOSTILE for o in inner):
+        c.suppressed = "coded_as_content"  # "ready to give a tough response" is the threat itself
+        return True
+    for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
+        o.suppressed = "complement_of_event"
+        if c.target is None and o.target is not None:
+            c.target = o.target
+    return False
+
+
+def _speech_content(tree: Tree, c: Candidate, live: dict[int, Candidate], demonstratives: frozenset[str]) -> None:
+    """A speech act whose content holds another act is coded by that act; a second statement of the same
+    speaker inside it is the same statement."""
+    follows = _following_clause(tree, c.node)
+    for other in live.values():
+        if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
+                and other.actor is not None and other.actor.norm == c.actor.norm \
+                and _is_content(tree, c.node.id, anchor(other), demonstratives):
+            other.suppressed = "same_statement"  # "wrote that he does not consider…": one statement
+            continue
+        if other is c or other.entry.speech:
+            continue
+        if _is_content(tree, c.node.id, anchor(other), demonstratives) or (
+                follows is not None and anchor(other).id in tree.subtree(follows)):
+            c.suppressed = "coded_as_content"
+            break
 
 
 def _one_encounter(cands: list[Candidate]) -> None:
@@ -256,18 +214,6 @@ def _answered(tree: Tree, node: Node) -> bool:
     g = tree.g
     return bool(cases & g.answer_cases) or bool(g.direction_case and cases & g.answer_direction_cases
                                                 and node.feats.get("Case") == g.direction_case)
-
-
-def _in_clause_of_object(tree: Tree, node: Node, live: dict) -> bool:
-    """``node`` is an argument of a to-infinitive that belongs to the object noun of a live event
-    ("blocked [the decision] [to open talks]"): what that noun plans, not an act of its own."""
-    if node.upos not in ("NOUN", "PROPN") or node.rel not in ("obj", "obl") or not node.head:
-        return False
-    verb = tree[node.head]
-    if verb.id in live or verb.rel != "acl" or not verb.head or not any(k.lemma in tree.g.infinitive_marks for k in tree.children(verb.id, "mark")):
-        return False
-    noun = tree[verb.head]
-    return noun.upos == "NOUN" and noun.rel in ("obj", "nsubj:pass") and noun.head in live
 
 
 def _noun_before_infinitive(tree: Tree, a: Node, live: dict) -> Candidate | None:

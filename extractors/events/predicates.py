@@ -69,6 +69,9 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     # "provided the Philippines | with patrol boats" with the "with" phrase hung on the object
     related += [(m, "obl") for c in objs if c.upos == "PROPN" for m in tree.children(c.id, "nmod")
                 if any(k.lemma.lower() in tree.g.provided_with_cases for k in tree.children(m.id, "case"))]
+    # "described the move | as a provocation" with the as-phrase hung on the object: what the verb calls it
+    related += [(m, "obl") for c in objs for m in tree.children(c.id, "nmod")
+                if {k.lemma.lower() for k in tree.children(m.id, "case", "mark")} & tree.g.predicative_cases]
     objs += [m for c in objs for m in tree.children(c.id, "nmod")]  # "allow the suspension of sanctions to expire"
     related += [(k, "xcomp") for c in objs for k in tree.children(c.id, "acl") if tree.children(k.id, "mark")]
     # the next word, where the parser hung a particle or preposition elsewhere ("Chad calls | for the
@@ -80,7 +83,7 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
         related.append((nxt, "advmod"))  # "respond firmly | should Manila…" with the adverb hung on the next verb
     # an adjective on an object or oblique names what it is ("designated the group a terrorist
     # organization", or with no "as" but the instrumental in Russian)
-    named = [(c, rel) for c, rel in related if rel in ("obj", "obl", "nmod", "xcomp")] + [(c, "obj") for c in objs]
+    named = [(c, rel) for c, rel in related if rel.split(":")[0] in ("obj", "obl", "nmod", "xcomp")] + [(c, "obj") for c in objs]
     related += [(a, rel) for c, rel in named for a in tree.children(c.id, "amod") if a.upos == "ADJ"]
     parent = tree.parent(node.id)
     if parent is not None:

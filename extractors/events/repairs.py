@@ -433,6 +433,80 @@ def _finite_conjunct_of_infinitive(nodes: dict[int, Node]) -> int:
     return changed
 
 
+def _compound_prepositions(nodes: dict[int, Node], g: Grammar) -> int:
+    """A preposition made of a preposition and a noun (the grammar's ``preposition_nouns``: "with regard
+    to", "in relation to", the Russian "in the address of") parsed as a noun with the real argument hung under it:
+    the argument takes the noun's place and the noun becomes part of its preposition, as UD writes a
+    fixed multi-word preposition. Returns how many were rewritten."""
+    changed = 0
+    for n in sorted(nodes.values(), key=lambda n: n.id):
+        if n.lemma not in g.preposition_nouns or n.deprel not in ("obl", "nmod") \
+                or not any(k.head == n.id and k.deprel == "case" for k in nodes.values()):
+            continue
+        args = [k for k in nodes.values() if k.head == n.id and k.deprel == "nmod" and k.id > n.id]
+        if not args:
+            continue
+        arg = min(args, key=lambda k: k.id)
+        arg.head, arg.deprel, arg.rel = n.head, n.deprel, n.rel
+        for k in nodes.values():
+            if k.head == n.id and k.deprel == "case":
+                k.head = arg.id
+        n.head, n.deprel, n.rel = arg.id, "case", "case"
+        changed += 1
+    return changed
+
+
+NAME_UPOS = ("PROPN", "NOUN", "ADJ", "DET")
+_UNDER_HEAD = {"PROPN": "flat", "NOUN": "compound", "ADJ": "amod", "DET": "det"}
+
+
+def _correlative_names(nodes: dict[int, Node], g: Grammar) -> int:
+    """"Neither Serbia nor Kosovo attended" parsed as one name with "Neither" and "nor" in it (the grammar's
+    ``correlatives``: first word, then the word before each later member): rebuilt as the UD coordination,
+    the first member heading, the later ones its conjuncts, the first word a ``cc:preconj`` of the first, so
+    the rules see both parties and the negation. Returns how many were rebuilt."""
+    first, then = g.correlatives_first, g.correlatives_next
+    if not first:
+        return 0
+    ids = sorted(nodes)
+    changed = 0
+    for k, i in enumerate(ids):
+        if nodes[i].text.lower() not in first:
+            continue
+        j = next((x for x in ids[k + 1:k + 8] if nodes[x].text.lower() in then), None)
+        if j is None:
+            continue
+        a = [x for x in ids if i < x < j]
+        b = []
+        for x in ids[ids.index(j) + 1:]:
+            if nodes[x].upos not in NAME_UPOS or nodes[x].text.lower() in first | then:
+                break
+            b.append(x)
+        span = set(a + b + [i, j])
+        if not a or not b or any(nodes[x].upos not in NAME_UPOS for x in a):
+            continue
+        out = [nodes[x] for x in sorted(span) if nodes[x].head not in span]
+        if len(out) != 1:
+            continue
+        head_a = next((x for x in a if nodes[x].upos == "PROPN"), a[-1])
+        head_b = next((x for x in b if nodes[x].upos == "PROPN"), b[-1])
+        nodes[head_a].head, nodes[head_a].deprel = out[0].head, out[0].deprel
+        if out[0].deprel == "obl" and out[0].head > j and not any(
+                n.head == out[0].head and n.deprel.startswith("nsubj") for n in nodes.values()):
+            nodes[head_a].deprel = "nsubj"  # "neither" read as a preposition made the subject an oblique
+        for members, h in ((a, head_a), (b, head_b)):
+            for x in members:
+                if x != h:
+                    nodes[x].head, nodes[x].deprel = h, _UNDER_HEAD[nodes[x].upos]
+        nodes[head_b].head, nodes[head_b].deprel = head_a, "conj"
+        nodes[i].head, nodes[i].deprel, nodes[i].upos = head_a, "cc:preconj", "CCONJ"
+        nodes[j].head, nodes[j].deprel, nodes[j].upos = head_b, "cc", "CCONJ"
+        for x in span:
+            nodes[x].rel = nodes[x].deprel.split(":")[0]
+        changed += 1
+    return changed
+
+
 def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset(),
            g=None) -> int:
     """Every repair, in order; returns how many places were changed. ``g``: the language's grammar
@@ -445,4 +519,4 @@ def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: froze
             + _subordinate_clause_after_preposition(nodes, clause_preps) + _apposition_between_commas(nodes)
             + _inverted_condition(nodes, g) + _infinitive_of_object_noun(nodes, clause_nouns, g)
             + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes, g) + _object_before_verb(nodes)
-            + _finite_conjunct_of_infinitive(nodes))
+            + _finite_conjunct_of_infinitive(nodes) + _compound_prepositions(nodes, g) + _correlative_names(nodes, g))

@@ -3,7 +3,10 @@ is no event of its own (a setting, a background phrase, a topic, part of another
 Language-neutral; everything lexical comes from the lexicon data files."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from extractors.events import modality as mod
+from extractors.events import patterns
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
 from extractors.event_types import CLAIMED, DIRECTED, HOSTILE, SYMMETRIC
@@ -18,12 +21,6 @@ def _consumed(cands: list[Candidate]) -> set[int]:
     return {i for c in cands for i in c.frame_ids}
 
 
-def _marker_phrase(tree: Tree, mark: Node) -> str:
-    """A subordinating marker with its fixed words ("in order", "so that"), lower case."""
-    words = [mark] + sorted(tree.children(mark.id, "fixed"), key=lambda k: k.id)
-    return " ".join(w.lemma.lower() for w in words)
-
-
 def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> None:
     """Fill actor, target, negation and type of each candidate, or mark it suppressed."""
     by_id = {c.node.id: c for c in cands}
@@ -33,103 +30,54 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
     # carries the act, its modifier is part of its frame
     consumed -= {c.node.id for c in cands for f in c.frame_ids
                  if (o := by_id.get(f)) is not None and c.node.id in o.frame_ids and o.node.head == c.node.id}
+    m = patterns.Match(tree, by_id, FACTS, _Facts(res, lex, consumed))
     for c in cands:
-        why = _form_guard(tree, c, res, lex, by_id, consumed) or _reading_guard(tree, c, res, lex)
-        if why:
-            c.suppressed = why
-            continue
-        if _received(tree, c, res, lex):
+        # the rules of each stage (lexicons/rules/suppressions.yaml) may stop the candidate
+        if _stopped("on_candidate", m, c) or _received(tree, c, res, lex):
             continue
         n = c.node
         c.negated = mod.negated(tree, n.id, lex)
-        if c.entry.negated_only and not c.negated:
-            c.suppressed = "not_negated"
-            continue
-        if c.entry.affirmed_only and c.negated:
-            c.suppressed = "left_open"  # "did not rule out new measures": the measures, as a possibility
-            continue
-        if not _agent(tree, c, res, lex, by_id):
+        if _stopped("on_negation", m, c) or not _agent(tree, c, res, lex, by_id, m):
             continue
         c.event_type = c.entry.type
         _symmetric_parties(tree, c, res, lex)
         _find_target(tree, c, n, res, lex)
-        why = _party_guard(c, lex, res.countries)
-        if why:
-            c.suppressed = why
-            continue
-        _final_type(tree, c, lex)
+        if not _stopped("on_target", m, c):
+            _final_type(tree, c, lex)
 
 
-def _form_guard(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, consumed) -> str:
-    """Why the predicate's form makes it no act of its own (part of a frame or a name, the author's
-    voice, a participle, a purpose), or ""."""
-    n = c.node
-    # a word inside another predicate's frame is that predicate's ("impose sanctions"); a verb is
-    # never consumed by the frame of its own object noun
-    if n.id in consumed and n.upos not in VERBAL and not (by_id.get(n.head) and by_id[n.head].frame_ids == set()):
-        return "part_of_frame"
-    named = res.by_word.get(n.id)
-    if named is not None and len(named.word_ids) > 1:
-        return "inside_name"  # "Organisation of Islamic Cooperation"
-    if c.entry.speech and mod.author_voice(tree, n):
-        return "author_voice"  # "Let us recall that…", "Let us note…": the article speaks, no party
-    stated = n.rel == "obj" and n.head and tree[n.head].lemma.lower() in lex.stating_verbs  # "outlined its position"
-    if c.entry.stance and n.rel not in ("nsubj", "root", "nsubj:pass") and not stated:
-        return "stance_not_subject"
-    if n.feats.get("VerbForm") == "Part" and n.rel in ("amod", "acl") and n.head and (
-            (n.rel == "amod" and tree[n.head].rel in ("obl", "nmod"))
-            or (n.id < n.head and tree.children(n.id, "obl", "obl:agent", "nmod"))):
-        return "background_participle"  # "in connection with the concluded agreement", "the US-supported mission"
-    if anchor(c).rel == "advcl" and any(_marker_phrase(tree, k) in lex.purpose_markers
-                                        for k in tree.children(anchor(c).id, "mark")):
-        return "purpose_clause"  # "so as to impose sanctions": an aim, not an act
-    if n.lemma in lex.negation_carriers and any(k.id in by_id for k in tree.children(n.id, "acl", "xcomp")):
-        return "ability"  # "(not) in a position to extend": the act governed is the event
-    return ""
+def _stopped(stage: str, m: patterns.Match, c: Candidate) -> bool:
+    """Whether a rule of ``stage`` stops the candidate: its id is then the reason it gives no event."""
+    rule = patterns.load(m.extra.lex.lang).first(stage, m, c.node)
+    if rule is not None:
+        c.suppressed = rule.id
+    return rule is not None
 
 
-def _reading_guard(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> str:
-    """Why what the sentence does with the predicate makes it no act (a topic, an evaluation, a back
-    reference, background or setting), or ""."""
-    n = c.node
-    if n.upos in ("NOUN", "PROPN") and n.rel in ("obj", "obl", "nmod") and n.head \
-            and tree[n.head].lemma in lex.topic_verbs and tree[n.head].upos in VERBAL:
-        return "topic"  # "centred on the truce negotiations", "would require the coordination"
-    if n.upos == "NOUN" and c.entry.type == "AGREE" and n.rel in ("obj", "nsubj") and n.head \
-            and tree[n.head].lemma in lex.review_verbs:
-        return "under_review"  # "will consider the proposal", "will review the proposal": another's offer
-    if n.upos in ("NOUN", "PROPN") and n.rel in ("nsubj", "obj", "csubj") and n.head and (
-            (tree[n.head].lemma in lex.evaluations and tree[n.head].upos in ("ADJ", "ADV"))
-            or (n.rel == "obj" and any(k.lemma in lex.evaluations for k in tree.children(n.head, "xcomp")))):
-        return "evaluated"  # "any participation is possible…", "does not consider participation appropriate": judged, not done
-    if n.upos in ("NOUN", "PROPN") and n.rel == "nmod" and n.head and (
-            tree[n.head].lemma in lex.reported_sources or tree[n.head].lemma.lower() in lex.topic_nouns):
-        # "denied reports of a meeting", "denied reports of talks": what is reported; "the framework for
-        # talks", "the preconditions for dialogue": what is talked about, not an act
-        return "topic"
-    if c.entry.speech and n.upos == "NOUN" and any(
-            k.lemma.lower() in tree.g.restating_modifiers for k in tree.children(n.id, "det", "amod")):
-        return "refers_back"  # "made the corresponding statement", "these statements came as…"
-    if n.upos in ("NOUN", "PROPN") and n.rel not in ("nsubj", "root") \
-            and any(k.lemma.lower() in lex.demonstratives for k in tree.children(n.id, "det")):
-        return "refers_back"  # "called these talks the final opportunity"
-    if n.upos == "NOUN" and n.rel == "root" and c.entry.type in RESTATED and any(
-            k.lemma.lower() in tree.g.pointing_pronouns for k in tree.children(n.id, "nsubj")):
-        # "This is the first such visit in 12 years": the visit just told (but "this is a gross violation" accuses)
-        return "refers_back"
-    if c.entry.type == "REJECT" and any(k.lemma in lex.withheld_words and k.rel in ("xcomp", "obl", "obj")
-                                         for k in tree.children(n.id)):
-        return "withheld_comment"  # "declined to comment", "refused comment"
-    if c.entry.type == "AGREE" and n.upos in VERBAL and any(
-            o.lemma.lower() in lex.decrees for o in tree.children(n.id, "obj")):
-        return "domestic_act"  # "signed an executive order imposing tariffs": what it orders is the act
-    if _inferred(tree, anchor(c), lex.inference_verbs):
-        return "inference"  # "…, implying the movement opposes the mission"
-    if _background(tree, n, lex.background):
-        return "background"  # "amid growing criticism", "rallied in support of": not the news
-    if _setting(tree, n, c, res):
-        return "setting"  # "review its representation at its meetings": where, not what
-    return ""
+@dataclass
+class _Facts:
+    """What the rules' facts read beyond the tree."""
+    res: Resolver
+    lex: Lexicon
+    consumed: set[int]
+
+
+def _others_readiness(m: patterns.Match, n: Node) -> bool:
+    """The readiness noun's own holder is not its actor ("spoke of another side's readiness")."""
+    c = m.events[n.id]
+    holder = m.extra.res.noun_agent(n.id) if c.actor is not None else None
+    return holder is not None and holder.norm != c.actor.norm
+
+
+# the facts the rules name (``is:``), for what the pattern language cannot say
+FACTS = {
+    "in_frame": lambda m, n: n.id in m.extra.consumed,
+    "in_long_name": lambda m, n: (x := m.extra.res.by_word.get(n.id)) is not None and len(x.word_ids) > 1,
+    "has_partner": lambda m, n: m.extra.res.has_partner(n.id),
+    "named_word": lambda m, n: bool(m.extra.res.by_word.get(n.id)),
+    "others_readiness": _others_readiness,
+    "domestic_meeting": lambda m, n: _domestic(m.events[n.id], m.extra.lex, m.extra.res.countries),
+}
 
 
 def _received(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
@@ -159,7 +107,7 @@ def _received(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
     return False
 
 
-def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id) -> bool:
+def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, m: patterns.Match) -> bool:
     """Who acts: a noun predicate's light verb subject, own agent or governor; a verb's subject. False
     when the candidate is suppressed on the way."""
     n = c.node
@@ -182,9 +130,7 @@ def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id) -> bool
                     c.actor_how = "between" if c.actor is not None else "noun_without_agent"
             else:
                 c.actor, c.actor_how = res.subject(parent.id)
-            if n.lemma in lex.readiness and c.actor is not None and (holder := res.noun_agent(n.id)) is not None \
-                    and holder.norm != c.actor.norm:
-                c.suppressed = "assessed_readiness"  # "spoke of another side's readiness to negotiate": a claim about another
+            if _stopped("on_agent", m, c):
                 return False
             c.negated = c.negated or (mod.negated(tree, parent.id, lex) and not left_open)
         elif parent is not None and parent.upos == "NOUN" and parent.id in c.frame_ids and parent.rel == "obj" \
@@ -212,12 +158,12 @@ def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id) -> bool
                 c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
             if c.actor is None and not c.entry.stance:
                 # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike")
-                c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done") else "noun_without_agent"
+                c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done", "reaction_to") \
+                    else "noun_without_agent"
                 return False
     else:
         c.actor, c.actor_how = res.subject(n.id)
-        if c.entry.speech and _source_subject(tree, n.id, lex):
-            c.suppressed = "reporting_source"
+        if _stopped("on_subject", m, c):
             return False
     return True
 
@@ -236,21 +182,6 @@ def _symmetric_parties(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) ->
                 and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
                 and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
             c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
-
-
-def _party_guard(c: Candidate, lex: Lexicon, countries) -> str:
-    """Why the act reaches no party it needs (a trip to nowhere, a domestic crowd), or ""."""
-    n = c.node
-    if c.entry.directional and n.upos == "NOUN" and c.entry.type == "CONSULT" and c.light is None \
-            and not (c.target is not None and c.target.code):
-        return "visit_without_party"  # "his ninth visit to the region": a trip, not a meeting of parties
-    if c.actor is not None and c.actor.via == "crowd" and not (c.target is not None and c.target.code):
-        return "domestic_crowd"  # "crowds in Tbilisi rallied outside parliament": no party involved
-    if c.entry.crowd_only and not (c.actor is not None and c.actor.via == "crowd"):
-        return "not_a_crowd"  # "ministers gathered in Rome": only a crowd's gathering is a protest
-    if c.entry.type == "CONSULT" and _domestic(c, lex, countries):
-        return "domestic_meeting"  # "the cabinet met", "met with his ministers": no other party
-    return ""
 
 
 def _domestic(c: Candidate, lex: Lexicon, countries) -> bool:
@@ -321,6 +252,13 @@ def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexi
             (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
         if both is not None and not (c.actor and both.norm == c.actor.norm):
             c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
+    if c.target is None and c.entry.own_agent and n.upos == "NOUN" and tree.g.possessor_case:
+        # a noun whose genitive is whom it is done to ("announced support of Ukraine" in a language whose
+        # genitive needs no preposition): that party
+        c.target = next((t for k in tree.children(n.id, "nmod") if not tree.cases(k.id)
+                         and k.feats.get("Case") == tree.g.possessor_case
+                         and (t := res.np(k.id, allow_coref=False)) is not None and t.code
+                         and not (c.actor is not None and t.code == c.actor.code)), None)
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
     if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
@@ -385,6 +323,12 @@ def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> No
         both = next((b for k in near if (b := res.between(k.id)) is not None), None)
         if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
             c.target = both
+    if c.target is None and c.event_type in lex.content_targets:
+        # "warned that Minsk would face consequences": the party the warning's content is about
+        c.target = next((t for k in tree.children(anchor(c).id, "ccomp")
+                         for s in tree.children(k.id, "nsubj", "nsubj:pass")
+                         if (t := res.np(s.id, allow_coref=False)) is not None and t.code
+                         and not (c.actor is not None and t.code == c.actor.code)), None)
     if c.target is None and c.event_type in lex.object_targets:
         # no party named: what is seized, held or struck, by its surface (for a seizure the frame's word is
         # that thing: "seized a tanker"; for an attack it is the weapon: "fired missiles")
@@ -408,9 +352,6 @@ def _between_holding(tree: Tree, res: Resolver, target: Arg) -> Arg | None:
                     and both.start <= target.start and target.end <= both.end:
                 return both
     return None
-
-
-RESTATED = {"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"}  # acts such a sentence names again
 
 
 def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexicon) -> Arg | None:
@@ -463,20 +404,6 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
     return False
 
 
-def _inferred(tree: Tree, a: Node, verbs: frozenset[str]) -> bool:
-    """The act is the content of a participial inference ("suggesting that…", "testifying to…")."""
-    cur = a
-    for _ in range(2):
-        if cur.rel not in ("ccomp", "xcomp", "obj", "obl") or not cur.head:
-            return False
-        gov = tree[cur.head]
-        if gov.lemma in verbs and gov.upos == "VERB" and (
-                gov.feats.get("VerbForm") in ("Ger", "Part", "Conv") or gov.rel in ("advcl", "acl")):
-            return True
-        cur = gov
-    return False
-
-
 def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
     """The predicate names a party it is given or addressed to ("pledged air defence to Ukraine")."""
     args = tree.children(node, "obl", "iobj") + [k for o in tree.children(node, "obj") for k in tree.children(o.id, "nmod")]
@@ -486,49 +413,6 @@ def _recipient(tree: Tree, node: int, res: Resolver) -> bool:
             if m is not None and m.actor_code:
                 return True
     return False
-
-
-def _background(tree: Tree, n: Node, markers: tuple[tuple[str, ...], ...], depth: int = 0) -> bool:
-    """A noun predicate in a background phrase of another clause: after a one-word marker ("amid
-    criticism"), or a marker of a preposition and a noun, on the predicate itself ("in support of")
-    or on its head ("against the background of criticism"); or inside such a phrase ("amid criticism of the talks")."""
-    if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or not markers:
-        return False
-    if n.rel == "nmod" and n.head and depth < 2 and _background(tree, tree[n.head], markers, depth + 1):
-        return True
-    case_words = tree.children(n.id, "case")
-    cases = {k.lemma.lower() for k in case_words}
-    # a fixed multi-word preposition, as one phrase of lemmas ("in connection with"): background lists them so
-    fixed = {" ".join([k.lemma.lower()] + [f.lemma.lower() for f in tree.children(k.id, "fixed")]) for k in case_words}
-    head = tree[n.head] if n.head else None
-    for m in markers:
-        if (len(m) == 1 and m[0] in cases) or " ".join(m) in fixed:
-            return True
-        if len(m) == 2 and m[1] == n.lemma.lower() and m[0] in cases and tree.children(n.id, "nmod"):
-            return True
-        if (len(m) == 2 and n.rel == "nmod" and head is not None and head.lemma.lower() == m[1]
-                and m[0] in {k.lemma.lower() for k in tree.children(head.id, "case")}):
-            return True
-    return False
-
-
-def _setting(tree: Tree, n: Node, c: Candidate, res: Resolver) -> bool:
-    """A noun predicate in a place phrase of another clause ("at its meetings", "in his meetings")
-    with no partner and no named party of its own is the setting of that clause."""
-    if n.upos not in ("NOUN", "PROPN") or n.rel not in ("obl", "nmod") or res.has_partner(n.id):
-        return False
-    place = n
-    if not {k.lemma.lower() for k in tree.children(n.id, "case")} & tree.g.setting_cases:
-        # "on the sidelines of the summit", "on the margins of the summit": the place phrase is the noun's head
-        place = tree[n.head] if n.rel == "nmod" and n.head else None
-        if place is None or place.rel not in ("obl", "nmod") or place.lemma not in tree.g.setting_nouns \
-                or not {k.lemma.lower() for k in tree.children(place.id, "case")} & tree.g.setting_place_cases:
-            return False
-    if place is not n:
-        return True
-    own = [k for k in tree.children(n.id, "nmod", "nmod:poss", "amod", "compound", "iobj")
-           if res.by_word.get(k.id) and k.upos != "PRON"]
-    return not own
 
 
 def _noun_actor(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> tuple[Arg | None, str]:
@@ -564,6 +448,9 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
         if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
             # "warned of the consequences of a strike", "spoke of another side's readiness to negotiate": a prospect, no act done
             return None, "prospect_not_act"
+        if gov.upos == "NOUN" and gov.lemma.lower() in lex.reaction_nouns:
+            # "imposed sanctions in response to the arms sale": the act answered is another party's
+            return None, "reaction_to"
         if gov.upos == "NOUN" and gov.lemma.lower() in lex.planned and res.noun_agent(gov.id) is not None:
             # "against the EU's plan to give up gas": the act under another's plan is no act of the clause's subject
             return None, "noun_without_agent"
@@ -613,11 +500,3 @@ def _in_accusation(tree: Tree, part: Node, verb: Node, lex: Lexicon) -> bool:
     """``part`` is what the accusation ``verb`` accuses of (not its addressee, the object)."""
     return part.head == verb.id and part.rel not in ("obj", "nsubj", "iobj") and verb.upos in VERBAL \
         and any(e.type == "ACCUSE" for e in lex.entries.get(verb.lemma, ()))
-
-
-def _source_subject(tree: Tree, node: int, lex: Lexicon) -> bool:
-    """The subject of a speech verb is a news source ("sources reported", "media reported")."""
-    for c in tree.children(node, "nsubj"):
-        if c.lemma in lex.reported_sources:
-            return True
-    return False

@@ -66,6 +66,13 @@ class Tree:
             return kids
         return [k for k in kids if k.deprel in rels or k.rel in rels]
 
+    def cases(self, i: int) -> set[str]:
+        """The lemmas of the case markers (prepositions) on ``i``, with the noun fixed to one in a
+        multi-word preposition (the grammar's ``preposition_nouns``: "with regard to")."""
+        cases = self.children(i, "case")
+        return {k.lemma for k in cases} | {f.lemma for k in cases for f in self.children(k.id, "fixed")
+                                          if f.lemma in self.g.preposition_nouns}
+
     def parent(self, i: int) -> Node | None:
         return self.nodes.get(self.nodes[i].head)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
+from extractors.events import lexicon, patterns
 from extractors.extract import extract
 from tests.parses import cases, store
 
@@ -19,6 +21,9 @@ def params(lang):
 
 
 CASE_KEYS = {"text", "events", "absent", "blocked", "count"}
+# what a diagnostic's reason and an event's rule may say (extractors/lexicons/reasons.yaml)
+DOCUMENTED = yaml.safe_load((lexicon.LEXICON_DIR / "reasons.yaml").read_text(encoding="utf-8"))
+REASONS = set(DOCUMENTED["reasons"]) | {r.id for r in patterns.load("en").rules}
 EVENT_KEYS = {"type", "actor", "target", "condition", "condition_not", "action", "negated", "modality", "actor_norm",
               "target_norm", "date"}
 
@@ -84,6 +89,10 @@ def check(lang: str, case: dict) -> None:
         assert sum(e.event_type == t for e in events) == n, f"expected {n} x {t} in {got}"
     for b in case.get("blocked", []):
         _check_blocked(b, events, extraction.diagnostics)
+    assert {d.reason for d in extraction.diagnostics} <= REASONS, "a diagnostic reason not in reasons.yaml or rules/"
+    for e in events:  # lemma:step:…:way
+        *steps, way = e.rule.split(":")[1:]
+        assert way in DOCUMENTED["ways"] and set(steps) <= set(DOCUMENTED["steps"]), f"undocumented rule {e.rule!r}"
 
 
 @pytest.mark.parametrize("lang,case", params("ru") + params("en"))

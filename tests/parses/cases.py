@@ -1,5 +1,6 @@
-"""The texts that need a frozen parse: every golden case (``tests/golden/<lang>.yaml``) and every
-one-act sentence (``tests/oneact/<lang>.yaml``), per language."""
+"""The texts that need a frozen parse: every golden case (``tests/golden/<lang>.yaml``), every
+one-act sentence (``tests/oneact/<lang>.yaml``) and every example of a tree-pattern rule
+(``extractors/lexicons/rules/*.yaml``), per language."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,9 +23,18 @@ def oneact(lang: str) -> dict[str, list[dict]]:
     return yaml.safe_load((TESTS / "oneact" / f"{lang}.yaml").read_text(encoding="utf-8"))
 
 
+def rule_examples() -> list[dict]:
+    """Every example of the tree-pattern rules ({lang, lemma, text}), with its rule's ``id`` and ``keep``."""
+    from extractors.events import patterns
+
+    return [dict(e, id=r["id"], keep=bool(r.get("keep"))) for p in patterns.files()
+            for r in yaml.safe_load(p.read_text(encoding="utf-8"))["rules"] for e in r.get("examples") or []]
+
+
 def texts(lang: str) -> list[str]:
-    """Every golden and one-act text of ``lang`` once, in file order."""
+    """Every golden, one-act and rule example text of ``lang`` once, in file order."""
     out = [c["text"] for c in golden(lang)] + [c["text"] for cs in oneact(lang).values() for c in cs]
+    out += [e["text"] for e in rule_examples() if e["lang"] == lang]
     return list(dict.fromkeys(out))
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from extractors import event_types, records
-from extractors.events import grammar, lexicon
+from extractors.events import grammar, lexicon, patterns
 
 EVENTS = Path(grammar.__file__).resolve().parent
 LANGS = ("en", "ru")
@@ -117,6 +117,8 @@ EXTRACTOR_NAMES = set(event_types.NAMES) | set(records.ACTOR_TYPES) | {"ANY"} | 
     # data places and loaders: the lexicon directory, the source named in a data error, a dict key
     "lexicons", "lexicon", "grammar", "lang",
 }
+# the keywords of the tree-pattern language and of its rules (``events/patterns.py``): names of the engine, no words
+PATTERN_KEYWORDS = set(patterns.KEYWORDS) | set(patterns.RULE_KEYS)
 # the tables the rules read by column name (``lexicon.field_entries``)
 COLUMN_TABLES = ("field_verbs.tsv", "verb_classes.tsv")
 
@@ -136,7 +138,7 @@ def _data_keys() -> set[str]:
     return {k for k in keys if isinstance(k, str)}
 
 
-ALLOWED = UD_RELATIONS | UPOS | UD_FEATURES | UD_VALUES | NER_LABELS | EXTRACTOR_NAMES | _data_keys()
+ALLOWED = UD_RELATIONS | UPOS | UD_FEATURES | UD_VALUES | NER_LABELS | EXTRACTOR_NAMES | PATTERN_KEYWORDS | _data_keys()
 WORD_ATTRS = {"lemma", "text"}  # what a rule compares with a word of the sentence
 
 

@@ -1,0 +1,187 @@
+"""Coreference: what a word that names no party stands for ("I" and "we" the speaker, "the two
+leaders" the last pair, a pronoun or a role noun its antecedent), from the sentence, the mentions
+before it and what the document makes salient (``arg.Salience``)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extractors.events.arg import NP_SKIP, Arg, Part, Scope, phrase
+from extractors.records import Mention
+
+
+class Antecedents(Part):
+    """Antecedents of pronouns, role nouns and first-person words; ``np`` resolves a noun phrase."""
+
+    def __init__(self, scope: Scope, np: Callable[..., Arg | None]):
+        super().__init__(scope)
+        self.np = np
+        self._in_speaker = False  # resolving a speaker's or a main clause's subject: no such lookup inside it
+
+    def stands_for(self, node: int, allow_coref: bool) -> Arg | None:
+        """The party a word that names none stands for (without ``allow_coref``, only "I" or "we")."""
+        n = self.tree[node]
+        first = self.lex.first_person.get(n.lemma) or self.lex.first_person.get(n.text.lower())
+        if first and self.seen.speaker is not None:
+            return self._first_person(node, first, allow_coref)
+        pair = any(k.lemma in self.lex.pair_words for k in self.tree.children(node, "nummod", "det", "amod"))
+        if pair and n.upos == "NOUN" and self.seen.last_pair is not None:
+            return Arg.at(n, self.seen.last_pair)  # "criticised the two neighbours": a target too
+        if not allow_coref:
+            return None
+        # (a pair word may take the singular: the Russian genitive after "both", "two")
+        if (pair or n.lemma in self.lex.collective and n.feats.get("Number") == "Plur") and self.seen.last_pair is not None:
+            # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
+            return Arg.at(n, self.seen.last_pair)
+        if n.lemma in self.tree.g.demonstratives:
+            return None  # "this" points at a situation, not at an actor
+        if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
+            return self._pronoun(node)
+        if n.lemma in self.lex.roles:
+            return self._role(node)
+        return None
+
+    def _first_person(self, node: int, first: str, allow_coref: bool) -> Arg | None:
+        """"I", "we": the speaker, or "we" the speaker's country."""
+        n, sp = self.tree[node], self.seen.speaker
+        if first == "COUNTRY" and sp.type == "PERSON" and sp.code in self.seen.countries:
+            norm, typ = self.seen.countries[sp.code]
+            return Arg(n.text, norm, sp.code, typ, n.start, n.end, "speaker")
+        if first == "COUNTRY" and sp.type in ("PERSON", None) and not sp.code and allow_coref:
+            # "we" of a speaker we cannot place: the side the text is about ("…,” Hayya added)
+            last = self.seen.last_actor
+            if last is not None and last.type in ("ORG", "GROUP", "COUNTRY"):
+                return Arg.at(n, last)
+            arg = self.nearest(node, ("GROUP", "ORG", "COUNTRY"))
+            if arg is not None:
+                return arg
+        return Arg.at(n, sp, "speaker")
+
+    def _pronoun(self, node: int) -> Arg | None:
+        n = self.tree[node]
+        types = self.lex.pronouns.get(n.lemma) or self.lex.pronouns.get(n.text.lower(), ("ANY",))
+        speaker = self._clause_speaker(node)
+        if speaker is not None and ("ANY" in types or speaker.type in types):
+            return Arg.at(n, speaker)
+        own = self._own_subject(node) if n.deprel == "nmod:poss" or n.feats.get("Poss") == "Yes" else None
+        if own is not None:  # "ASEAN leaders reaffirmed their commitment": their own
+            return Arg.at(n, own)
+        main = self._main_subject(node, types)
+        if main is not None:  # "Sánchez flew to Rabat, where he held talks with the king"
+            return Arg.at(n, main)
+        if not self.seen.last_actor_recent and not any(m.end_char <= n.start for m in self.mentions):
+            # the previous sentence acted on nothing: its topic, the first party it names, is the
+            # likelier antecedent than an older event's actor ("Ecowas … imposed sanctions. It demanded…")
+            topic = self._previous_topic(types)
+            if topic is not None:
+                return Arg.of(topic, "coref", n.text, n.start, n.end)
+        last = self.seen.last_actor
+        if last is not None and last.norm and ("ANY" in types or last.type in types):
+            return Arg.at(n, last)
+        return self.nearest(node, types)
+
+    def _role(self, node: int) -> Arg | None:
+        """A role noun ("the ministry", "the group"): the party named before it, when it is bare or a
+        described definite one; a described plural names an unnamed group by its surface."""
+        tree, n = self.tree, self.tree[node]
+        described = [c for c in tree.children(node, "amod", "compound", "nmod") if c.lemma not in self.lex.roles]
+        if not described:
+            arg = self.nearest(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
+            if arg is None and n.lemma in self.lex.armed_groups:  # "the rebels", with no group named before
+                return self._unnamed_group(node)
+            return arg
+        plural = n.feats.get("Number") == "Plur" or n.text.lower().endswith(tuple(tree.g.plural_endings))
+        if not plural and any(d.lemma in tree.g.definite_articles for d in tree.children(node, "det")):
+            # "the Palestinian militant group", "the Southeast Asian bloc": a described definite role
+            # noun points back like a bare one
+            return self.nearest(node, self.lex.roles[n.lemma])
+        if plural:  # a described, unnamed group ("human rights groups"): kept by its surface, no code
+            return self._unnamed_group(node)
+        return None
+
+    def _unnamed_group(self, node: int) -> Arg:
+        s, e, text = phrase(self.tree, self.tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)
+        return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
+
+    def _fits(self, m: Mention, t: str) -> bool:
+        return t == "ANY" or m.actor_type == t or (t == "PERSON" and id(m) in self.seen.person_sides)
+
+    def nearest(self, node: int, types: tuple[str, ...], exclude: Arg | None = None) -> Arg | None:
+        """The nearest earlier mention of a compatible type; types are tried in the order given
+        ("the group" prefers a GROUP to a nearer ORG)."""
+        n = self.tree[node]
+        before = [m for m in self.mentions if m.end_char <= n.start]
+        pool = [m for m in list(reversed(before)) + list(reversed(self.history))
+                if m.actor_norm and not (exclude is not None and m.actor_norm == exclude.norm)]
+        for t in types:
+            for m in pool:
+                if self._fits(m, t):
+                    return Arg.of(m, "coref", n.text, n.start, n.end)
+        return None
+
+    def _quiet_np(self, node: int) -> Arg | None:
+        """``np`` without coreference and without a speaker's lookup inside it."""
+        self._in_speaker = True
+        try:
+            return self.np(node, allow_coref=False)
+        finally:
+            self._in_speaker = False
+
+    def _clause_speaker(self, node: int) -> Arg | None:
+        """"France said it will retaliate": a pronoun in the content clause of a speech verb refers to
+        the speaker."""
+        if self._in_speaker:
+            return None
+        tree = self.tree
+        cur = tree[node]
+        while cur.head and cur.rel != "ccomp":  # up to the clause that is someone's content
+            cur = tree[cur.head]
+            if cur.upos in ("VERB", "AUX") and cur.rel not in ("conj", "xcomp", "advcl", "ccomp"):
+                break
+        if cur.rel != "ccomp" or not cur.head:
+            return None
+        a = tree[cur.head]
+        if a.upos in ("VERB", "AUX", "ADJ") or a.lemma in self.lex.speech_lemmas:
+            for c in reversed([c for c in tree.children(a.id, "nsubj") if c.upos != "PRON"]):
+                arg = self._quiet_np(c.id)
+                if arg is not None:
+                    return arg
+        return None
+
+    def _own_subject(self, node: int) -> Arg | None:
+        """A possessive pronoun's own clause subject, named before it: the nearest verb above the
+        pronoun and the last subject it has before the pronoun ("ASEAN leaders reaffirmed their
+        commitment"). None when that verb has no subject of its own ("urged Israel to halt its
+        offensive": whose offensive is for the caller to decide)."""
+        tree = self.tree
+        verb = next((a for a in tree.ancestors(node) if a.upos in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        subj = [c for c in tree.children(verb.id, "nsubj") if c.end <= tree[node].start and c.upos != "PRON"]
+        if not subj:
+            return None
+        arg = self.np(subj[-1].id, allow_coref=False)
+        return arg if arg is not None and arg.norm else None
+
+    def _main_subject(self, node: int, types: tuple[str, ...]) -> Arg | None:
+        """The named subject of the clause a pronoun's clause hangs from, when it comes first."""
+        if self._in_speaker:
+            return None
+        tree = self.tree
+        for a in tree.ancestors(node):
+            if a.upos not in ("VERB", "AUX", "ADJ") or a.id == tree[node].head:
+                continue
+            subj = [c for c in tree.children(a.id, "nsubj") if c.upos == "PROPN" and c.end <= tree[node].start]
+            if subj:
+                arg = self._quiet_np(subj[0].id)
+                return arg if arg is not None and arg.norm and ("ANY" in types or arg.type in types) else None
+        return None
+
+    def _previous_topic(self, types: tuple[str, ...]) -> Mention | None:
+        """The first party of a compatible type named in the previous sentence."""
+        if not self.history:
+            return None
+        last = max(m.sentence_idx for m in self.history)
+        for m in self.history:
+            if m.sentence_idx == last and m.actor_norm and any(self._fits(m, t) for t in types):
+                return m
+        return None

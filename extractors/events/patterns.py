@@ -1,0 +1,255 @@
+"""A small tree-pattern engine over ``Tree`` (in the manner of Semgrex and spaCy's DependencyMatcher):
+rules are data (``lexicons/rules/*.yaml``), each with an id, a one-line reason, the stage of the
+extraction that asks for it, a pattern and example sentences. A stage asks for the first rule whose
+pattern matches a node; that rule's id is the reason the diagnostics give (a rule marked ``keep`` is an
+exception: what it matches is kept).
+
+A pattern is a mapping whose every key must hold of the node:
+  lemma, text    a word, a list of words, or ``@name``: a word list of the lexicon (a ``Lexicon`` field)
+                 or of the grammar (``grammar.yaml``'s words; ``@grammar.name`` where both have one)
+  phrase         the same, for the word with its ``fixed`` dependents, lemmas joined by spaces
+  case_phrase    the same, for a preposition of the word with the word ("in support")
+  upos           a tag or a list of tags
+  rel            relations: the node's deprel or its universal part in the list (as ``Tree.children``)
+  deprel         the same, the full deprel only
+  feats          {Feature: value or list of values}
+  first          true: the node starts the sentence
+  before_head    true: the node stands before its head
+  asked          true: the node is the one the stage asks about (false: another node)
+  event          the node is a predicate of the stage's candidates; the mapping tests the candidate's
+                 fields by name or dotted path (``negated``, ``actor.via``; its lexicon entry's where the
+                 candidate has no such field: ``type``, ``speech``): a value, a list (one of) or
+                 true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv
+  is             a name or list of names of facts the stage supplies: tests the language cannot state
+  parent, ancestor, child, descendant, anchor, carries
+                 some node in that relation matches the nested pattern (a list: each matches some
+                 node); ``anchor``: the candidate's clause-level word, its light verb or itself;
+                 ``carries``: the noun predicates whose light verb the node is
+  any            a list of patterns, one of which holds
+  none           a pattern or a list of patterns, none of which holds (the negation)
+Rules are indexed by the upos and lemma their pattern requires, so a stage tries only those that can
+match its node."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from extractors import event_types
+from extractors.events import lexicon
+from extractors.events.tree import Node, Tree
+
+RULES_DIR = lexicon.LEXICON_DIR / "rules"
+RELATIONS = ("parent", "ancestor", "child", "descendant", "anchor", "carries")
+ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "phrase", "case_phrase", "feats", "first", "before_head", "asked", "event", "is")
+KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none"))
+RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep"})
+
+
+@dataclass
+class Match:
+    """What one stage matches against: the tree, the candidates by node id, the candidate asked about,
+    the facts the stage supplies and what they need."""
+    tree: Tree
+    events: Mapping[int, object] = field(default_factory=dict)
+    facts: Mapping[str, Callable[[Match, Node], bool]] = field(default_factory=dict)
+    extra: object = None  # what the facts read beyond the tree (the resolver, the lexicon, …)
+    node: Node | None = None  # the node asked about
+
+
+Test = Callable[[Match, Node], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    reason: str
+    stage: str
+    test: Test
+    upos: frozenset[str] | None  # the index keys: None where the pattern does not require one
+    lemmas: frozenset[str] | None
+    examples: tuple[dict, ...] = ()
+    keep: bool = False  # an exception: the candidate matched is kept, and no later rule of the stage is tried
+
+
+def _list(v) -> list:
+    return list(v) if isinstance(v, list | tuple) else [v]
+
+
+class Compiler:
+    """Turns pattern mappings into tests, word lists looked up by name in ``words``."""
+
+    def __init__(self, words: Callable[[str], frozenset[str]]):
+        self.words = words
+
+    def wordset(self, v) -> frozenset[str]:
+        out: set[str] = set()
+        for w in _list(v):
+            out |= self.words(w[1:]) if str(w).startswith("@") else {str(w).lower()}
+        return frozenset(out)
+
+    def compile(self, p: Mapping, where: str) -> Test:
+        unknown = set(p) - KEYWORDS
+        if unknown:
+            raise ValueError(f"pattern {where}: unknown keys {sorted(unknown)}")
+        tests = [self._key(k, p[k], f"{where}.{k}") for k in ATTRIBUTES + RELATIONS + ("any", "none") if k in p]
+        if len(tests) == 1:
+            return tests[0]
+        return lambda m, n: all(t(m, n) for t in tests)
+
+    def _key(self, k: str, v, where: str) -> Test:
+        if k in ("upos", "rel", "deprel"):
+            s = frozenset(str(x) for x in _list(v))
+            return {"upos": lambda m, n: n.upos in s, "deprel": lambda m, n: n.deprel in s,
+                    "rel": lambda m, n: n.deprel in s or n.rel in s}[k]
+        if k in ("lemma", "text", "phrase"):
+            s = self.wordset(v)
+            get = {"lemma": lambda m, n: n.lemma, "text": lambda m, n: n.text.lower(), "phrase": _phrase}[k]
+            return lambda m, n: get(m, n) in s
+        if k == "case_phrase":
+            s = self.wordset(v)
+            return lambda m, n: any(f"{x.lemma} {n.lemma}" in s for x in m.tree.children(n.id, "case"))
+        if k == "feats":
+            want = [(f, frozenset(str(x) for x in _list(val))) for f, val in v.items()]
+            return lambda m, n: all(n.feats.get(f) in vals for f, vals in want)
+        if k == "first":
+            return lambda m, n: (n.start == m.tree.start) is bool(v)
+        if k == "before_head":
+            return lambda m, n: bool(n.head and n.id < n.head) is bool(v)
+        if k == "asked":
+            return lambda m, n: (n is m.node) is bool(v)
+        if k == "event":
+            return self._event(v or {})
+        if k == "is":
+            names = [str(x) for x in _list(v)]
+            return lambda m, n: all(m.facts[x](m, n) for x in names)
+        if k in RELATIONS:
+            subs = [self.compile(x, where) for x in _list(v)]
+            near = _NEIGHBOURS[k]
+            return lambda m, n: all(any(t(m, o) for o in near(m, n)) for t in subs)
+        subs = [self.compile(x, where) for x in _list(v)]
+        if k == "any":
+            return lambda m, n: any(t(m, n) for t in subs)
+        return lambda m, n: not any(t(m, n) for t in subs)  # none
+
+    def _event(self, want: Mapping) -> Test:
+        items = [(str(f).split("."), _types(v)) for f, v in want.items()]
+        return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(c, f), v) for f, v in items)
+
+
+def _field(c, path: list[str]):
+    """A candidate's field by a dotted path (``actor.via``), its lexicon entry's where it has none of
+    that name (``type``, ``speech``); None past a missing part."""
+    v = c if hasattr(c, path[0]) else c.entry
+    for p in path:
+        v = getattr(v, p, None)
+        if v is None:
+            return None
+    return v
+
+
+def _types(v):
+    """``@hostile``: the event types of that class (a flag of ``event_types.tsv``), as a list."""
+    return [t.name for t in event_types.TYPES if getattr(t, v[1:])] if str(v).startswith("@") else v
+
+
+def _holds(got, want) -> bool:
+    if isinstance(want, bool):
+        return bool(got) is want
+    return got in want if isinstance(want, list) else got == want
+
+
+def _phrase(m: Match, n: Node) -> str:
+    """A word with its fixed words, lemmas joined ("in order", "so that")."""
+    return " ".join([n.lemma] + [k.lemma for k in sorted(m.tree.children(n.id, "fixed"), key=lambda k: k.id)])
+
+
+def _anchor(m: Match, n: Node) -> list[Node]:
+    c = m.events.get(n.id)
+    return [] if c is None else [c.light if c.light is not None else c.node]
+
+
+def _carried(m: Match, n: Node) -> list[Node]:
+    return [c.node for c in m.events.values() if c.light is not None and c.light.id == n.id]
+
+
+def _descendants(m: Match, n: Node) -> list[Node]:
+    return [m.tree[i] for i in m.tree.subtree(n.id) if i != n.id]
+
+
+_NEIGHBOURS: dict[str, Callable[[Match, Node], list[Node]]] = {
+    "parent": lambda m, n: [p] if (p := m.tree.parent(n.id)) is not None else [],
+    "ancestor": lambda m, n: m.tree.ancestors(n.id),
+    "child": lambda m, n: m.tree.children(n.id),
+    "descendant": _descendants,
+    "anchor": _anchor,
+    "carries": _carried,
+}
+
+
+class RuleSet:
+    """A language's compiled rules in file order, indexed by stage, then by upos and lemma."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self._index: dict[tuple[str, str], list[Rule]] = {}
+
+    def _for(self, stage: str, upos: str) -> list[Rule]:
+        key = (stage, upos)
+        if key not in self._index:
+            self._index[key] = [r for r in self.rules if r.stage == stage and (r.upos is None or upos in r.upos)]
+        return self._index[key]
+
+    def first(self, stage: str, m: Match, node: Node) -> Rule | None:
+        """The first rule of ``stage`` whose pattern matches ``node``."""
+        m.node = node
+        for r in self._for(stage, node.upos):
+            if (r.lemmas is None or node.lemma in r.lemmas) and r.test(m, node):
+                return r
+        return None
+
+
+def _index_key(c: Compiler, p: Mapping, k: str) -> frozenset[str] | None:
+    if k not in p:
+        return None
+    return c.wordset(p[k]) if k == "lemma" else frozenset(str(x) for x in _list(p[k]))
+
+
+def compile_rules(data: list[dict], words: Callable[[str], frozenset[str]], source: str = "rules") -> list[Rule]:
+    c, out, seen = Compiler(words), [], set()
+    for d in data:
+        if set(d) - RULE_KEYS or not {"id", "reason", "stage", "pattern"} <= set(d):
+            raise ValueError(f"{source}: rule {d.get('id')!r} takes {sorted(RULE_KEYS)}")
+        if d["id"] in seen:
+            raise ValueError(f"{source}: rule id {d['id']!r} given twice")
+        seen.add(d["id"])
+        p = d["pattern"]
+        out.append(Rule(str(d["id"]), str(d["reason"]), str(d["stage"]), c.compile(p, str(d["id"])),
+                        _index_key(c, p, "upos"), _index_key(c, p, "lemma"), tuple(d.get("examples") or ()),
+                        bool(d.get("keep"))))
+    return out
+
+
+def lexicon_words(lex: lexicon.Lexicon) -> Callable[[str], frozenset[str]]:
+    """Word lists by name: a ``Lexicon`` field, else a grammar word set (``grammar.`` names the grammar's)."""
+    def words(name: str) -> frozenset[str]:
+        if name.startswith("grammar."):
+            return frozenset(getattr(lex.grammar, name.split(".", 1)[1]))
+        got = getattr(lex, name) if name in lexicon.Lexicon.__dataclass_fields__ else getattr(lex.grammar, name)
+        got = got.keys() if isinstance(got, Mapping) else got
+        return frozenset(" ".join(w) if isinstance(w, tuple) else w for w in got)  # a phrase as its words
+    return words
+
+
+def files() -> list[Path]:
+    return sorted(RULES_DIR.glob("*.yaml"))
+
+
+@functools.lru_cache(maxsize=8)
+def load(lang: str) -> RuleSet:
+    words = lexicon_words(lexicon.load(lang))
+    rules = [r for p in files() for r in compile_rules(yaml.safe_load(p.read_text(encoding="utf-8"))["rules"], words, p.name)]
+    return RuleSet(rules)
