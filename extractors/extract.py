@@ -210,7 +210,7 @@ def _modality(st: _Doc, r: _Reading, c, cond):
         etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
     if etype in ANNOUNCED and modality == "planned":
         # a threat or refusal is made when announced ("vowed to crush…", «пообещали дать ответ», "will not
-        # take part", «не пойдут на прекращение огня»)
+        # take part", "will not attend the summit")
         modality = "asserted"
     return modality, etype, cond
 
