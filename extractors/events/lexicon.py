@@ -101,6 +101,7 @@ class Lexicon:
     failure_verbs: frozenset[str] = frozenset()  # "failed to agree": the act governed did not happen
     offers: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    evasion_verbs: frozenset[str] = frozenset()  # "circumvent the sanctions": what is evaded is no act told
     inference_verbs: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
     force_places: frozenset[str] = frozenset()
@@ -298,7 +299,7 @@ WORD_LISTS = (
     ("clause_markers", "inverted_markers", "inverted_inside", "participle_markers"),
     ("reported_sources", "reported_verbs", "citing_verbs", "hypothetical_marks", "inference_verbs",
      "negation_carriers", "failure_verbs", "anonymous_roles"),
-    ("collective", "media", "documents", "decrees", "groups", "place_topics", "readiness", "offers", "topic_verbs",
+    ("collective", "media", "documents", "decrees", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
      "demonstratives", "force_places", "military_assets", "relational_nouns", "evaluations",
      "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "place_agent_verbs", "clause_nouns",
      "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",
