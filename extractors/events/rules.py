@@ -255,10 +255,8 @@ def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexi
     if c.target is None and c.entry.own_agent and n.upos == "NOUN" and tree.g.possessor_case:
         # a noun whose genitive is whom it is done to ("announced support of Ukraine" in a language whose
         # genitive needs no preposition): that party
-        c.target = next((t for k in tree.children(n.id, "nmod") if not tree.cases(k.id)
-                         and k.feats.get("Case") == tree.g.possessor_case
-                         and (t := res.np(k.id, allow_coref=False)) is not None and t.code
-                         and not (c.actor is not None and t.code == c.actor.code)), None)
+        c.target = _other_party((res.np(k.id, allow_coref=False) for k in tree.children(n.id, "nmod")
+                                 if not tree.cases(k.id) and k.feats.get("Case") == tree.g.possessor_case), c.actor)
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
     if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
@@ -274,6 +272,11 @@ def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexi
             c.target = place
     if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
         c.target = res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE")
+
+
+def _other_party(found, actor: Arg | None) -> Arg | None:
+    """The first coded party among ``found`` (None where nothing was found) that is not ``actor``."""
+    return next((t for t in found if t is not None and t.code and not (actor is not None and t.code == actor.code)), None)
 
 
 def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> None:
@@ -301,11 +304,10 @@ def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> No
     if c.target is None and (c.entry.type == "PROTEST" or (c.actor is not None and c.actor.via == "crowd")):
         # a protest at a party's mission is against that party: "rallied outside the French embassy",
         # "demonstrated outside the Chinese consulate", "broke into the Swedish embassy"
-        c.target = next((t for k in tree.children(anchor(c).id, "obl")
-                         if {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.protest_sites
-                         or k.lemma.lower() in lex.missions
-                         for t in (res.np(k.id, allow_coref=False), res.mission_owner(k.id))
-                         if t is not None and t.code and not (c.actor is not None and t.code == c.actor.code)), None)
+        c.target = _other_party((t for k in tree.children(anchor(c).id, "obl")
+                                 if {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.protest_sites
+                                 or k.lemma.lower() in lex.missions
+                                 for t in (res.np(k.id, allow_coref=False), res.mission_owner(k.id))), c.actor)
     if c.target is None and c.entry.type == "ASSAULT":
         c.target = res.attacked_place(anchor(c).id, c.actor)
     if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
@@ -325,10 +327,8 @@ def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> No
             c.target = both
     if c.target is None and c.event_type in lex.content_targets:
         # "warned that Minsk would face consequences": the party the warning's content is about
-        c.target = next((t for k in tree.children(anchor(c).id, "ccomp")
-                         for s in tree.children(k.id, "nsubj", "nsubj:pass")
-                         if (t := res.np(s.id, allow_coref=False)) is not None and t.code
-                         and not (c.actor is not None and t.code == c.actor.code)), None)
+        c.target = _other_party((res.np(s.id, allow_coref=False) for k in tree.children(anchor(c).id, "ccomp")
+                                 for s in tree.children(k.id, "nsubj", "nsubj:pass")), c.actor)
     if c.target is None and c.event_type in lex.object_targets:
         # no party named: what is seized, held or struck, by its surface (for a seizure the frame's word is
         # that thing: "seized a tanker"; for an attack it is the weapon: "fired missiles")
