@@ -15,6 +15,7 @@ from extractors.records import Diagnostic, Event, Extraction, RawDocument, Sente
 
 MAX_CONDITION_DISTANCE = 5
 FALLBACK_SENTENCES = 2
+GROUP_SENTENCES = 4  # how far back "the three governments" looks for its group
 QUOTE_CARRY = 2  # sentences a speaker carries over to a following quote
 BACKGROUND_DAYS = 90  # an act its own clause dates this long before publication is background, not news
 
@@ -40,6 +41,7 @@ class _Doc:
     diags: list[Diagnostic] = field(default_factory=list)
     history: list = field(default_factory=list)  # the mentions of the sentences read so far
     last: _LastActor = field(default_factory=_LastActor)
+    groups: list = field(default_factory=list)  # (sentence, party of three or more) of recent events, latest first
     prev_speaker: tuple[Arg | None, int] = (None, -10)
     person_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     person_sides: set[int] = field(default_factory=set)  # mentions naming an unnamed person's side ("the Iranian minister")
@@ -110,6 +112,7 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
     cands, misses = predicates.candidates(tree, lex)
     st.person_sides.update(id(m) for m in person_side_mentions(tree, ms, lex))
     res = Resolver(tree, ms, st.history, lex, Salience(st.last.pair, st.last.arg, st.last.sentence >= sidx - 1,
+                                                       groups=tuple(g for s, g in st.groups if sidx - s <= GROUP_SENTENCES),
                                                        countries=st.countries, person_sides=st.person_sides))
     speaker = discourse.speaker(tree, cands, res, lex)
     if speaker is None and sidx - st.prev_speaker[1] <= QUOTE_CARRY \
@@ -279,6 +282,7 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
         # (a target kept only by its surface, "struck the border", is no party of the pair)
         pair = join([actor, target]) if target is not None and target.norm and target.code else actor
         st.last = _LastActor(actor, sidx, pair)
+        st.groups[:0] = [(sidx, a) for a in (actor, target, pair) if a is not None and a.norm and a.norm.count("|") >= 2]
 
 
 def _diagnose(st: _Doc, sidx: int, tree: Tree, cands, misses) -> None:

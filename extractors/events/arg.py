@@ -114,6 +114,7 @@ class Salience:
     # ids of country mentions that name an unnamed person's side ("the Iranian foreign minister"): "he"
     # may point back to them (collected by the caller for the whole document)
     person_sides: frozenset[int] | set[int] = frozenset()
+    groups: tuple[Arg, ...] = ()  # recent events' parties of three or more, the latest first ("the three states")
 
 
 class Scope:

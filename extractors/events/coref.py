@@ -23,7 +23,11 @@ class Antecedents(Part):
         first = self.lex.first_person.get(n.lemma) or self.lex.first_person.get(n.text.lower())
         if first and self.seen.speaker is not None:
             return self._first_person(node, first, allow_coref)
-        pair = any(k.lemma in self.lex.pair_words for k in self.tree.children(node, "nummod", "det", "amod"))
+        counted = self.tree.children(node, "nummod", "det", "amod")
+        group = self._counted_group(n, counted)
+        if group is not None:
+            return group
+        pair = any(k.lemma in self.lex.pair_words for k in counted)
         if pair and n.upos == "NOUN" and self.seen.last_pair is not None:
             return Arg.at(n, self.seen.last_pair)  # "criticised the two neighbours": a target too
         if not allow_coref:
@@ -39,6 +43,14 @@ class Antecedents(Part):
         if n.lemma in self.lex.roles:
             return self._role(node)
         return None
+
+    def _counted_group(self, n, counted) -> Arg | None:
+        """"The three governments", "all four states": the latest group of that many parties."""
+        count = next((self.lex.count_words[k.lemma.lower()] for k in counted if k.lemma.lower() in self.lex.count_words), 0)
+        if not count or n.upos != "NOUN":
+            return None
+        group = next((g for g in self.seen.groups if len(set(g.norm.split("|"))) == count), None)
+        return Arg.at(n, group) if group is not None else None
 
     def _first_person(self, node: int, first: str, allow_coref: bool) -> Arg | None:
         """"I", "we": the speaker, or "we" the speaker's country."""

@@ -66,6 +66,8 @@ class Lexicon:
     collective: frozenset[str] = frozenset()
     media: frozenset[str] = frozenset()
     first_person: dict[str, str] = field(default_factory=dict)
+    # "the three governments": a counted noun stands for the last group of that many parties
+    count_words: dict[str, int] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
     decrees: frozenset[str] = frozenset()  # a state's own acts ("signed an executive order"): no agreement
     speech_lemmas: frozenset[str] = frozenset()
@@ -373,6 +375,7 @@ def load(lang: str) -> Lexicon:
         pronouns={k: tuple(v) for k, v in roles["pronouns"].items()},
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), first_person=dict(roles.get("first_person", {})),
+        count_words={str(k): int(v) for k, v in (roles.get("count_words") or {}).items()},
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
         derivations=_derivations(LEXICON_DIR / lang / "derivation.tsv"),
         target_cases={str(k): int(v) for k, v in (roles.get("target_cases") or {}).items()},
