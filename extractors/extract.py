@@ -123,6 +123,7 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
     res = res.with_speaker(speaker)
     rules.resolve(tree, cands, res, lex)
     discourse.blame_acts(tree, cands, res)
+    discourse.obligations(tree, cands, res)
     discourse.speaker_as_agent(tree, cands, res, lex)
     discourse.passive_responder(tree, cands, res, lex)
     discourse.demonstrative_targets(tree, cands, st.events, lex)

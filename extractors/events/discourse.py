@@ -129,9 +129,7 @@ def blame_acts(tree: Tree, cands, res: Resolver) -> None:
         if c.node.rel == "conj" and c.node.head in blames:
             c.suppressed = "same_evaluation"  # "illegal and hostile": one evaluation, one accusation
             continue
-        ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
-        src = speech[ups[0]] if ups else only
-        sp = src.actor if src is not None else res.speaker
+        sp = _teller(tree, c, speech, only, res)
         if sp is None or c.negated:
             c.suppressed = "blame_without_speaker" if sp is None else "negated_blame"
             continue
@@ -143,6 +141,44 @@ def blame_acts(tree: Tree, cands, res: Resolver) -> None:
             c.suppressed = "self_evaluation"  # "we bear responsibility", "Hamas took responsibility": no accusation
             continue
         c.actor, c.actor_how, c.target = sp.found("speaker"), "speaker", blamed
+
+
+def _teller(tree: Tree, c, speech: dict, only, res: Resolver) -> Arg | None:
+    """Who says what a candidate tells: the speech verb above it, the sentence's only one, or its speaker."""
+    ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
+    src = speech[ups[0]] if ups else only
+    return src.actor if src is not None else res.speaker
+
+
+def obligations(tree: Tree, cands, res: Resolver) -> None:
+    """What a speaker says another party must or should do ("Israel must halt the strikes, Cairo said")
+    is the speaker's call on that party (REQUEST, target the party), not that party's act; told of the
+    speaker's own side ("we must respond") it stays the act it names."""
+    speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
+    only = next(iter(speech.values())) if len(speech) == 1 else None
+    for c in cands:
+        if c.suppressed or c.entry.speech or c.entry.blame or c.negated or c.actor is None or not c.actor.norm:
+            continue
+        modal = _obligation(tree, predicates.anchor(c))
+        sp = _teller(tree, c, speech, only, res) if modal is not None else None
+        if sp is None or sp.norm == c.actor.norm or (sp.code and sp.code == c.actor.code) \
+                or c.actor.text.lower() in res.lex.first_person:
+            continue  # "we must respond": the speaker's own side
+        c.target, c.actor, c.actor_how = c.actor, sp.found("speaker"), "obligation"
+        c.event_type, c.light = "REQUEST", modal
+
+
+def _obligation(tree: Tree, n: Node) -> Node | None:
+    """The word that makes a clause an obligation: its modal ("must halt") or the predicative it
+    completes ("is obliged to halt"); none in a clause of condition or time ("should talks fail")."""
+    words = tree.g.obligation_words
+    if n.rel in ("advcl", "acl", "csubj"):
+        return None
+    own = [k for k in tree.children(n.id, "aux") if k.lemma.lower() in words and k.id < n.id]
+    if own:
+        return own[0]
+    head = tree[n.head] if n.rel == "xcomp" and n.head else None
+    return head if head is not None and head.lemma.lower() in words and head.rel != "advcl" else None
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:

@@ -19,6 +19,9 @@ def _is_content(tree: Tree, speech: int, node: Node, demonstratives: frozenset[s
     """``node`` lies in what the speech verb says: a clause under it, an "about…" phrase, or an act
     named as its object ("declared a protest", "announced sanctions")."""
     path = [node] + tree.ancestors(node.id)
+    sp = tree[speech]
+    if sp.rel == "parataxis" and sp.head and any(a.id == sp.head for a in path) and all(a.id != speech for a in path):
+        return True  # "Israel must halt the strikes, Cairo said": the clause the speech verb closes
     for i, a in enumerate(path):
         if a.head == speech:
             if a.rel in CONTENT_RELS or (i == 0 and a.rel == "obj" and a.upos in ("NOUN", "PROPN") and not any(

@@ -105,7 +105,7 @@ EXTRACTOR_NAMES = set(event_types.NAMES) | set(records.ACTOR_TYPES) | {"ANY"} | 
     # how an actor was found / via
     "agent", "between", "claimant", "controller", "coref", "crowd", "fallback", "governor", "inferred",
     "institution", "mention", "none", "passive", "phrase", "possessor", "reason", "relative", "responder",
-    "source", "speaker", "subject", "summoner", "attribution",
+    "source", "speaker", "subject", "summoner", "attribution", "obligation",
     # mention sources
     "media", "ner", "propn",
     # modalities
