@@ -88,8 +88,8 @@ class Targets(Part):
         cs = tree.cases(c.id)
         if c.deprel == "nmod:poss" or (n.upos == "NOUN" and c.feats.get("Case") == "Gen" and not cs):
             return None  # a possessor or genitive of a noun predicate is its agent, not target
-        if cs and not cs & set(cases):
-            return None
+        if cs and not cs & set(cases) or any(self._subject_matter(k.id, cs) for k in [n] + tree.children(n.id, "obj")):
+            return None  # (not "a resolution on Gaza", "offered a plan | on Syria": what it is about)
         if not cs and tree.g.recipient_case and c.feats.get("Case") not in (tree.g.recipient_case, None):
             return None
         rank = min((cases[x] for x in cs if x in cases), default=1)
@@ -111,6 +111,9 @@ class Targets(Part):
             arg = self.nearest(c.id, self.lex.roles[c.lemma], exclude)  # "from the African country"
         if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") and tree.cases(c.id) & tree.g.addressed_cases:
             arg = self.nationality(c.id)  # "sanctions on Russian banks"
+        if arg is not None and any(self._subject_matter(c.id, tree.cases(g.id)) and any(
+                tree[i].start == arg.start for i in tree.subtree(g.id)) for g in tree.children(c.id, "nmod")):
+            return None  # "proposed a resolution on Gaza": what the resolution is about
         return arg
 
     def _aimed(self, a: Arg | None, node, exclude: Arg | None) -> bool:
@@ -139,6 +142,8 @@ class Targets(Part):
         out = []
         for g in self.tree.children(node, "nmod", "obl", "iobj"):
             gc = self.tree.cases(g.id)
+            if self._subject_matter(node, gc):
+                continue
             if g.deprel == "iobj" or any(cases.get(x, 9) <= 1 for x in gc) or (not gc and g.feats.get("Case") == "Dat") \
                     or self._membership(node, gc) or (gc & self.tree.g.addressed_cases and (self.nationality(g.id) is not None or (
                         (m := self.by_word.get(g.id)) is not None and m.actor_code))):  # "a complaint … against Israel"
@@ -146,6 +151,10 @@ class Targets(Part):
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
+
+    def _subject_matter(self, node: int, cases: set[str]) -> bool:
+        """"a resolution on Gaza", "a plan on Syria": what a document, plan or talk is about, not whom it addresses."""
+        return bool(cases & self.tree.g.subject_matter_cases) and self.tree[node].lemma in self.lex.about_nouns
 
     def _membership(self, node: int, cases: set[str]) -> bool:
         """"participation in the CSTO", "membership in NATO": the body one belongs to, not a place."""
