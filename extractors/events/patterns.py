@@ -16,6 +16,7 @@ A pattern is a mapping whose every key must hold of the node:
   lemma_ends, text_ends
                  the lemma (the text, lower-cased) ends with one of the words (endings) given
   first          true: the node starts the sentence
+  glued          true: no space between the node and the word after it ("test-fired")
   before_head    true: the node stands before its head
   asked          true: the node is the one the stage asks about (false: another node)
   precedes, follows
@@ -31,7 +32,9 @@ A pattern is a mapping whose every key must hold of the node:
                  the word right before (after) the node; ``anchor``: the candidate's clause-level word, its
                  light verb or itself; ``carries``: the noun predicates whose light verb the node is
   name           binds the node to that name, for ``precedes``/``follows`` and a repair's actions (a
-                 name is bound as its pattern is tried: where a match holds, to the node it held of)
+                 name is bound as its pattern is tried: where a match holds, to the node it held of;
+                 the keys of a pattern are tried in the order listed here, so ``parent`` binds before
+                 ``child`` is tried)
   any            a list of patterns, one of which holds
   none           a pattern or a list of patterns, none of which holds (the negation)
 Rules are indexed by the upos and lemma their pattern requires, so a stage tries only those that can
@@ -57,7 +60,7 @@ RULES_DIR = lexicon.LEXICON_DIR / "rules"
 REPAIRS = RULES_DIR / "repairs.yaml"
 RELATIONS = ("parent", "ancestor", "child", "descendant", "sibling", "word_before", "word_after", "anchor", "carries")
 ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "lemma_ends", "text_ends", "phrase", "case_phrase", "feats",
-              "first", "before_head", "asked", "precedes", "follows", "event", "is")
+              "first", "glued", "before_head", "asked", "precedes", "follows", "event", "is")
 KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none", "name"))
 RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep"})
 
@@ -137,6 +140,8 @@ class Compiler:
             return lambda m, n: all(n.feats.get(f) in vals for f, vals in want)
         if k == "first":
             return lambda m, n: (n.start == m.tree.start) is bool(v)
+        if k == "glued":
+            return lambda m, n: ((o := m.tree.nodes.get(n.id + 1)) is not None and o.start == n.end) is bool(v)
         if k == "before_head":
             return lambda m, n: bool(n.head and n.id < n.head) is bool(v)
         if k == "asked":

@@ -81,9 +81,6 @@ def _split_time_compounds(nodes: dict[int, Node], g: Grammar) -> int:
     many phrases were split."""
     changed = 0
     for t in list(nodes.values()):
-        if t.lemma.lower() in g.compounded_time_nouns and t.rel == "obj":
-            changed += _split_time_object_name(nodes, t, g)
-            continue
         if t.lemma.lower() not in g.compounded_time_nouns or t.rel not in ("obl", "nmod"):
             continue
         kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
@@ -101,22 +98,6 @@ def _split_time_compounds(nodes: dict[int, Node], g: Grammar) -> int:
         t.deprel = f"{t.rel}:tmod"
         changed += 1
     return changed
-
-
-def _split_time_object_name(nodes: dict[int, Node], t: Node, g: Grammar) -> int:
-    """"will visit [Serbia] [next week]" parsed as one object "Serbia next week" headed by the time
-    noun: the name is the object and the time noun a temporal modifier of the verb."""
-    kids = [n for n in nodes.values() if n.head == t.id]
-    names = [n for n in kids if n.deprel == "compound" and n.upos == "PROPN" and n.id < t.id]
-    if len(names) != 1 or not any(k.lemma.lower() in g.time_determiners and k.id > names[0].id for k in kids):
-        return 0
-    name = names[0]
-    name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
-    for k in kids:  # "the" of "the Serbia" would be the name's; "next" stays with the time noun
-        if k.id < name.id:
-            k.head = name.id
-    t.deprel, t.rel = "obl:tmod", "obl"
-    return 1
 
 
 STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
@@ -257,28 +238,6 @@ def _apposition_between_commas(nodes: dict[int, Node]) -> int:
     return changed
 
 
-def _inverted_condition(nodes: dict[int, Node], g: Grammar) -> int:
-    """"will impose countermeasures [should Washington go ahead]" parsed with the main verb's object
-    as a second subject of the inverted conditional: the noun before "should/were/had" belongs to the
-    verb before it, and the inverted clause is an adverbial clause. Returns how many were rebuilt."""
-    changed = 0
-    for v in sorted(nodes.values(), key=lambda n: n.id):
-        if v.upos not in ("VERB", "AUX") or not v.head or nodes.get(v.head) is None:
-            continue
-        head = nodes[v.head]
-        kids = sorted((n for n in nodes.values() if n.head == v.id), key=lambda n: n.id)
-        subj = [k for k in kids if k.deprel == "nsubj"]
-        aux = [k for k in kids if k.rel == "aux" and k.lemma.lower() in g.inverting_auxiliaries]
-        if len(subj) != 2 or not aux or head.upos != "VERB" or head.id > subj[0].id \
-                or not subj[0].id < aux[0].id < subj[1].id < v.id or subj[0].upos not in ("NOUN", "PROPN") \
-                or any(n.head == head.id and n.rel == "obj" for n in nodes.values()):
-            continue
-        subj[0].head, subj[0].deprel, subj[0].rel = head.id, "obj", "obj"
-        v.deprel, v.rel = "advcl", "advcl"
-        changed += 1
-    return changed
-
-
 def _lift_counted(nodes: dict[int, Node], measures: frozenset[str], g: Grammar) -> int:
     """"approved [a new package] of sanctions", "launched [a wave] of attacks" (or the genitive alone): the
     counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
@@ -309,30 +268,6 @@ def _lift_counted(nodes: dict[int, Node], measures: frozenset[str], g: Grammar) 
         m.head, m.deprel, m.rel = counted.id, "nmod", "nmod"
         for c in cases:
             c.head = m.id
-        changed += 1
-    return changed
-
-
-def _hyphenated_verb_prefix(nodes: dict[int, Node]) -> int:
-    """"North Korea test-fired a missile" parsed with the prefix "test" as the subject and the name as
-    its compound: a word joined by a hyphen to the verb after it is part of that verb, and the name it
-    held is the subject."""
-    changed = 0
-    for x in nodes.values():
-        dash, verb = nodes.get(x.id + 1), nodes.get(x.id + 2)
-        if dash is None or verb is None or dash.text != "-" or x.head != verb.id or x.rel != "nsubj" \
-                or verb.upos != "VERB" or not (x.end == dash.start and dash.end == verb.start):
-            continue
-        held = [k for k in nodes.values() if k.head == x.id and k.rel in ("compound", "flat") and k.id < x.id]
-        if not held or held[-1].upos != "PROPN":
-            continue
-        subj = held[-1]
-        subj.head, subj.deprel, subj.rel = verb.id, "nsubj", "nsubj"
-        for k in nodes.values():
-            if k.head == x.id and k.id < subj.id:
-                k.head = subj.id
-        x.deprel, x.rel = "compound", "compound"
-        dash.head = verb.id
         changed += 1
     return changed
 
@@ -388,8 +323,6 @@ def _correlative_names(nodes: dict[int, Node], g: Grammar) -> int:
     return changed
 
 
-
-
 CODE: dict[str, Callable[[dict[int, Node], Words], int]] = {
     "break_cycles": lambda nodes, w: _break_cycles(nodes),
     "split_time_compounds": lambda nodes, w: _split_time_compounds(nodes, w.g),
@@ -397,8 +330,6 @@ CODE: dict[str, Callable[[dict[int, Node], Words], int]] = {
     "lift_counted": lambda nodes, w: _lift_counted(nodes, w.measures, w.g),
     "subordinate_clause_after_preposition": lambda nodes, w: _subordinate_clause_after_preposition(nodes, w.g.clause_prepositions),
     "apposition_between_commas": lambda nodes, w: _apposition_between_commas(nodes),
-    "inverted_condition": lambda nodes, w: _inverted_condition(nodes, w.g),
-    "hyphenated_verb_prefix": lambda nodes, w: _hyphenated_verb_prefix(nodes),
     "correlative_names": lambda nodes, w: _correlative_names(nodes, w.g),
 }
 
