@@ -236,14 +236,15 @@ _NEIGHBOURS: dict[str, Callable[[Match, Node], list[Node]]] = {
 }
 
 
-ACTION_KEYS = frozenset({"node", "children_of", "matching", "place", "head", "deprel", "upos", "feats", "lemma"})
+ACTION_KEYS = frozenset({"node", "children_of", "matching", "place", "head", "deprel", "subtype", "upos", "feats", "lemma"})
 Action = Callable[[Match], None]
 
 
 def compile_action(c: Compiler, d: Mapping, where: str) -> Action:
     """A rewrite (in the manner of Ssurgeon) of the nodes a match named: ``node`` (the node matched where
     not given) or the children of ``children_of`` ``matching`` a pattern; ``place`` (take that node's head and
-    relation), ``head`` (hang on that node), then ``deprel``, ``upos``, ``feats`` (replaced), ``lemma``."""
+    relation), ``head`` (hang on that node), then ``deprel`` (``subtype``: the same relation with that
+    subtype), ``upos``, ``feats`` (replaced), ``lemma``."""
     if set(d) - ACTION_KEYS:
         raise ValueError(f"action {where}: unknown keys {sorted(set(d) - ACTION_KEYS)}")
     pick = c.compile(d.get("matching") or {}, where) if "children_of" in d else None
@@ -262,6 +263,8 @@ def compile_action(c: Compiler, d: Mapping, where: str) -> Action:
                 n.head = m.names[d["head"]].id
             n.deprel = d.get("deprel", n.deprel)
             n.rel = n.deprel.split(":")[0]
+            if "subtype" in d:
+                n.deprel = f"{n.rel}:{d['subtype']}"
             n.upos, n.lemma = d.get("upos", n.upos), d.get("lemma", n.lemma)
             if "feats" in d:
                 n.feats = dict(feats)

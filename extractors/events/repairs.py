@@ -69,37 +69,6 @@ def _break_cycles(nodes: dict[int, Node]) -> int:
     return changed
 
 
-# time nouns a parser wrongly takes a preceding proper name into as a compound ("to Poland next
-# month", "at Israel overnight"): the grammar's ``compounded_time_nouns``; of those, the time words
-# that name no thing, so a common noun right before them is never their modifier ("struck [by Russian
-# drones] [overnight]"): its ``time_adverb_nouns``
-def _split_time_compounds(nodes: dict[int, Node], g: Grammar) -> int:
-    """"deploy troops [to Poland] [next month]" parsed as one phrase headed by the time noun, with the
-    name as its compound: make the name the head of the prepositional phrase and the time noun a
-    temporal modifier of the same head. The same for a common noun right before "overnight" or a
-    weekday ("by Russian drones overnight"), whose other words before it go with it. Returns how
-    many phrases were split."""
-    changed = 0
-    for t in list(nodes.values()):
-        if t.lemma.lower() not in g.compounded_time_nouns or t.rel not in ("obl", "nmod"):
-            continue
-        kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
-        names = [n for n in kids if n.deprel == "compound" and n.id < t.id
-                 and (n.upos == "PROPN" or n.upos == "NOUN" and n.id == t.id - 1
-                      and t.lemma.lower() in g.time_adverb_nouns)]
-        cases = [n for n in kids if n.rel == "case"]
-        if len(names) != 1 or not cases or not all(c.id < names[0].id for c in cases):
-            continue
-        name = names[0]
-        name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
-        for k in kids:  # the preposition, and "Russian" of "by Russian drones overnight"
-            if k.id < name.id and (k.rel == "case" or name.upos == "NOUN"):
-                k.head = name.id
-        t.deprel = f"{t.rel}:tmod"
-        changed += 1
-    return changed
-
-
 STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
 
 
@@ -238,40 +207,6 @@ def _apposition_between_commas(nodes: dict[int, Node]) -> int:
     return changed
 
 
-def _lift_counted(nodes: dict[int, Node], measures: frozenset[str], g: Grammar) -> int:
-    """"approved [a new package] of sanctions", "launched [a wave] of attacks" (or the genitive alone): the
-    counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
-    verb governs the act directly; the measure becomes its modifier. Returns how many were lifted."""
-    changed = 0
-    for m in sorted(nodes.values(), key=lambda n: n.id):
-        if m.upos != "NOUN" or m.lemma not in measures or not m.head:
-            continue
-        kids = [n for n in nodes.values() if n.head == m.id]
-        counted = next((y for y in kids if y.rel == "nmod" and y.upos in ("NOUN", "PROPN") and y.id > m.id), None)
-        before = nodes.get(m.id - 1)
-        if before is not None and before.head == m.id and before.rel == "compound" and before.upos == "NOUN":
-            # "a $400 million military aid package for Ukraine", "a sanctions package against Russia": the
-            # act compounded onto the measure takes its place, with whom the package is for or against
-            before.head, before.deprel, before.rel = m.head, m.deprel, m.rel
-            m.head, m.deprel, m.rel = before.id, "compound", "compound"
-            for k in kids:
-                if k.rel in ("nmod", "acl") and k.id > m.id:
-                    k.head = before.id
-            changed += 1
-            continue
-        if counted is None:
-            continue
-        cases = [k for k in nodes.values() if k.head == counted.id and k.rel == "case"]
-        if not ((len(cases) == 1 and cases[0].lemma.lower() in g.genitive_preps) or (not cases and counted.feats.get("Case") == "Gen")):
-            continue
-        counted.head, counted.deprel, counted.rel = m.head, m.deprel, m.rel
-        m.head, m.deprel, m.rel = counted.id, "nmod", "nmod"
-        for c in cases:
-            c.head = m.id
-        changed += 1
-    return changed
-
-
 NAME_UPOS = ("PROPN", "NOUN", "ADJ", "DET")
 _UNDER_HEAD = {"PROPN": "flat", "NOUN": "compound", "ADJ": "amod", "DET": "det"}
 
@@ -325,9 +260,7 @@ def _correlative_names(nodes: dict[int, Node], g: Grammar) -> int:
 
 CODE: dict[str, Callable[[dict[int, Node], Words], int]] = {
     "break_cycles": lambda nodes, w: _break_cycles(nodes),
-    "split_time_compounds": lambda nodes, w: _split_time_compounds(nodes, w.g),
     "promote_stranded_predicate": lambda nodes, w: _promote_stranded_predicate(nodes, w.g),
-    "lift_counted": lambda nodes, w: _lift_counted(nodes, w.measures, w.g),
     "subordinate_clause_after_preposition": lambda nodes, w: _subordinate_clause_after_preposition(nodes, w.g.clause_prepositions),
     "apposition_between_commas": lambda nodes, w: _apposition_between_commas(nodes),
     "correlative_names": lambda nodes, w: _correlative_names(nodes, w.g),
