@@ -115,9 +115,7 @@ class Compiler:
         tests = [self._key(k, p[k], f"{where}.{k}") for k in ATTRIBUTES + RELATIONS + ("any", "none") if k in p]
         if "name" in p:  # bound first, so that the nested patterns can name the node
             tests.insert(0, _binder(str(p["name"])))
-        if len(tests) == 1:
-            return tests[0]
-        return lambda m, n: all(t(m, n) for t in tests)
+        return _all(tests)
 
     def _key(self, k: str, v, where: str) -> Test:
         if k in ("upos", "rel", "deprel"):
@@ -166,6 +164,16 @@ class Compiler:
     def _event(self, want: Mapping) -> Test:
         items = [(str(f).split("."), _types(v)) for f, v in want.items()]
         return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(c, f), v) for f, v in items)
+
+
+def _all(tests: list[Test]) -> Test:
+    """Every test in order, the first that fails ending it (chained: no generator on the hot path)."""
+    if not tests:
+        return lambda m, n: True
+    if len(tests) == 1:
+        return tests[0]
+    first, rest = tests[0], _all(tests[1:])
+    return lambda m, n: first(m, n) and rest(m, n)
 
 
 def _binder(name: str) -> Test:
@@ -276,10 +284,11 @@ def rewrite(tree: Tree, test: Test, upos: frozenset[str] | None, lemmas: frozens
             actions: list[Action]) -> int:
     """Each word of ``tree`` in order that the pattern ``test`` holds of (its upos and lemma in the index
     keys) rewritten by ``actions``; returns how many were."""
-    changed = 0
-    for n in list(tree.nodes.values()):
+    changed, m = 0, Match(tree)
+    for n in tree.nodes.values():  # (a rewrite changes the nodes, never the map)
         if (upos is None or n.upos in upos) and (lemmas is None or n.lemma in lemmas):
-            m = Match(tree, node=n)
+            m.node = n
+            m.names.clear()
             if test(m, n):
                 for a in actions:
                     a(m)

@@ -41,6 +41,12 @@ class Repair:
     id: str
     reason: str
     run: Callable[[Tree, Words], int]
+    upos: frozenset[str] | None = None  # a rewrite's index keys: it is tried only on a tree with such a word
+    lemmas: frozenset[str] | None = None
+
+    def may_match(self, upos: set[str], lemmas: set[str]) -> bool:
+        return (self.upos is None or not self.upos.isdisjoint(upos)) and (
+            self.lemmas is None or not self.lemmas.isdisjoint(lemmas))
 
 
 def _break_cycles(nodes: dict[int, Node]) -> int:
@@ -287,7 +293,7 @@ def compile_repairs(data: list[dict], w: Words) -> list[Repair]:
         p, rid = d["pattern"], str(d["id"])
         test, upos, lemmas = c.compile(p, rid), patterns.index_key(c, p, "upos"), patterns.index_key(c, p, "lemma")
         actions = [patterns.compile_action(c, a, f"{rid}.actions") for a in d.get("actions") or []]
-        out.append(Repair(rid, str(d["reason"]), functools.partial(_rewrite, test, upos, lemmas, actions)))
+        out.append(Repair(rid, str(d["reason"]), functools.partial(_rewrite, test, upos, lemmas, actions), upos, lemmas))
     return out
 
 
@@ -320,7 +326,14 @@ def repair(tree: Tree, measures: frozenset[str] = frozenset(), clause_nouns: fro
     those that changed it, once per place changed."""
     out: list[str] = []
     w = Words(tree.g, measures, clause_nouns)
+    words: tuple[set[str], set[str]] | None = None  # the tree's tags and lemmas, again after a change
     for r in load(w):
-        if r.id not in skip:
-            out += [r.id] * r.run(tree, w)
+        if r.id in skip:
+            continue
+        if words is None:
+            words = {n.upos for n in tree.nodes.values()}, {n.lemma for n in tree.nodes.values()}
+        changed = r.run(tree, w) if r.may_match(*words) else 0
+        if changed:
+            out += [r.id] * changed
+            words = None
     return out
