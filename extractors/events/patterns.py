@@ -38,7 +38,8 @@ A pattern is a mapping whose every key must hold of the node:
   any            a list of patterns, one of which holds
   none           a pattern or a list of patterns, none of which holds (the negation)
 Rules are indexed by the upos and lemma their pattern requires, so a stage tries only those that can
-match its node."""
+match its node. The parse repairs (``rules/repairs.yaml``, run by ``repairs``) are patterns with rewrite
+actions (``compile_action``, ``rewrite``)."""
 from __future__ import annotations
 
 import functools
