@@ -12,23 +12,34 @@ A pattern is a mapping whose every key must hold of the node:
   upos           a tag or a list of tags
   rel            relations: the node's deprel or its universal part in the list (as ``Tree.children``)
   deprel         the same, the full deprel only
-  feats          {Feature: value or list of values}
+  feats          {Feature: value or list of values}; null: the node has no such feature
+  lemma_ends, text_ends
+                 the lemma (the text, lower-cased) ends with one of the words (endings) given
   first          true: the node starts the sentence
+  glued          true: no space between the node and the word after it ("test-fired")
   before_head    true: the node stands before its head
   asked          true: the node is the one the stage asks about (false: another node)
+  precedes, follows
+                 the node stands before (after) the node bound to that name
   event          the node is a predicate of the stage's candidates; the mapping tests the candidate's
                  fields by name or dotted path (``negated``, ``actor.via``; its lexicon entry's where the
                  candidate has no such field: ``type``, ``speech``): a value, a list (one of) or
                  true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv
   is             a name or list of names of facts the stage supplies: tests the language cannot state
-  parent, ancestor, child, descendant, anchor, carries
+  parent, ancestor, child, descendant, sibling, word_before, word_after, anchor, carries
                  some node in that relation matches the nested pattern (a list: each matches some
-                 node); ``anchor``: the candidate's clause-level word, its light verb or itself;
-                 ``carries``: the noun predicates whose light verb the node is
+                 node); ``sibling``: another child of the node's head; ``word_before``, ``word_after``:
+                 the word right before (after) the node; ``anchor``: the candidate's clause-level word, its
+                 light verb or itself; ``carries``: the noun predicates whose light verb the node is
+  name           binds the node to that name, for ``precedes``/``follows`` and a repair's actions (a
+                 name is bound as its pattern is tried: where a match holds, to the node it held of;
+                 the keys of a pattern are tried in the order listed here, so ``parent`` binds before
+                 ``child`` is tried)
   any            a list of patterns, one of which holds
   none           a pattern or a list of patterns, none of which holds (the negation)
 Rules are indexed by the upos and lemma their pattern requires, so a stage tries only those that can
-match its node."""
+match its node. The parse repairs (``rules/repairs.yaml``, run by ``repairs``) are patterns with rewrite
+actions (``compile_action``, ``rewrite``)."""
 from __future__ import annotations
 
 import functools
@@ -36,16 +47,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import yaml
 
 from extractors import event_types
 from extractors.events import lexicon
-from extractors.events.tree import Node, Tree
+
+if TYPE_CHECKING:  # the tree runs the repairs, which are patterns: no import of it at run time
+    from extractors.events.tree import Node, Tree
 
 RULES_DIR = lexicon.LEXICON_DIR / "rules"
-RELATIONS = ("parent", "ancestor", "child", "descendant", "anchor", "carries")
-ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "phrase", "case_phrase", "feats", "first", "before_head", "asked", "event", "is")
-KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none"))
+REPAIRS = RULES_DIR / "repairs.yaml"
+RELATIONS = ("parent", "ancestor", "child", "descendant", "sibling", "word_before", "word_after", "anchor", "carries")
+ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "lemma_ends", "text_ends", "phrase", "case_phrase", "feats",
+              "first", "glued", "before_head", "asked", "precedes", "follows", "event", "is")
+KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none", "name"))
 RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep"})
 
 
@@ -58,9 +75,10 @@ class Match:
     facts: Mapping[str, Callable[[Match, Node], bool]] = field(default_factory=dict)
     extra: object = None  # what the facts read beyond the tree (the resolver, the lexicon, …)
     node: Node | None = None  # the node asked about
+    names: dict[str, Node] = field(default_factory=dict)  # the nodes bound by ``name``
 
 
-Test = Callable[[Match, Node], bool]
+Test = Callable[..., bool]  # a compiled pattern: (Match, Node) -> whether it holds of the node
 
 
 @dataclass(frozen=True)
@@ -96,9 +114,9 @@ class Compiler:
         if unknown:
             raise ValueError(f"pattern {where}: unknown keys {sorted(unknown)}")
         tests = [self._key(k, p[k], f"{where}.{k}") for k in ATTRIBUTES + RELATIONS + ("any", "none") if k in p]
-        if len(tests) == 1:
-            return tests[0]
-        return lambda m, n: all(t(m, n) for t in tests)
+        if "name" in p:  # bound first, so that the nested patterns can name the node
+            tests.insert(0, _binder(str(p["name"])))
+        return _all(tests)
 
     def _key(self, k: str, v, where: str) -> Test:
         if k in ("upos", "rel", "deprel"):
@@ -109,18 +127,27 @@ class Compiler:
             s = self.wordset(v)
             get = {"lemma": lambda m, n: n.lemma, "text": lambda m, n: n.text.lower(), "phrase": _phrase}[k]
             return lambda m, n: get(m, n) in s
+        if k in ("lemma_ends", "text_ends"):
+            ends = tuple(sorted(self.wordset(v)))
+            get = {"lemma_ends": lambda n: n.lemma, "text_ends": lambda n: n.text.lower()}[k]
+            return lambda m, n: bool(ends) and get(n).endswith(ends)
         if k == "case_phrase":
             s = self.wordset(v)
             return lambda m, n: any(f"{x.lemma} {n.lemma}" in s for x in m.tree.children(n.id, "case"))
         if k == "feats":
-            want = [(f, frozenset(str(x) for x in _list(val))) for f, val in v.items()]
+            want = [(f, frozenset(None if x is None else str(x) for x in _list(val))) for f, val in v.items()]
             return lambda m, n: all(n.feats.get(f) in vals for f, vals in want)
         if k == "first":
             return lambda m, n: (n.start == m.tree.start) is bool(v)
+        if k == "glued":
+            return lambda m, n: ((o := m.tree.nodes.get(n.id + 1)) is not None and o.start == n.end) is bool(v)
         if k == "before_head":
             return lambda m, n: bool(n.head and n.id < n.head) is bool(v)
         if k == "asked":
             return lambda m, n: (n is m.node) is bool(v)
+        if k in ("precedes", "follows"):
+            name, sign = str(v), (1 if k == "precedes" else -1)
+            return lambda m, n: (o := m.names.get(name)) is not None and sign * (o.id - n.id) > 0
         if k == "event":
             return self._event(v or {})
         if k == "is":
@@ -138,6 +165,23 @@ class Compiler:
     def _event(self, want: Mapping) -> Test:
         items = [(str(f).split("."), _types(v)) for f, v in want.items()]
         return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(c, f), v) for f, v in items)
+
+
+def _all(tests: list[Test]) -> Test:
+    """Every test in order, the first that fails ending it (chained: no generator on the hot path)."""
+    if not tests:
+        return lambda m, n: True
+    if len(tests) == 1:
+        return tests[0]
+    first, rest = tests[0], _all(tests[1:])
+    return lambda m, n: first(m, n) and rest(m, n)
+
+
+def _binder(name: str) -> Test:
+    def bind(m: Match, n: Node) -> bool:
+        m.names[name] = n
+        return True
+    return bind
 
 
 def _field(c, path: list[str]):
@@ -180,14 +224,77 @@ def _descendants(m: Match, n: Node) -> list[Node]:
     return [m.tree[i] for i in m.tree.subtree(n.id) if i != n.id]
 
 
+def _siblings(m: Match, n: Node) -> list[Node]:
+    return [k for k in m.tree.children(n.head) if k is not n] if n.head in m.tree.nodes else []
+
+
+def _word(m: Match, n: Node, step: int) -> list[Node]:
+    return [o] if (o := m.tree.nodes.get(n.id + step)) is not None else []
+
+
 _NEIGHBOURS: dict[str, Callable[[Match, Node], list[Node]]] = {
     "parent": lambda m, n: [p] if (p := m.tree.parent(n.id)) is not None else [],
     "ancestor": lambda m, n: m.tree.ancestors(n.id),
     "child": lambda m, n: m.tree.children(n.id),
     "descendant": _descendants,
+    "sibling": _siblings,
+    "word_before": lambda m, n: _word(m, n, -1),
+    "word_after": lambda m, n: _word(m, n, 1),
     "anchor": _anchor,
     "carries": _carried,
 }
+
+
+ACTION_KEYS = frozenset({"node", "children_of", "matching", "place", "head", "deprel", "subtype", "upos", "feats", "lemma"})
+Action = Callable[[Match], None]
+
+
+def compile_action(c: Compiler, d: Mapping, where: str) -> Action:
+    """A rewrite (in the manner of Ssurgeon) of the nodes a match named: ``node`` (the node matched where
+    not given) or the children of ``children_of`` ``matching`` a pattern; ``place`` (take that node's head and
+    relation), ``head`` (hang on that node), then ``deprel`` (``subtype``: the same relation with that
+    subtype), ``upos``, ``feats`` (replaced), ``lemma``."""
+    if set(d) - ACTION_KEYS:
+        raise ValueError(f"action {where}: unknown keys {sorted(set(d) - ACTION_KEYS)}")
+    pick = c.compile(d.get("matching") or {}, where) if "children_of" in d else None
+    feats = {str(f): str(v) for f, v in (d.get("feats") or {}).items()}
+
+    def targets(m: Match) -> list[Node]:
+        if pick is None:
+            return [m.names[d["node"]] if "node" in d else m.node]
+        return [k for k in m.tree.children(m.names[d["children_of"]].id) if pick(m, k)]
+
+    def act(m: Match) -> None:
+        for n in targets(m):
+            if "place" in d:
+                n.head, n.deprel = m.names[d["place"]].head, m.names[d["place"]].deprel
+            if "head" in d:
+                n.head = m.names[d["head"]].id
+            n.deprel = d.get("deprel", n.deprel)
+            n.rel = n.deprel.split(":")[0]
+            if "subtype" in d:
+                n.deprel = f"{n.rel}:{d['subtype']}"
+            n.upos, n.lemma = d.get("upos", n.upos), d.get("lemma", n.lemma)
+            if "feats" in d:
+                n.feats = dict(feats)
+        m.tree.link()
+    return act
+
+
+def rewrite(tree: Tree, test: Test, upos: frozenset[str] | None, lemmas: frozenset[str] | None,
+            actions: list[Action]) -> int:
+    """Each word of ``tree`` in order that the pattern ``test`` holds of (its upos and lemma in the index
+    keys) rewritten by ``actions``; returns how many were."""
+    changed, m = 0, Match(tree)
+    for n in tree.nodes.values():  # (a rewrite changes the nodes, never the map)
+        if (upos is None or n.upos in upos) and (lemmas is None or n.lemma in lemmas):
+            m.node = n
+            m.names.clear()
+            if test(m, n):
+                for a in actions:
+                    a(m)
+                changed += 1
+    return changed
 
 
 class RuleSet:
@@ -212,7 +319,7 @@ class RuleSet:
         return None
 
 
-def _index_key(c: Compiler, p: Mapping, k: str) -> frozenset[str] | None:
+def index_key(c: Compiler, p: Mapping, k: str) -> frozenset[str] | None:
     if k not in p:
         return None
     return c.wordset(p[k]) if k == "lemma" else frozenset(str(x) for x in _list(p[k]))
@@ -228,7 +335,7 @@ def compile_rules(data: list[dict], words: Callable[[str], frozenset[str]], sour
         seen.add(d["id"])
         p = d["pattern"]
         out.append(Rule(str(d["id"]), str(d["reason"]), str(d["stage"]), c.compile(p, str(d["id"])),
-                        _index_key(c, p, "upos"), _index_key(c, p, "lemma"), tuple(d.get("examples") or ()),
+                        index_key(c, p, "upos"), index_key(c, p, "lemma"), tuple(d.get("examples") or ()),
                         bool(d.get("keep"))))
     return out
 
@@ -245,7 +352,8 @@ def lexicon_words(lex: lexicon.Lexicon) -> Callable[[str], frozenset[str]]:
 
 
 def files() -> list[Path]:
-    return sorted(RULES_DIR.glob("*.yaml"))
+    """The files of the rules the stages ask for (the parse repairs, ``REPAIRS``, are rewrites run by ``repairs``)."""
+    return sorted(p for p in RULES_DIR.glob("*.yaml") if p != REPAIRS)
 
 
 @functools.lru_cache(maxsize=8)

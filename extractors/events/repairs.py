@@ -1,15 +1,52 @@
 """Repairs of a parsed sentence before events are read from it: head cycles, and parses the compact
 and natasha parsers get wrong in news text in ways that change who does what ("Hungary, a close ally
-of Moscow, blocked…", "Mercosur, as the group is called, suspended…", "…days after Hamas fired…"). Each
-repair works on the node map while the tree is built and returns how many places it changed."""
+of Moscow, blocked…", "Mercosur, as the group is called, suspended…", "…days after Hamas fired…"). The
+repairs are the rules of ``lexicons/rules/repairs.yaml``, in its order: tree-pattern rewrites, or where
+the pattern language cannot state one, a step of ``CODE`` below, which works on the node map and
+returns how many places it changed."""
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import yaml
+
+from extractors.events import patterns
 from extractors.events.grammar import Grammar
 
 if TYPE_CHECKING:
-    from extractors.events.tree import Node
+    from extractors.events.tree import Node, Tree
+
+FILE = patterns.REPAIRS
+RULE_KEYS = frozenset({"id", "reason", "pattern", "actions", "code", "examples"})
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the repairs read: the language's grammar and the lexicon's ``measures`` and ``clause_nouns``."""
+    g: Grammar
+    measures: frozenset[str]
+    clause_nouns: frozenset[str]
+
+    def __call__(self, name: str) -> frozenset[str]:
+        if name in ("measures", "clause_nouns"):
+            return getattr(self, name)
+        return frozenset(getattr(self.g, name.removeprefix("grammar.")))
+
+
+@dataclass(frozen=True)
+class Repair:
+    id: str
+    reason: str
+    run: Callable[[Tree, Words], int]
+    upos: frozenset[str] | None = None  # a rewrite's index keys: it is tried only on a tree with such a word
+    lemmas: frozenset[str] | None = None
+
+    def may_match(self, upos: set[str], lemmas: set[str]) -> bool:
+        return (self.upos is None or not self.upos.isdisjoint(upos)) and (
+            self.lemmas is None or not self.lemmas.isdisjoint(lemmas))
 
 
 def _break_cycles(nodes: dict[int, Node]) -> int:
@@ -34,82 +71,6 @@ def _break_cycles(nodes: dict[int, Node]) -> int:
         nodes[low].head = root if root is not None else 0
         if root is None:
             roots.append(low)
-        changed += 1
-    return changed
-
-
-# time nouns a parser wrongly takes a preceding proper name into as a compound ("to Poland next
-# month", "at Israel overnight"): the grammar's ``compounded_time_nouns``; of those, the time words
-# that name no thing, so a common noun right before them is never their modifier ("struck [by Russian
-# drones] [overnight]"): its ``time_adverb_nouns``
-def _split_time_compounds(nodes: dict[int, Node], g: Grammar) -> int:
-    """"deploy troops [to Poland] [next month]" parsed as one phrase headed by the time noun, with the
-    name as its compound: make the name the head of the prepositional phrase and the time noun a
-    temporal modifier of the same head. The same for a common noun right before "overnight" or a
-    weekday ("by Russian drones overnight"), whose other words before it go with it. Returns how
-    many phrases were split."""
-    changed = 0
-    for t in list(nodes.values()):
-        if t.lemma.lower() in g.compounded_time_nouns and t.rel == "obj":
-            changed += _split_time_object_name(nodes, t, g)
-            continue
-        if t.lemma.lower() not in g.compounded_time_nouns or t.rel not in ("obl", "nmod"):
-            continue
-        kids = [n for n in nodes.values() if n.head == t.id]  # (children lists are built after repairs)
-        names = [n for n in kids if n.deprel == "compound" and n.id < t.id
-                 and (n.upos == "PROPN" or n.upos == "NOUN" and n.id == t.id - 1
-                      and t.lemma.lower() in g.time_adverb_nouns)]
-        cases = [n for n in kids if n.rel == "case"]
-        if len(names) != 1 or not cases or not all(c.id < names[0].id for c in cases):
-            continue
-        name = names[0]
-        name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
-        for k in kids:  # the preposition, and "Russian" of "by Russian drones overnight"
-            if k.id < name.id and (k.rel == "case" or name.upos == "NOUN"):
-                k.head = name.id
-        t.deprel = f"{t.rel}:tmod"
-        changed += 1
-    return changed
-
-
-def _split_time_object_name(nodes: dict[int, Node], t: Node, g: Grammar) -> int:
-    """"will visit [Serbia] [next week]" parsed as one object "Serbia next week" headed by the time
-    noun: the name is the object and the time noun a temporal modifier of the verb."""
-    kids = [n for n in nodes.values() if n.head == t.id]
-    names = [n for n in kids if n.deprel == "compound" and n.upos == "PROPN" and n.id < t.id]
-    if len(names) != 1 or not any(k.lemma.lower() in g.time_determiners and k.id > names[0].id for k in kids):
-        return 0
-    name = names[0]
-    name.head, name.deprel, name.rel = t.head, t.deprel, t.rel
-    for k in kids:  # "the" of "the Serbia" would be the name's; "next" stays with the time noun
-        if k.id < name.id:
-            k.head = name.id
-    t.deprel, t.rel = "obl:tmod", "obl"
-    return 1
-
-
-def _split_time_objects(nodes: dict[int, Node], g: Grammar) -> int:
-    """"fired a missile [hours before the summit began]" parsed as one object headed by the time noun,
-    with the object as its compound: the compound is the verb's object and the time noun a temporal
-    modifier of the verb. Only when a word like "before", "after" or "ago" follows the time noun.
-    Returns how many objects were split."""
-    changed = 0
-    for t in list(nodes.values()):
-        if t.lemma not in g.time_span_units or t.rel != "obj":
-            continue
-        nxt = nodes.get(t.id + 1)
-        if nxt is None or nxt.lemma.lower() not in g.time_span_links:
-            continue
-        kids = [n for n in nodes.values() if n.head == t.id]
-        objs = [n for n in kids if n.deprel == "compound" and n.upos == "NOUN" and n.id == t.id - 1]
-        if not objs:
-            continue
-        obj = objs[0]
-        obj.head, obj.deprel, obj.rel = t.head, "obj", "obj"
-        for k in kids:  # "a" and "long-range" go with the missile
-            if k.id < obj.id:
-                k.head = obj.id
-        t.deprel, t.rel = "obl:tmod", "obl"
         changed += 1
     return changed
 
@@ -252,210 +213,6 @@ def _apposition_between_commas(nodes: dict[int, Node]) -> int:
     return changed
 
 
-def _inverted_condition(nodes: dict[int, Node], g: Grammar) -> int:
-    """"will impose countermeasures [should Washington go ahead]" parsed with the main verb's object
-    as a second subject of the inverted conditional: the noun before "should/were/had" belongs to the
-    verb before it, and the inverted clause is an adverbial clause. Returns how many were rebuilt."""
-    changed = 0
-    for v in sorted(nodes.values(), key=lambda n: n.id):
-        if v.upos not in ("VERB", "AUX") or not v.head or nodes.get(v.head) is None:
-            continue
-        head = nodes[v.head]
-        kids = sorted((n for n in nodes.values() if n.head == v.id), key=lambda n: n.id)
-        subj = [k for k in kids if k.deprel == "nsubj"]
-        aux = [k for k in kids if k.rel == "aux" and k.lemma.lower() in g.inverting_auxiliaries]
-        if len(subj) != 2 or not aux or head.upos != "VERB" or head.id > subj[0].id \
-                or not subj[0].id < aux[0].id < subj[1].id < v.id or subj[0].upos not in ("NOUN", "PROPN") \
-                or any(n.head == head.id and n.rel == "obj" for n in nodes.values()):
-            continue
-        subj[0].head, subj[0].deprel, subj[0].rel = head.id, "obj", "obj"
-        v.deprel, v.rel = "advcl", "advcl"
-        changed += 1
-    return changed
-
-
-def _lift_counted(nodes: dict[int, Node], measures: frozenset[str], g: Grammar) -> int:
-    """"approved [a new package] of sanctions", "launched [a wave] of attacks" (or the genitive alone): the
-    counted noun takes the place of the measure noun heading it (the lexicon's ``measures``), so the
-    verb governs the act directly; the measure becomes its modifier. Returns how many were lifted."""
-    changed = 0
-    for m in sorted(nodes.values(), key=lambda n: n.id):
-        if m.upos != "NOUN" or m.lemma not in measures or not m.head:
-            continue
-        kids = [n for n in nodes.values() if n.head == m.id]
-        counted = next((y for y in kids if y.rel == "nmod" and y.upos in ("NOUN", "PROPN") and y.id > m.id), None)
-        before = nodes.get(m.id - 1)
-        if before is not None and before.head == m.id and before.rel == "compound" and before.upos == "NOUN":
-            # "a $400 million military aid package for Ukraine", "a sanctions package against Russia": the
-            # act compounded onto the measure takes its place, with whom the package is for or against
-            before.head, before.deprel, before.rel = m.head, m.deprel, m.rel
-            m.head, m.deprel, m.rel = before.id, "compound", "compound"
-            for k in kids:
-                if k.rel in ("nmod", "acl") and k.id > m.id:
-                    k.head = before.id
-            changed += 1
-            continue
-        if counted is None:
-            continue
-        cases = [k for k in nodes.values() if k.head == counted.id and k.rel == "case"]
-        if not ((len(cases) == 1 and cases[0].lemma.lower() in g.genitive_preps) or (not cases and counted.feats.get("Case") == "Gen")):
-            continue
-        counted.head, counted.deprel, counted.rel = m.head, m.deprel, m.rel
-        m.head, m.deprel, m.rel = counted.id, "nmod", "nmod"
-        for c in cases:
-            c.head = m.id
-        changed += 1
-    return changed
-
-
-def _infinitive_of_object_noun(nodes: dict[int, Node], clause_nouns: frozenset[str], g: Grammar) -> int:
-    """"blocked [the EU's decision] [to open talks]" parsed with the to-infinitive on the verb: right
-    after an object noun that takes such a clause (the lexicon's ``clause_nouns``: decision, plan,
-    bid…) it belongs to the noun, whose owner acts in it ("the EU's decision to open talks"). So does a
-    gerund opened by "on/about/over" right after an object noun ("suspended [talks] [on joining the EU]")."""
-    changed = 0
-    for v in nodes.values():
-        if v.rel not in ("advcl", "xcomp") or v.upos != "VERB" or not v.head or v.head not in nodes:
-            continue
-        marks = [k for k in nodes.values() if k.head == v.id and k.rel == "mark" and k.id < v.id]
-        to = [k for k in marks if k.lemma.lower() in g.infinitive_marks]
-        topic = [k for k in marks if k.lemma.lower() in g.topic_marks and k.id == v.id - 1]
-        noun = nodes.get((to or topic)[0].id - 1) if to or topic else None
-        # "[talks] [on joining the EU]": a gerund about something, right after any object noun, is its topic
-        if noun is None or noun.upos != "NOUN" or (to and noun.lemma.lower() not in clause_nouns) \
-                or noun.head != v.head or noun.rel not in ("obj", "nsubj:pass"):
-            continue
-        v.head, v.deprel, v.rel = noun.id, "acl", "acl"
-        changed += 1
-    return changed
-
-
-def _hyphenated_verb_prefix(nodes: dict[int, Node]) -> int:
-    """"North Korea test-fired a missile" parsed with the prefix "test" as the subject and the name as
-    its compound: a word joined by a hyphen to the verb after it is part of that verb, and the name it
-    held is the subject."""
-    changed = 0
-    for x in nodes.values():
-        dash, verb = nodes.get(x.id + 1), nodes.get(x.id + 2)
-        if dash is None or verb is None or dash.text != "-" or x.head != verb.id or x.rel != "nsubj" \
-                or verb.upos != "VERB" or not (x.end == dash.start and dash.end == verb.start):
-            continue
-        held = [k for k in nodes.values() if k.head == x.id and k.rel in ("compound", "flat") and k.id < x.id]
-        if not held or held[-1].upos != "PROPN":
-            continue
-        subj = held[-1]
-        subj.head, subj.deprel, subj.rel = verb.id, "nsubj", "nsubj"
-        for k in nodes.values():
-            if k.head == x.id and k.id < subj.id:
-                k.head = subj.id
-        x.deprel, x.rel = "compound", "compound"
-        dash.head = verb.id
-        changed += 1
-    return changed
-
-
-def _verb_tagged_adjective(nodes: dict[int, Node], endings: tuple[str, ...]) -> int:
-    """"Somalia expelled the ambassador" (Russian) tagged with "expelled" as an adjective whose lemma is
-    the verb "expel" (by the grammar's ``verb_lemma_endings``; the example is next to them there): a
-    word with a verb's lemma that heads a clause (root, or with a subject or object) and is no
-    participle is a finite verb."""
-    changed = 0
-    for n in nodes.values():
-        if n.upos != "ADJ" or n.feats.get("VerbForm") or not endings or not n.lemma.endswith(endings):
-            continue
-        kids = {k.rel for k in nodes.values() if k.head == n.id}
-        if n.rel == "root" or kids & {"nsubj", "obj"}:
-            n.upos = "VERB"
-            n.feats = {"VerbForm": "Fin", "Mood": "Ind"}
-            changed += 1
-    return changed
-
-
-def _gerund_after_subordinator(nodes: dict[int, Node], g: Grammar) -> int:
-    """"After meeting Zelensky, Trump said…" tagged with "meeting" as a noun and the name as its flat
-    part: an -ing word opened by "after/before/while…" is a gerund, and the name right after it is
-    its object."""
-    changed = 0
-    for n in nodes.values():
-        if n.upos != "NOUN" or not n.text.lower().endswith(tuple(g.gerund_endings)):
-            continue
-        kids = [k for k in nodes.values() if k.head == n.id]
-        if not any(k.rel == "mark" and k.lemma.lower() in g.gerund_subordinators and k.id == n.id - 1 for k in kids):
-            continue
-        obj = nodes.get(n.id + 1)
-        if obj is None or obj.head != n.id or obj.upos != "PROPN" or obj.rel not in ("flat", "compound", "appos"):
-            continue
-        n.upos, n.feats = "VERB", {"VerbForm": "Ger"}
-        n.deprel = n.rel = "advcl"
-        obj.deprel = obj.rel = "obj"
-        for k in kids:  # the rest of the name hangs on its first word
-            if k.id > obj.id and k.rel in ("flat", "compound") and k.upos == "PROPN":
-                k.head = obj.id
-        changed += 1
-    return changed
-
-
-def _object_before_verb(nodes: dict[int, Node]) -> int:
-    """A verb with no subject and two objects, one before it and one after ("Egypt deported migrants",
-    "Mali boycotted the summit" in Russian, with the indeclinable or nominative-like name read as the
-    object): the one before the verb is its subject. Returns how many were relabelled."""
-    changed = 0
-    kids: dict[int, list[Node]] = {}
-    for n in nodes.values():
-        kids.setdefault(n.head, []).append(n)
-    for v in nodes.values():
-        if v.upos != "VERB":
-            continue
-        ks = kids.get(v.id, [])
-        objs = [k for k in ks if k.deprel == "obj"]
-        if len(objs) < 2 or any(k.rel == "nsubj" for k in ks):
-            continue
-        before = [k for k in objs if k.id < v.id]
-        after = [k for k in objs if k.id > v.id]
-        if len(before) == 1 and after and before[0].upos in ("PROPN", "NOUN"):
-            before[0].deprel, before[0].rel = "nsubj", "nsubj"
-            changed += 1
-    return changed
-
-
-def _finite_conjunct_of_infinitive(nodes: dict[int, Node]) -> int:
-    """A finite verb read as a conjunct of an infinitive complement ("demanded of X to stop the
-    provocations and called on it to talk" in Russian, with "called" a conjunct of "stop"): it is a
-    conjunct of the verb the infinitive depends on (an infinitive cannot coordinate with a finite
-    verb). Returns how many were re-attached."""
-    changed = 0
-    for n in nodes.values():
-        h = nodes.get(n.head)
-        if n.deprel == "conj" and n.upos == "VERB" and n.feats.get("VerbForm") == "Fin" and h is not None \
-                and h.rel == "xcomp" and h.feats.get("VerbForm") == "Inf" and h.head in nodes:
-            n.head = h.head
-            changed += 1
-    return changed
-
-
-def _compound_prepositions(nodes: dict[int, Node], g: Grammar) -> int:
-    """A preposition made of a preposition and a noun (the grammar's ``preposition_nouns``: "with regard
-    to", "in relation to", the Russian "in the address of") parsed as a noun with the real argument hung under it:
-    the argument takes the noun's place and the noun becomes part of its preposition, as UD writes a
-    fixed multi-word preposition. Returns how many were rewritten."""
-    changed = 0
-    for n in sorted(nodes.values(), key=lambda n: n.id):
-        if n.lemma not in g.preposition_nouns or n.deprel not in ("obl", "nmod") \
-                or not any(k.head == n.id and k.deprel == "case" for k in nodes.values()):
-            continue
-        args = [k for k in nodes.values() if k.head == n.id and k.deprel == "nmod" and k.id > n.id]
-        if not args:
-            continue
-        arg = min(args, key=lambda k: k.id)
-        arg.head, arg.deprel, arg.rel = n.head, n.deprel, n.rel
-        for k in nodes.values():
-            if k.head == n.id and k.deprel == "case":
-                k.head = arg.id
-        n.head, n.deprel, n.rel = arg.id, "case", "case"
-        changed += 1
-    return changed
-
-
 NAME_UPOS = ("PROPN", "NOUN", "ADJ", "DET")
 _UNDER_HEAD = {"PROPN": "flat", "NOUN": "compound", "ADJ": "amod", "DET": "det"}
 
@@ -507,16 +264,76 @@ def _correlative_names(nodes: dict[int, Node], g: Grammar) -> int:
     return changed
 
 
-def repair(nodes: dict[int, Node], measures: frozenset[str], clause_nouns: frozenset[str] = frozenset(),
-           g=None) -> int:
-    """Every repair, in order; returns how many places were changed. ``g``: the language's grammar
-    (``grammar.Grammar``), whose word sets some repairs read."""
-    g = g if g is not None else Grammar(lang="")  # the grammar of no language has no words
-    endings = tuple(sorted(g.verb_lemma_endings))
-    clause_preps = g.clause_prepositions
-    return (_break_cycles(nodes) + _verb_tagged_adjective(nodes, endings) + _split_time_compounds(nodes, g) + _split_time_objects(nodes, g)
-            + _promote_stranded_predicate(nodes, g) + _lift_counted(nodes, measures, g)
-            + _subordinate_clause_after_preposition(nodes, clause_preps) + _apposition_between_commas(nodes)
-            + _inverted_condition(nodes, g) + _infinitive_of_object_noun(nodes, clause_nouns, g)
-            + _hyphenated_verb_prefix(nodes) + _gerund_after_subordinator(nodes, g) + _object_before_verb(nodes)
-            + _finite_conjunct_of_infinitive(nodes) + _compound_prepositions(nodes, g) + _correlative_names(nodes, g))
+CODE: dict[str, Callable[[dict[int, Node], Words], int]] = {
+    "break_cycles": lambda nodes, w: _break_cycles(nodes),
+    "promote_stranded_predicate": lambda nodes, w: _promote_stranded_predicate(nodes, w.g),
+    "subordinate_clause_after_preposition": lambda nodes, w: _subordinate_clause_after_preposition(nodes, w.g.clause_prepositions),
+    "apposition_between_commas": lambda nodes, w: _apposition_between_commas(nodes),
+    "correlative_names": lambda nodes, w: _correlative_names(nodes, w.g),
+}
+
+
+def _code_step(step: Callable[[dict[int, Node], Words], int]) -> Callable[[Tree, Words], int]:
+    def run(tree: Tree, w: Words) -> int:
+        changed = step(tree.nodes, w)
+        if changed:
+            tree.link()
+        return changed
+    return run
+
+
+def compile_repairs(data: list[dict], w: Words) -> list[Repair]:
+    c, out = patterns.Compiler(w), []
+    for d in data:
+        if set(d) - RULE_KEYS or not {"id", "reason"} <= set(d) or ("code" in d) == ("pattern" in d):
+            raise ValueError(f"{FILE.name}: rule {d.get('id')!r} takes {sorted(RULE_KEYS)}, a pattern or code")
+        if "code" in d:
+            out.append(Repair(str(d["id"]), str(d["reason"]), _code_step(CODE[d["code"]])))
+            continue
+        p, rid = d["pattern"], str(d["id"])
+        test, upos, lemmas = c.compile(p, rid), patterns.index_key(c, p, "upos"), patterns.index_key(c, p, "lemma")
+        actions = [patterns.compile_action(c, a, f"{rid}.actions") for a in d.get("actions") or []]
+        out.append(Repair(rid, str(d["reason"]), functools.partial(_rewrite, test, upos, lemmas, actions), upos, lemmas))
+    return out
+
+
+def _rewrite(test, upos, lemmas, actions, tree: Tree, w: Words) -> int:
+    return patterns.rewrite(tree, test, upos, lemmas, actions)
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> list[dict]:
+    return yaml.safe_load(FILE.read_text(encoding="utf-8"))["rules"]
+
+
+_COMPILED: dict[tuple, tuple[Words, list[Repair]]] = {}
+
+
+def load(w: Words) -> list[Repair]:
+    """The repairs compiled against ``w``'s words, once per grammar and word lists."""
+    key = (id(w.g), w.measures, w.clause_nouns)
+    got = _COMPILED.get(key)
+    if got is None or got[0].g is not w.g:
+        if len(_COMPILED) > 32:
+            _COMPILED.clear()
+        got = _COMPILED[key] = (w, compile_repairs(rules(), w))
+    return got[1]
+
+
+def repair(tree: Tree, measures: frozenset[str] = frozenset(), clause_nouns: frozenset[str] = frozenset(),
+           skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every repair but those in ``skip``, in order, on ``tree`` (its children lists built); the ids of
+    those that changed it, once per place changed."""
+    out: list[str] = []
+    w = Words(tree.g, measures, clause_nouns)
+    words: tuple[set[str], set[str]] | None = None  # the tree's tags and lemmas, again after a change
+    for r in load(w):
+        if r.id in skip:
+            continue
+        if words is None:
+            words = {n.upos for n in tree.nodes.values()}, {n.lemma for n in tree.nodes.values()}
+        changed = r.run(tree, w) if r.may_match(*words) else 0
+        if changed:
+            out += [r.id] * changed
+            words = None
+    return out

@@ -1,4 +1,5 @@
-"""A read-only view of one Stanza sentence as a dependency tree with character offsets."""
+"""A read-only view of one Stanza sentence as a dependency tree with character offsets (read-only once
+the parse repairs have run on it)."""
 from __future__ import annotations
 
 import functools
@@ -37,7 +38,8 @@ def _feats(s: str | None) -> dict[str, str]:
 
 class Tree:
     def __init__(self, sentence, text: str, measures: frozenset[str] = frozenset(),
-                 clause_nouns: frozenset[str] = frozenset(), grammar: Grammar | None = None):
+                 clause_nouns: frozenset[str] = frozenset(), grammar: Grammar | None = None,
+                 skip_repairs: frozenset[str] = frozenset()):
         self.text = text
         self.g = grammar if grammar is not None else Grammar(lang="")  # the language's words and features
         self.nodes: dict[int, Node] = {}
@@ -49,13 +51,21 @@ class Tree:
                     id=w.id, text=w.text, lemma=self.g.fold((w.lemma or w.text).lower()),
                     upos=w.upos or "X", feats=_feats(w.feats), head=w.head if w.head is not None else 0,
                     deprel=w.deprel or "dep", start=start, end=end)
-        self.repaired = repair(self.nodes, measures, clause_nouns, self.g)
-        for n in self.nodes.values():
-            if n.head in self.nodes:
-                self.nodes[n.head].children.append(n.id)
         self.ids = sorted(self.nodes)
         self.start = min((n.start for n in self.nodes.values()), default=0)
         self.end = max((n.end for n in self.nodes.values()), default=0)
+        self.link()
+        # the ids of the parse repairs (lexicons/rules/repairs.yaml) that changed the tree, once per place
+        self.repaired_by = repair(self, measures, clause_nouns, skip_repairs)
+        self.repaired = len(self.repaired_by)
+
+    def link(self) -> None:
+        """The children lists built from the heads (again after a repair moved a word)."""
+        for n in self.nodes.values():
+            n.children = []
+        for n in self.nodes.values():
+            if n.head in self.nodes:
+                self.nodes[n.head].children.append(n.id)
 
     def __getitem__(self, i: int) -> Node:
         return self.nodes[i]

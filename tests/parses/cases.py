@@ -1,5 +1,5 @@
 """The texts that need a frozen parse: every golden case (``tests/golden/<lang>.yaml``), every
-one-act sentence (``tests/oneact/<lang>.yaml``) and every example of a tree-pattern rule
+one-act sentence (``tests/oneact/<lang>.yaml``) and every example of a tree-pattern rule or parse repair
 (``extractors/lexicons/rules/*.yaml``), per language."""
 from __future__ import annotations
 
@@ -31,10 +31,17 @@ def rule_examples() -> list[dict]:
             for r in yaml.safe_load(p.read_text(encoding="utf-8"))["rules"] for e in r.get("examples") or []]
 
 
+def repair_examples() -> list[dict]:
+    """Every example of the parse repairs (``rules/repairs.yaml``: {lang, text, word, …}), with its repair's ``id``."""
+    from extractors.events import repairs
+
+    return [dict(e, id=r["id"]) for r in repairs.rules() for e in r.get("examples") or []]
+
+
 def texts(lang: str) -> list[str]:
-    """Every golden, one-act and rule example text of ``lang`` once, in file order."""
+    """Every golden, one-act, rule and repair example text of ``lang`` once, in file order."""
     out = [c["text"] for c in golden(lang)] + [c["text"] for cs in oneact(lang).values() for c in cs]
-    out += [e["text"] for e in rule_examples() if e["lang"] == lang]
+    out += [e["text"] for e in rule_examples() + repair_examples() if e["lang"] == lang]
     return list(dict.fromkeys(out))
 
 
