@@ -54,10 +54,9 @@ class NounPhrases(Part):
         tree, n = self.tree, self.tree[node]
         # "Hundreds rallied", "Thousands took to the streets", "Thousands of Serbs held a rally": a count of people
         counted = n.rel in ("nsubj", "nsubj:pass") and n.lemma.lower() in self.lex.crowd_counts \
-            and all(k.feats.get("Animacy") == "Anim" and k.feats.get("Number") == "Plur" for k in tree.children(node, "nmod"))
+            and all(self._people(k) for k in tree.children(node, "nmod"))
         # (the count made a modifier of the people it counts: "Serbs" with "thousands" under it)
-        counted = counted or (n.rel in ("nsubj", "nsubj:pass") and n.feats.get("Animacy") == "Anim"
-                              and n.feats.get("Number") == "Plur"
+        counted = counted or (n.rel in ("nsubj", "nsubj:pass") and self._people(n)
                               and any(k.lemma.lower() in self.lex.crowd_counts for k in tree.children(node)))
         if counted or n.lemma.lower() in self.lex.crowds or (
                 n.upos in ("NUM", "NOUN") and any(k.lemma.lower() in self.lex.crowds for k in tree.children(node, "nmod"))):
@@ -65,12 +64,24 @@ class NounPhrases(Part):
             return Arg(text, text.lower(), None, "GROUP", s, e, "crowd")
         return None
 
+    def _people(self, k) -> bool:
+        """Plural people: animate by the tagger's features, or (where the language marks no animacy) the
+        people of a country ("Thousands of Armenians") or a crowd noun."""
+        if "Animacy" in k.feats:
+            return k.feats["Animacy"] == "Anim" and k.feats.get("Number") == "Plur"
+        if k.feats.get("Number") != "Plur" and k.text.lower() == k.lemma.lower():
+            return False  # (a demonym the tagger took for a singular name: "Bangladeshis", lemma "Bangladeshi")
+        m = self.by_word.get(k.id)
+        return (m is not None and m.actor_type == "COUNTRY" and k.upos in ("NOUN", "PROPN")) \
+            or k.lemma.lower() in self.lex.crowds
+
     def _np_single(self, node: int, allow_coref: bool) -> Arg | None:
         tree = self.tree
         own = self.by_word.get(node)
         # "Protesters" read as an uncoded name is still a crowd; "Thousands of Serbs": a count of people,
         # not the country they come from
-        if (own is not None and not own.actor_code or tree[node].lemma.lower() in self.lex.crowd_counts) \
+        if (own is not None and not own.actor_code or tree[node].lemma.lower() in self.lex.crowd_counts or any(
+                k.lemma.lower() in self.lex.crowd_counts for k in tree.children(node))) \
                 and (crowd := self._crowd(node)) is not None:
             return crowd
         if own is not None:
