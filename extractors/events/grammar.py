@@ -14,7 +14,7 @@ import yaml
 GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 # the features every grammar file gives (None or false where the language lacks them)
-CASE_FEATURES = ("possessor_case", "place_case", "recipient_case", "direction_case", "agent_case")
+CASE_FEATURES = ("possessor_case", "place_case", "recipient_case", "direction_case", "agent_case", "instrument_case")
 FLAG_FEATURES = ("impersonal_plural", "subject_after_verb_is_object", "passive_needs_aux", "surface_names",
                  "pronoun_gender_is_person")
 
@@ -30,6 +30,7 @@ class Grammar:
     recipient_case: str | None = None  # "supply weapons to Taiwan" with no preposition: a bare recipient
     direction_case: str | None = None  # "gas supplies into Austria": whither
     agent_case: str | None = None  # "invited by NATO", "imposed by the EU" with no preposition: a passive's agent
+    instrument_case: str | None = None  # "attacked a boat with water cannon" with no preposition: the instrument
     # "in the ministry [they] said": a plural verb with no subject is said by the institution named in the clause
     impersonal_plural: bool = False
     # a second "subject" after the verb is mostly an object whose accusative looks nominative

@@ -55,6 +55,10 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
         + [k for c in list(objs) for m in tree.children(c.id, "nmod") for k in tree.children(m.id, "conj")
            if k.upos == "NOUN"]
     related += [(k, "obj") for k in objs if k.head != node.id]
+    # "blasted a boat | with water cannon" hung on the object, an instrumental read as an indirect object
+    # (grammar instrument_case): the verb's own oblique
+    related += [(m, "obl") for o in objs for m in tree.children(o.id, "nmod") if tree.children(m.id, "case")]
+    related += [(k, "obl") for k in tree.children(node.id, "iobj") if tree.g.instrument_case and k.feats.get("Case") == tree.g.instrument_case]
     # "transferred more than 1,000 containers" parsed with "more" as the object: what is counted is it
     objs += [k for c in objs if c.lemma.lower() in tree.g.comparatives for k in tree.children(c.id, "obl", "nmod")
              if any(x.lemma.lower() in tree.g.comparison_cases for x in tree.children(k.id, "case"))]

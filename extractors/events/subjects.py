@@ -87,6 +87,9 @@ class Subjects(Part):
         if not agent and (n.feats.get("Voice") == "Pass" or tree.children(node, "aux:pass", "nsubj:pass")):
             # the agent may hang on the passive subject ("sanctions were imposed by the EU", with no preposition)
             hung = [k for p in tree.children(node, "nsubj:pass") for k in tree.children(p.id, "nmod")]
+            # or on the instrument before it ("was hit with water cannon | by the coast guard")
+            hung += [k for o in tree.children(node, "obl") for k in tree.children(o.id, "nmod")
+                     if tree.cases(k.id) & tree.g.agent_preps and self.np(k.id, allow_coref=False) is not None]
             for c in tree.children(node, "obl", "nmod") + hung:
                 cases = tree.cases(c.id)
                 if cases & tree.g.agent_preps or (tree.g.agent_case and not cases and (c.feats.get("Case") == tree.g.agent_case or (
