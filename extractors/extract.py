@@ -196,6 +196,8 @@ def _modality(st: _Doc, r: _Reading, c, cond):
                             r.named_source)
     if modality in ("asserted", "planned") and c.light is not None and c.light.lemma in lex.hypothetical:
         modality = "hypothetical"  # "is mulling a ban", "is considering sanctions": not decided
+    if c.entry.future_only and modality not in ("planned", "hypothetical") and cond is None:
+        c.suppressed = "done_not_announced"  # "responded to the attack" tells the response, not a threat
     if modality == "asserted" and discourse.third_party_claim(tree, c, r.speakers):
         modality = "reported"
     if (cond is not None and modality == "asserted" and not c.negated and not c.entry.speech
@@ -249,6 +251,9 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
     """One live candidate as an event (or a background diagnostic)."""
     raw, tree, lex, sidx = st.raw, r.tree, st.lex, r.sidx
     modality, etype, cond = _modality(st, r, c, cond)
+    if c.suppressed:
+        st.diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, c.suppressed))
+        return
     dated = _date(st, r, c, modality)
     if dated is None:
         st.diags.append(Diagnostic(raw.doc_id, sidx, c.node.lemma, c.node.start, "background_past"))

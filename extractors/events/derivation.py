@@ -22,7 +22,7 @@ _NOUN_RELS = frozenset({"nmod"})
 
 
 def _transferable(e: Entry) -> bool:
-    return not (e.speech or e.stance or e.attribution or e.negated_only or e.conditional_only or e.on_negation)
+    return not (e.speech or e.stance or e.attribution or e.negated_only or e.conditional_only or e.future_only or e.on_negation)
 
 
 def _as_noun(e: Entry) -> Entry | None:

@@ -179,8 +179,8 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
         found, reason = None, "pos_mismatch"
         for entries in groups:
             for entry in entries:
-                if not _pos_ok(node, entry):
-                    continue
+                if not _pos_ok(node, entry) or entry.future_only and past(tree, Candidate(node, entry)):
+                    continue  # (a response told in the past is no threat: its frame's words stay free)
                 ids = _frame_match(tree, node, entry, lex.measures)
                 if ids is None:
                     reason = "frame_not_matched"

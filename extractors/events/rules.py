@@ -257,6 +257,10 @@ def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexi
         # genitive needs no preposition): that party
         c.target = _other_party((res.np(k.id, allow_coref=False) for k in tree.children(n.id, "nmod")
                                  if not tree.cases(k.id) and k.feats.get("Case") == tree.g.possessor_case), c.actor)
+    if c.target is None and c.entry.future_only:
+        # a response announced to an act targets whoever does that act ("will respond to the deployment of US
+        # missiles": the United States)
+        c.target = _other_party((res.noun_agent(f) for f in sorted(c.frame_ids) if tree[f].upos == "NOUN"), c.actor)
     if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
         c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
     if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
