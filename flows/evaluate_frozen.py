@@ -20,8 +20,10 @@ from flows.evaluate import load_gold
 def _cache_key(text: str, lang: str, cfg: NLPConfig) -> str:
     from extractors.nlp import pipelines
 
+    from extractors.nlp import textprep
+
     models = json.dumps(pipelines.describe(lang, cfg), sort_keys=True, default=str)
-    return hashlib.sha256(f"{lang}|{models}|{text}".encode("utf-8")).hexdigest()[:24]
+    return hashlib.sha256(f"{lang}|{models}|{textprep.VERSION}|{text}".encode("utf-8")).hexdigest()[:24]
 
 
 def annotations(raws, cfg: NLPConfig, cache_dir: Path) -> dict[str, object]:

@@ -109,8 +109,9 @@ class Targets(Part):
             arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
         if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
             arg = self.nearest(c.id, self.lex.roles[c.lemma], exclude)  # "from the African country"
-        if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") and tree.cases(c.id) & tree.g.addressed_cases:
-            arg = self.nationality(c.id)  # "sanctions on Russian banks"
+        if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") \
+                and tree.cases(c.id) & (tree.g.addressed_cases | set(self.lex.hostile_cases)):
+            arg = self.nationality(c.id)  # "sanctions on Russian banks", "fired water cannon at a Philippine boat"
         if arg is not None and any(self._subject_matter(c.id, tree.cases(g.id)) and any(
                 tree[i].start == arg.start for i in tree.subtree(g.id)) for g in tree.children(c.id, "nmod")):
             return None  # "proposed a resolution on Gaza": what the resolution is about
