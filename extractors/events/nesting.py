@@ -122,29 +122,14 @@ def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozense
             _speech_content(tree, c, live, demonstratives)
 
     for c in cands:
-        if c.suppressed:
+        # the light verb an act noun codes, once (lexicons/rules/nesting.yaml's on_light_verb); then what another
+        # act is about ("support Ukraine's bid to join"); last the sentence's own (one meeting, an actor)
+        if c.suppressed or ((rule := rules.stop("on_light_verb", m, c.node)) is not None and not rule.stops):
             continue
-        # "signed an agreement": one event, not "signed" and "signed an agreement"
-        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
-                and (not live[c.light.id].frame_ids or c.node.id in live[c.light.id].frame_ids):
-            # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
-            # (not when the verb's own frame is another object: "expressed support … and concern over …")
-            live[c.light.id].suppressed = "duplicate_of_light_verb"
-        elif c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
-                and c.node.rel == "obl" and c.node.upos == "NOUN" and live[c.light.id].entry.on_negation:
-            part = live[c.light.id]  # taking part (or refusing to) in a meeting named by its own noun
-            if part.event_type == part.entry.on_negation:
-                c.suppressed = "content_of_refusal"  # "will not take part in the summit": the refusal alone
-                continue
-            part.suppressed = "duplicate_of_light_verb"  # "took part in the talks": the talks themselves
-        rule = rules.first("on_argument", m, c.node)  # what another act is about ("support Ukraine's bid to join")
-        if rule is not None:
-            c.suppressed = rule.id
-    _one_encounter(cands)
-    # control: an xcomp event under a request takes the requested party as its actor — not emitted
-    for c in cands:
-        if not c.suppressed and c.actor is None:
-            c.suppressed = "no_actor"
+        rules.stop("on_argument", m, c.node)
+    for c in sorted(cands, key=lambda c: c.node.id):
+        if not c.suppressed:
+            rules.stop("on_sentence", m, c.node)
 
 
 def _readiness(c: Candidate, live: dict[int, Candidate]) -> bool:
@@ -180,21 +165,6 @@ def _speech_content(tree: Tree, c: Candidate, live: dict[int, Candidate], demons
                 follows is not None and anchor(other).id in tree.subtree(follows)):
             c.suppressed = "coded_as_content"
             break
-
-
-def _one_encounter(cands: list[Candidate]) -> None:
-    """"plans to meet the UN chief and intends to discuss the grain deal with him": one sentence, one
-    actor, one meeting. A later CONSULT of the same actor that names no other party is the same one."""
-    seen: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: c.node.id):
-        if c.suppressed or c.event_type != "CONSULT" or c.actor is None:
-            continue
-        earlier = next((o for o in seen if o.actor.norm == c.actor.norm), None)
-        if earlier is not None and (c.target is None or c.target.via in ("coref", "speaker")
-                                    or (earlier.target is not None and c.target.norm == earlier.target.norm)):
-            c.suppressed = "same_encounter"
-            continue
-        seen.append(c)
 
 
 def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:
