@@ -11,38 +11,7 @@ from extractors.events.predicates import VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
 
-CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
-
-
-def _is_content(tree: Tree, speech: int, node: Node, demonstratives: frozenset[str]) -> bool:
-    """``node`` lies in what the speech verb says: a clause under it, an "about…" phrase, or an act
-    named as its object ("declared a protest", "announced sanctions")."""
-    path = [node] + tree.ancestors(node.id)
-    sp = tree[speech]
-    if sp.rel == "parataxis" and sp.head and any(a.id == sp.head for a in path) and all(a.id != speech for a in path):
-        return True  # "Israel must halt the strikes, Cairo said": the clause the speech verb closes
-    for i, a in enumerate(path):
-        if a.head == speech:
-            if a.rel in CONTENT_RELS or (i == 0 and a.rel == "obj" and a.upos in ("NOUN", "PROPN") and not any(
-                    k.lemma in demonstratives for k in tree.children(a.id, "det"))):  # not "described these talks"
-                return True
-            return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & tree.g.about_cases)
-    return False
-
-
-def _following_clause(tree: Tree, speech: Node) -> int | None:
-    """The clause a complementiser right after a speech verb opens ("emphasised that …", "stressed
-    that …"), wherever the parser attached it."""
-    ids = tree.ids
-    k = ids.index(speech.id)
-    for i in ids[k + 1:k + 3]:
-        n = tree[i]
-        if n.lemma in tree.g.content_complementisers and n.deprel == "mark" and n.head:
-            return n.head
-        if n.upos != "PUNCT":
-            return None
-    return None
 
 
 def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> Node:
@@ -97,30 +66,21 @@ FACTS = {"own_agent_act": _own_agent, "content_holder": _content_holder,
          "answered_act": lambda m, n: _answered(m.tree, n)}
 
 
-def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
-                    readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset(),
-                    reactions: frozenset[str] = frozenset()) -> None:
+def suppress_nested(tree: Tree, cands: list[Candidate], readiness: frozenset[str] = frozenset(),
+                    light_nouns: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
-    fired refusal or request are its content, not separate events."""
+    fired refusal or request are its content, not separate events (the stages of lexicons/rules/nesting.yaml)."""
     live = {c.node.id: c for c in cands if not c.suppressed}
     m = patterns.Match(tree, live, FACTS, _Nested(live, light_nouns, reactions))
     rules = patterns.load(tree.g.lang)
     for c in cands:
-        if c.suppressed:
+        if c.suppressed or rules.stop("on_nesting", m, c.node) is not None \
+                or (c.node.lemma in readiness and _readiness(c, live)) or rules.stop("on_statement", m, c.node) is not None:
             continue
-        rule = rules.first("on_nesting", m, c.node)  # lexicons/rules/nesting.yaml
-        if rule is not None:
-            c.suppressed = "" if rule.keep else rule.id
-            continue
-        if c.node.lemma in readiness and _readiness(c, live):
-            continue
-        rule = rules.first("on_statement", m, c.node)
-        if rule is not None:
-            c.suppressed = rule.id
-            continue
-        if c.entry.speech:
-            _speech_content(tree, c, live, demonstratives)
-
+        for _ in cands:  # a speech act's content: every statement of the same speaker in it, then the act that codes it
+            rule = rules.stop("on_speech", m, c.node)
+            if rule is None or not rule.stops:
+                break
     for c in cands:
         # the light verb an act noun codes, once (lexicons/rules/nesting.yaml's on_light_verb); then what another
         # act is about ("support Ukraine's bid to join"); last the sentence's own (one meeting, an actor)
@@ -147,24 +107,6 @@ def _readiness(c: Candidate, live: dict[int, Candidate]) -> bool:
         if c.target is None and o.target is not None:
             c.target = o.target
     return False
-
-
-def _speech_content(tree: Tree, c: Candidate, live: dict[int, Candidate], demonstratives: frozenset[str]) -> None:
-    """A speech act whose content holds another act is coded by that act; a second statement of the same
-    speaker inside it is the same statement."""
-    follows = _following_clause(tree, c.node)
-    for other in live.values():
-        if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
-                and other.actor is not None and other.actor.norm == c.actor.norm \
-                and _is_content(tree, c.node.id, anchor(other), demonstratives):
-            other.suppressed = "same_statement"  # "wrote that he does not consider…": one statement
-            continue
-        if other is c or other.entry.speech:
-            continue
-        if _is_content(tree, c.node.id, anchor(other), demonstratives) or (
-                follows is not None and anchor(other).id in tree.subtree(follows)):
-            c.suppressed = "coded_as_content"
-            break
 
 
 def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:

@@ -28,11 +28,13 @@ A pattern is a mapping whose every key must hold of the node:
                  true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv;
                  ``$name.field``: equal to that field of the candidate of the node bound to ``name``
   is             a name or list of names of facts the stage supplies: tests the language cannot state
-  parent, ancestor, child, descendant, sibling, word_before, word_after, preceding, anchor, carries, frame
+  parent, ancestor, child, descendant, sibling, word_before, word_after, preceding, anchor, anchored, carries,
+  frame
                  some node in that relation matches the nested pattern (a list: each matches some
                  node); ``sibling``: another child of the node's head; ``word_before``, ``word_after``:
                  the word right before (after) the node; ``preceding``: any word before it; ``anchor``: the
-                 candidate's clause-level word, its light verb or itself; ``carries``: the noun predicates
+                 candidate's clause-level word, its light verb or itself (``anchored``: the predicates whose
+                 clause-level word the node is); ``carries``: the noun predicates
                  whose light verb the node is; ``frame``: the words of the candidate's frame
   name           binds the node to that name, for ``precedes``/``follows`` and a repair's actions (a
                  name is bound as its pattern is tried: where a match holds, to the node it held of;
@@ -63,7 +65,7 @@ if TYPE_CHECKING:  # the tree runs the repairs, which are patterns: no import of
 RULES_DIR = lexicon.LEXICON_DIR / "rules"
 REPAIRS = RULES_DIR / "repairs.yaml"
 RELATIONS = ("parent", "ancestor", "child", "descendant", "sibling", "word_before", "word_after", "preceding", "anchor",
-             "carries", "frame")
+             "anchored", "carries", "frame")
 ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "lemma_ends", "text_ends", "phrase", "case_phrase", "feats",
               "first", "glued", "before_head", "asked", "precedes", "follows", "event", "is")
 KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none", "name"))
@@ -230,6 +232,10 @@ def _anchor(m: Match, n: Node) -> list[Node]:
     return [] if c is None else [c.light if c.light is not None else c.node]
 
 
+def _anchored(m: Match, n: Node) -> list[Node]:
+    return [c.node for c in m.events.values() if (c.light if c.light is not None else c.node).id == n.id]
+
+
 def _carried(m: Match, n: Node) -> list[Node]:
     return [c.node for c in m.events.values() if c.light is not None and c.light.id == n.id]
 
@@ -255,6 +261,7 @@ _NEIGHBOURS: dict[str, Callable[[Match, Node], list[Node]]] = {
     "word_before": lambda m, n: _word(m, n, -1),
     "word_after": lambda m, n: _word(m, n, 1),
     "anchor": _anchor,
+    "anchored": _anchored,
     "carries": _carried,
     "frame": lambda m, n: [m.tree[i] for i in sorted(c.frame_ids)] if (c := m.events.get(n.id)) is not None else [],
     "preceding": lambda m, n: [o for o in m.tree.nodes.values() if o.id < n.id],

@@ -130,6 +130,7 @@ def test_preceding_frame_references_and_stops():
     events = {4: verb, 6: noun}
     assert _match({"preceding": {"lemma": "russia"}}, 4) and not _match({"preceding": {}}, 1)
     assert _match({"frame": {"lemma": "geneva"}}, 6, events) and not _match({"frame": {}}, 4, events)
+    assert _match({"anchored": {"lemma": "talk"}}, 4, events) and not _match({"anchored": {}}, 6, events)
     # (``any`` is tried after the relations, so ``anchor`` has bound its name)
     assert _match({"anchor": {"name": "v"}, "any": [{"event": {"negated": "$v.negated", "type": "CONSULT"}}]}, 6, events)
     assert not _match({"anchor": {"name": "v"}, "any": [{"event": {"type": "$v.type"}}]}, 6, events)
