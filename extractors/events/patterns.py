@@ -366,6 +366,8 @@ def compile_rules(data: list[dict], words: Callable[[str], frozenset[str]], sour
             raise ValueError(f"{source}: rule id {d['id']!r} given twice")
         seen.add(d["id"])
         p = d["pattern"]
+        if d.get("stops") and f"'name': '{d['stops']}'" not in str(p):
+            raise ValueError(f"{source}: rule {d['id']!r} stops {d['stops']!r}, a name its pattern does not bind")
         out.append(Rule(str(d["id"]), str(d["reason"]), str(d["stage"]), c.compile(p, str(d["id"])),
                         index_key(c, p, "upos"), index_key(c, p, "lemma"), tuple(d.get("examples") or ()),
                         bool(d.get("keep")), str(d.get("stops") or "")))

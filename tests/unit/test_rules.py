@@ -159,6 +159,9 @@ def test_keep_rules_and_errors():
     assert rs.first("s", patterns.Match(tree), tree[6]).keep
     with pytest.raises(ValueError, match="unknown keys"):
         patterns.compile_rules([{"id": "r", "reason": "x", "stage": "s", "pattern": {"lema": "x"}}], LISTS.__getitem__)
+    with pytest.raises(ValueError, match="does not bind"):
+        patterns.compile_rules([{"id": "r", "reason": "x", "stage": "s", "stops": "v", "pattern": {"upos": "NOUN"}}],
+                               LISTS.__getitem__)
     with pytest.raises(ValueError, match="twice"):
         patterns.compile_rules(data + data[:1], LISTS.__getitem__)
     with pytest.raises(AttributeError, match="no word set"):
