@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.event_types import HOSTILE
 from extractors.events import patterns
 from extractors.events.predicates import VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
@@ -75,10 +74,11 @@ def suppress_nested(tree: Tree, cands: list[Candidate], readiness: frozenset[str
     rules = patterns.load(tree.g.lang)
     for c in cands:
         if c.suppressed or rules.stop("on_nesting", m, c.node) is not None \
-                or (c.node.lemma in readiness and _readiness(c, live)) or rules.stop("on_statement", m, c.node) is not None:
+                or (c.node.lemma in readiness and _readiness(c, live, rules, m)) \
+                or rules.stop("on_statement", m, c.node) is not None:
             continue
         for _ in cands:  # a speech act's content: every statement of the same speaker in it, then the act that codes it
-            rule = rules.stop("on_speech", m, c.node)
+            rule = rules.stop("on_content", m, c.node)
             if rule is None or not rule.stops:
                 break
     for c in cands:
@@ -92,16 +92,16 @@ def suppress_nested(tree: Tree, cands: list[Candidate], readiness: frozenset[str
             rules.stop("on_sentence", m, c.node)
 
 
-def _readiness(c: Candidate, live: dict[int, Candidate]) -> bool:
-    """A readiness noun's content: a hostile act is the threat itself (``c`` is then suppressed: True);
-    any other content belongs to the offer ("willing to cooperate"), whose target it gives."""
+def _readiness(c: Candidate, live: dict[int, Candidate], rules: patterns.RuleSet, m: patterns.Match) -> bool:
+    """A readiness noun's content: a hostile act is the threat itself (``c`` is then stopped by a rule of
+    on_content, coded_as_content: True); any other content belongs to the offer ("willing to cooperate"),
+    whose target it gives."""
+    if rules.stop("on_content", m, c.node) is not None:
+        return True
     inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
              and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
                   # "of the readiness to release", "its readiness to host talks"
                   or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
-    if any(o.entry.type in HOSTILE for o in inner):
-        c.suppressed = "coded_as_content"  # "ready to give a tough response" is the threat itself
-        return True
     for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
         o.suppressed = "complement_of_event"
         if c.target is None and o.target is not None:
