@@ -145,7 +145,7 @@ def _conditions(st: _Doc, tree: Tree, cands) -> tuple[list, dict[int, conditions
     for c in cands:  # a predicate inside a condition states the condition, not an act
         if not c.suppressed and any(k.start <= c.node.start < k.end for k in conds):
             c.suppressed = "inside_condition"
-    nesting.suppress_nested(tree, cands, lex.demonstratives, lex.readiness, lex.light_nouns, lex.reaction_verbs)
+    nesting.suppress_nested(tree, cands, lex.readiness, lex.light_nouns, lex.reaction_verbs)
     live = [c for c in cands if not c.suppressed]
     attached: dict[int, conditions.Condition] = {}
     # a nominal act with its own agent ("Aoun's condemnation") was done already: a verbal act of the clause

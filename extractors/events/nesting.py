@@ -5,44 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.event_types import HOSTILE
 from extractors.events import patterns
 from extractors.events.predicates import VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
 
-CONTENT_RELS = ("ccomp", "parataxis", "xcomp", "csubj", "advcl", "conj")
 CONTENT_HOLDERS = {"THREATEN", "REQUEST", "REJECT"}  # a threat, call or refusal "to X" says what X is
-
-
-def _is_content(tree: Tree, speech: int, node: Node, demonstratives: frozenset[str]) -> bool:
-    """``node`` lies in what the speech verb says: a clause under it, an "about…" phrase, or an act
-    named as its object ("declared a protest", "announced sanctions")."""
-    path = [node] + tree.ancestors(node.id)
-    sp = tree[speech]
-    if sp.rel == "parataxis" and sp.head and any(a.id == sp.head for a in path) and all(a.id != speech for a in path):
-        return True  # "Israel must halt the strikes, Cairo said": the clause the speech verb closes
-    for i, a in enumerate(path):
-        if a.head == speech:
-            if a.rel in CONTENT_RELS or (i == 0 and a.rel == "obj" and a.upos in ("NOUN", "PROPN") and not any(
-                    k.lemma in demonstratives for k in tree.children(a.id, "det"))):  # not "described these talks"
-                return True
-            return a.rel == "obl" and bool({k.lemma for k in tree.children(a.id, "case")} & tree.g.about_cases)
-    return False
-
-
-def _following_clause(tree: Tree, speech: Node) -> int | None:
-    """The clause a complementiser right after a speech verb opens ("emphasised that …", "stressed
-    that …"), wherever the parser attached it."""
-    ids = tree.ids
-    k = ids.index(speech.id)
-    for i in ids[k + 1:k + 3]:
-        n = tree[i]
-        if n.lemma in tree.g.content_complementisers and n.deprel == "mark" and n.head:
-            return n.head
-        if n.upos != "PUNCT":
-            return None
-    return None
 
 
 def _through_light_noun(tree: Tree, node: Node, light_nouns: frozenset[str]) -> Node:
@@ -97,104 +65,48 @@ FACTS = {"own_agent_act": _own_agent, "content_holder": _content_holder,
          "answered_act": lambda m, n: _answered(m.tree, n)}
 
 
-def suppress_nested(tree: Tree, cands: list[Candidate], demonstratives: frozenset[str] = frozenset(),
-                    readiness: frozenset[str] = frozenset(), light_nouns: frozenset[str] = frozenset(),
-                    reactions: frozenset[str] = frozenset()) -> None:
+def suppress_nested(tree: Tree, cands: list[Candidate], readiness: frozenset[str] = frozenset(),
+                    light_nouns: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset()) -> None:
     """Speech acts whose content clause holds an event are coded by that event; complements of a
-    fired refusal or request are its content, not separate events."""
+    fired refusal or request are its content, not separate events (the stages of lexicons/rules/nesting.yaml)."""
     live = {c.node.id: c for c in cands if not c.suppressed}
     m = patterns.Match(tree, live, FACTS, _Nested(live, light_nouns, reactions))
     rules = patterns.load(tree.g.lang)
     for c in cands:
-        if c.suppressed:
+        if c.suppressed or rules.stop("on_nesting", m, c.node) is not None \
+                or (c.node.lemma in readiness and _readiness(c, live, rules, m)) \
+                or rules.stop("on_statement", m, c.node) is not None:
             continue
-        rule = rules.first("on_nesting", m, c.node)  # lexicons/rules/nesting.yaml
-        if rule is not None:
-            c.suppressed = "" if rule.keep else rule.id
-            continue
-        if c.node.lemma in readiness and _readiness(c, live):
-            continue
-        rule = rules.first("on_statement", m, c.node)
-        if rule is not None:
-            c.suppressed = rule.id
-            continue
-        if c.entry.speech:
-            _speech_content(tree, c, live, demonstratives)
-
+        for _ in cands:  # a speech act's content: every statement of the same speaker in it, then the act that codes it
+            rule = rules.stop("on_content", m, c.node)
+            if rule is None or not rule.stops:
+                break
     for c in cands:
-        if c.suppressed:
+        # the light verb an act noun codes, once (lexicons/rules/nesting.yaml's on_light_verb); then what another
+        # act is about ("support Ukraine's bid to join"); last the sentence's own (one meeting, an actor)
+        if c.suppressed or ((rule := rules.stop("on_light_verb", m, c.node)) is not None and not rule.stops):
             continue
-        # "signed an agreement": one event, not "signed" and "signed an agreement"
-        if c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
-                and (not live[c.light.id].frame_ids or c.node.id in live[c.light.id].frame_ids):
-            # "signed an agreement", "announced new aid", "offered an apology": one event, coded by the noun
-            # (not when the verb's own frame is another object: "expressed support … and concern over …")
-            live[c.light.id].suppressed = "duplicate_of_light_verb"
-        elif c.light is not None and c.light.id in live and not live[c.light.id].suppressed \
-                and c.node.rel == "obl" and c.node.upos == "NOUN" and live[c.light.id].entry.on_negation:
-            part = live[c.light.id]  # taking part (or refusing to) in a meeting named by its own noun
-            if part.event_type == part.entry.on_negation:
-                c.suppressed = "content_of_refusal"  # "will not take part in the summit": the refusal alone
-                continue
-            part.suppressed = "duplicate_of_light_verb"  # "took part in the talks": the talks themselves
-        rule = rules.first("on_argument", m, c.node)  # what another act is about ("support Ukraine's bid to join")
-        if rule is not None:
-            c.suppressed = rule.id
-    _one_encounter(cands)
-    # control: an xcomp event under a request takes the requested party as its actor — not emitted
-    for c in cands:
-        if not c.suppressed and c.actor is None:
-            c.suppressed = "no_actor"
+        rules.stop("on_argument", m, c.node)
+    for c in sorted(cands, key=lambda c: c.node.id):
+        if not c.suppressed:
+            rules.stop("on_sentence", m, c.node)
 
 
-def _readiness(c: Candidate, live: dict[int, Candidate]) -> bool:
-    """A readiness noun's content: a hostile act is the threat itself (``c`` is then suppressed: True);
-    any other content belongs to the offer ("willing to cooperate"), whose target it gives."""
+def _readiness(c: Candidate, live: dict[int, Candidate], rules: patterns.RuleSet, m: patterns.Match) -> bool:
+    """A readiness noun's content: a hostile act is the threat itself (``c`` is then stopped by a rule of
+    on_content, coded_as_content: True); any other content belongs to the offer ("willing to cooperate"),
+    whose target it gives."""
+    if rules.stop("on_content", m, c.node) is not None:
+        return True
     inner = [o for o in live.values() if o is not c and anchor(o).head == c.node.id
              and (anchor(o).rel in ("xcomp", "obl", "ccomp", "advcl")
                   # "of the readiness to release", "its readiness to host talks"
                   or (anchor(o).rel in ("nmod", "acl") and anchor(o).upos in VERBAL))]
-    if any(o.entry.type in HOSTILE for o in inner):
-        c.suppressed = "coded_as_content"  # "ready to give a tough response" is the threat itself
-        return True
     for o in inner:  # "willing to cooperate": the offer is the event, to whom the content says
         o.suppressed = "complement_of_event"
         if c.target is None and o.target is not None:
             c.target = o.target
     return False
-
-
-def _speech_content(tree: Tree, c: Candidate, live: dict[int, Candidate], demonstratives: frozenset[str]) -> None:
-    """A speech act whose content holds another act is coded by that act; a second statement of the same
-    speaker inside it is the same statement."""
-    follows = _following_clause(tree, c.node)
-    for other in live.values():
-        if other is not c and other.entry.speech and not other.suppressed and c.actor is not None \
-                and other.actor is not None and other.actor.norm == c.actor.norm \
-                and _is_content(tree, c.node.id, anchor(other), demonstratives):
-            other.suppressed = "same_statement"  # "wrote that he does not consider…": one statement
-            continue
-        if other is c or other.entry.speech:
-            continue
-        if _is_content(tree, c.node.id, anchor(other), demonstratives) or (
-                follows is not None and anchor(other).id in tree.subtree(follows)):
-            c.suppressed = "coded_as_content"
-            break
-
-
-def _one_encounter(cands: list[Candidate]) -> None:
-    """"plans to meet the UN chief and intends to discuss the grain deal with him": one sentence, one
-    actor, one meeting. A later CONSULT of the same actor that names no other party is the same one."""
-    seen: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: c.node.id):
-        if c.suppressed or c.event_type != "CONSULT" or c.actor is None:
-            continue
-        earlier = next((o for o in seen if o.actor.norm == c.actor.norm), None)
-        if earlier is not None and (c.target is None or c.target.via in ("coref", "speaker")
-                                    or (earlier.target is not None and c.target.norm == earlier.target.norm)):
-            c.suppressed = "same_encounter"
-            continue
-        seen.append(c)
 
 
 def _called_for(tree: Tree, c: Candidate, live: dict) -> Candidate | None:

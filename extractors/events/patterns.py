@@ -2,7 +2,8 @@
 rules are data (``lexicons/rules/*.yaml``), each with an id, a one-line reason, the stage of the
 extraction that asks for it, a pattern and example sentences. A stage asks for the first rule whose
 pattern matches a node; that rule's id is the reason the diagnostics give (a rule marked ``keep`` is an
-exception: what it matches is kept).
+exception: what it matches is kept). A rule with ``stops: name`` stops the candidate of the node its
+pattern bound to that name (the light verb an act noun codes) instead of the node asked about.
 
 A pattern is a mapping whose every key must hold of the node:
   lemma, text    a word, a list of words, or ``@name``: a word list of the lexicon (a ``Lexicon`` field)
@@ -24,13 +25,17 @@ A pattern is a mapping whose every key must hold of the node:
   event          the node is a predicate of the stage's candidates; the mapping tests the candidate's
                  fields by name or dotted path (``negated``, ``actor.via``; its lexicon entry's where the
                  candidate has no such field: ``type``, ``speech``): a value, a list (one of) or
-                 true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv
+                 true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv;
+                 ``$name.field``: equal to that field of the candidate of the node bound to ``name``
   is             a name or list of names of facts the stage supplies: tests the language cannot state
-  parent, ancestor, child, descendant, sibling, word_before, word_after, anchor, carries
+  parent, ancestor, child, descendant, sibling, word_before, word_after, preceding, anchor, anchored, carries,
+  frame
                  some node in that relation matches the nested pattern (a list: each matches some
                  node); ``sibling``: another child of the node's head; ``word_before``, ``word_after``:
-                 the word right before (after) the node; ``anchor``: the candidate's clause-level word, its
-                 light verb or itself; ``carries``: the noun predicates whose light verb the node is
+                 the word right before (after) the node; ``preceding``: any word before it; ``anchor``: the
+                 candidate's clause-level word, its light verb or itself (``anchored``: the predicates whose
+                 clause-level word the node is); ``carries``: the noun predicates
+                 whose light verb the node is; ``frame``: the words of the candidate's frame
   name           binds the node to that name, for ``precedes``/``follows`` and a repair's actions (a
                  name is bound as its pattern is tried: where a match holds, to the node it held of;
                  the keys of a pattern are tried in the order listed here, so ``parent`` binds before
@@ -59,11 +64,12 @@ if TYPE_CHECKING:  # the tree runs the repairs, which are patterns: no import of
 
 RULES_DIR = lexicon.LEXICON_DIR / "rules"
 REPAIRS = RULES_DIR / "repairs.yaml"
-RELATIONS = ("parent", "ancestor", "child", "descendant", "sibling", "word_before", "word_after", "anchor", "carries")
+RELATIONS = ("parent", "ancestor", "child", "descendant", "sibling", "word_before", "word_after", "preceding", "anchor",
+             "anchored", "carries", "frame")
 ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "lemma_ends", "text_ends", "phrase", "case_phrase", "feats",
               "first", "glued", "before_head", "asked", "precedes", "follows", "event", "is")
 KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none", "name"))
-RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep"})
+RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep", "stops"})
 
 
 @dataclass
@@ -91,6 +97,7 @@ class Rule:
     lemmas: frozenset[str] | None
     examples: tuple[dict, ...] = ()
     keep: bool = False  # an exception: the candidate matched is kept, and no later rule of the stage is tried
+    stops: str = ""  # the name of the node whose candidate the rule stops (else the node asked about)
 
 
 def _list(v) -> list:
@@ -163,8 +170,11 @@ class Compiler:
         return lambda m, n: not any(t(m, n) for t in subs)  # none
 
     def _event(self, want: Mapping) -> Test:
-        items = [(str(f).split("."), _types(v)) for f, v in want.items()]
-        return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(c, f), v) for f, v in items)
+        ref = lambda v: isinstance(v, str) and v.startswith("$")  # noqa: E731
+        items = [(str(f).split("."), _types(v)) for f, v in want.items() if not ref(v)]
+        same = [(str(f).split("."), v[1:].split(".")) for f, v in want.items() if ref(v)]
+        return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(c, f), v) for f, v in items) \
+            and all(_same(m, c, f, name, path) for f, (name, *path) in same)
 
 
 def _all(tests: list[Test]) -> Test:
@@ -200,6 +210,12 @@ def _types(v):
     return [t.name for t in event_types.TYPES if getattr(t, v[1:])] if str(v).startswith("@") else v
 
 
+def _same(m: Match, c, f: list[str], name: str, path: list[str]) -> bool:
+    """The candidate's field ``f`` equals the field ``path`` of the candidate of the node bound to ``name``."""
+    o = m.events.get(m.names[name].id) if name in m.names else None
+    return o is not None and _field(c, f) == _field(o, path)
+
+
 def _holds(got, want) -> bool:
     if isinstance(want, bool):
         return bool(got) is want
@@ -214,6 +230,10 @@ def _phrase(m: Match, n: Node) -> str:
 def _anchor(m: Match, n: Node) -> list[Node]:
     c = m.events.get(n.id)
     return [] if c is None else [c.light if c.light is not None else c.node]
+
+
+def _anchored(m: Match, n: Node) -> list[Node]:
+    return [c.node for c in m.events.values() if (c.light if c.light is not None else c.node).id == n.id]
 
 
 def _carried(m: Match, n: Node) -> list[Node]:
@@ -241,7 +261,10 @@ _NEIGHBOURS: dict[str, Callable[[Match, Node], list[Node]]] = {
     "word_before": lambda m, n: _word(m, n, -1),
     "word_after": lambda m, n: _word(m, n, 1),
     "anchor": _anchor,
+    "anchored": _anchored,
     "carries": _carried,
+    "frame": lambda m, n: [m.tree[i] for i in sorted(c.frame_ids)] if (c := m.events.get(n.id)) is not None else [],
+    "preceding": lambda m, n: [o for o in m.tree.nodes.values() if o.id < n.id],
 }
 
 
@@ -314,9 +337,18 @@ class RuleSet:
         """The first rule of ``stage`` whose pattern matches ``node``."""
         m.node = node
         for r in self._for(stage, node.upos):
+            m.names.clear()
             if (r.lemmas is None or node.lemma in r.lemmas) and r.test(m, node):
                 return r
         return None
+
+    def stop(self, stage: str, m: Match, node: Node) -> Rule | None:
+        """The first rule of ``stage`` that matches ``node``, applied: the candidate it stops (the one its
+        ``stops`` names, else the node's) gets its id as the reason it gives no event (a ``keep`` rule: none)."""
+        rule = self.first(stage, m, node)
+        if rule is not None and not rule.keep:
+            m.events[(m.names[rule.stops] if rule.stops else node).id].suppressed = rule.id
+        return rule
 
 
 def index_key(c: Compiler, p: Mapping, k: str) -> frozenset[str] | None:
@@ -334,9 +366,11 @@ def compile_rules(data: list[dict], words: Callable[[str], frozenset[str]], sour
             raise ValueError(f"{source}: rule id {d['id']!r} given twice")
         seen.add(d["id"])
         p = d["pattern"]
+        if d.get("stops") and f"'name': '{d['stops']}'" not in str(p):
+            raise ValueError(f"{source}: rule {d['id']!r} stops {d['stops']!r}, a name its pattern does not bind")
         out.append(Rule(str(d["id"]), str(d["reason"]), str(d["stage"]), c.compile(p, str(d["id"])),
                         index_key(c, p, "upos"), index_key(c, p, "lemma"), tuple(d.get("examples") or ()),
-                        bool(d.get("keep"))))
+                        bool(d.get("keep")), str(d.get("stops") or "")))
     return out
 
 

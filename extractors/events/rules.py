@@ -157,9 +157,10 @@ def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, m: patt
             if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
                 c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
             if c.actor is None and not c.entry.stance:
-                # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike")
-                c.suppressed = c.actor_how if c.actor_how in ("prospect_not_act", "told_not_done", "reaction_to") \
-                    else "noun_without_agent"
+                # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike"):
+                # the on_governor rule (or told_not_done) that ended the governor's walk says why
+                c.suppressed = c.actor_how if c.actor_how == "told_not_done" \
+                    or c.actor_how in {r.id for r in patterns.load(lex.lang).rules} else "noun_without_agent"
                 return False
     else:
         c.actor, c.actor_how = res.subject(n.id)
@@ -444,17 +445,14 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
     """A noun predicate with no agent of its own, as the object of a clause ("Russia does not rule out
     developing cooperation", "at the meeting with X, Y said"): the clause's subject acts. Not through a
     noun of prospect ("warned of the consequences of a strike", "of the threat of an attack"): what might
-    happen has no agent in the clause. A forceful act (``event_types.CLAIMED``) that a speech verb tells is
-    not the speaker's ("Lithuania reported a violation of its airspace"): it is told, by whomever done."""
-    cur, steps = n, 0
+    happen has no agent in the clause (a rule of the stage on_governor, lexicons/rules/suppressions.yaml, ends
+    the walk at a governor). A forceful act (``event_types.CLAIMED``) that a speech verb tells is not the
+    speaker's ("Lithuania reported a violation of its airspace"): it is told, by whomever done."""
+    cur, steps, m = n, 0, patterns.Match(tree)
     while cur.rel in GOVERNOR_RELS and cur.head and steps < 2:
         gov = tree[cur.head]
-        if gov.lemma.lower() in lex.prospect_nouns or (gov.upos == "NOUN" and gov.lemma.lower() in lex.readiness):
-            # "warned of the consequences of a strike", "spoke of another side's readiness to negotiate": a prospect, no act done
-            return None, "prospect_not_act"
-        if gov.upos == "NOUN" and gov.lemma.lower() in lex.reaction_nouns:
-            # "imposed sanctions in response to the arms sale": the act answered is another party's
-            return None, "reaction_to"
+        if (rule := patterns.load(lex.lang).first("on_governor", m, gov)) is not None:
+            return None, rule.id
         if gov.upos == "NOUN" and gov.lemma.lower() in lex.planned and res.noun_agent(gov.id) is not None:
             # "against the EU's plan to give up gas": the act under another's plan is no act of the clause's subject
             return None, "noun_without_agent"

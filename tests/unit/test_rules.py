@@ -121,6 +121,25 @@ def test_events_facts_and_anchor():
     assert _match({"is": "far"}, 8, facts={"far": lambda m, n: n.id > 7}) and not _match({"is": "far"}, 1, facts={"far": lambda m, n: n.id > 7})
 
 
+def test_preceding_frame_references_and_stops():
+    tree = _tree()
+    verb = SimpleNamespace(node=tree[4], entry=SimpleNamespace(type="REJECT"), light=None, negated=True, frame_ids=set(),
+                           suppressed="")
+    noun = SimpleNamespace(node=tree[6], entry=SimpleNamespace(type="CONSULT"), light=tree[4], negated=True,
+                           frame_ids={8}, suppressed="")
+    events = {4: verb, 6: noun}
+    assert _match({"preceding": {"lemma": "russia"}}, 4) and not _match({"preceding": {}}, 1)
+    assert _match({"frame": {"lemma": "geneva"}}, 6, events) and not _match({"frame": {}}, 4, events)
+    assert _match({"anchored": {"lemma": "talk"}}, 4, events) and not _match({"anchored": {}}, 6, events)
+    # (``any`` is tried after the relations, so ``anchor`` has bound its name)
+    assert _match({"anchor": {"name": "v"}, "any": [{"event": {"negated": "$v.negated", "type": "CONSULT"}}]}, 6, events)
+    assert not _match({"anchor": {"name": "v"}, "any": [{"event": {"type": "$v.type"}}]}, 6, events)
+    data = [{"id": "dup", "reason": "x", "stage": "s", "stops": "v", "pattern": {"anchor": {"name": "v", "asked": False}}}]
+    rs = patterns.RuleSet(patterns.compile_rules(data, LISTS.__getitem__))
+    assert rs.stop("s", patterns.Match(tree, events), tree[6]).stops == "v"
+    assert verb.suppressed == "dup" and noun.suppressed == ""  # the rule stops the light verb, not the noun
+
+
 def test_the_index_tries_only_rules_that_can_match():
     tried = []
     data = [{"id": f"r{i}", "reason": "x", "stage": "s", "pattern": {**p, "is": "log"}} for i, p in
@@ -140,6 +159,9 @@ def test_keep_rules_and_errors():
     assert rs.first("s", patterns.Match(tree), tree[6]).keep
     with pytest.raises(ValueError, match="unknown keys"):
         patterns.compile_rules([{"id": "r", "reason": "x", "stage": "s", "pattern": {"lema": "x"}}], LISTS.__getitem__)
+    with pytest.raises(ValueError, match="does not bind"):
+        patterns.compile_rules([{"id": "r", "reason": "x", "stage": "s", "stops": "v", "pattern": {"upos": "NOUN"}}],
+                               LISTS.__getitem__)
     with pytest.raises(ValueError, match="twice"):
         patterns.compile_rules(data + data[:1], LISTS.__getitem__)
     with pytest.raises(AttributeError, match="no word set"):
