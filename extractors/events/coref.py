@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractors.events.arg import NP_SKIP, Arg, Part, Scope, phrase
+from extractors.events.arg import NP_SKIP, Arg, Part, Scope, join, phrase
 from extractors.records import Mention
 
 
@@ -29,13 +29,13 @@ class Antecedents(Part):
             return group
         pair = any(k.lemma in self.lex.pair_words for k in counted)
         if pair and n.upos == "NOUN" and self.seen.last_pair is not None:
-            return Arg.at(n, self.seen.last_pair)  # "criticised the two neighbours": a target too
+            return Arg.at(n, self._as_states(n, self.seen.last_pair))  # "criticised the two neighbours": a target too
         if not allow_coref:
             return None
         # (a pair word may take the singular: the Russian genitive after "both", "two")
         if (pair or n.lemma in self.lex.collective and n.feats.get("Number") == "Plur") and self.seen.last_pair is not None:
             # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
-            return Arg.at(n, self.seen.last_pair)
+            return Arg.at(n, self._as_states(n, self.seen.last_pair))
         if n.lemma in self.tree.g.demonstratives:
             return None  # "this" points at a situation, not at an actor
         if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
@@ -50,7 +50,21 @@ class Antecedents(Part):
         if not count or n.upos != "NOUN":
             return None
         group = next((g for g in self.seen.groups if len(set(g.norm.split("|"))) == count), None)
-        return Arg.at(n, group) if group is not None else None
+        return Arg.at(n, self._as_states(n, group)) if group is not None else None
+
+    def _as_states(self, n, party: Arg) -> Arg:
+        """"Both countries" after a talk of two leaders: their states (lexicon state_nouns), where each is known."""
+        if n.lemma.lower() not in self.lex.state_nouns:
+            return party
+        states = []
+        for p in party.parts or (party,):
+            if p.type == "PERSON":
+                if not p.code or p.code not in self.seen.countries:
+                    return party
+                norm, typ = self.seen.countries[p.code]
+                p = Arg(p.text, norm, p.code, typ, p.start, p.end, p.via)
+            states.append(p)
+        return join(states, "conj") if len(states) > 1 else states[0]
 
     def _first_person(self, node: int, first: str, allow_coref: bool) -> Arg | None:
         """"I", "we": the speaker, or "we" the speaker's country."""
