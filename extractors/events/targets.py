@@ -43,6 +43,9 @@ class Targets(Part):
                     (m := self.by_word.get(i)) is not None and m.actor_code for i in tree.subtree(c.id)):
                 continue  # the frame's own name ("renew General License 44") is what is acted on, not whom
             frame_prep = [k for k in tree.children(c.id, "case", "mark") if k.id in frame_ids]
+            if (frame_prep or c.id in frame_ids) and c.rel in ("obl", "nmod") and c.upos == "PROPN" and c.id in self.by_word:
+                cands.append((1, c))  # the party behind the frame's own preposition ("stood by Israel")
+                continue
             if (c.id in frame_ids or (frame_prep and all(cases.get(k.lemma, 9) > 1 for k in frame_prep))) \
                     and c.upos not in ("PROPN",):
                 cands += self._in_frame(c, cases)
