@@ -122,9 +122,7 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
         st.prev_speaker = (speaker, sidx)
     res = res.with_speaker(speaker)
     rules.resolve(tree, cands, res, lex)
-    discourse.blame_acts(tree, cands, res)
-    discourse.obligations(tree, cands, res)
-    discourse.speaker_as_agent(tree, cands, res, lex)
+    discourse.settle(tree, cands, res)
     discourse.passive_responder(tree, cands, res, lex)
     discourse.demonstrative_targets(tree, cands, st.events, lex)
     for c in cands:
