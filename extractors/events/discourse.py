@@ -112,21 +112,28 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
     return None
 
 
+ANAPHORA_SENTENCES = 6  # how far back a definite act noun finds the act it names
+
+
 @dataclass
 class _Told:
-    """What the discourse rules' values read beyond the tree: the resolver, the live speech acts with an actor."""
+    """What the discourse rules' values read beyond the tree: the resolver, the live speech acts with an
+    actor, the document's events so far and the sentence's index."""
     res: Resolver
     speech: dict[int, Candidate]
     only: Candidate | None  # the sentence's one speech act, if it has one
+    events: list[Event]
+    sidx: int
 
 
-def settle(tree: Tree, cands, res: Resolver) -> None:
-    """Who tells an evaluation or an obligation, whose act an agentless one is: the rules of the stage
-    on_discourse (lexicons/rules/discourse.yaml), with the values they name (``VALUES``)."""
+def settle(tree: Tree, cands, res: Resolver, stage: str = "on_discourse", events: list[Event] = (), sidx: int = 0) -> None:
+    """Who tells an evaluation or an obligation, whose act an agentless one is (stage on_discourse), which act a
+    definite act noun names (on_anaphora): the rules of lexicons/rules/discourse.yaml, with the values they name
+    (``VALUES``)."""
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
-    told = _Told(res, speech, next(iter(speech.values())) if len(speech) == 1 else None)
+    told = _Told(res, speech, next(iter(speech.values())) if len(speech) == 1 else None, events, sidx)
     m = patterns.Match(tree, {c.node.id: c for c in cands}, extra=told, values=VALUES)
-    patterns.load(res.lex.lang).settle("on_discourse", m, cands)
+    patterns.load(res.lex.lang).settle(stage, m, cands)
 
 
 def _said_by(m: patterns.Match, n: Node) -> Arg | None:
@@ -151,8 +158,30 @@ def _blamed(m: patterns.Match, n: Node) -> Arg | None:
     return _blamed_owner(m.tree, c, m.extra.res)
 
 
+def _responder(m: patterns.Match, n: Node) -> Arg | None:
+    """Who gives an agentless answer to the offer the pattern named ("the offer was turned down as the terms for
+    Hanoi to join had not been met"): the first coded party the sentence names outside the offer."""
+    own = set(m.tree.subtree(m.names["offer_noun"].id))
+    return next((Arg.of(x, "inferred") for x in sorted(m.extra.res.mentions, key=lambda x: x.start_char)
+                 if x.actor_code and not set(x.word_ids) & own and x.source != "media"), None)
+
+
+def _answered(m: patterns.Match, n: Node) -> Arg | None:
+    """The answer's target, unless the responder's own party (whoever answers is not also whom it answers)."""
+    c, who = m.events[n.id], _responder(m, n)
+    return None if c.target is not None and who is not None and c.target.code == who.code else c.target
+
+
+def _antecedent(m: patterns.Match, n: Node) -> Arg | None:
+    """The actor of the latest event of the noun's type, a few sentences back at most."""
+    t, kind = m.extra, m.events[n.id].entry.type
+    e = next((e for e in reversed(t.events) if e.event_type == kind and t.sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)
+    return None if e is None else Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
+
+
 # the parties the discourse rules name
-VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed}
+VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
+          "answered_party": _answered, "antecedent_actor": _antecedent}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
@@ -175,27 +204,6 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
         if arg is not None and arg.norm:
             return arg
     return None
-
-
-RESPONSES = {"REJECT", "AGREE"}
-
-
-def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
-    """"The offer was turned down as the terms for Hanoi to join had not been met":
-    an agentless answer to an offer is given by the party the rest of the sentence names."""
-    for c in cands:
-        if c.suppressed or c.actor is not None or c.actor_how != "passive" or c.entry.type not in RESPONSES:
-            continue
-        offers = [k for k in tree.children(c.node.id, "nsubj:pass") if k.lemma.lower() in lex.offers]
-        if not offers:
-            continue
-        own = set(tree.subtree(offers[0].id))
-        for m in sorted(res.mentions, key=lambda m: m.start_char):
-            if m.actor_code and not set(m.word_ids) & own and m.source != "media":
-                c.actor, c.actor_how = Arg.of(m, "inferred"), "responder"
-                if c.target is not None and c.target.code == c.actor.code:
-                    c.target = None  # the party that answers is not also whom it answers
-                break
 
 
 def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
@@ -367,23 +375,3 @@ def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: s
             first = light_stem(words[0], lang)
             if len(words) > 1 and "-" in words[-1]:
                 seen.setdefault(first, (m.actor_norm, m.actor_code))
-
-
-ANAPHORA_SENTENCES = 6
-
-
-def definite_acts(tree: Tree, cands, events: list[Event], sidx: int) -> None:
-    """"The appeal for concrete steps came as…": a definite noun predicate with no agent of its own,
-    as the subject of its clause, names an act of the same type reported just before; it takes that
-    act's actor."""
-    for c in cands:
-        if c.suppressed != "noun_without_agent" or c.node.rel not in ("nsubj", "root"):
-            continue
-        if not any(k.lemma.lower() in tree.g.definite_determiners for k in tree.children(c.node.id, "det")) and c.node.rel != "root":
-            continue
-        prev = next((e for e in reversed(events) if e.event_type == c.entry.type
-                     and sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)
-        if prev is not None:
-            c.actor = Arg(prev.actor_text, prev.actor_norm, prev.actor_code, prev.actor_type,
-                          prev.actor_start, prev.actor_end, "coref")
-            c.actor_how, c.suppressed = "definite_anaphor", ""
