@@ -122,17 +122,14 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
         st.prev_speaker = (speaker, sidx)
     res = res.with_speaker(speaker)
     rules.resolve(tree, cands, res, lex)
-    discourse.blame_acts(tree, cands, res)
-    discourse.obligations(tree, cands, res)
-    discourse.speaker_as_agent(tree, cands, res, lex)
-    discourse.passive_responder(tree, cands, res, lex)
+    discourse.settle(tree, cands, res)
     discourse.demonstrative_targets(tree, cands, st.events, lex)
     for c in cands:
         # an elided subject (none in the tree at all) is taken from the previous event nearby
         if (not c.suppressed and c.actor is None and c.actor_how == "none" and not c.entry.speech
                 and st.last.arg is not None and sidx - st.last.sentence <= FALLBACK_SENTENCES):
             c.actor, c.actor_how = st.last.arg.found("fallback"), "previous_event"
-    discourse.definite_acts(tree, cands, st.events, sidx)
+    discourse.settle(tree, cands, res, "on_anaphora", st.events, sidx)
     return ms, cands, misses, res
 
 

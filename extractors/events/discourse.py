@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.event_types import CLAIMED, SYMMETRIC
-from extractors.events import derivation, modality as mod, predicates
+from extractors.event_types import CLAIMED
+from extractors.events import derivation, modality as mod, patterns, predicates
 from extractors.events.arguments import Arg, Resolver
 from extractors.events.lexicon import Entry
 from extractors.events.predicates import Candidate
@@ -112,73 +112,76 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
     return None
 
 
-SPEAKER_TYPES = {"ACCUSE"}  # acts a speaker does by saying them
+ANAPHORA_SENTENCES = 6  # how far back a definite act noun finds the act it names
 
 
-def blame_acts(tree: Tree, cands, res: Resolver) -> None:
-    """An evaluation that blames its subject inside what someone says ("Sweden said Russia had
-    violated the treaty", "said that Minsk's actions are unfriendly") is the speaker's accusation
-    of that subject: actor the speaker, target the party evaluated. Told by nobody (the article's own
-    words) or negated, it is no event."""
+@dataclass
+class _Told:
+    """What the discourse rules' values read beyond the tree: the resolver, the live speech acts with an
+    actor, the document's events so far and the sentence's index."""
+    res: Resolver
+    speech: dict[int, Candidate]
+    only: Candidate | None  # the sentence's one speech act, if it has one
+    events: list[Event]
+    sidx: int
+
+
+def settle(tree: Tree, cands, res: Resolver, stage: str = "on_discourse", events: list[Event] = (), sidx: int = 0) -> None:
+    """Who tells an evaluation or an obligation, whose act an agentless one is (stage on_discourse), which act a
+    definite act noun names (on_anaphora): the rules of lexicons/rules/discourse.yaml, with the values they name
+    (``VALUES``)."""
     speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
-    only = next(iter(speech.values())) if len(speech) == 1 else None
-    blames = {c.node.id for c in cands if c.entry.blame and not c.suppressed}
-    for c in cands:
-        if not c.entry.blame or c.suppressed:
-            continue
-        if c.node.rel == "conj" and c.node.head in blames:
-            c.suppressed = "same_evaluation"  # "illegal and hostile": one evaluation, one accusation
-            continue
-        sp = _teller(tree, c, speech, only, res)
-        if sp is None or c.negated:
-            c.suppressed = "blame_without_speaker" if sp is None else "negated_blame"
-            continue
-        own = c.actor is not None and c.actor_how == "subject" and (
-            c.actor.norm == sp.norm or (c.actor.code and c.actor.code == sp.code))
-        blamed = c.actor if c.actor is not None and c.actor.norm and c.actor.norm != sp.norm else None
-        blamed = blamed or _blamed_owner(tree, c, res)
-        if own or (blamed is not None and (blamed.norm == sp.norm or (blamed.code and blamed.code == sp.code))):
-            c.suppressed = "self_evaluation"  # "we bear responsibility", "Hamas took responsibility": no accusation
-            continue
-        c.actor, c.actor_how, c.target = sp.found("speaker"), "speaker", blamed
+    told = _Told(res, speech, next(iter(speech.values())) if len(speech) == 1 else None, events, sidx)
+    m = patterns.Match(tree, {c.node.id: c for c in cands}, extra=told, values=VALUES)
+    patterns.load(res.lex.lang).settle(stage, m, cands)
 
 
-def _teller(tree: Tree, c, speech: dict, only, res: Resolver) -> Arg | None:
-    """Who says what a candidate tells: the speech verb above it, the sentence's only one, or its speaker."""
-    ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
-    src = speech[ups[0]] if ups else only
-    return src.actor if src is not None else res.speaker
+def _said_by(m: patterns.Match, n: Node) -> Arg | None:
+    """The actor of the speech act whose words hold the candidate: the nearest above it, else the sentence's only one."""
+    speech = m.extra.speech
+    ups = [a.id for a in m.tree.ancestors(predicates.anchor(m.events[n.id]).id) if a.id in speech]
+    src = speech[ups[0]] if ups else m.extra.only
+    return src.actor.found("speaker") if src is not None else None
 
 
-def obligations(tree: Tree, cands, res: Resolver) -> None:
-    """What a speaker says another party must or should do ("Israel must halt the strikes, Cairo said")
-    is the speaker's call on that party (REQUEST, target the party), not that party's act; told of the
-    speaker's own side ("we must respond") it stays the act it names."""
-    speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
-    only = next(iter(speech.values())) if len(speech) == 1 else None
-    for c in cands:
-        if c.suppressed or c.entry.speech or c.entry.blame or c.negated or c.actor is None or not c.actor.norm:
-            continue
-        modal = _obligation(tree, predicates.anchor(c))
-        sp = _teller(tree, c, speech, only, res) if modal is not None else None
-        if sp is None or sp.norm == c.actor.norm or (sp.code and sp.code == c.actor.code) \
-                or c.actor.text.lower() in res.lex.first_person:
-            continue  # "we must respond": the speaker's own side
-        c.target, c.actor, c.actor_how = c.actor, sp.found("speaker"), "obligation"
-        c.event_type, c.light = "REQUEST", modal
+def _told_by(m: patterns.Match, n: Node) -> Arg | None:
+    """Who tells the candidate: its speech act's actor, else the sentence's speaker."""
+    sp = _said_by(m, n) or m.extra.res.speaker
+    return sp.found("speaker") if sp is not None else None
 
 
-def _obligation(tree: Tree, n: Node) -> Node | None:
-    """The word that makes a clause an obligation: its modal ("must halt") or the predicative it
-    completes ("is obliged to halt"); none in a clause of condition or time ("should talks fail")."""
-    words = tree.g.obligation_words
-    if n.rel in ("advcl", "acl", "csubj"):
-        return None
-    own = [k for k in tree.children(n.id, "aux") if k.lemma.lower() in words and k.id < n.id]
-    if own:
-        return own[0]
-    head = tree[n.head] if n.rel == "xcomp" and n.head else None
-    return head if head is not None and head.lemma.lower() in words and head.rel != "advcl" else None
+def _blamed(m: patterns.Match, n: Node) -> Arg | None:
+    """Whom an evaluation blames: its own named subject (not its teller), else the owner of what it evaluates."""
+    c, sp = m.events[n.id], _told_by(m, n)
+    if c.actor is not None and c.actor.norm and c.actor.norm != (sp.norm if sp is not None else None):
+        return c.actor
+    return _blamed_owner(m.tree, c, m.extra.res)
+
+
+def _responder(m: patterns.Match, n: Node) -> Arg | None:
+    """Who gives an agentless answer to the offer the pattern named ("the offer was turned down as the terms for
+    Hanoi to join had not been met"): the first coded party the sentence names outside the offer."""
+    own = set(m.tree.subtree(m.names["offer_noun"].id))
+    return next((Arg.of(x, "inferred") for x in sorted(m.extra.res.mentions, key=lambda x: x.start_char)
+                 if x.actor_code and not set(x.word_ids) & own and x.source != "media"), None)
+
+
+def _answered(m: patterns.Match, n: Node) -> Arg | None:
+    """The answer's target, unless the responder's own party (whoever answers is not also whom it answers)."""
+    c, who = m.events[n.id], _responder(m, n)
+    return None if c.target is not None and who is not None and c.target.code == who.code else c.target
+
+
+def _antecedent(m: patterns.Match, n: Node) -> Arg | None:
+    """The actor of the latest event of the noun's type, a few sentences back at most."""
+    t, kind = m.extra, m.events[n.id].entry.type
+    e = next((e for e in reversed(t.events) if e.event_type == kind and t.sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)
+    return None if e is None else Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
+
+
+# the parties the discourse rules name
+VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
+          "answered_party": _answered, "antecedent_actor": _antecedent}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
@@ -201,78 +204,6 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
         if arg is not None and arg.norm:
             return arg
     return None
-
-
-def speaker_as_agent(tree: Tree, cands, res: Resolver, lex) -> None:
-    """An agentless predicate inside what someone says is that speaker's act; so is an agentless
-    passive ("Iran was not invited, the ministry said")."""
-    speech = {c.node.id: c for c in cands if c.entry.speech and c.actor is not None and not c.suppressed}
-    only = next(iter(speech.values())) if len(speech) == 1 else None
-    for c in cands:
-        if c.entry.speech or c.entry.type in SYMMETRIC and c.actor_how == "between" or c.actor_how == "relative" or \
-                (c.suppressed != "noun_without_agent" and not (c.actor is None and not c.suppressed)):
-            continue
-        if _in_time_clause(tree, predicates.anchor(c)):
-            continue  # "hours before the summit began, officials said": when, not the speaker's act
-        if c.node.upos in ("NOUN", "PROPN") and c.entry.type not in SPEAKER_TYPES \
-                and not (c.node.head and tree[c.node.head].lemma in lex.evaluations) and not _coming(tree, c, lex):
-            # an agentless act noun the speaker mentions ("the framework for talks", "the preconditions
-            # for dialogue") is nobody's act in the sentence; the speaker does only what saying does (an
-            # accusation) or what they judge for their own side ("participation requires…")
-            continue
-        ups = [a.id for a in tree.ancestors(predicates.anchor(c).id) if a.id in speech]
-        # the speech verb governing it, or the one speaker of a quoted sentence ("…", - X pointed out)
-        src = speech[ups[0]] if ups else only
-        sp = src.actor if src is not None else (res.speaker if _coming(tree, c, lex) else None)
-        if sp is not None:
-            if c.actor_how == "passive" and (c.target is None or c.target.norm == sp.norm
-                                             or (c.target.code is not None and c.target.code == sp.code)
-                                             or c.entry.type in SYMMETRIC):
-                continue  # "Russia was invited, Lavrov said": someone else invited the speaker's side
-            c.actor, c.actor_how, c.suppressed = sp.found("speaker"), "speaker", ""
-
-
-def _coming(tree: Tree, c, lex) -> bool:
-    """A threat said to be coming ("there will be a response", "a response will follow"): the subject of an
-    existential or of a verb of happening, in someone's words, is that speaker's threat."""
-    n = c.node
-    if c.entry.type != "THREATEN":
-        return False
-    if tree.children(n.id, "expl"):
-        return True  # "there will be a response" read with the noun as its own clause's head
-    if n.rel != "nsubj" or not n.head:
-        return False
-    head = tree[n.head]
-    return bool(tree.children(head.id, "expl")) or head.lemma.lower() in lex.happen_verbs | lex.follow_verbs
-
-
-def _in_time_clause(tree: Tree, a) -> bool:
-    """The predicate (or the verb it is the subject of) heads an adverbial clause of time."""
-    for n in (a, tree[a.head] if a.head and a.rel in ("nsubj", "nsubj:pass") else None):
-        if n is not None and n.rel == "advcl" and any(k.lemma.lower() in tree.g.time_marks for k in tree.children(n.id, "mark")):
-            return True
-    return False
-
-
-RESPONSES = {"REJECT", "AGREE"}
-
-
-def passive_responder(tree: Tree, cands, res: Resolver, lex) -> None:
-    """"The offer was turned down as the terms for Hanoi to join had not been met":
-    an agentless answer to an offer is given by the party the rest of the sentence names."""
-    for c in cands:
-        if c.suppressed or c.actor is not None or c.actor_how != "passive" or c.entry.type not in RESPONSES:
-            continue
-        offers = [k for k in tree.children(c.node.id, "nsubj:pass") if k.lemma.lower() in lex.offers]
-        if not offers:
-            continue
-        own = set(tree.subtree(offers[0].id))
-        for m in sorted(res.mentions, key=lambda m: m.start_char):
-            if m.actor_code and not set(m.word_ids) & own and m.source != "media":
-                c.actor, c.actor_how = Arg.of(m, "inferred"), "responder"
-                if c.target is not None and c.target.code == c.actor.code:
-                    c.target = None  # the party that answers is not also whom it answers
-                break
 
 
 def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
@@ -444,23 +375,3 @@ def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: s
             first = light_stem(words[0], lang)
             if len(words) > 1 and "-" in words[-1]:
                 seen.setdefault(first, (m.actor_norm, m.actor_code))
-
-
-ANAPHORA_SENTENCES = 6
-
-
-def definite_acts(tree: Tree, cands, events: list[Event], sidx: int) -> None:
-    """"The appeal for concrete steps came as…": a definite noun predicate with no agent of its own,
-    as the subject of its clause, names an act of the same type reported just before; it takes that
-    act's actor."""
-    for c in cands:
-        if c.suppressed != "noun_without_agent" or c.node.rel not in ("nsubj", "root"):
-            continue
-        if not any(k.lemma.lower() in tree.g.definite_determiners for k in tree.children(c.node.id, "det")) and c.node.rel != "root":
-            continue
-        prev = next((e for e in reversed(events) if e.event_type == c.entry.type
-                     and sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)
-        if prev is not None:
-            c.actor = Arg(prev.actor_text, prev.actor_norm, prev.actor_code, prev.actor_type,
-                          prev.actor_start, prev.actor_end, "coref")
-            c.actor_how, c.suppressed = "definite_anaphor", ""

@@ -25,9 +25,13 @@ A pattern is a mapping whose every key must hold of the node:
   event          the node is a predicate of the stage's candidates; the mapping tests the candidate's
                  fields by name or dotted path (``negated``, ``actor.via``; its lexicon entry's where the
                  candidate has no such field: ``type``, ``speech``): a value, a list (one of) or
-                 true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv;
-                 ``$name.field``: equal to that field of the candidate of the node bound to ``name``
+                 true/false (whether the field is set); ``@hostile``: the types of a class of event_types.tsv
+                 (another ``@name``: a word list, matched lower-cased); ``$name.field``: equal to that field
+                 of the candidate of the node bound to ``name``; a path may start at a value the stage
+                 supplies (``told_by: true``: it has one)
   is             a name or list of names of facts the stage supplies: tests the language cannot state
+  same           [a, b]: two parties of the candidate are one (the same norm, or the same code): each its
+                 field (``actor``, ``target``) or a value the stage supplies (``told_by``)
   parent, ancestor, child, descendant, sibling, word_before, word_after, preceding, anchor, anchored, carries,
   frame
                  some node in that relation matches the nested pattern (a list: each matches some
@@ -43,7 +47,10 @@ A pattern is a mapping whose every key must hold of the node:
   any            a list of patterns, one of which holds
   none           a pattern or a list of patterns, none of which holds (the negation)
 Rules are indexed by the upos and lemma their pattern requires, so a stage tries only those that can
-match its node. The parse repairs (``rules/repairs.yaml``, run by ``repairs``) are patterns with rewrite
+match its node. A rule of a stage that settles candidates (``RuleSet.settle``) may set (``sets``) the candidate's
+fields instead of stopping it: ``actor`` and ``target`` to a value of the stage or the candidate's old
+``actor``/``target`` (null: none), ``light`` to a bound node, ``event_type`` and ``actor_how`` to what is
+given; every candidate is matched on the sentence as it stands, then acted on. The parse repairs (``rules/repairs.yaml``, run by ``repairs``) are patterns with rewrite
 actions (``compile_action``, ``rewrite``)."""
 from __future__ import annotations
 
@@ -67,9 +74,11 @@ REPAIRS = RULES_DIR / "repairs.yaml"
 RELATIONS = ("parent", "ancestor", "child", "descendant", "sibling", "word_before", "word_after", "preceding", "anchor",
              "anchored", "carries", "frame")
 ATTRIBUTES = ("upos", "rel", "deprel", "lemma", "text", "lemma_ends", "text_ends", "phrase", "case_phrase", "feats",
-              "first", "glued", "before_head", "asked", "precedes", "follows", "event", "is")
+              "first", "glued", "before_head", "asked", "precedes", "follows", "event", "is", "same")
 KEYWORDS = frozenset(ATTRIBUTES + RELATIONS + ("any", "none", "name"))
-RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep", "stops"})
+RULE_KEYS = frozenset({"id", "reason", "stage", "pattern", "examples", "keep", "stops", "sets"})
+SET_KEYS = ("actor", "target", "light", "event_type", "actor_how")  # what a rule may ``sets`` of a candidate
+PARTIES = ("actor", "target")
 
 
 @dataclass
@@ -80,6 +89,7 @@ class Match:
     events: Mapping[int, object] = field(default_factory=dict)
     facts: Mapping[str, Callable[[Match, Node], bool]] = field(default_factory=dict)
     extra: object = None  # what the facts read beyond the tree (the resolver, the lexicon, …)
+    values: Mapping[str, Callable[[Match, Node], object]] = field(default_factory=dict)  # the parties a stage names
     node: Node | None = None  # the node asked about
     names: dict[str, Node] = field(default_factory=dict)  # the nodes bound by ``name``
 
@@ -98,6 +108,7 @@ class Rule:
     examples: tuple[dict, ...] = ()
     keep: bool = False  # an exception: the candidate matched is kept, and no later rule of the stage is tried
     stops: str = ""  # the name of the node whose candidate the rule stops (else the node asked about)
+    sets: tuple[tuple[str, object], ...] = ()  # the candidate's fields the rule sets (``SET_KEYS``), in order
 
 
 def _list(v) -> list:
@@ -160,6 +171,9 @@ class Compiler:
         if k == "is":
             names = [str(x) for x in _list(v)]
             return lambda m, n: all(m.facts[x](m, n) for x in names)
+        if k == "same":
+            a, b = (str(x).split(".") for x in v)
+            return lambda m, n: (c := m.events.get(n.id)) is not None and _one_party(_field(m, c, a), _field(m, c, b))
         if k in RELATIONS:
             subs = [self.compile(x, where) for x in _list(v)]
             near = _NEIGHBOURS[k]
@@ -171,10 +185,19 @@ class Compiler:
 
     def _event(self, want: Mapping) -> Test:
         ref = lambda v: isinstance(v, str) and v.startswith("$")  # noqa: E731
-        items = [(str(f).split("."), _types(v)) for f, v in want.items() if not ref(v)]
+        items = [(str(f).split("."), self._values(v)) for f, v in want.items() if not ref(v)]
         same = [(str(f).split("."), v[1:].split(".")) for f, v in want.items() if ref(v)]
-        return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(c, f), v) for f, v in items) \
+        return lambda m, n: (c := m.events.get(n.id)) is not None and all(_holds(_field(m, c, f), v) for f, v in items) \
             and all(_same(m, c, f, name, path) for f, (name, *path) in same)
+
+    def _values(self, v):
+        """``@hostile``: the event types of that class (a flag of ``event_types.tsv``), as a list; another
+        ``@name``: that word list (a frozenset, matched lower-cased)."""
+        if not str(v).startswith("@"):
+            return v
+        if hasattr(event_types.TYPES[0], v[1:]):
+            return [t.name for t in event_types.TYPES if getattr(t, v[1:])]
+        return self.wordset(v)
 
 
 def _all(tests: list[Test]) -> Test:
@@ -194,10 +217,13 @@ def _binder(name: str) -> Test:
     return bind
 
 
-def _field(c, path: list[str]):
+def _field(m: Match, c, path: list[str]):
     """A candidate's field by a dotted path (``actor.via``), its lexicon entry's where it has none of
-    that name (``type``, ``speech``); None past a missing part."""
-    v = c if hasattr(c, path[0]) else c.entry
+    that name (``type``, ``speech``), or a value the stage supplies (``told_by.norm``); None past a missing part."""
+    if path[0] in m.values:
+        v, path = m.values[path[0]](m, c.node), path[1:]
+    else:
+        v = c if hasattr(c, path[0]) else c.entry
     for p in path:
         v = getattr(v, p, None)
         if v is None:
@@ -205,20 +231,22 @@ def _field(c, path: list[str]):
     return v
 
 
-def _types(v):
-    """``@hostile``: the event types of that class (a flag of ``event_types.tsv``), as a list."""
-    return [t.name for t in event_types.TYPES if getattr(t, v[1:])] if str(v).startswith("@") else v
+def _one_party(a, b) -> bool:
+    """Two parties (``Arg``) that are one: the same norm, or the same code."""
+    return a is not None and b is not None and (a.norm == b.norm or bool(a.code) and a.code == b.code)
 
 
 def _same(m: Match, c, f: list[str], name: str, path: list[str]) -> bool:
     """The candidate's field ``f`` equals the field ``path`` of the candidate of the node bound to ``name``."""
     o = m.events.get(m.names[name].id) if name in m.names else None
-    return o is not None and _field(c, f) == _field(o, path)
+    return o is not None and _field(m, c, f) == _field(m, o, path)
 
 
 def _holds(got, want) -> bool:
     if isinstance(want, bool):
         return bool(got) is want
+    if isinstance(want, frozenset):
+        return got is not None and str(got).lower() in want
     return got in want if isinstance(want, list) else got == want
 
 
@@ -350,6 +378,30 @@ class RuleSet:
             m.events[(m.names[rule.stops] if rule.stops else node).id].suppressed = rule.id
         return rule
 
+    def settle(self, stage: str, m: Match, cands: list) -> None:
+        """Each candidate matched against the rules of ``stage`` on the sentence as it stands, then acted on:
+        a rule that ``sets`` fields gives them to it (and lifts any suppression), another stops it."""
+        got = [(c, r, dict(m.names)) for c in cands if (r := self.first(stage, m, c.node)) is not None and not r.keep]
+        for c, rule, names in got:
+            m.node, m.names = c.node, names
+            if not rule.sets:
+                m.events[(names[rule.stops] if rule.stops else c.node).id].suppressed = rule.id
+                continue
+            new = [(k, _value(m, c, k, v)) for k, v in rule.sets]
+            for k, v in new:
+                setattr(c, k, v)
+            c.suppressed = ""
+
+
+def _value(m: Match, c, key: str, v):
+    """What a rule sets a field to: a party (a value of the stage, or the candidate's own ``actor``/``target``;
+    None for null), a bound node (``light``), else the value given."""
+    if key == "light":
+        return m.names[v]
+    if key in PARTIES:
+        return None if v is None else m.values[v](m, c.node) if v in m.values else getattr(c, v)
+    return v
+
 
 def index_key(c: Compiler, p: Mapping, k: str) -> frozenset[str] | None:
     if k not in p:
@@ -366,11 +418,15 @@ def compile_rules(data: list[dict], words: Callable[[str], frozenset[str]], sour
             raise ValueError(f"{source}: rule id {d['id']!r} given twice")
         seen.add(d["id"])
         p = d["pattern"]
-        if d.get("stops") and f"'name': '{d['stops']}'" not in str(p):
-            raise ValueError(f"{source}: rule {d['id']!r} stops {d['stops']!r}, a name its pattern does not bind")
+        sets = d.get("sets") or {}
+        for name in [d.get("stops")] + ([sets["light"]] if "light" in sets else []):
+            if name and f"'name': '{name}'" not in str(p):
+                raise ValueError(f"{source}: rule {d['id']!r} names {name!r}, a name its pattern does not bind")
+        if set(sets) - set(SET_KEYS):
+            raise ValueError(f"{source}: rule {d['id']!r} sets {sorted(set(sets) - set(SET_KEYS))}, not one of {SET_KEYS}")
         out.append(Rule(str(d["id"]), str(d["reason"]), str(d["stage"]), c.compile(p, str(d["id"])),
                         index_key(c, p, "upos"), index_key(c, p, "lemma"), tuple(d.get("examples") or ()),
-                        bool(d.get("keep")), str(d.get("stops") or "")))
+                        bool(d.get("keep")), str(d.get("stops") or ""), tuple(sets.items())))
     return out
 
 

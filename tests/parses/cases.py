@@ -24,10 +24,10 @@ def oneact(lang: str) -> dict[str, list[dict]]:
 
 
 def rule_examples() -> list[dict]:
-    """Every example of the tree-pattern rules ({lang, lemma, text}), with its rule's ``id`` and ``keep``."""
+    """Every example of the tree-pattern rules ({lang, lemma, text}), with its rule's ``id``, ``keep`` and ``sets``."""
     from extractors.events import patterns
 
-    return [dict(e, id=r["id"], keep=bool(r.get("keep"))) for p in patterns.files()
+    return [dict(e, id=r["id"], keep=bool(r.get("keep")), sets=r.get("sets") or {}) for p in patterns.files()
             for r in yaml.safe_load(p.read_text(encoding="utf-8"))["rules"] for e in r.get("examples") or []]
 
 

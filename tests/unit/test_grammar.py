@@ -118,7 +118,8 @@ EXTRACTOR_NAMES = set(event_types.NAMES) | set(records.ACTOR_TYPES) | {"ANY"} | 
     "lexicons", "lexicon", "grammar", "lang",
 }
 # the keywords of the tree-pattern language and of its rules (``events/patterns.py``): names of the engine, no words
-PATTERN_KEYWORDS = set(patterns.KEYWORDS) | set(patterns.RULE_KEYS) | set(patterns.ACTION_KEYS) | set(repairs.RULE_KEYS)
+PATTERN_KEYWORDS = set(patterns.KEYWORDS) | set(patterns.RULE_KEYS) | set(patterns.ACTION_KEYS) | set(patterns.SET_KEYS) \
+    | set(repairs.RULE_KEYS)
 # the tables the rules read by column name (``lexicon.field_entries``)
 COLUMN_TABLES = ("field_verbs.tsv", "verb_classes.tsv")
 
