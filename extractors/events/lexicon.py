@@ -102,6 +102,7 @@ class Lexicon:
     named_sources: tuple[str, ...] = ()  # "according to him": a named speaker, not a report
     continuation_openers: tuple[str, ...] = ()  # "In addition, …": the previous sentence's report goes on
     failure_verbs: frozenset[str] = frozenset()  # "failed to agree": the act governed did not happen
+    pending_marks: frozenset[str] = frozenset()  # "has yet to ratify": the act governed has not happened
     offers: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     evasion_verbs: frozenset[str] = frozenset()  # "circumvent the sanctions": what is evaded is no act told
@@ -304,7 +305,7 @@ WORD_LISTS = (
      "transfer_verbs", "recipient_cases", "withheld_words", "light_nouns"),
     ("clause_markers", "inverted_markers", "inverted_inside", "participle_markers"),
     ("reported_sources", "reported_verbs", "citing_verbs", "hypothetical_marks", "inference_verbs",
-     "negation_carriers", "failure_verbs", "anonymous_roles"),
+     "negation_carriers", "failure_verbs", "pending_marks", "anonymous_roles"),
     ("collective", "media", "documents", "decrees", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
      "demonstratives", "force_places", "military_assets", "relational_nouns", "evaluations",
      "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "about_nouns", "state_nouns", "place_agent_verbs", "clause_nouns",

@@ -37,7 +37,8 @@ def failed(tree: Tree, node: int, lex: Lexicon) -> bool:
     """The act is the complement of a verb of failure: "failed to agree on sanctions" is an agreement
     not reached (negated), not a refusal, so it is checked after a refusal type has been chosen."""
     n = tree[node]
-    return n.rel == "xcomp" and bool(n.head) and tree[n.head].lemma in lex.failure_verbs
+    return n.rel == "xcomp" and bool(n.head) and (tree[n.head].lemma in lex.failure_verbs or any(
+        c.lemma in lex.pending_marks for c in tree.children(n.head, "advmod")))  # "has yet to ratify"
 
 
 def governors(tree: Tree, node: int, limit: int = 3) -> list[int]:
