@@ -172,7 +172,9 @@ def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, m: patt
 def _symmetric_parties(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> None:
     """Both parties of a symmetric or mutual act: "between A and B", or "A and B agreed" as A with B."""
     n = c.node
-    if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)):
+    gov = c.light or (tree[n.head] if n.head and n.rel in ("obj", "obl") else None)
+    if c.entry.type in SYMMETRIC or c.entry.mutual or _reciprocal(tree, anchor(c)) or (
+            gov is not None and gov.lemma in tree.g.mutual_light_verbs):  # "exchanged accusations"
         # "was discussed between A and B": both parties; "A and B agreed": actor A, target B
         both = res.between(anchor(c).id) or res.between(n.id) or next(
             (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)  # "an agreement was reached … between X and Y"
