@@ -111,6 +111,10 @@ class Antecedents(Part):
         tree, n = self.tree, self.tree[node]
         described = [c for c in tree.children(node, "amod", "compound", "nmod") if c.lemma not in self.lex.roles]
         if not described:
+            last = self.seen.last_actor
+            if n.lemma in self.lex.voice_roles and last is not None and self.seen.last_actor_recent \
+                    and last.type in ("COUNTRY", "ORG") and last.code:
+                return Arg.at(n, last)  # "A spokesman warned…" after Iran acted: Iran's spokesman
             arg = self.nearest(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
             if arg is None and n.lemma in self.lex.armed_groups:  # "the rebels", with no group named before
                 return self._unnamed_group(node)

@@ -144,6 +144,7 @@ class Lexicon:
     clause_nouns: frozenset[str] = frozenset()  # "the EU's decision [to open talks]": the clause is the noun's
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     reaction_nouns: frozenset[str] = frozenset()  # "in response to the arms sale": the act answered is another's
+    voice_roles: frozenset[str] = frozenset()  # "a spokesman", "the ministry": the voice of the party that just acted
     state_nouns: frozenset[str] = frozenset()  # "both countries" after two leaders met: their states
     about_nouns: frozenset[str] = frozenset()  # "a resolution on Gaza": their "on" phrase says what they are about
     pair_words: frozenset[str] = frozenset()  # "both countries", "the two neighbours": the last pair of parties
@@ -308,7 +309,7 @@ WORD_LISTS = (
      "negation_carriers", "failure_verbs", "pending_marks", "anonymous_roles"),
     ("collective", "media", "documents", "decrees", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
      "demonstratives", "force_places", "military_assets", "relational_nouns", "evaluations",
-     "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "about_nouns", "state_nouns", "place_agent_verbs", "clause_nouns",
+     "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "about_nouns", "state_nouns", "voice_roles", "place_agent_verbs", "clause_nouns",
      "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",
      "stating_verbs", "claim_verbs", "report_verbs", "pronoun_targets", "one_sided", "armed_groups",
      "subject_control", "topic_nouns", "follow_verbs", "reaction_verbs", "domestic_bodies", "own_possessives",
