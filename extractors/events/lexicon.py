@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -343,6 +343,7 @@ def _entries(lang: str, pred: dict) -> dict[str, tuple[Entry, ...]]:
     for d in pred["entries"]:
         e = _entry(d, classes)
         entries.setdefault(e.lemma, []).append(e)
+    _share_with_partners(entries, _partners(LEXICON_DIR / lang / "aspect_pairs.tsv"))
     derived: dict[str, list[Entry]] = {}
     for path in _field_tables(lang):  # hand-written verb classes where no field table exists
         for e in field_entries(path):
@@ -350,6 +351,28 @@ def _entries(lang: str, pred: dict) -> dict[str, tuple[Entry, ...]]:
                 derived.setdefault(e.lemma, []).append(e)
     entries.update(derived)
     return {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in entries.items()}
+
+
+def _partners(path: Path) -> list[tuple[str, str]]:
+    """Verb partners that share their entries (``aspect_pairs.tsv``: a perfective and its imperfective)."""
+    if not path.exists():
+        return []
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return [(r[0].strip(), r[1].strip()) for r in rows[1:] if len(r) >= 2]
+
+
+def _share_with_partners(entries: dict[str, list[Entry]], pairs: list[tuple[str, str]]) -> None:
+    """An entry written for one verb of a pair serves the other where that one has no entry of the same
+    type and frame ("recall the ambassador" written for one aspect holds for both)."""
+    written = {k: list(v) for k, v in entries.items()}
+    for a, b in pairs:
+        for src, dst in ((a, b), (b, a)):
+            have = {(e.type, e.dep) for e in written.get(dst, [])}
+            for e in written.get(src, []):
+                if (e.type, e.dep) not in have:
+                    entries.setdefault(dst, []).append(replace(e, lemma=dst))
+                    have.add((e.type, e.dep))
 
 
 def _field_tables(lang: str) -> list[Path]:
@@ -370,7 +393,8 @@ def load(lang: str) -> Lexicon:
     pred, cond, mod, roles = sections = tuple(yaml.load(p.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
                                               for p in paths)
     ordered = _entries(lang, pred)
-    extra = _field_tables(lang) + [LEXICON_DIR / lang / n for n in ("derivation.tsv", "field_classes.tsv", "grammar.yaml")]
+    extra = _field_tables(lang) + [LEXICON_DIR / lang / n for n in ("derivation.tsv", "field_classes.tsv", "grammar.yaml",
+                                                                     "aspect_pairs.tsv")]
     h = hashlib.sha256(b"".join(p.read_bytes() for p in paths + extra if p.exists())).hexdigest()[:12]
     return Lexicon(
         lang=lang, entries=ordered, markers=tuple(sorted(_markers(cond["markers"]), key=len, reverse=True)),
