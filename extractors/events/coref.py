@@ -33,7 +33,9 @@ class Antecedents(Part):
         if not allow_coref:
             return None
         # (a pair word may take the singular: the Russian genitive after "both", "two")
-        if (pair or n.lemma in self.lex.collective and n.feats.get("Number") == "Plur") and self.seen.last_pair is not None:
+        named = any(k.text[:1].isupper() for k in self.tree.children(node, "amod", "compound"))
+        if (pair or n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and not named) \
+                and self.seen.last_pair is not None:  # (not "Caribbean leaders": a group of their own)
             # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
             return Arg.at(n, self._as_states(n, self.seen.last_pair))
         if n.lemma in self.tree.g.demonstratives:

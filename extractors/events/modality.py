@@ -97,8 +97,10 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
         if tree[g].lemma in lex.hypothetical and g != node:
             return "hypothetical"  # (also "said it would consider imposing sanctions")
-        if set(aux) & tree.g.reported_future_aux and tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas:
-            return "planned"  # "Macron said France would support…": a future stated in reported speech
+        if set(aux) & tree.g.reported_future_aux and (
+                tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas
+                or any(k.lemma in lex.speech_lemmas for k in tree.children(g, "parataxis"))):
+            return "planned"  # "Macron said France would support…", "France would support…, Macron said"
         if any(a in lex.hypothetical for a in aux):
             return "hypothetical"
         if any(k.lemma.lower() in lex.hypothetical for k in tree.children(g, "advmod")):
