@@ -117,8 +117,10 @@ def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
         # passive relative would not
         finite = v.feats.get("VerbForm") == "Fin" or any(
             n.rel == "aux" and n.feats.get("VerbForm") == "Fin" for n in kids)
+        # (or one joined to a finite verb: "called for a deal and urged both sides…")
         bare_past = (v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past"
-                     and not any(n.rel == "aux" for n in kids) and (obj is not None or any(n.rel == "obj" for n in kids)))
+                     and not any(n.rel == "aux" for n in kids) and (obj is not None or any(
+                         n.rel == "obj" or (n.rel == "conj" and n.feats.get("VerbForm") == "Fin") for n in kids)))
         if not finite and not bare_past:
             continue
         if not any(r.id < v.id and under(v, r.id) for r in relcls):
