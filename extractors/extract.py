@@ -221,7 +221,8 @@ def _modality(st: _Doc, r: _Reading, c, cond):
 def _date(st: _Doc, r: _Reading, c, modality: str):
     """(date, source) of the act, or None when its own clause dates it as background history."""
     raw, tree = st.raw, r.tree
-    own, said = discourse.attached_dates(tree, predicates.anchor(c).id, [
+    at = predicates.anchor(c)
+    own, said = discourse.attached_dates(tree, at.id, [
         d for d in dates.find(r.text, st.lang, raw.published, tree.start, future=modality == "planned")
         if d.start >= st.dateline])  # a wire dateline's day is when the story was filed
     if said and not own and modality == "planned":  # the day it was said is in the past
@@ -230,7 +231,9 @@ def _date(st: _Doc, r: _Reading, c, modality: str):
     found = own or said
     background = [d for d in own + r.periods if raw.published is not None
                   and (raw.published - d.date).days > BACKGROUND_DAYS]
-    if background and discourse.own_periods(tree, predicates.anchor(c).id, background):
+    if at.upos in ("NOUN", "PROPN") and at.rel in ("nsubj", "nsubj:pass") and at.head:
+        at = tree[at.head]  # "Talks … collapsed in 2021": an act noun's clause tells its history
+    if background and discourse.own_periods(tree, at.id, background):
         return None  # "when the alliance sent troops into Kosovo in June 1999": history told as background
     if found:
         if r.sidx == st.first_sentence and st.lead_date is None and not st.dateline:
