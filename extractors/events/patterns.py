@@ -50,8 +50,10 @@ Rules are indexed by the upos and lemma their pattern requires, so a stage tries
 match its node. A rule of a stage that settles candidates (``RuleSet.settle``) may set (``sets``) the candidate's
 fields instead of stopping it: ``actor`` and ``target`` to a value of the stage or the candidate's old
 ``actor``/``target`` (null: none), ``light`` to a bound node, ``event_type`` and ``actor_how`` to what is
-given; every candidate is matched on the sentence as it stands, then acted on. The parse repairs (``rules/repairs.yaml``, run by ``repairs``) are patterns with rewrite
-actions (``compile_action``, ``rewrite``)."""
+given; every candidate is matched on the sentence as it stands, then acted on. A stage that fills a candidate
+(``RuleSet.fill``: a cascade of steps) tries each of its rules in turn on the candidate as it stands, each that
+matches setting what it finds (where every party it sets is found). The parse repairs (``rules/repairs.yaml``, run
+by ``repairs``) are patterns with rewrite actions (``compile_action``, ``rewrite``)."""
 from __future__ import annotations
 
 import functools
@@ -197,7 +199,7 @@ class Compiler:
             return v
         if hasattr(event_types.TYPES[0], v[1:]):
             return [t.name for t in event_types.TYPES if getattr(t, v[1:])]
-        return self.wordset(v)
+        return frozenset(w.lower() for w in self.wordset(v))
 
 
 def _all(tests: list[Test]) -> Test:
@@ -391,6 +393,18 @@ class RuleSet:
             for k, v in new:
                 setattr(c, k, v)
             c.suppressed = ""
+
+    def fill(self, stage: str, m: Match, c) -> None:
+        """Each rule of ``stage`` in file order matched on the candidate as it stands: one that matches gives it
+        the fields it ``sets`` where every party it sets is found (a step of a cascade: "if no target yet, …")."""
+        m.node = c.node
+        for r in self._for(stage, c.node.upos):
+            m.names.clear()
+            if (r.lemmas is None or c.node.lemma in r.lemmas) and r.test(m, c.node):
+                new = [(k, _value(m, c, k, v)) for k, v in r.sets]
+                if all(v is not None for k, v in new if k in PARTIES):
+                    for k, v in new:
+                        setattr(c, k, v)
 
 
 def _value(m: Match, c, key: str, v):

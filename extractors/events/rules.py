@@ -9,7 +9,7 @@ from extractors.events import modality as mod
 from extractors.events import patterns
 from extractors.events.arguments import Arg, Resolver, join
 from extractors.events.lexicon import Lexicon
-from extractors.event_types import CLAIMED, DIRECTED, HOSTILE, SYMMETRIC
+from extractors.event_types import CLAIMED, HOSTILE, SYMMETRIC
 from extractors.events.predicates import GOVERNOR_RELS, VERBAL, Candidate, anchor
 from extractors.events.tree import Node, Tree
 
@@ -30,7 +30,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
     # carries the act, its modifier is part of its frame
     consumed -= {c.node.id for c in cands for f in c.frame_ids
                  if (o := by_id.get(f)) is not None and c.node.id in o.frame_ids and o.node.head == c.node.id}
-    m = patterns.Match(tree, by_id, FACTS, _Facts(res, lex, consumed))
+    m = patterns.Match(tree, by_id, FACTS, _Facts(res, lex, consumed), TARGETS)
     for c in cands:
         # the rules of each stage (lexicons/rules/suppressions.yaml) may stop the candidate
         if _stopped("on_candidate", m, c) or _received(tree, c, res, lex):
@@ -41,7 +41,7 @@ def resolve(tree: Tree, cands: list[Candidate], res: Resolver, lex: Lexicon) -> 
             continue
         c.event_type = c.entry.type
         _symmetric_parties(tree, c, res, lex)
-        _find_target(tree, c, n, res, lex)
+        patterns.load(lex.lang).fill("on_find_target", m, c)  # whom it reaches: lexicons/rules/targets.yaml
         if not _stopped("on_target", m, c):
             _final_type(tree, c, lex)
 
@@ -217,130 +217,114 @@ def _final_type(tree: Tree, c: Candidate, lex: Lexicon) -> None:
         c.negated = True  # "failed to agree on sanctions": not reached, and no refusal either
 
 
-def _find_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
-    """Whom the act reaches, tried in order: the predicate's (or light verb's) arguments, the parties
-    "between" whom it happens, a partner hung on the governor, the place of a visit, a party inside
-    what a directed act is about (``_argument_target``); then what the act implies: the owner of its
-    object, the place struck or approached, the mission protested at (``_implied_target``)."""
-    _argument_target(tree, c, n, res, lex)
-    _implied_target(tree, c, res, lex)  # (each of its steps asks for no target, or an uncoded one)
-    if c.target is not None and c.target.code and not c.target.parts:
-        # one of the parties of a "between A and B" phrase is both: "offered to host talks between Russia
-        # and Ukraine", "brokered a prisoner exchange between Russia and Ukraine", "welcomed the
-        # agreement between Serbia and Kosovo"
-        both = _between_holding(tree, res, c.target)
-        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
-            c.target = both
-
-
-def _argument_target(tree: Tree, c: Candidate, n: Node, res: Resolver, lex: Lexicon) -> None:
-    """The target among the act's own arguments and the phrases around it."""
-    reach = 2 if c.entry.speech else 3  # "said in Moscow": a statement has no locative target
-    visit = c.entry.directional  # the country visited may stand in the locative ("on a visit in Turkey")
-    if c.target is None and c.entry.type in ("SUPPORT", "ACCUSE", "REJECT"):
-        # whose plan or decision it is, named by a nationality adjective: "welcomed the Egyptian plan for
-        # Gaza", "welcomed the Egyptian plan of Gaza's reconstruction" (Egypt's, not Gaza)
-        acts = [o for o in tree.children(anchor(c).id, "obj") if o.lemma.lower() in lex.act_nouns]
-        owner = next((t for o in acts if (t := res.nationality_of(o.id)) is not None), None)
-        if owner is not None and not (c.actor is not None and owner.code == c.actor.code):
-            c.target = owner
-    if c.target is None:
-        c.target = res.target(n.id if c.light is None else c.light.id, c.actor, c.frame_ids | {n.id}, reach, visit,
-                              hostile=c.event_type in HOSTILE, pronouns=c.event_type in lex.pronoun_targets)
-    if c.target is None and c.light is not None:
-        c.target = res.target(n.id, c.actor, c.frame_ids, reach, visit, hostile=c.event_type in HOSTILE)
-    if c.target is None and c.entry.type in SYMMETRIC and c.actor_how != "between":
-        # also on the frame's noun: "held talks between the US and the Taliban"
-        both = res.between(anchor(c).id) or res.between(n.id) or next(
-            (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
-        if both is not None and not (c.actor and both.norm == c.actor.norm):
-            c.target = both  # "Qatar and Egypt mediated between Israel and Hamas"
-    if c.target is None and c.entry.own_agent and n.upos == "NOUN" and tree.g.possessor_case:
-        # a noun whose genitive is whom it is done to ("announced support of Ukraine" in a language whose
-        # genitive needs no preposition): that party
-        c.target = _other_party((res.np(k.id, allow_coref=False) for k in tree.children(n.id, "nmod")
-                                 if not tree.cases(k.id) and k.feats.get("Case") == tree.g.possessor_case), c.actor)
-    if c.target is None and c.entry.future_only:
-        # a response announced to an act targets whoever does that act ("will respond to the deployment of US
-        # missiles": the United States)
-        c.target = _other_party((res.noun_agent(f) for f in sorted(c.frame_ids) if tree[f].upos == "NOUN"), c.actor)
-    if c.target is None and c.light is None and n.upos in ("NOUN", "PROPN"):
-        c.target = res.stranded_partner(n.id, c.actor)  # "arrived for talks | with Putin"
-    if c.target is None and n.upos in VERBAL and c.actor is not None and len(tree.children(n.id, "nsubj")) > 1:
-        # a second "subject" after the verb is the object the parser misread ("visited Washington")
-        for k in tree.children(n.id, "nsubj"):
-            arg = res.np(k.id, allow_coref=False) if k.id > n.id else None
-            if arg is not None and arg.code and arg.code != c.actor.code and arg.start >= c.actor.end:
-                c.target = arg
-                break
-    if c.target is None and visit and n.rel == "nsubj" and n.head and tree.children(n.head, "cop"):
-        place = res.np(n.head, allow_coref=False)  # "Lavrov's last stop was Oman"
-        if place is not None and place.code and not (c.actor and place.code == c.actor.code):
-            c.target = place
-    if c.target is None and c.entry.type in DIRECTED and not c.entry.speech:
-        c.target = res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE")
-
-
 def _other_party(found, actor: Arg | None) -> Arg | None:
     """The first coded party among ``found`` (None where nothing was found) that is not ``actor``."""
     return next((t for t in found if t is not None and t.code and not (actor is not None and t.code == actor.code)), None)
 
 
-def _implied_target(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> None:
-    """The target the act implies when no argument names one: the party a purpose, an object's owner,
-    a struck or approached place, a protested mission or a "between" phrase names."""
-    if c.target is None and c.entry.type == "SUPPORT":
-        # a frame word that is about a place names its party by that place: "reopened its embassy in Damascus"
-        # (the place may hang on the frame word or, parsed so, on the verb right after it)
-        c.target = next((t for f in sorted(c.frame_ids) if tree[f].lemma.lower() in lex.place_topics
-                         for h in (f, anchor(c).id) if (t := res.deep_target(h, c.actor, depth=1)) is not None), None)
-    if c.target is None and c.entry.type in ("AID", "AGREE"):
-        # the party of what aid (or a promise) is for: "pledged $2 billion to rebuild Syria" (a promise
-        # is AGREE), "will allocate $2 billion for the reconstruction of Syria"
-        c.target = next((t for k in tree.children(anchor(c).id, "advcl", "xcomp", "obl", "nmod")
-                         if k.lemma.lower() in lex.aid_purposes
-                         and (t := res.deep_target(k.id, c.actor, depth=2)) is not None), None)
-    if (c.target is None or c.target.code is None) and (c.entry.type in ("ASSAULT", "RETREAT", "COERCE", "SANCTION", "SUPPORT",
-                                                                       "AID", "COOPERATE")
-                                                        or (c.actor is not None and c.actor.via == "crowd")):
-        # "shot down Indian drones", "arrested British nationals", "detained three American citizens",
-        # "train Ukrainian pilots"; a crowd "burned Turkish flags"
-        owner = res.object_owner(anchor(c).id, c.actor)
-        if owner is not None and (c.target is None or owner.code):
-            c.target = owner
-    if c.target is None and (c.entry.type == "PROTEST" or (c.actor is not None and c.actor.via == "crowd")):
-        # a protest at a party's mission is against that party: "rallied outside the French embassy",
-        # "demonstrated outside the Chinese consulate", "broke into the Swedish embassy"
-        c.target = _other_party((t for k in tree.children(anchor(c).id, "obl")
-                                 if {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.protest_sites
-                                 or k.lemma.lower() in lex.missions
-                                 for t in (res.np(k.id, allow_coref=False), res.mission_owner(k.id))), c.actor)
-    if c.target is None and c.entry.type == "ASSAULT":
-        c.target = res.attacked_place(anchor(c).id, c.actor)
-    if c.target is None and "MOBILIZE" in (c.entry.type, c.entry.unaddressed):
-        c.target = res.attacked_place(anchor(c).id, c.actor, tree.g.aimed_place_cases)
-        verb = next((a for a in tree.ancestors(anchor(c).id) if a.upos in VERBAL), None)
-        if c.target is None and c.actor_how.startswith("governor") and verb is not None:
-            # "began a week of naval exercises | near Japan": the place hung on the governing verb
-            c.target = res.attacked_place(verb.id, c.actor, tree.g.aimed_place_cases)
-    if c.target is None and c.entry.type in ("AGREE", "CONSULT", "REQUEST", "SUPPORT"):
-        # what the act offers or asks is between two parties: "offered to mediate in the conflict between
-        # Armenia and Azerbaijan", "offered mediation in settling the conflict between …"
-        a = anchor(c)
-        near = [a] + tree.children(a.id, "xcomp", "obj", "obl")
-        near += [k for x in near[1:] for k in tree.children(x.id, "obj", "obl")]
-        both = next((b for k in near if (b := res.between(k.id)) is not None), None)
-        if both is not None and (c.actor is None or c.actor.code not in {p.code for p in both.parts}):
-            c.target = both
-    if c.target is None and c.event_type in lex.content_targets:
-        # "warned that Minsk would face consequences": the party the warning's content is about
-        c.target = _other_party((res.np(s.id, allow_coref=False) for k in tree.children(anchor(c).id, "ccomp")
-                                 for s in tree.children(k.id, "nsubj", "nsubj:pass")), c.actor)
-    if c.target is None and c.event_type in lex.object_targets:
-        # no party named: what is seized, held or struck, by its surface (for a seizure the frame's word is
-        # that thing: "seized a tanker"; for an attack it is the weapon: "fired missiles")
-        own = {c.node.id} | (set() if c.entry.type in lex.frame_targets else set(c.frame_ids))
-        c.target = res.object_surface(anchor(c).id, c.actor, own, {c.node.id} | set(c.frame_ids))
+def _outside(both: Arg | None, actor: Arg | None) -> Arg | None:
+    """The parties of a "between A and B" phrase, unless the actor is one of them."""
+    return both if both is not None and (actor is None or actor.code not in {p.code for p in both.parts}) else None
+
+
+def _step(f):
+    """A value of the stage on_find_target (lexicons/rules/targets.yaml): ``f(candidate, tree, resolver, lexicon)``."""
+    return lambda m, n: f(m.events[n.id], m.tree, m.extra.res, m.extra.lex)
+
+
+def _act_owner(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    acts = [o for o in tree.children(anchor(c).id, "obj") if o.lemma.lower() in lex.act_nouns]
+    owner = next((t for o in acts if (t := res.nationality_of(o.id)) is not None), None)
+    return None if owner is None or (c.actor is not None and owner.code == c.actor.code) else owner
+
+
+def _argument(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon, own: bool = False) -> Arg | None:
+    """The target among the arguments of the act's light verb (else of its word; ``own``: of its own word)."""
+    reach, hostile = 2 if c.entry.speech else 3, c.event_type in HOSTILE  # "said in Moscow": no locative target
+    if own:
+        return res.target(c.node.id, c.actor, c.frame_ids, reach, c.entry.directional, hostile=hostile)
+    return res.target((c.light or c.node).id, c.actor, c.frame_ids | {c.node.id}, reach, c.entry.directional,
+                      hostile=hostile, pronouns=c.event_type in lex.pronoun_targets)
+
+
+def _between(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    both = res.between(anchor(c).id) or res.between(c.node.id) or next(
+        (b for f in sorted(c.frame_ids) if (b := res.between(f)) is not None), None)
+    return None if both is None or (c.actor and both.norm == c.actor.norm) else both
+
+
+def _possessor(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    case = tree.g.possessor_case  # (a language whose genitive needs no preposition)
+    return None if case is None else _other_party((res.np(k.id, allow_coref=False) for k in tree.children(c.node.id, "nmod")
+                                                   if not tree.cases(k.id) and k.feats.get("Case") == case), c.actor)
+
+
+def _second_subject(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    for k in tree.children(c.node.id, "nsubj"):
+        arg = res.np(k.id, allow_coref=False) if k.id > c.node.id else None
+        if arg is not None and arg.code and arg.code != c.actor.code and arg.start >= c.actor.end:
+            return arg
+    return None
+
+
+def _copular_place(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    place = res.np(c.node.head, allow_coref=False)
+    return place if place is not None and place.code and not (c.actor and place.code == c.actor.code) else None
+
+
+def _object_owner(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    owner = res.object_owner(anchor(c).id, c.actor)  # (an uncoded target gives way only to a coded owner)
+    return owner if owner is not None and (c.target is None or owner.code) else None
+
+
+def _protested_mission(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    return _other_party((t for k in tree.children(anchor(c).id, "obl")
+                         if {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.protest_sites
+                         or k.lemma.lower() in lex.missions
+                         for t in (res.np(k.id, allow_coref=False), res.mission_owner(k.id))), c.actor)
+
+
+def _governor_place(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    verb = next((a for a in tree.ancestors(anchor(c).id) if a.upos in VERBAL), None)
+    return res.attacked_place(verb.id, c.actor, tree.g.aimed_place_cases) \
+        if verb is not None and c.actor_how.startswith("governor") else None
+
+
+def _offered_between(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    near = [anchor(c)] + tree.children(anchor(c).id, "xcomp", "obj", "obl")
+    near += [k for x in near[1:] for k in tree.children(x.id, "obj", "obl")]
+    return _outside(next((b for k in near if (b := res.between(k.id)) is not None), None), c.actor)
+
+
+def _object_surface(c: Candidate, tree: Tree, res: Resolver, lex: Lexicon) -> Arg | None:
+    own = {c.node.id} | (set() if c.entry.type in lex.frame_targets else set(c.frame_ids))
+    return res.object_surface(anchor(c).id, c.actor, own, {c.node.id} | set(c.frame_ids))
+
+
+# the targets the rules of the stage on_find_target name (lexicons/rules/targets.yaml says when each is tried)
+_FINDERS = {
+    "act_owner": _act_owner, "light_argument": _argument, "own_argument": lambda *a: _argument(*a, own=True),
+    "between_parties": _between, "possessor": _possessor, "second_subject": _second_subject,
+    "copular_place": _copular_place, "object_owner": _object_owner, "protested_mission": _protested_mission,
+    "governor_place": _governor_place, "offered_between": _offered_between, "object_surface": _object_surface,
+    "response_to": lambda c, t, res, lex: _other_party((res.noun_agent(f) for f in sorted(c.frame_ids)
+                                                        if t[f].upos == "NOUN"), c.actor),
+    "stranded_partner": lambda c, t, res, lex: res.stranded_partner(c.node.id, c.actor),
+    "deep_target": lambda c, t, res, lex: res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE"),
+    "place_topic_party": lambda c, t, res, lex: next((x for f in sorted(c.frame_ids) if t[f].lemma.lower() in lex.place_topics
+                                                      for h in (f, anchor(c).id)
+                                                      if (x := res.deep_target(h, c.actor, depth=1)) is not None), None),
+    "aid_purpose_party": lambda c, t, res, lex: next((x for k in t.children(anchor(c).id, "advcl", "xcomp", "obl", "nmod")
+                                                      if k.lemma.lower() in lex.aid_purposes
+                                                      and (x := res.deep_target(k.id, c.actor, depth=2)) is not None), None),
+    "attacked_place": lambda c, t, res, lex: res.attacked_place(anchor(c).id, c.actor),
+    "aimed_place": lambda c, t, res, lex: res.attacked_place(anchor(c).id, c.actor, t.g.aimed_place_cases),
+    "content_subject": lambda c, t, res, lex: _other_party((res.np(s.id, allow_coref=False)
+                                                            for k in t.children(anchor(c).id, "ccomp")
+                                                            for s in t.children(k.id, "nsubj", "nsubj:pass")), c.actor),
+    "between_holding": lambda c, t, res, lex: _outside(_between_holding(t, res, c.target), c.actor),
+}
+TARGETS = {name: _step(f) for name, f in _FINDERS.items()}
 
 
 def _reciprocal(tree: Tree, n: Node) -> bool:

@@ -176,6 +176,25 @@ def test_values_same_party_and_rules_that_set_fields():
                                LISTS.__getitem__)
 
 
+def test_a_cascade_sets_what_each_step_finds():
+    """``RuleSet.fill``: each rule in turn on the candidate as it stands; one whose party is not found sets nothing."""
+    tree = _tree()
+    party = lambda norm, code=None: SimpleNamespace(norm=norm, code=code, text=norm)  # noqa: E731
+    verb = SimpleNamespace(node=tree[4], entry=SimpleNamespace(type="REJECT"), light=None, actor=party("Moscow", "RUS"),
+                           target=None, event_type="REJECT")
+    found = {"nobody": lambda m, n: None, "geneva": lambda m, n: party("Geneva"), "swiss": lambda m, n: party("Swiss", "CHE")}
+    data = [{"id": f"r{i}", "reason": "x", "stage": "s", "pattern": p, "sets": {"target": v}} for i, (p, v) in enumerate([
+        ({"event": {"target": False}}, "nobody"), ({"event": {"target": False, "type": "@places"}}, "swiss"),
+        ({"event": {"target": False}}, "geneva"), ({"event": {"target": False}}, "swiss"),
+        ({"event": {"target.code": False}}, "swiss")])]
+    rs = patterns.RuleSet(patterns.compile_rules(data, {"places": frozenset({"In", "Reject"})}.__getitem__))
+    rs.fill("s", patterns.Match(tree, {4: verb}, values=found), verb)  # (an @name list matches lower-cased: "reject")
+    assert verb.target.code == "CHE"  # r1: "Swiss"; then no rule matches (the target is set, with a code)
+    verb.target = None
+    rs.fill("s", patterns.Match(tree, {4: verb}, values={**found, "swiss": lambda m, n: None}), verb)
+    assert verb.target.norm == "Geneva"  # r0 and r1 find nothing, r2 Geneva; r3 and r4 find nothing
+
+
 def test_the_index_tries_only_rules_that_can_match():
     tried = []
     data = [{"id": f"r{i}", "reason": "x", "stage": "s", "pattern": {**p, "is": "log"}} for i, p in
