@@ -323,6 +323,7 @@ _FINDERS = {
                                                             for k in t.children(anchor(c).id, "ccomp")
                                                             for s in t.children(k.id, "nsubj", "nsubj:pass")), c.actor),
     "between_holding": lambda c, t, res, lex: _outside(_between_holding(t, res, c.target), c.actor),
+    "conjunct_addressee": lambda c, t, res, lex: res.target(anchor(c).head, c.actor),
 }
 TARGETS = {name: _step(f) for name, f in _FINDERS.items()}
 
