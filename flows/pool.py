@@ -215,16 +215,18 @@ PRELOAD = ["__main__", "flows.annotation", "extractors.extract", "extractors.nlp
            "extractors.nlp.natasha_variants"]
 
 
-def start_method():
+def start_method(extra: tuple[str, ...] = ()):
     """How worker processes start: forked from a fork server (Linux) that has imported the NLP and
-    extraction code once, so N workers pay the imports (Stanza, torch, the rules: about 2 s) once
-    instead of N times, and share those pages; else spawned, each a fresh interpreter. Never a plain
-    fork of the flow's process, which runs Prefect's threads and event loops."""
+    extraction code once (and ``extra`` modules: Dask's, for a ``LocalCluster``), so N workers pay the
+    imports (Stanza, torch, the rules: about 2 s) once instead of N times, and share those pages; else
+    spawned, each a fresh interpreter. Never a plain fork of the flow's process, which runs Prefect's
+    threads and event loops. (One fork server per process: the preload list of the first pool that
+    starts a worker is the one it imports.)"""
     import multiprocessing
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
+        ctx.set_forkserver_preload(PRELOAD + [m for m in extra if m not in PRELOAD])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -302,9 +304,11 @@ class DaskPool(Pool):
         else:
             # on 127.0.0.1 only; no dashboard, and the scheduler's HTTP routes on a free port (by
             # default they take 8787, a user's own dashboard's port, or warn that it is taken)
-            self.cluster = LocalCluster(n_workers=par.dask_local, threads_per_worker=1, processes=True,
-                                        host="127.0.0.1", dashboard_address=None,
-                                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+            with _local_worker_start():
+                self.cluster = LocalCluster(n_workers=par.dask_local, threads_per_worker=1, processes=True,
+                                            host="127.0.0.1", dashboard_address=None,
+                                            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                                            config=_local_worker_config())
             self.client = Client(self.cluster)
         self.address = par.dask_address or self.cluster.scheduler_address
         # a cluster of its own (``--dask-local``) shares this machine: validation stays in the flow's
@@ -359,6 +363,42 @@ class DaskPool(Pool):
 
     def describe(self) -> str:
         return f"dask cluster at {self.address}"
+
+
+def _local_worker_config() -> dict:
+    """The Dask config of a ``LocalCluster``'s workers: this process's, with the worker's statistical
+    profiler off. It samples the stack of the thread that runs a task every 10 ms and folds it into
+    the dashboard's profile (which ``--dask-local`` does not serve): on the pure-Python NLP and rules
+    it costs each worker CPU and GIL hand-offs to its task thread, more so when the workers fill every
+    core. (A Nanny merges this dict over the config at the top level only, so it is the whole config.)"""
+    import dask
+
+    return dask.config.merge(dask.config.config, {"distributed": {"worker": {"profile": {"enabled": False}}}})
+
+
+@contextlib.contextmanager
+def _local_worker_start():
+    """Start a ``LocalCluster``'s worker processes the way ``ProcessPool`` starts its own (where the
+    platform has a fork server): forked from the fork server that has imported the NLP and extraction
+    code and Dask once, instead of each a fresh interpreter that imports Dask, then (at its first task)
+    the NLP code and the rules: N workers start in the time of one, and no longer compete for the
+    cores with each other's imports at the start of a run. Dask reads its start method when a worker
+    starts (``distributed.worker.multiprocessing-method``), and sets its own fork-server preload list
+    the first time it is asked for the context: asked first here, so that ``start_method`` has the
+    last word on what the fork server imports."""
+    import multiprocessing
+
+    import dask
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield
+        return
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        get_mp_context()
+        start_method(extra=("distributed",))
+        yield
 
 
 # ---- the pools of this process -----------------------------------------------------------------------
