@@ -217,7 +217,7 @@ class NounPhrases(Part):
         cases = self.lex.agent_cases | (self.lex.source_cases if said else frozenset())
         if derived:
             cases = cases - self.lex.patient_cases
-        # a derived noun with an agent phrase ("his detention by the coup leaders"): its possessor is
+        # a derived noun with an agent phrase ("her arrest by the junta"): its possessor is
         # whom it is done to, never its agent
         by_phrase = derived and any(c.deprel == "nmod" and tree.cases(c.id) & cases for c in tree.children(node, "nmod"))
         for c in tree.children(node, "nmod:poss", "nmod", "amod", "compound", "det:poss"):
