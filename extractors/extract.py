@@ -288,7 +288,8 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
         # (a target kept only by its surface, "struck the border", is no party of the pair)
         pair = join([actor, target]) if target is not None and target.norm and target.code else actor
         st.last = _LastActor(actor, sidx, pair)
-        st.groups[:0] = [(sidx, a) for a in (actor, target, pair) if a is not None and a.norm and a.norm.count("|") >= 2]
+        st.groups = [(sidx, a) for a in (actor, target, pair) if a is not None and a.norm and a.norm.count("|") >= 2] \
+            + [(s, g) for s, g in st.groups if sidx - s <= GROUP_SENTENCES]
 
 
 def _diagnose(st: _Doc, sidx: int, tree: Tree, cands, misses) -> None:

@@ -55,8 +55,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
         + [k for c in list(objs) for m in tree.children(c.id, "nmod") for k in tree.children(m.id, "conj")
            if k.upos == "NOUN"]
     related += [(k, "obj") for k in objs if k.head != node.id]
-    # "blasted a boat | with water cannon" hung on the object, an instrumental read as an indirect object
-    # (grammar instrument_case): the verb's own oblique
+    # "blasted a boat | with water cannon", "provided the Philippines | with patrol boats" hung on the object,
+    # an instrumental read as an indirect object (grammar instrument_case): the verb's own oblique
     related += [(m, "obl") for o in objs for m in tree.children(o.id, "nmod") if tree.children(m.id, "case")]
     related += [(k, "obl") for k in tree.children(node.id, "iobj") if tree.g.instrument_case and k.feats.get("Case") == tree.g.instrument_case]
     # "transferred more than 1,000 containers" parsed with "more" as the object: what is counted is it
@@ -70,9 +70,6 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     if amounts:  # "provide $2 billion | in loans" with the counted noun hung on the verb
         related += [(m, "obj") for m in tree.children(node.id, "obl")
                     if {k.lemma for k in tree.children(m.id, "case")} & tree.g.counted_cases]
-    # "provided the Philippines | with patrol boats" with the "with" phrase hung on the object
-    related += [(m, "obl") for c in objs if c.upos == "PROPN" for m in tree.children(c.id, "nmod")
-                if any(k.lemma.lower() in tree.g.provided_with_cases for k in tree.children(m.id, "case"))]
     # "described the move | as a provocation" with the as-phrase hung on the object: what the verb calls it
     related += [(m, "obl") for c in objs for m in tree.children(c.id, "nmod")
                 if {k.lemma.lower() for k in tree.children(m.id, "case", "mark")} & tree.g.predicative_cases]
