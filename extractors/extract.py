@@ -208,7 +208,7 @@ def _modality(st: _Doc, r: _Reading, c, cond):
         modality = "reported"
     if c.entry.blame and modality in ("planned", "hypothetical"):
         modality = "asserted"  # the accusation was made, whatever tense the evaluation is in
-    etype = predicates.adjust_type(c, cond is not None, modality)
+    etype = predicates.adjust_type(c, cond is not None, modality, predicates.past(tree, c))
     if c.negated and cond is not None and conditions.is_refusal(cond.text, lex.refusal_markers, lex.negation):
         etype, c.negated = "REJECT", False  # "will not send troops unless…": the refusal is the event
     if etype in ANNOUNCED and modality == "planned":

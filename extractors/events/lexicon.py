@@ -35,6 +35,7 @@ class Entry:
     stance: bool = False
     attribution: bool = False
     conditional_only: bool = False  # an event only with a condition attached ("will take all measures if…")
+    if_condition: str | None = None  # the type when a condition attaches ("will respond if…": a threat)
     future_only: bool = False  # an event only when told for the future ("will respond to any provocation")
     directional: bool = False  # a place phrase names the party reached ("visited…", "send troops to…")
     mutual: bool = False  # done to each other: "A and B exchanged fire" is A against B
@@ -246,7 +247,8 @@ def _entry(d: dict, classes: dict[str, frozenset[str]] | None = None) -> Entry:
                  negated_only=bool(d.get("negated_only")), affirmed_only=bool(d.get("affirmed_only")),
                  speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),
-                 conditional_only=bool(d.get("conditional_only")), future_only=bool(d.get("future_only")),
+                 conditional_only=bool(d.get("conditional_only")), if_condition=d.get("if_condition"),
+                 future_only=bool(d.get("future_only")),
                  directional=bool(d.get("directional")),
                  mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"), clausal_only=bool(d.get("clausal_only")),
                  crowd_only=bool(d.get("crowd_only")), blame=bool(d.get("blame")), own_agent=bool(d.get("own_agent")),

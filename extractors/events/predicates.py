@@ -216,11 +216,14 @@ def perfect(tree: Tree, n: Node) -> bool:
         a.lemma in tree.g.perfect_aux and a.feats.get("Tense") == "Pres" for a in tree.children(n.id, "aux"))
 
 
-def adjust_type(c: Candidate, has_condition: bool, modality: str) -> str:
-    """A punitive act announced under a condition is a threat (PLOVER THREATEN); so is an attack
+def adjust_type(c: Candidate, has_condition: bool, modality: str, told_past: bool = False) -> str:
+    """A punitive act announced under a condition is a threat (PLOVER THREATEN), and so is an entry's
+    ``if_condition`` reading (a reply: "will respond if…"); so is an attack
     announced for the future ("vowed to crush…", "will strike…": ``event_types.PLANNED_THREAT``)."""
     if has_condition and c.event_type in PUNITIVE:
         return "THREATEN"
+    if has_condition and c.entry.if_condition and c.event_type == c.entry.type and not told_past:
+        return c.entry.if_condition  # a reply announced under a condition ("will respond if…"), not one made
     if modality == "planned" and c.event_type in PLANNED_THREAT and not c.negated:
         return "THREATEN"
     return c.event_type

@@ -36,7 +36,7 @@ def test_every_type_a_lexicon_names_is_an_event_type(lang):
 
     entries = [e for v in lexicon.load(lang).entries.values() for e in v]
     named = {e.type for e in entries} | {e.on_negation for e in entries if e.on_negation} \
-        | {e.unaddressed for e in entries if e.unaddressed}
+        | {e.unaddressed for e in entries if e.unaddressed} | {e.if_condition for e in entries if e.if_condition}
     assert named <= set(EVENT_TYPES), named - set(EVENT_TYPES)
     assert any(e.unaddressed == "MOBILIZE" for e in entries)  # "sent troops to the border" is a show of force
 
