@@ -62,6 +62,12 @@ def author_voice(tree: Tree, n) -> bool:
         and not tree.children(n.id, "nsubj")
 
 
+def foretold(tree: Tree, node: int) -> bool:
+    """A clause told for the future, also in reported speech ("will be met", "would be met")."""
+    return _future(tree, node) or any(a.lemma in tree.g.reported_future_aux or a.text.lower() in tree.g.reported_future_aux
+                                      for a in tree.children(node, "aux"))
+
+
 def _future(tree: Tree, node: int) -> bool:
     n, g = tree[node], tree.g
     if n.feats.get("Tense") == "Fut":

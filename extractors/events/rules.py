@@ -95,6 +95,12 @@ def _received(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
             if own is not None and own.code:
                 subject = res.subject(parent.id)[0]
                 source = own if subject is None or own.code != subject.code else None
+        if source is None and (answer := _answer_to_act(tree, parent, c, res)) is not None:
+            # "any attack will be met with a crushing response", said by a party: the speaker's threat
+            # against whoever commits the act
+            c.actor, c.actor_how, c.light = answer[0], "speaker", parent
+            c.target, c.negated, c.event_type = answer[1], mod.negated(tree, parent.id, lex), c.entry.type
+            return True
         if source is None:
             c.suppressed = "received"  # "Scholz, who has drawn criticism": he is its target, not its agent
             return True
@@ -344,6 +350,22 @@ def _between_holding(tree: Tree, res: Resolver, target: Arg) -> Arg | None:
                     and both.start <= target.start and target.end <= both.end:
                 return both
     return None
+
+
+def _answer_to_act(tree: Tree, verb: Node, c: Candidate, res: Resolver) -> tuple[Arg, Arg | None] | None:
+    """A hostile act announced for the receiving verb's subject: "any aggression will receive a decisive
+    response", "an attack would be met with force", "Kyiv will get a firm response". The speaker answers,
+    and the target is the receiving party or the received act's own agent, if named. None when this is no
+    such announcement."""
+    speaker = res.scope.seen.speaker
+    if c.entry.type not in HOSTILE or speaker is None or not mod.foretold(tree, verb.id):
+        return None
+    subj = [k for k in tree.children(verb.id) if k.rel in ("nsubj", "nsubj:pass") and k.upos in ("NOUN", "PROPN")]
+    if not subj:
+        return None
+    # the receiver a party ("Kyiv will get a firm response") or an act and its agent ("any attack by X")
+    agent = res.np(subj[0].id) if res.by_word.get(subj[0].id) is not None else res.noun_agent(subj[0].id)
+    return speaker, (agent if agent is not None and agent.code != speaker.code else None)
 
 
 def _received_from(tree: Tree, verb: Node, noun: Node, res: Resolver, lex: Lexicon) -> Arg | None:
