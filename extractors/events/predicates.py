@@ -37,6 +37,17 @@ class Candidate:
     suppressed: str = ""  # why it produced no event
 
 
+def _counted(tree: Tree, node: Node, objs: list[Node]) -> list[Node]:
+    """What an object that counts names: "transferred more than 1,000 containers" parsed with "more" as
+    the object, a number counted out of a whole ("shot down 40 of 55 drones", with the number perhaps
+    hung on the verb as a count and the whole as the verb's own oblique)."""
+    more = [k for c in objs if c.lemma.lower() in tree.g.comparatives for k in tree.children(c.id, "obl", "nmod")
+            if any(x.lemma.lower() in tree.g.comparison_cases for x in tree.children(k.id, "case"))]
+    counts = [c for c in objs + tree.children(node.id, "nummod") if c.upos == "NUM"]
+    return more + [k for c in counts + ([node] if counts else []) for k in tree.children(c.id, "obl", "nmod")
+                   if any(x.lemma.lower() in tree.g.partitive_cases for x in tree.children(k.id, "case"))]
+
+
 def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] = frozenset()) -> set[int] | None:
     """Ids of the dependents satisfying the entry's frame (empty set when it has none); None if unmet."""
     if entry.dep is None:
@@ -59,9 +70,9 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     # an instrumental read as an indirect object (grammar instrument_case): the verb's own oblique
     related += [(m, "obl") for o in objs for m in tree.children(o.id, "nmod") if tree.children(m.id, "case")]
     related += [(k, "obl") for k in tree.children(node.id, "iobj") if tree.g.instrument_case and k.feats.get("Case") == tree.g.instrument_case]
-    # "transferred more than 1,000 containers" parsed with "more" as the object: what is counted is it
-    objs += [k for c in objs if c.lemma.lower() in tree.g.comparatives for k in tree.children(c.id, "obl", "nmod")
-             if any(x.lemma.lower() in tree.g.comparison_cases for x in tree.children(k.id, "case"))]
+    counted = _counted(tree, node, objs)
+    objs += counted
+    related += [(k, "obj") for k in counted]
     # an amount as the object ("$2 billion in loans", "500 million euros in aid"): what it counts is
     # the object the frame asks for
     amounts = [c for c in objs if is_amount(tree, c, measures)]
