@@ -103,8 +103,10 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
         aux = [a.lemma for a in tree.children(g, "aux")] + [a.text.lower() for a in tree.children(g, "aux")]
         if tree[g].lemma in lex.hypothetical and g != node:
             return "hypothetical"  # (also "said it would consider imposing sanctions")
+        told = tree[tree[g].head] if tree[g].rel == "conj" and tree[g].head else tree[g]  # "said it … and would …"
         if set(aux) & tree.g.reported_future_aux and (
-                tree[g].rel == "ccomp" and tree[g].head and tree[tree[g].head].lemma in lex.speech_lemmas
+                told.rel == "ccomp" and told.head and tree[told.head].lemma in lex.speech_lemmas
+                or told.id != g and told.lemma in lex.speech_lemmas
                 or any(k.lemma in lex.speech_lemmas for k in tree.children(g, "parataxis"))):
             return "planned"  # "Macron said France would support…", "France would support…, Macron said"
         if any(a in lex.hypothetical for a in aux):
