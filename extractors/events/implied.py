@@ -72,9 +72,27 @@ class ImpliedParties(Part):
             owners = [o] + [m for m in self.tree.children(o.id, "nmod")
                             if self.tree.cases(m.id) <= self.tree.g.genitive_preps] + [
                 m for m in self.tree.children(o.id, "compound") if m.upos == "NOUN"]
-            for x in owners:
-                arg = self.nationality(x.id)
+            # whom the measure acted on applies to ("lifted the embargo against Turkey")
+            addressed = [Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else self.nationality(k.id)
+                         for k in self.tree.children(o.id, "nmod") if self.tree.cases(k.id) & self.tree.g.addressed_cases]
+            for x in [a for a in addressed if a is not None] + owners:
+                arg = x if isinstance(x, Arg) else self.nationality(x.id)
                 if arg is not None and not (exclude is not None and arg.code == exclude.code):
+                    return arg
+        return None
+
+    def owned_space(self, node: int, exclude: Arg | None) -> Arg | None:
+        """The party whose airspace, waters or territory an act sends forces into ("scrambled jets into
+        NATO airspace", "sailed into Japanese waters"): the space's nationality adjective or its genitive owner."""
+        tree = self.tree
+        for c in tree.children(node, "obj", "obl"):
+            if c.lemma.lower() not in self.lex.owned_nouns or c.upos != "NOUN":
+                continue
+            owners = [self.nationality(c.id)] + [Arg.of(m) for g in tree.children(c.id, "nmod")
+                                                 if not tree.children(g.id, "case")
+                                                 and (m := self.by_word.get(g.id)) is not None and m.actor_code]
+            for arg in owners:
+                if arg is not None and apart(arg.code, arg.norm, exclude):
                     return arg
         return None
 
