@@ -116,7 +116,14 @@ class ImpliedParties(Part):
             s, e, text = tree.span_text(sorted(ids))
             if exclude is not None and s < exclude.end and exclude.start < e:
                 continue
-            return Arg(text, c.lemma.lower(), None, None, s, e, "phrase")
+            return self._role_antecedent(c, exclude) or Arg(text, c.lemma.lower(), None, None, s, e, "phrase")
+        return None
+
+    def _role_antecedent(self, c, exclude: Arg | None) -> Arg | None:
+        """A bare role noun struck or seized ("struck the rebels", "the group") is the party of its kind
+        named before it ("M23 … the rebels"), when there is one."""
+        if c.lemma.lower() in self.lex.roles and not self.tree.children(c.id, "amod", "nmod", "appos", "flat", "compound"):
+            return self.nearest(c.id, self.lex.roles[c.lemma.lower()], exclude)
         return None
 
     def mission_owner(self, node: int) -> Arg | None:
