@@ -72,9 +72,27 @@ class ImpliedParties(Part):
             owners = [o] + [m for m in self.tree.children(o.id, "nmod")
                             if self.tree.cases(m.id) <= self.tree.g.genitive_preps] + [
                 m for m in self.tree.children(o.id, "compound") if m.upos == "NOUN"]
-            for x in owners:
-                arg = self.nationality(x.id)
+            # whom the measure acted on applies to ("lifted the embargo against Turkey")
+            addressed = [Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else self.nationality(k.id)
+                         for k in self.tree.children(o.id, "nmod") if self.tree.cases(k.id) & self.tree.g.addressed_cases]
+            for x in [a for a in addressed if a is not None] + owners:
+                arg = x if isinstance(x, Arg) else self.nationality(x.id)
                 if arg is not None and not (exclude is not None and arg.code == exclude.code):
+                    return arg
+        return None
+
+    def owned_space(self, node: int, exclude: Arg | None) -> Arg | None:
+        """The party whose airspace, waters or territory an act sends forces into ("scrambled jets into
+        NATO airspace", "sailed into Japanese waters"): the space's nationality adjective or its genitive owner."""
+        tree = self.tree
+        for c in tree.children(node, "obj", "obl"):
+            if c.lemma.lower() not in self.lex.owned_nouns or c.upos != "NOUN":
+                continue
+            owners = [self.nationality(c.id)] + [Arg.of(m) for g in tree.children(c.id, "nmod")
+                                                 if not tree.children(g.id, "case")
+                                                 and (m := self.by_word.get(g.id)) is not None and m.actor_code]
+            for arg in owners:
+                if arg is not None and apart(arg.code, arg.norm, exclude):
                     return arg
         return None
 
@@ -98,7 +116,14 @@ class ImpliedParties(Part):
             s, e, text = tree.span_text(sorted(ids))
             if exclude is not None and s < exclude.end and exclude.start < e:
                 continue
-            return Arg(text, c.lemma.lower(), None, None, s, e, "phrase")
+            return self._role_antecedent(c, exclude) or Arg(text, c.lemma.lower(), None, None, s, e, "phrase")
+        return None
+
+    def _role_antecedent(self, c, exclude: Arg | None) -> Arg | None:
+        """A bare role noun struck or seized ("struck the rebels", "the group") is the party of its kind
+        named before it ("M23 … the rebels"), when there is one."""
+        if c.lemma.lower() in self.lex.roles and not self.tree.children(c.id, "amod", "nmod", "appos", "flat", "compound"):
+            return self.nearest(c.id, self.lex.roles[c.lemma.lower()], exclude)
         return None
 
     def mission_owner(self, node: int) -> Arg | None:

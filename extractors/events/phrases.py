@@ -245,7 +245,12 @@ class NounPhrases(Part):
                 continue
             if c.deprel == "nmod" and not cs and not poss:
                 continue  # "the summit in Vientiane" split by the parser: a bare nmod is no possessor
-            arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss")
+            # a state's or an organisation's role noun in a bare genitive (the language's possessor case: "the proposal
+            # of the European countries", "of the country's new authorities") stands for the party it describes or
+            # points back at, as a subject does (not armed groups: "the positions of militants in Syria" is a place)
+            role = bool(set(self.lex.roles.get(c.lemma, ())) & {"COUNTRY", "ORG"}) and not cs and poss is not None \
+                and c.feats.get("Case") == poss
+            arg = self.np(c.id, allow_coref=c.upos == "PRON" or c.deprel == "det:poss" or role)
             if arg and arg.norm and not self._aimed_at(arg):
                 return arg
         return None

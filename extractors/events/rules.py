@@ -325,6 +325,7 @@ _FINDERS = {
                                                       and (x := res.deep_target(k.id, c.actor, depth=2)) is not None), None),
     "attacked_place": lambda c, t, res, lex: res.attacked_place(anchor(c).id, c.actor),
     "aimed_place": lambda c, t, res, lex: res.attacked_place(anchor(c).id, c.actor, t.g.aimed_place_cases),
+    "owned_space": lambda c, t, res, lex: res.owned_space(anchor(c).id, c.actor),
     "content_subject": lambda c, t, res, lex: _other_party((res.np(s.id, allow_coref=False)
                                                             for k in t.children(anchor(c).id, "ccomp")
                                                             for s in t.children(k.id, "nsubj", "nsubj:pass")), c.actor),
