@@ -25,6 +25,7 @@ class _LastActor:
     arg: Arg | None = None
     sentence: int = -10
     pair: Arg | None = None
+    two: Arg | None = None  # the last pair of two or more parties (an act of one alone leaves it)
 
 
 @dataclass
@@ -113,7 +114,8 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
     st.person_sides.update(id(m) for m in person_side_mentions(tree, ms, lex))
     res = Resolver(tree, ms, st.history, lex, Salience(st.last.pair, st.last.arg, st.last.sentence >= sidx - 1,
                                                        groups=tuple(g for s, g in st.groups if sidx - s <= GROUP_SENTENCES),
-                                                       countries=st.countries, person_sides=st.person_sides))
+                                                       countries=st.countries, person_sides=st.person_sides,
+                                                       last_two=st.last.two))
     speaker = discourse.speaker(tree, cands, res, lex)
     if speaker is None and sidx - st.prev_speaker[1] <= QUOTE_CARRY \
             and discourse.opens_quote(st.text[tree.start:tree.end]):
@@ -288,7 +290,7 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
     if actor.via != "fallback":
         # (a target kept only by its surface, "struck the border", is no party of the pair)
         pair = join([actor, target]) if target is not None and target.norm and target.code else actor
-        st.last = _LastActor(actor, sidx, pair)
+        st.last = _LastActor(actor, sidx, pair, pair if pair.norm and "|" in pair.norm else st.last.two)
         st.groups = [(sidx, a) for a in (actor, target, pair) if a is not None and a.norm and a.norm.count("|") >= 2] \
             + [(s, g) for s, g in st.groups if sidx - s <= GROUP_SENTENCES]
 

@@ -115,6 +115,7 @@ class Salience:
     # may point back to them (collected by the caller for the whole document)
     person_sides: frozenset[int] | set[int] = frozenset()
     groups: tuple[Arg, ...] = ()  # recent events' parties of three or more, the latest first ("the three states")
+    last_two: Arg | None = None  # the last two or more parties that acted together or on each other ("the two sides")
 
 
 class Scope:

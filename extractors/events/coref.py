@@ -28,16 +28,16 @@ class Antecedents(Part):
         if group is not None:
             return group
         pair = any(k.lemma in self.lex.pair_words for k in counted)
-        if pair and n.upos == "NOUN" and self.seen.last_pair is not None:
-            return Arg.at(n, self._as_states(n, self.seen.last_pair))  # "criticised the two neighbours": a target too
+        if pair and n.upos == "NOUN" and self.seen.last_two is not None:
+            return Arg.at(n, self._as_states(n, self.seen.last_two))  # "criticised the two neighbours": a target too
         if not allow_coref:
             return None
         # (a pair word may take the singular: the Russian genitive after "both", "two")
         named = any(k.text[:1].isupper() for k in self.tree.children(node, "amod", "compound"))
         if (pair or n.lemma in self.lex.collective and n.feats.get("Number") == "Plur" and not named) \
-                and self.seen.last_pair is not None:  # (not "Caribbean leaders": a group of their own)
+                and self.seen.last_two is not None:  # (not "Caribbean leaders": a group of their own)
             # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
-            return Arg.at(n, self._as_states(n, self.seen.last_pair))
+            return Arg.at(n, self._as_states(n, self.seen.last_two))
         if n.lemma in self.tree.g.demonstratives:
             return None  # "this" points at a situation, not at an actor
         if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
