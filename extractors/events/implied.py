@@ -13,6 +13,7 @@ class ImpliedParties(Part):
     def __init__(self, scope: Scope, phrases: NounPhrases):
         super().__init__(scope)
         self.np, self.nearest, self.nationality = phrases.np, phrases.coref.nearest, phrases.nationality
+        self.noun_agent = phrases.noun_agent
 
     def between(self, node: int, depth: int = 3) -> Arg | None:
         """Parties of "between A and B" under a predicate (or its nmod chain)."""
@@ -147,6 +148,39 @@ class ImpliedParties(Part):
                         return a
                     nxt.append(c.id)
             frontier = nxt
+        return None
+
+    def judged_maker(self, node: int, exclude: Arg | None) -> Arg | None:
+        """Whoever made what an act judges, refuses or takes up: the maker named on its object or on the
+        document the object comes from ("welcomed the plan proposed by Russia", "dismissed the claims in a UN
+        report", "rejected the findings of the OSCE report")."""
+        tree = self.tree
+        objs = tree.children(node, "obj")
+        objs += [k for o in objs for k in tree.children(o.id, "conj")]
+        # (the document hung on the verb: "dismissed the claims | in a UN report")
+        for k in [k for o in objs for k in [o] + self._sources(o.id)] + (self._sources(node) if objs else []):
+            arg = self._maker(k.id)
+            if arg is not None and arg.norm and apart(arg.code, arg.norm, exclude):
+                return arg
+        return None
+
+    def _sources(self, node: int) -> list:
+        """The documents a thing is found in or comes from ("claims in a report", "findings contained in a report")."""
+        tree, cases = self.tree, self.tree.g.locative_cases | self.lex.agent_cases | self.lex.source_cases
+        near = tree.children(node, "nmod", "obl") + [g for r in tree.children(node, "acl") for g in tree.children(r.id, "obl")]
+        return [g for g in near if g.lemma.lower() in tree.g.source_nouns and tree.cases(g.id) & cases]
+
+    def _maker(self, node: int) -> Arg | None:
+        """Who made a thing: its possessor, a party naming it ("a UN report"), its agent phrase, or the agent of
+        the participle that describes it ("the plan proposed by Russia", "the offer put forward by Berlin")."""
+        tree = self.tree
+        arg = self.noun_agent(node)
+        if arg is not None and arg.norm:
+            return arg
+        for r in tree.children(node, "acl"):
+            for g in tree.children(r.id, "obl"):
+                if tree.cases(g.id) & self.lex.agent_cases and (arg := self.np(g.id, allow_coref=False)) is not None:
+                    return arg
         return None
 
     def attacked_place(self, node: int, exclude: Arg | None, cases: frozenset[str] | None = None) -> Arg | None:
