@@ -91,6 +91,8 @@ class ImpliedParties(Part):
             if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in tree.g.temporal_nouns or is_amount(tree, c, self.lex.measures) \
                     and not tree.children(c.id, "nummod"):
                 continue
+            if any(k.lemma.lower() in self.lex.own_possessives for k in tree.children(c.id, "nmod:poss")):
+                continue  # the actor's own ("closed its airspace"): what it acts with, not whom it reaches
             # the noun with its own words, not a place or time phrase on it ("a tanker | in the Gulf")
             ids = set(tree.subtree(c.id, skip_rels=NP_SKIP + ("case", "nmod:tmod", "obl:tmod", "advmod")))
             for m in tree.children(c.id, "nmod"):

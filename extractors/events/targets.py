@@ -116,8 +116,9 @@ class Targets(Part):
         if arg is None and c.upos == "NOUN":
             arg = self.armed_group(c.id, exclude)  # "arming the insurgents", "sent weapons to the militia"
         if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") \
-                and tree.cases(c.id) & (tree.g.addressed_cases | set(self.lex.hostile_cases)):
-            arg = self.nationality(c.id)  # "sanctions on Russian banks", "fired water cannon at a Philippine boat"
+                and tree.cases(c.id) & (tree.g.addressed_cases | set(self.lex.hostile_cases) | self.lex.recipient_cases):
+            arg = self.nationality(c.id)  # "sanctions on Russian banks", "fired water cannon at a Philippine boat",
+            # "closed its airspace to Malian flights"
         if arg is not None and any(self._subject_matter(c.id, tree.cases(g.id)) and any(
                 tree[i].start == arg.start for i in tree.subtree(g.id)) for g in tree.children(c.id, "nmod")):
             return None  # "proposed a resolution on Gaza": what the resolution is about
