@@ -61,6 +61,9 @@ class ImpliedParties(Part):
         """The party a nationality adjective on the object names: whose drones were shot down, whose
         citizens were released, arrested or banned ("released two American prisoners")."""
         objs = self.tree.children(node, "obj", "nsubj:pass")  # (or a passive's subject: "were detained")
+        # the subject of a small clause the verb takes ("declared two Belarusian diplomats | persona non grata")
+        objs += [k for x in self.tree.children(node, "ccomp", "xcomp") if not self.tree.children(x.id, "mark")
+                 for k in self.tree.children(x.id, "nsubj")]
         if self.tree[node].upos == "NOUN":  # a noun's object is its "of" or genitive phrase: "the expulsion of
             # three Russian diplomats", or the same with the genitive alone
             objs += [m for m in self.tree.children(node, "nmod")
