@@ -261,9 +261,10 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
     event_date, date_source = dated
     a_start, a_end = predicates.action_span(tree, c)
     actor, target = c.actor, (None if etype in UNTARGETED else c.target)  # a statement is aimed at no one
-    if target is not None and target.via == "phrase" and target.code is None and etype != c.event_type \
-            and c.event_type in lex.object_targets:
+    if target is not None and target.via == "phrase" and target.code is None and target.type != "GROUP" \
+            and etype != c.event_type and c.event_type in lex.object_targets:
         target = None  # what an act would seize or strike, when the act is only threatened, is no party
+        # (an unnamed armed group it is aimed at is: "will resume operations against the rebels")
     if target is None and cond is not None and etype == "THREATEN":
         target = r.res.party_in(cond.start, cond.end, actor)  # whose conduct the threat is about
         if target is not None and target.code is None:
