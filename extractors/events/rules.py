@@ -323,6 +323,8 @@ _FINDERS = {
     "content_subject": lambda c, t, res, lex: _other_party((res.np(s.id, allow_coref=False)
                                                             for k in t.children(anchor(c).id, "ccomp")
                                                             for s in t.children(k.id, "nsubj", "nsubj:pass")), c.actor),
+    "content_argument": lambda c, t, res, lex: next((x for k in t.children(anchor(c).id, "ccomp")
+                                                     if (x := res.target(k.id, c.actor, hostile=True)) is not None), None),
     "between_holding": lambda c, t, res, lex: _outside(_between_holding(t, res, c.target), c.actor),
     "conjunct_addressee": lambda c, t, res, lex: res.target(anchor(c).head, c.actor),
 }
