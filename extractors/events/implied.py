@@ -51,7 +51,8 @@ class ImpliedParties(Part):
         end = max(tree.subtree(node))
         for g in tree.children(n.head, "obl", "nmod"):
             cs = tree.cases(g.id)
-            if min(tree.subtree(g.id)) == end + 1 and cs & tree.g.partner_cases:
+            # (or its recipient: "condemned the German arms sale | to Ukraine")
+            if min(tree.subtree(g.id)) == end + 1 and cs & (tree.g.partner_cases | self.lex.recipient_cases):
                 arg = self.np(g.id, allow_coref=False)
                 if arg is not None and arg.norm and not (exclude is not None and arg.norm == exclude.norm):
                     return arg
