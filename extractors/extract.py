@@ -266,7 +266,7 @@ def _event(st: _Doc, r: _Reading, c, cond) -> None:
     if target is not None and target.via == "phrase" and target.code is None and target.type is None \
             and etype != c.event_type and c.event_type in lex.object_targets:
         target = None  # what an act would seize or strike, when the act is only threatened, is no party
-        # (an unnamed group it is aimed at, "the rebels", is one)
+        # (an unnamed group it is aimed at, "the rebels", "will resume operations against the rebels", is one)
     if target is None and cond is not None and etype == "THREATEN":
         target = r.res.party_in(cond.start, cond.end, actor)  # whose conduct the threat is about
         if target is not None and target.code is None:

@@ -23,7 +23,7 @@ class Antecedents(Part):
         first = self.lex.first_person.get(n.lemma) or self.lex.first_person.get(n.text.lower())
         if first and self.seen.speaker is not None:
             return self._first_person(node, first, allow_coref)
-        counted = self.tree.children(node, "nummod", "det", "amod")
+        counted = self._counted(node)
         group = self._counted_group(n, counted)
         if group is not None:
             return group
@@ -45,6 +45,14 @@ class Antecedents(Part):
         if n.lemma in self.lex.roles:
             return self._role(node)
         return None
+
+    def _counted(self, node: int) -> list:
+        """The count words of a noun; none where the noun is a compound modifier of another noun, a measure
+        ("a two-hour meeting", "a three-day summit"), not a count of parties."""
+        n = self.tree[node]
+        if n.rel == "compound" and n.head and self.tree[n.head].upos in ("NOUN", "PROPN"):
+            return []
+        return self.tree.children(node, "nummod", "det", "amod")
 
     def _counted_group(self, n, counted) -> Arg | None:
         """"The three governments", "all four states": the latest group of that many parties."""
@@ -129,6 +137,21 @@ class Antecedents(Part):
         if plural:  # a described, unnamed group ("human rights groups"): kept by its surface, no code
             return self._unnamed_group(node)
         return None
+
+    def armed_group(self, node: int, exclude: Arg | None = None) -> Arg | None:
+        """An unnamed armed group as an argument ("arming the insurgents", "supplied the paramilitary forces"):
+        a bare or definite one is the group named before it, else it stands for itself by its surface."""
+        tree, n, words = self.tree, self.tree[node], self.lex.armed_groups
+        mods = tree.children(node, "amod", "compound")
+        if n.upos != "NOUN" or not (n.lemma in words or n.text.lower() in words or any(
+                k.lemma in words or k.text.lower() in words for k in mods)):
+            return None
+        if not any(k.lemma not in words and k.text.lower() not in words for k in mods):
+            arg = self.nearest(node, ("GROUP",), exclude)
+            if arg is not None:
+                return arg
+        s, e, text = phrase(tree, tree.subtree(node, skip_rels=NP_SKIP + ("det", "nmod", "obl")), node)
+        return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")  # (not "the militia | with rifles")
 
     def _unnamed_group(self, node: int) -> Arg:
         s, e, text = phrase(self.tree, self.tree.subtree(node, skip_rels=NP_SKIP + ("det",)), node)

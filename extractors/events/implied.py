@@ -13,6 +13,7 @@ class ImpliedParties(Part):
     def __init__(self, scope: Scope, phrases: NounPhrases):
         super().__init__(scope)
         self.np, self.nearest, self.nationality = phrases.np, phrases.coref.nearest, phrases.nationality
+        self.noun_agent = phrases.noun_agent
 
     def between(self, node: int, depth: int = 3) -> Arg | None:
         """Parties of "between A and B" under a predicate (or its nmod chain)."""
@@ -50,7 +51,8 @@ class ImpliedParties(Part):
         end = max(tree.subtree(node))
         for g in tree.children(n.head, "obl", "nmod"):
             cs = tree.cases(g.id)
-            if min(tree.subtree(g.id)) == end + 1 and cs & tree.g.partner_cases:
+            # (or its recipient: "condemned the German arms sale | to Ukraine")
+            if min(tree.subtree(g.id)) == end + 1 and cs & (tree.g.partner_cases | self.lex.recipient_cases):
                 arg = self.np(g.id, allow_coref=False)
                 if arg is not None and arg.norm and not (exclude is not None and arg.norm == exclude.norm):
                     return arg
@@ -60,6 +62,9 @@ class ImpliedParties(Part):
         """The party a nationality adjective on the object names: whose drones were shot down, whose
         citizens were released, arrested or banned ("released two American prisoners")."""
         objs = self.tree.children(node, "obj", "nsubj:pass")  # (or a passive's subject: "were detained")
+        # the subject of a small clause the verb takes ("declared two Belarusian diplomats | persona non grata")
+        objs += [k for x in self.tree.children(node, "ccomp", "xcomp") if not self.tree.children(x.id, "mark")
+                 for k in self.tree.children(x.id, "nsubj")]
         if self.tree[node].upos == "NOUN":  # a noun's object is its "of" or genitive phrase: "the expulsion of
             # three Russian diplomats", or the same with the genitive alone
             objs += [m for m in self.tree.children(node, "nmod")
@@ -108,6 +113,8 @@ class ImpliedParties(Part):
             if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in tree.g.temporal_nouns or is_amount(tree, c, self.lex.measures) \
                     and not tree.children(c.id, "nummod"):
                 continue
+            if any(k.lemma.lower() in self.lex.own_possessives for k in tree.children(c.id, "nmod:poss")):
+                continue  # the actor's own ("closed its airspace"): what it acts with, not whom it reaches
             # the noun with its own words, not a place or time phrase on it ("a tanker | in the Gulf")
             ids = set(tree.subtree(c.id, skip_rels=NP_SKIP + ("case", "nmod:tmod", "obl:tmod", "advmod")))
             for m in tree.children(c.id, "nmod"):
@@ -172,6 +179,39 @@ class ImpliedParties(Part):
                         return a
                     nxt.append(c.id)
             frontier = nxt
+        return None
+
+    def judged_maker(self, node: int, exclude: Arg | None) -> Arg | None:
+        """Whoever made what an act judges, refuses or takes up: the maker named on its object or on the
+        document the object comes from ("welcomed the plan proposed by Russia", "dismissed the claims in a UN
+        report", "rejected the findings of the OSCE report")."""
+        tree = self.tree
+        objs = tree.children(node, "obj")
+        objs += [k for o in objs for k in tree.children(o.id, "conj")]
+        # (the document hung on the verb: "dismissed the claims | in a UN report")
+        for k in [k for o in objs for k in [o] + self._sources(o.id)] + (self._sources(node) if objs else []):
+            arg = self._maker(k.id)
+            if arg is not None and arg.norm and apart(arg.code, arg.norm, exclude):
+                return arg
+        return None
+
+    def _sources(self, node: int) -> list:
+        """The documents a thing is found in or comes from ("claims in a report", "findings contained in a report")."""
+        tree, cases = self.tree, self.tree.g.locative_cases | self.lex.agent_cases | self.lex.source_cases
+        near = tree.children(node, "nmod", "obl") + [g for r in tree.children(node, "acl") for g in tree.children(r.id, "obl")]
+        return [g for g in near if g.lemma.lower() in tree.g.source_nouns and tree.cases(g.id) & cases]
+
+    def _maker(self, node: int) -> Arg | None:
+        """Who made a thing: its possessor, a party naming it ("a UN report"), its agent phrase, or the agent of
+        the participle that describes it ("the plan proposed by Russia", "the offer put forward by Berlin")."""
+        tree = self.tree
+        arg = self.noun_agent(node)
+        if arg is not None and arg.norm:
+            return arg
+        for r in tree.children(node, "acl"):
+            for g in tree.children(r.id, "obl"):
+                if tree.cases(g.id) & self.lex.agent_cases and (arg := self.np(g.id, allow_coref=False)) is not None:
+                    return arg
         return None
 
     def attacked_place(self, node: int, exclude: Arg | None, cases: frozenset[str] | None = None) -> Arg | None:

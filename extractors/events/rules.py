@@ -316,6 +316,7 @@ _FINDERS = {
     "response_to": lambda c, t, res, lex: _other_party((res.noun_agent(f) for f in sorted(c.frame_ids)
                                                         if t[f].upos == "NOUN"), c.actor),
     "stranded_partner": lambda c, t, res, lex: res.stranded_partner(c.node.id, c.actor),
+    "judged_maker": lambda c, t, res, lex: res.judged_maker(anchor(c).id, c.actor),
     "deep_target": lambda c, t, res, lex: res.deep_target(anchor(c).id, c.actor, nationality=c.entry.type == "ACCUSE"),
     "place_topic_party": lambda c, t, res, lex: next((x for f in sorted(c.frame_ids) if t[f].lemma.lower() in lex.place_topics
                                                       for h in (f, anchor(c).id)
@@ -329,6 +330,8 @@ _FINDERS = {
     "content_subject": lambda c, t, res, lex: _other_party((res.np(s.id, allow_coref=False)
                                                             for k in t.children(anchor(c).id, "ccomp")
                                                             for s in t.children(k.id, "nsubj", "nsubj:pass")), c.actor),
+    "content_argument": lambda c, t, res, lex: next((x for k in t.children(anchor(c).id, "ccomp")
+                                                     if (x := res.target(k.id, c.actor, hostile=True)) is not None), None),
     "between_holding": lambda c, t, res, lex: _outside(_between_holding(t, res, c.target), c.actor),
     "conjunct_addressee": lambda c, t, res, lex: res.target(anchor(c).head, c.actor),
 }

@@ -13,6 +13,7 @@ class Targets(Part):
         super().__init__(scope)
         self.np, self.nearest, self.nationality = phrases.np, phrases.coref.nearest, phrases.nationality
         self.noun_agent = phrases.noun_agent
+        self.armed_group = phrases.coref.armed_group
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
                max_rank: int = 3, visit: bool = False, hostile: bool = False, pronouns: bool = False) -> Arg | None:
@@ -67,7 +68,7 @@ class Targets(Part):
         tree = self.tree
         out: list[tuple[float, object]] = [(2, g) for g in self._inner_addressees(c.id, cases)]
         out += [(2, g) for g in tree.children(c.id, "nsubj")]  # "called for the Council to withdraw"
-        if c.lemma in self.lex.bodies:  # "expelled a Russian diplomat": whose diplomat
+        if c.lemma in self.lex.bodies or self.armed_group(c.id) is not None:  # "expelled a Russian diplomat": whose diplomat
             out.append((2, c))
         if c.lemma in self.lex.entries or c.lemma in self.lex.owned_nouns:
             # "does not accept Moscow's ultimatum": whose ultimatum; "violated Swedish airspace",
@@ -112,9 +113,12 @@ class Targets(Part):
             arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
         if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
             arg = self.nearest(c.id, self.lex.roles[c.lemma], exclude)  # "from the African country"
+        if arg is None and c.upos == "NOUN":
+            arg = self.armed_group(c.id, exclude)  # "arming the insurgents", "sent weapons to the militia"
         if arg is None and c.upos == "NOUN" and c.rel in ("obl", "nmod") \
-                and tree.cases(c.id) & (tree.g.addressed_cases | set(self.lex.hostile_cases)):
-            arg = self.nationality(c.id)  # "sanctions on Russian banks", "fired water cannon at a Philippine boat"
+                and tree.cases(c.id) & (tree.g.addressed_cases | set(self.lex.hostile_cases) | self.lex.recipient_cases):
+            arg = self.nationality(c.id)  # "sanctions on Russian banks", "fired water cannon at a Philippine boat",
+            # "closed its airspace to Malian flights"
         if arg is not None and any(self._subject_matter(c.id, tree.cases(g.id)) and any(
                 tree[i].start == arg.start for i in tree.subtree(g.id)) for g in tree.children(c.id, "nmod")):
             return None  # "proposed a resolution on Gaza": what the resolution is about
