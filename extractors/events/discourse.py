@@ -198,10 +198,21 @@ def _antecedent_target(m: patterns.Match, n: Node) -> Arg | None:
     return Arg(e.target_text, e.target_norm, e.target_code, e.target_type, e.target_start, e.target_end, "coref")
 
 
+def _act_actor(m: patterns.Match, n: Node) -> Arg | None:
+    """Who does the act the pattern names ``act_noun`` (its own actor, else that of the act it names again)."""
+    a = m.names.get("act_noun")
+    c = m.events.get(a.id) if a is not None else None
+    if c is None:
+        return None
+    if c.actor is not None:
+        return c.actor
+    return _antecedent(m, a)
+
+
 # the parties the discourse rules name
 VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
           "answered_party": _answered, "antecedent_actor": _antecedent,
-          "antecedent_target": _antecedent_target}
+          "antecedent_target": _antecedent_target, "act_actor": _act_actor}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
