@@ -199,6 +199,9 @@ class Subjects(Part):
                 found = self._inherit(holder.head)
                 if found[0] is not None:
                     return found
+        if holder.rel == "obl" and holder.lemma.lower() in tree.g.attempt_nouns and holder.head \
+                and tree[holder.head].upos == "VERB":
+            return self._inherit(holder.head)  # "the guards, in an attempt to stop the ship, fired": the guards would stop it
         return None
 
     def _last_resort(self, node: int) -> Found:
