@@ -113,6 +113,7 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
 
 
 ANAPHORA_SENTENCES = 6  # how far back a definite act noun finds the act it names
+STEM = 5  # letters of a word's stem that name the same act again (the scorer's stem length)
 
 
 @dataclass
@@ -172,16 +173,46 @@ def _answered(m: patterns.Match, n: Node) -> Arg | None:
     return None if c.target is not None and who is not None and c.target.code == who.code else c.target
 
 
+def _antecedent_event(m: patterns.Match, n: Node) -> Event | None:
+    """The latest event of the noun's type, or whose trigger holds the noun's own word ("imposed restrictions
+    … the restrictions will stay"), a few sentences back at most."""
+    t, kind, stem = m.extra, m.events[n.id].entry.type, n.text.lower()[:STEM]
+    return next((e for e in reversed(t.events) if (e.event_type == kind or (len(stem) == STEM and stem in e.action_text.lower()))
+                 and t.sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)
+
+
 def _antecedent(m: patterns.Match, n: Node) -> Arg | None:
-    """The actor of the latest event of the noun's type, a few sentences back at most."""
-    t, kind = m.extra, m.events[n.id].entry.type
-    e = next((e for e in reversed(t.events) if e.event_type == kind and t.sidx - e.sentence_idx <= ANAPHORA_SENTENCES), None)
+    """The actor of the act a definite act noun names again."""
+    e = _antecedent_event(m, n)
     return None if e is None else Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
+
+
+def _antecedent_target(m: patterns.Match, n: Node) -> Arg | None:
+    """The noun's own target, else the target of the act it names again."""
+    own = m.events[n.id].target
+    if own is not None:
+        return own
+    e = _antecedent_event(m, n)
+    if e is None or e.target_norm is None and e.target_text is None:
+        return None
+    return Arg(e.target_text, e.target_norm, e.target_code, e.target_type, e.target_start, e.target_end, "coref")
+
+
+def _act_actor(m: patterns.Match, n: Node) -> Arg | None:
+    """Who does the act the pattern names ``act_noun`` (its own actor, else that of the act it names again)."""
+    a = m.names.get("act_noun")
+    c = m.events.get(a.id) if a is not None else None
+    if c is None:
+        return None
+    if c.actor is not None:
+        return c.actor
+    return _antecedent(m, a)
 
 
 # the parties the discourse rules name
 VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
-          "answered_party": _answered, "antecedent_actor": _antecedent}
+          "answered_party": _answered, "antecedent_actor": _antecedent,
+          "antecedent_target": _antecedent_target, "act_actor": _act_actor}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:

@@ -27,6 +27,9 @@ class Subjects(Part):
         """The subjects of a predicate, read past the tagger's and parser's usual slips."""
         tree, n = self.tree, self.tree[node]
         subj = [c for c in tree.children(node) if c.rel in SUBJ and c.deprel != "nsubj:pass"]
+        # a "subject" opened by a subordinator is the content clause the parser misread ("stressed that the
+        # decision [is] final" with a verbless clause)
+        subj = [c for c in subj if not (c.upos == "ADJ" and tree.children(c.id, "mark"))]
         if not subj and n.lemma in self.lex.stative_passives:
             # "he was engaged in talks", "Russia is open to dialogue": the subject acts, if it is a party
             # (not "the border with Poland was opened")
@@ -196,6 +199,9 @@ class Subjects(Part):
                 found = self._inherit(holder.head)
                 if found[0] is not None:
                     return found
+        if holder.rel == "obl" and holder.lemma.lower() in tree.g.attempt_nouns and holder.head \
+                and tree[holder.head].upos == "VERB":
+            return self._inherit(holder.head)  # "the guards, in an attempt to stop the ship, fired": the guards would stop it
         return None
 
     def _last_resort(self, node: int) -> Found:
@@ -226,8 +232,20 @@ class Subjects(Part):
             for c in tree.children(node, "obl"):
                 if tree.cases(c.id) & tree.g.institution_cases:
                     arg = self.np(c.id, allow_coref=False)
+                    if (arg is None or not arg.code) and c.lemma.lower() in self.lex.bodies \
+                            and not tree.children(c.id, "amod", "nmod"):
+                        arg = self._own_body(c)  # "at the ministry [they] stressed": the ministry of the party just named
                     if arg and arg.code and arg.type in ("COUNTRY", "ORG"):
                         return arg
+        return None
+
+    def _own_body(self, c) -> Arg | None:
+        """A bare body noun ("the ministry", "the foreign ministry" with no country): the body of the party of
+        the latest event told (not the nearest party named: "protested X's remarks … the ministry said" is the
+        protester's ministry)."""
+        last = self.seen.last_actor
+        if last is not None and last.type in ("COUNTRY", "ORG") and last.code:
+            return Arg.at(c, last)
         return None
 
     def _signers(self, node: int) -> Arg | None:
