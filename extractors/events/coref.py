@@ -48,7 +48,7 @@ class Antecedents(Part):
 
     def _counted(self, node: int) -> list:
         """The count words of a noun; none where the noun is a compound modifier of another noun, a measure
-        ("a two-hour meeting", "a three-day summit"), not a count of parties."""
+        ("a two-day meeting", "a three-day summit"), not a count of parties."""
         n = self.tree[node]
         if n.rel == "compound" and n.head and self.tree[n.head].upos in ("NOUN", "PROPN"):
             return []
