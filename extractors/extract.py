@@ -224,10 +224,14 @@ def _date(st: _Doc, r: _Reading, c, modality: str):
     """(date, source) of the act, or None when its own clause dates it as background history."""
     raw, tree = st.raw, r.tree
     at = predicates.anchor(c)
+    # an act noun whose own clause is told for the future ("the restrictions will take effect on 1 January"): its
+    # days lie ahead, whatever the act's modality
+    ahead = modality == "planned" or (at.upos in ("NOUN", "PROPN") and at.rel in ("nsubj", "nsubj:pass") and at.head
+                                      and tree[at.head].upos in ("VERB", "AUX") and mod.foretold(tree, at.head))
     own, said = discourse.attached_dates(tree, at.id, [
-        d for d in dates.find(r.text, st.lang, raw.published, tree.start, future=modality == "planned")
+        d for d in dates.find(r.text, st.lang, raw.published, tree.start, future=ahead)
         if d.start >= st.dateline])  # a wire dateline's day is when the story was filed
-    if said and not own and modality == "planned":  # the day it was said is in the past
+    if said and not own and ahead:  # the day it was said is in the past
         past = {d.start: d for d in dates.find(r.text, st.lang, raw.published, tree.start)}
         said = [past.get(d.start, d) for d in said]
     found = own or said
