@@ -77,6 +77,11 @@ class ImpliedParties(Part):
             owners = [o] + [m for m in self.tree.children(o.id, "nmod")
                             if self.tree.cases(m.id) <= self.tree.g.genitive_preps] + [
                 m for m in self.tree.children(o.id, "compound") if m.upos == "NOUN"]
+            # the trade a measure is laid on, and whose goods it carries ("tariffs on imports of Chinese steel",
+            # a ban on the import of a country's oil)
+            traded = [k for k in self.tree.children(o.id, "nmod") if k.lemma.lower() in self.tree.g.traded_nouns]
+            owners += traded + [m for k in traded for m in self.tree.children(k.id, "nmod")
+                                if self.tree.cases(m.id) <= self.tree.g.genitive_preps]
             # whom the measure acted on applies to ("lifted the embargo against Turkey")
             addressed = [Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else self.nationality(k.id)
                          for k in self.tree.children(o.id, "nmod") if self.tree.cases(k.id) & self.tree.g.addressed_cases]
