@@ -217,11 +217,11 @@ class Subjects(Part):
         return None, "none"
 
     def _statement_maker(self, node: int) -> Found | None:
-        """A relative clause on a statement noun that the relative word does not open as subject ("a
+        """A relative clause on a statement or document noun that the relative word does not open as subject ("a
         statement in which [it] condemned the attack"): the statement's maker speaks in it."""
         tree = self.tree
         holder = tree[tree[node].head]
-        if holder.upos != "NOUN" or holder.lemma.lower() not in self.lex.speech_lemmas:
+        if holder.upos != "NOUN" or holder.lemma.lower() not in self.lex.speech_lemmas | self.lex.documents:
             return None
         if not any(c.feats.get("PronType") == "Rel" or c.lemma.lower() in tree.g.relative_pronouns
                    for c in tree.children(node, "obl", "nmod")):
