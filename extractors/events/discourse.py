@@ -209,10 +209,25 @@ def _act_actor(m: patterns.Match, n: Node) -> Arg | None:
     return _antecedent(m, a)
 
 
+def _warned(m: patterns.Match, n: Node) -> Arg | None:
+    """Whom a warning that an act serves as is addressed to: the noun's own target, else a party hung on it with no
+    preposition ("a warning to Japan", a case form the parser may read as possessive), never the act's own actor."""
+    own = m.events[n.id].target
+    if own is not None:
+        return own
+    actor, tree = _act_actor(m, n), m.tree
+    for k in tree.children(n.id, "nmod", "iobj"):
+        arg = None if tree.cases(k.id) else m.extra.res.np(k.id, allow_coref=False)
+        if arg is not None and arg.code and not (actor is not None and arg.code == actor.code):
+            return arg
+    return None
+
+
 # the parties the discourse rules name
 VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
           "answered_party": _answered, "antecedent_actor": _antecedent,
-          "antecedent_target": _antecedent_target, "act_actor": _act_actor}
+          "antecedent_target": _antecedent_target, "act_actor": _act_actor,
+          "warned_party": _warned}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:

@@ -160,7 +160,8 @@ def _agent(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon, by_id, m: patt
             if c.actor is None and n.rel == "nsubj" and parent is not None and parent.lemma in lex.happen_verbs \
                     and (both := res.between(n.id)) is not None:
                 c.actor, c.actor_how = both, "between"  # "the talks between Iran and the IAEA ended…"
-            if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex):
+            if c.entry.own_agent and c.actor_how.startswith("governor") and not _announced(tree, n, c, lex) \
+                    and not _told_own_force(tree, n, c, res, lex):
                 c.actor = None  # a derived noun needs its own agent: "condemned the expulsion" is no expulsion by the critic
             if c.actor is None and not c.entry.stance:
                 # a prospect has no agent at all, not even the speaker ("reported on the consequences of a strike"):
@@ -509,6 +510,27 @@ def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
     gov = tree[n.head] if n.head else None
     return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
         and gov.lemma.lower() in lex.speech_lemmas and c.entry.type not in CLAIMED
+
+
+def _told_own_force(tree: Tree, n: Node, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
+    """A forceful act a body tells of, done to people of another party named in its bare genitive ("the ministry
+    reported the detention of two foreign nationals"): the teller's own forces did it (the guidelines' arrests of
+    foreign nationals); one done to the teller's own people, or to no people named, is told, not done."""
+    if c.actor is None or c.entry.type not in CLAIMED or not _told(tree, n, lex):
+        return False
+    for k in tree.children(n.id, "nmod"):
+        if tree.cases(k.id) or k.feats.get("Case") != tree.g.possessor_case:
+            continue
+        if k.lemma in lex.roles or k.lemma in lex.groups or k.feats.get("Animacy") == "Anim":
+            s, e, _ = tree.span_text(tree.subtree(k.id))
+            if res.party_in(s, e, c.actor) is not None:
+                return True
+    return False
+
+
+def _told(tree: Tree, n: Node, lex: Lexicon) -> bool:
+    gov = tree[n.head] if n.head else None
+    return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL and gov.lemma.lower() in lex.speech_lemmas
 
 
 def _in_accusation(tree: Tree, part: Node, verb: Node, lex: Lexicon) -> bool:

@@ -210,8 +210,30 @@ class Subjects(Part):
         if arg is not None:
             return arg, "institution"
         if n.deprel == "acl:relcl" and n.head and not self.tree.children(node, "aux:pass"):
+            found = self._statement_maker(node)
+            if found is not None:
+                return found
             return self._antecedent(n.head), "relative"
         return None, "none"
+
+    def _statement_maker(self, node: int) -> Found | None:
+        """A relative clause on a statement or document noun that the relative word does not open as subject ("a
+        statement in which [it] condemned the attack"): the statement's maker speaks in it."""
+        tree = self.tree
+        holder = tree[tree[node].head]
+        if holder.upos != "NOUN" or holder.lemma.lower() not in self.lex.speech_lemmas | self.lex.documents:
+            return None
+        if not any(c.feats.get("PronType") == "Rel" or c.lemma.lower() in tree.g.relative_pronouns
+                   for c in tree.children(node, "obl", "nmod")):
+            return None
+        own = self.noun_agent(holder.id)
+        if own is not None:
+            return own, "statement_maker:noun_agent"
+        if holder.rel in ("obl", "obj") and holder.head and tree[holder.head].upos in ("VERB", "AUX"):
+            arg, how = self.subject(holder.head)
+            if arg is not None:
+                return arg, f"statement_maker:{how}"
+        return None
 
     def _antecedent(self, head: int) -> Arg | None:
         """The party a relative clause is about: its head noun, if that names or stands for a party
