@@ -139,6 +139,36 @@ def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
     return 0
 
 
+
+def _relative_clause_as_root(nodes: dict[int, Node], g: Grammar) -> int:
+    """"Peru, whose president backed the plan, signed a deal with Chile" parsed with the relative clause's
+    verb as the root, the name hung on it (vocative, dep) and the main verb its conjunct after a comma:
+    that conjunct is the sentence's predicate, the name its subject, and the clause whose subject is (or
+    is owned by) a relative word the name's relative clause. Returns 1 if repaired."""
+    roots = [n for n in nodes.values() if n.head == 0]
+    if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX"):
+        return 0
+    root = roots[0]
+    kids = sorted((n for n in nodes.values() if n.head == root.id), key=lambda n: n.id)
+    subj = next((n for n in kids if n.rel == "nsubj" and n.id < root.id), None)
+    if subj is None or not (subj.lemma.lower() in g.relative_pronouns or any(
+            n.head == subj.id and n.lemma.lower() in g.relative_pronouns for n in nodes.values())):
+        return 0
+    name = next((n for n in kids if n.id < subj.id and n.upos in ("PROPN", "NOUN") and n.rel not in ("nsubj", "obl", "obj")
+                 and any(k.text == "," and n.id < k.id < subj.id for k in nodes.values())), None)
+    v = next((n for n in kids if n.id > root.id and n.upos == "VERB" and n.rel in ("conj", "parataxis")
+              and n.id - 1 in nodes and nodes[n.id - 1].text == ","
+              and n.feats.get("VerbForm") == "Fin"), None)
+    if name is None or v is None or any(n.head == v.id and n.rel in ("nsubj", "csubj", "expl", "cc") for n in nodes.values()):
+        return 0
+    for n in kids:  # the sentence's closing punctuation follows the predicate
+        if n.upos == "PUNCT" and n.id > v.id:
+            n.head = v.id
+    v.head, v.deprel, v.rel = 0, "root", "root"
+    name.head, name.deprel, name.rel = v.id, "nsubj", "nsubj"
+    root.head, root.deprel, root.rel = name.id, "acl:relcl", "acl"
+    return 1
+
 # prepositions that also open a clause: "followed after hundreds of students marched"
 def _subordinate_clause_after_preposition(nodes: dict[int, Node], clause_preps: frozenset[str]) -> int:
     """"… followed [after hundreds of students] marched" parsed with the preposition on the noun and the
@@ -269,6 +299,7 @@ def _correlative_names(nodes: dict[int, Node], g: Grammar) -> int:
 CODE: dict[str, Callable[[dict[int, Node], Words], int]] = {
     "break_cycles": lambda nodes, w: _break_cycles(nodes),
     "promote_stranded_predicate": lambda nodes, w: _promote_stranded_predicate(nodes, w.g),
+    "relative_clause_as_root": lambda nodes, w: _relative_clause_as_root(nodes, w.g),
     "subordinate_clause_after_preposition": lambda nodes, w: _subordinate_clause_after_preposition(nodes, w.g.clause_prepositions),
     "apposition_between_commas": lambda nodes, w: _apposition_between_commas(nodes),
     "correlative_names": lambda nodes, w: _correlative_names(nodes, w.g),

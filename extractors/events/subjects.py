@@ -58,6 +58,9 @@ class Subjects(Part):
         if n.deprel == "acl:relcl" and n.head and (
                 subj[0].feats.get("PronType") == "Rel" or subj[0].lemma.lower() in tree.g.relative_pronouns):
             return self._antecedent(n.head), "relative"  # "X, which provides relief": X, if a party
+        if n.deprel == "acl:relcl" and n.head and subj[0].lemma in self.lex.bodies and any(
+                c.lemma.lower() in tree.g.relative_pronouns for c in tree.children(subj[0].id, "det", "nmod:poss")):
+            return self._antecedent(n.head), "relative"  # "X, whose president backed the plan": X's president
         arg = self.np(subj[0].id)
         if arg is None and subj[0].lemma in self.lex.documents:
             return self._signers(subj[0].id), "document_signers"
