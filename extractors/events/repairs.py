@@ -78,6 +78,12 @@ def _break_cycles(nodes: dict[int, Node]) -> int:
 STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
 
 
+def _false_agent(nodes: dict[int, Node], n: Node, g: Grammar) -> bool:
+    """An oblique labelled a passive's agent behind a preposition that names no agent ("mediated
+    [between Kabul and Washington]" read as a passive): the participle is an active past form."""
+    return n.deprel == "obl:agent" and any(
+        k.head == n.id and k.rel == "case" and k.lemma.lower() not in g.agent_preps for k in nodes.values())
+
 def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
     """"Russia, which has denied any involvement, accused Ukraine of …" parsed with the name as the
     root and the main verb hung inside the relative clause: when the root is a noun with a relative
@@ -120,7 +126,8 @@ def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
         # (or one joined to a finite verb: "called for a deal and urged both sides…")
         bare_past = (v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past"
                      and not any(n.rel == "aux" for n in kids) and (obj is not None or any(
-                         n.rel == "obj" or (n.rel == "conj" and n.feats.get("VerbForm") == "Fin") for n in kids)))
+                         n.rel == "obj" or (n.rel == "conj" and n.feats.get("VerbForm") == "Fin") for n in kids)
+                         or any(_false_agent(nodes, n, g) for n in kids)))
         if not finite and not bare_past:
             continue
         if not any(r.id < v.id and under(v, r.id) for r in relcls):
@@ -133,6 +140,9 @@ def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
                 n.head = v.id
         if obj is not None:
             obj.head, obj.deprel, obj.rel = v.id, "obj", "obj"
+        for n in kids:
+            if _false_agent(nodes, n, g):
+                n.deprel = "obl"
         v.head, v.deprel, v.rel = 0, "root", "root"
         root.head, root.deprel, root.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
         return 1
