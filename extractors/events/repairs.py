@@ -78,6 +78,12 @@ def _break_cycles(nodes: dict[int, Node]) -> int:
 STRANDED_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "dep", "appos", "conj"})
 
 
+def _false_agent(nodes: dict[int, Node], n: Node, g: Grammar) -> bool:
+    """An oblique labelled a passive's agent behind a preposition that names no agent ("mediated
+    [between Kabul and Washington]" read as a passive): the participle is an active past form."""
+    return n.deprel == "obl:agent" and any(
+        k.head == n.id and k.rel == "case" and k.lemma.lower() not in g.agent_preps for k in nodes.values())
+
 def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
     """"Russia, which has denied any involvement, accused Ukraine of …" parsed with the name as the
     root and the main verb hung inside the relative clause: when the root is a noun with a relative
@@ -120,7 +126,8 @@ def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
         # (or one joined to a finite verb: "called for a deal and urged both sides…")
         bare_past = (v.feats.get("VerbForm") == "Part" and v.feats.get("Tense") == "Past"
                      and not any(n.rel == "aux" for n in kids) and (obj is not None or any(
-                         n.rel == "obj" or (n.rel == "conj" and n.feats.get("VerbForm") == "Fin") for n in kids)))
+                         n.rel == "obj" or (n.rel == "conj" and n.feats.get("VerbForm") == "Fin") for n in kids)
+                         or any(_false_agent(nodes, n, g) for n in kids)))
         if not finite and not bare_past:
             continue
         if not any(r.id < v.id and under(v, r.id) for r in relcls):
@@ -133,11 +140,44 @@ def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
                 n.head = v.id
         if obj is not None:
             obj.head, obj.deprel, obj.rel = v.id, "obj", "obj"
+        for n in kids:
+            if _false_agent(nodes, n, g):
+                n.deprel = "obl"
         v.head, v.deprel, v.rel = 0, "root", "root"
         root.head, root.deprel, root.rel = v.id, "nsubj:pass" if passive else "nsubj", "nsubj"
         return 1
     return 0
 
+
+
+def _relative_clause_as_root(nodes: dict[int, Node], g: Grammar) -> int:
+    """"Peru, whose president backed the plan, signed a deal with Chile" parsed with the relative clause's
+    verb as the root, the name hung on it (vocative, dep) and the main verb its conjunct after a comma:
+    that conjunct is the sentence's predicate, the name its subject, and the clause whose subject is (or
+    is owned by) a relative word the name's relative clause. Returns 1 if repaired."""
+    roots = [n for n in nodes.values() if n.head == 0]
+    if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX"):
+        return 0
+    root = roots[0]
+    kids = sorted((n for n in nodes.values() if n.head == root.id), key=lambda n: n.id)
+    subj = next((n for n in kids if n.rel == "nsubj" and n.id < root.id), None)
+    if subj is None or not (subj.lemma.lower() in g.relative_pronouns or any(
+            n.head == subj.id and n.lemma.lower() in g.relative_pronouns for n in nodes.values())):
+        return 0
+    name = next((n for n in kids if n.id < subj.id and n.upos in ("PROPN", "NOUN") and n.rel not in ("nsubj", "obl", "obj")
+                 and any(k.text == "," and n.id < k.id < subj.id for k in nodes.values())), None)
+    v = next((n for n in kids if n.id > root.id and n.upos == "VERB" and n.rel in ("conj", "parataxis")
+              and n.id - 1 in nodes and nodes[n.id - 1].text == ","
+              and n.feats.get("VerbForm") == "Fin"), None)
+    if name is None or v is None or any(n.head == v.id and n.rel in ("nsubj", "csubj", "expl", "cc") for n in nodes.values()):
+        return 0
+    for n in kids:  # the sentence's closing punctuation follows the predicate
+        if n.upos == "PUNCT" and n.id > v.id:
+            n.head = v.id
+    v.head, v.deprel, v.rel = 0, "root", "root"
+    name.head, name.deprel, name.rel = v.id, "nsubj", "nsubj"
+    root.head, root.deprel, root.rel = name.id, "acl:relcl", "acl"
+    return 1
 
 # prepositions that also open a clause: "followed after hundreds of students marched"
 def _subordinate_clause_after_preposition(nodes: dict[int, Node], clause_preps: frozenset[str]) -> int:
@@ -269,6 +309,7 @@ def _correlative_names(nodes: dict[int, Node], g: Grammar) -> int:
 CODE: dict[str, Callable[[dict[int, Node], Words], int]] = {
     "break_cycles": lambda nodes, w: _break_cycles(nodes),
     "promote_stranded_predicate": lambda nodes, w: _promote_stranded_predicate(nodes, w.g),
+    "relative_clause_as_root": lambda nodes, w: _relative_clause_as_root(nodes, w.g),
     "subordinate_clause_after_preposition": lambda nodes, w: _subordinate_clause_after_preposition(nodes, w.g.clause_prepositions),
     "apposition_between_commas": lambda nodes, w: _apposition_between_commas(nodes),
     "correlative_names": lambda nodes, w: _correlative_names(nodes, w.g),

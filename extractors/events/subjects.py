@@ -58,6 +58,9 @@ class Subjects(Part):
         if n.deprel == "acl:relcl" and n.head and (
                 subj[0].feats.get("PronType") == "Rel" or subj[0].lemma.lower() in tree.g.relative_pronouns):
             return self._antecedent(n.head), "relative"  # "X, which provides relief": X, if a party
+        if n.deprel == "acl:relcl" and n.head and subj[0].lemma in self.lex.bodies and any(
+                c.lemma.lower() in tree.g.relative_pronouns for c in tree.children(subj[0].id, "det", "nmod:poss")):
+            return self._antecedent(n.head), "relative"  # "X, whose president backed the plan": X's president
         arg = self.np(subj[0].id)
         if arg is None and subj[0].lemma in self.lex.documents:
             return self._signers(subj[0].id), "document_signers"
@@ -141,7 +144,7 @@ class Subjects(Part):
     def _governor_agent(self, node: int) -> Found:
         tree, n = self.tree, self.tree[node]
         gov = tree[n.head]
-        if n.rel == "advcl" and self._trailing_participle(n, gov):
+        if n.rel == "advcl" and _trailing_participle(self.tree, n, gov, self.lex.speech_lemmas):
             # "Katz said the government bears responsibility, urging it to disarm Hezbollah": the
             # speaker urges, not the subject of what was said
             return self._inherit(gov.head)
@@ -298,12 +301,12 @@ class Subjects(Part):
                 return arg
         return None
 
-    def _trailing_participle(self, n, gov) -> bool:
-        """A participle clause after a comma, hung on the content clause of a speech verb ("said X…,
-        calling on Y to…", "stated that…, calling…" in Russian too): it goes with the speech verb's subject."""
-        tree = self.tree
-        form = n.feats.get("VerbForm")
-        participle = form in ("Ger", "Conv") or (form == "Part" and n.feats.get("Tense") == "Pres")
-        comma = any(k.upos == "PUNCT" and k.id < n.id for k in tree.children(n.id, "punct"))
-        return participle and comma and not tree.children(n.id, "nsubj") and gov.rel == "ccomp" \
-            and gov.head and gov.id < n.id and tree[gov.head].lemma.lower() in self.lex.speech_lemmas
+
+def _trailing_participle(tree, n, gov, speech_lemmas: frozenset[str]) -> bool:
+    """A participle clause after a comma, hung on the content clause of a speech verb ("said X…,
+    calling on Y to…", "stated that…, calling…" in Russian too): it goes with the speech verb's subject."""
+    form = n.feats.get("VerbForm")
+    participle = form in ("Ger", "Conv") or (form == "Part" and n.feats.get("Tense") == "Pres")
+    comma = any(k.upos == "PUNCT" and k.id < n.id for k in tree.children(n.id, "punct"))
+    return participle and comma and not tree.children(n.id, "nsubj") and gov.rel == "ccomp" \
+        and gov.head and gov.id < n.id and tree[gov.head].lemma.lower() in speech_lemmas

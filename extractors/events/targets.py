@@ -27,6 +27,10 @@ class Targets(Part):
                 arg = self._party(c, exclude, pronouns)
             if self._aimed(arg, c, exclude):
                 return arg
+            if pronouns and c.rel == "obj" and c.lemma in self.lex.groups and c.id not in frame_ids:
+                # an act addressed by its object ("accused the inspectors of partiality toward X"): unnamed people
+                # as that object are the target, a party in what they are said to do is not
+                return self._unnamed_people([(0, c)], frame_ids, 3)
         return self._unnamed_people(ordered, frame_ids, max_rank)
 
     def _candidates(self, node: int, frame_ids: set[int], cases: dict[str, int], max_rank: int,
