@@ -3,6 +3,8 @@ parser hung elsewhere, whose people or property an act takes or strikes, a coded
 what an act is about, the place an attack struck, a party named in a condition."""
 from __future__ import annotations
 
+import itertools
+
 from extractors.events.arg import NP_SKIP, Arg, Part, Scope, apart, is_amount, join
 from extractors.events.phrases import NounPhrases
 
@@ -85,8 +87,7 @@ class ImpliedParties(Part):
             # whom the measure acted on applies to ("lifted the embargo against Turkey")
             addressed = [Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else self.nationality(k.id)
                          for k in self.tree.children(o.id, "nmod") if self.tree.cases(k.id) & self.tree.g.addressed_cases]
-            for x in [a for a in addressed if a is not None] + owners:
-                arg = x if isinstance(x, Arg) else self.nationality(x.id)
+            for arg in itertools.chain(addressed, (self.nationality(x.id) for x in owners)):
                 if arg is not None and not (exclude is not None and arg.code == exclude.code):
                     return arg
         return None

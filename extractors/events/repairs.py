@@ -84,6 +84,7 @@ def _false_agent(nodes: dict[int, Node], n: Node, g: Grammar) -> bool:
     return n.deprel == "obl:agent" and any(
         k.head == n.id and k.rel == "case" and k.lemma.lower() not in g.agent_preps for k in nodes.values())
 
+
 def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
     """"Russia, which has denied any involvement, accused Ukraine of …" parsed with the name as the
     root and the main verb hung inside the relative clause: when the root is a noun with a relative
@@ -149,7 +150,6 @@ def _promote_stranded_predicate(nodes: dict[int, Node], g: Grammar) -> int:
     return 0
 
 
-
 def _relative_clause_as_root(nodes: dict[int, Node], g: Grammar) -> int:
     """"Peru, whose president backed the plan, signed a deal with Chile" parsed with the relative clause's
     verb as the root, the name hung on it (vocative, dep) and the main verb its conjunct after a comma:
@@ -178,6 +178,7 @@ def _relative_clause_as_root(nodes: dict[int, Node], g: Grammar) -> int:
     name.head, name.deprel, name.rel = v.id, "nsubj", "nsubj"
     root.head, root.deprel, root.rel = name.id, "acl:relcl", "acl"
     return 1
+
 
 # prepositions that also open a clause: "followed after hundreds of students marched"
 def _subordinate_clause_after_preposition(nodes: dict[int, Node], clause_preps: frozenset[str]) -> int:
