@@ -81,12 +81,19 @@ class ImpliedParties(Part):
                 m for m in self.tree.children(o.id, "compound") if m.upos == "NOUN"]
             # the trade a measure is laid on, and whose goods it carries ("tariffs on imports of Chinese steel",
             # a ban on the import of a country's oil)
-            traded = [k for k in self.tree.children(o.id, "nmod") if k.lemma.lower() in self.tree.g.traded_nouns]
-            owners += traded + [m for k in traded for m in self.tree.children(k.id, "nmod")
-                                if self.tree.cases(m.id) <= self.tree.g.genitive_preps]
+            # (also of a measure named in the object's genitive: "paused the introduction of tariffs on …")
+            measures = [o] + [m for m in self.tree.children(o.id, "nmod") if not self.tree.children(m.id, "case")
+                              or self.tree.cases(m.id) <= self.tree.g.genitive_preps]
+            traded = [k for x in measures for k in self.tree.children(x.id, "nmod") if k.lemma.lower() in self.tree.g.traded_nouns]
+            goods = [m for k in traded for m in self.tree.children(k.id, "nmod")]
+            owners += traded + [m for m in goods if self.tree.cases(m.id) <= self.tree.g.genitive_preps]
+            origins = [m for g in goods + traded for m in self.tree.children(g.id, "nmod", "obl")
+                       if self.tree.cases(m.id) & self.tree.g.goods_origin_preps]
             # whom the measure acted on applies to ("lifted the embargo against Turkey")
             addressed = [Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else self.nationality(k.id)
-                         for k in self.tree.children(o.id, "nmod") if self.tree.cases(k.id) & self.tree.g.addressed_cases]
+                         for x in measures for k in self.tree.children(x.id, "nmod")
+                         if self.tree.cases(k.id) & self.tree.g.addressed_cases] + [
+                Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else None for k in origins]
             for arg in itertools.chain(addressed, (self.nationality(x.id) for x in owners)):
                 if arg is not None and not (exclude is not None and arg.code == exclude.code):
                     return arg
