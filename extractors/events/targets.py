@@ -102,9 +102,11 @@ class Targets(Part):
             return None
         rank = min((cases[x] for x in cs if x in cases), default=1)
         if rank >= 3 and (rank > max_rank or not self._names_party(c, visit)) and not self._membership(n.id, cs) and not (
-                n.upos == "NOUN" and cs & tree.g.addressed_cases and self.nationality(c.id) is not None):
+                (n.upos == "NOUN" or any(o.lemma in self.lex.entries for o in tree.children(n.id, "obj")))
+                and cs & tree.g.addressed_cases and self.nationality(c.id) is not None):
             return None  # "on the sidelines of the BRICS summit", "in Abuja the week before": a place,
-            # not a party (but "tariffs on Chinese steel": what a measure is laid on names its party)
+            # not a party (but "tariffs on Chinese steel": what a measure is laid on names its party, also where
+            # the parser hangs it on the measure's light verb)
         return rank
 
     def _party(self, c, exclude: Arg | None, pronouns: bool) -> Arg | None:
