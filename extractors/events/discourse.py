@@ -235,14 +235,16 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
     "called Moscow's actions provocative" (the evaluated object of the naming verb)."""
     n = predicates.anchor(c)
     things = tree.children(n.id, "nsubj")
-    if not things and n.rel in ("xcomp", "obl") and n.head:
+    if not things and n.rel in ("xcomp", "obl", "advmod") and n.head:  # (advmod: a mis-tagged adjective)
         things = tree.children(n.head, "obj")
+    if not things and n.rel == "xcomp" and n.head:
+        things = tree.children(n.head, "nsubj")  # "the step is a provocation": the linking verb's subject
     if not things and n.rel == "amod" and n.head:
         things = [tree[n.head]]  # "a hostile act by Algeria", "Minsk's unfriendly step": the act's owner
     # what the act is said to show, owned by the one blamed ("the move exposed Ruritania's contempt")
     things = things + [tree[i] for i in sorted(c.frame_ids) if tree[i].upos == "NOUN" and i != n.id]
     for t in things:
-        arg = res.noun_agent(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
+        arg = res.noun_agent(t.id) or res.maker(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
         if arg is None and _refers_back(tree, t, res.lex) and res.last_actor is not None and res.last_actor_recent:
             arg = res.last_actor  # "called this decision unfriendly": the decision just told, its maker
         if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
@@ -290,8 +292,10 @@ def _refers_back(tree: Tree, k, lex) -> bool:
 
 
 def _act_entries(k, lex) -> list:
-    """The lexicon's entries for an act noun: its own (for a noun) or its verb's ("the detention")."""
-    own = [e for e in lex.entries.get(k.lemma.lower(), ()) if "NOUN" in e.pos and not e.speech and not e.stance]
+    """The lexicon's entries for an act noun: its own (for a noun) or its verb's ("the detention"); a noun
+    that judges an act ("a provocation", "a mistake") names no act of its own."""
+    own = [e for e in lex.entries.get(k.lemma.lower(), ())
+           if "NOUN" in e.pos and not e.speech and not e.stance and not e.blame]
     return own or [e for e in derivation.entries(k.lemma.lower(), "NOUN", lex) if not e.speech and not e.stance]
 
 

@@ -165,7 +165,10 @@ def _pos_ok(node: Node, entry: Entry) -> bool:
     if entry.clausal_only and node.deprel in MODIFIER_RELS:
         return False
     if entry.pos:
-        return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos)
+        # (an adverb with an adjective's own lemma is that adjective mis-tagged: "called the step unfriendly";
+        # a true adverb has a lemma of its own, "illegally")
+        return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos) or (
+            node.upos == "ADV" and "ADJ" in entry.pos and node.deprel != "amod")
     return node.upos in VERBAL or (node.upos == "ADJ" and node.feats.get("VerbForm") == "Part")
 
 
