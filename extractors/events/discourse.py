@@ -245,13 +245,13 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
     things = things + [tree[i] for i in sorted(c.frame_ids) if tree[i].upos == "NOUN" and i != n.id]
     for t in things:
         arg = res.noun_agent(t.id) or res.maker(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
-        if arg is None and _refers_back(tree, t, res.lex) and res.last_actor is not None and res.last_actor_recent:
-            arg = res.last_actor  # "called this decision unfriendly": the decision just told, its maker
         if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
             arg, _ = res.subject(t.head)  # "acted in an unlawful manner": the one who acted so
         if arg is not None and arg.norm:
             return arg
-    return None
+    # "called this decision unfriendly": the decision just told, its maker (when no thing names its own)
+    arg = res.last_actor if res.last_actor_recent and any(_refers_back(tree, t, res.lex) for t in things) else None
+    return arg if arg is not None and arg.norm else None
 
 
 def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
