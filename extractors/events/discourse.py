@@ -380,8 +380,11 @@ def claimed_accusations(tree: Tree, live: list, speakers, report_verbs: frozense
     party is a coded one and the verb does more than report (``report_verbs``). Returns the candidates
     that become events (a speech verb that only told the act, or a claim verb)."""
     out, done = [], set()
+    # (a party the sentence's evaluation already blames, "said the drills by X were reckless": that is the accusation)
+    judged = {o.target.code for o in live if o.entry.blame and o.event_type == "ACCUSE" and not o.suppressed
+              and o.target is not None and o.target.code}
     for c in live:
-        if c.event_type not in CLAIMED or c.negated or not c.actor or not c.actor.code:
+        if c.event_type not in CLAIMED or c.negated or not c.actor or not c.actor.code or c.actor.code in judged:
             continue
         sp = claim_speaker(tree, c, speakers)
         if sp is None or sp.node.id in done or sp.node.upos not in ("VERB", "AUX") \
