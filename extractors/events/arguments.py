@@ -54,7 +54,7 @@ class Resolver:
         self.object_owner, self.object_surface, self.mission_owner = implied.object_owner, implied.object_surface, implied.mission_owner
         self.deep_target, self.attacked_place, self.party_in = implied.deep_target, implied.attacked_place, implied.party_in
         self.owned_space = implied.owned_space
-        self.judged_maker = implied.judged_maker
+        self.judged_maker, self.maker = implied.judged_maker, implied.maker
 
     def with_speaker(self, speaker: Arg | None) -> Resolver:
         """The same sentence read with its speaker known (for "I" and "we")."""

@@ -235,21 +235,23 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
     "called Moscow's actions provocative" (the evaluated object of the naming verb)."""
     n = predicates.anchor(c)
     things = tree.children(n.id, "nsubj")
-    if not things and n.rel in ("xcomp", "obl") and n.head:
+    if not things and n.rel in ("xcomp", "obl", "advmod") and n.head:  # (advmod: a mis-tagged adjective)
         things = tree.children(n.head, "obj")
+    if not things and n.rel == "xcomp" and n.head:
+        things = tree.children(n.head, "nsubj")  # "the step is a provocation": the linking verb's subject
     if not things and n.rel == "amod" and n.head:
         things = [tree[n.head]]  # "a hostile act by Algeria", "Minsk's unfriendly step": the act's owner
     # what the act is said to show, owned by the one blamed ("the move exposed Ruritania's contempt")
     things = things + [tree[i] for i in sorted(c.frame_ids) if tree[i].upos == "NOUN" and i != n.id]
     for t in things:
-        arg = res.noun_agent(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
-        if arg is None and _refers_back(tree, t, res.lex) and res.last_actor is not None and res.last_actor_recent:
-            arg = res.last_actor  # "called this decision unfriendly": the decision just told, its maker
+        arg = res.noun_agent(t.id) or res.maker(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
         if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
             arg, _ = res.subject(t.head)  # "acted in an unlawful manner": the one who acted so
         if arg is not None and arg.norm:
             return arg
-    return None
+    # "called this decision unfriendly": the decision just told, its maker (when no thing names its own)
+    arg = res.last_actor if res.last_actor_recent and any(_refers_back(tree, t, res.lex) for t in things) else None
+    return arg if arg is not None and arg.norm else None
 
 
 def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
@@ -290,8 +292,10 @@ def _refers_back(tree: Tree, k, lex) -> bool:
 
 
 def _act_entries(k, lex) -> list:
-    """The lexicon's entries for an act noun: its own (for a noun) or its verb's ("the detention")."""
-    own = [e for e in lex.entries.get(k.lemma.lower(), ()) if "NOUN" in e.pos and not e.speech and not e.stance]
+    """The lexicon's entries for an act noun: its own (for a noun) or its verb's ("the detention"); a noun
+    that judges an act ("a provocation", "a mistake") names no act of its own."""
+    own = [e for e in lex.entries.get(k.lemma.lower(), ())
+           if "NOUN" in e.pos and not e.speech and not e.stance and not e.blame]
     return own or [e for e in derivation.entries(k.lemma.lower(), "NOUN", lex) if not e.speech and not e.stance]
 
 
@@ -376,8 +380,11 @@ def claimed_accusations(tree: Tree, live: list, speakers, report_verbs: frozense
     party is a coded one and the verb does more than report (``report_verbs``). Returns the candidates
     that become events (a speech verb that only told the act, or a claim verb)."""
     out, done = [], set()
+    # (a party the sentence's evaluation already blames, "said the drills by X were reckless": that is the accusation)
+    judged = {o.target.code for o in live if o.entry.blame and o.event_type == "ACCUSE" and not o.suppressed
+              and o.target is not None and o.target.code}
     for c in live:
-        if c.event_type not in CLAIMED or c.negated or not c.actor or not c.actor.code:
+        if c.event_type not in CLAIMED or c.negated or not c.actor or not c.actor.code or c.actor.code in judged:
             continue
         sp = claim_speaker(tree, c, speakers)
         if sp is None or sp.node.id in done or sp.node.upos not in ("VERB", "AUX") \

@@ -203,7 +203,7 @@ class ImpliedParties(Part):
         objs += [k for o in objs for k in tree.children(o.id, "conj")]
         # (the document hung on the verb: "dismissed the claims | in a UN report")
         for k in [k for o in objs for k in [o] + self._sources(o.id)] + (self._sources(node) if objs else []):
-            arg = self._maker(k.id)
+            arg = self.maker(k.id)
             if arg is not None and arg.norm and apart(arg.code, arg.norm, exclude):
                 return arg
         return None
@@ -214,7 +214,7 @@ class ImpliedParties(Part):
         near = tree.children(node, "nmod", "obl") + [g for r in tree.children(node, "acl") for g in tree.children(r.id, "obl")]
         return [g for g in near if g.lemma.lower() in tree.g.source_nouns and tree.cases(g.id) & cases]
 
-    def _maker(self, node: int) -> Arg | None:
+    def maker(self, node: int) -> Arg | None:
         """Who made a thing: its possessor, a party naming it ("a UN report"), its agent phrase, or the agent of
         the participle that describes it ("the plan proposed by Russia", "the offer put forward by Berlin")."""
         tree = self.tree
@@ -223,7 +223,7 @@ class ImpliedParties(Part):
             return arg
         for r in tree.children(node, "acl"):
             for g in tree.children(r.id, "obl"):
-                if tree.cases(g.id) & self.lex.agent_cases and (arg := self.np(g.id, allow_coref=False)) is not None:
+                if (g.deprel == "obl:agent" or tree.cases(g.id) & self.lex.agent_cases) and (arg := self.np(g.id, allow_coref=False)) is not None:
                     return arg
         return None
 

@@ -165,7 +165,11 @@ def _pos_ok(node: Node, entry: Entry) -> bool:
     if entry.clausal_only and node.deprel in MODIFIER_RELS:
         return False
     if entry.pos:
-        return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos)
+        # (an adverb with an adjective's own lemma is that adjective mis-tagged: "called the step unfriendly";
+        # a true adverb has a lemma of its own, "illegally")
+        # (a participle serves as an adjective of that form: "unwarranted", "unprovoked")
+        return node.upos in entry.pos or (node.upos == "PROPN" and "NOUN" in entry.pos) or "ADJ" in entry.pos and (
+            node.upos == "ADV" and node.deprel != "amod" or node.feats.get("VerbForm") == "Part")
     return node.upos in VERBAL or (node.upos == "ADJ" and node.feats.get("VerbForm") == "Part")
 
 
