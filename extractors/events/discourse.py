@@ -223,11 +223,18 @@ def _warned(m: patterns.Match, n: Node) -> Arg | None:
     return None
 
 
+def _grievance_target(m: patterns.Match, n: Node) -> Arg | None:
+    """Whom the protest the pattern names ``protest_act`` is addressed to."""
+    g = m.names.get("protest_act")
+    c = m.events.get(g.id) if g is not None else None
+    return c.target if c is not None else None
+
+
 # the parties the discourse rules name
 VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
           "answered_party": _answered, "antecedent_actor": _antecedent,
           "antecedent_target": _antecedent_target, "act_actor": _act_actor,
-          "warned_party": _warned}
+          "warned_party": _warned, "grievance_target": _grievance_target}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:

@@ -120,7 +120,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
         if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels \
                 and not (rel == "nsubj:pass" and "obj" in f.rels):  # "the sanctions were lifted": the object
             continue
-        if f.case and not {k.lemma for k in tree.children(c.id, "case")} & f.case:
+        # (case "-": the bare phrase, with no preposition: a genitive agent, not "protests in Paris")
+        if f.case and not ({k.lemma for k in tree.children(c.id, "case")} or {"-"}) & f.case:
             continue
         return {c.id} | {w.id for w in words}
     return None

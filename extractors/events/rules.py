@@ -75,6 +75,8 @@ FACTS = {
     "in_long_name": lambda m, n: (x := m.extra.res.by_word.get(n.id)) is not None and len(x.word_ids) > 1,
     "has_partner": lambda m, n: m.extra.res.has_partner(n.id),
     "named_word": lambda m, n: bool(m.extra.res.by_word.get(n.id)),
+    # a noun act whose own agent is named ("the calls of Ruritania", "criticism from Borduria")
+    "own_agent": lambda m, n: bool((a := m.extra.res.noun_agent(n.id, said=True)) is not None and a.code),
     "others_readiness": _others_readiness,
     "domestic_meeting": lambda m, n: _domestic(m.events[n.id], m.extra.lex, m.extra.res.countries),
 }
