@@ -51,7 +51,10 @@ class _Nested:
 
 def _own_agent(m: patterns.Match, n: Node) -> bool:
     held = _through_light_noun(m.tree, n, m.extra.light_nouns)
-    return _own_agent_act(m.events[n.id], m.events.get(held.head), m.extra.reactions)
+    # the governing act, or the act whose frame word or light verb governs it ("expressed concern | over X's deployment")
+    gov = m.events.get(held.head) or next((e for e in m.events.values() if held.head in e.frame_ids
+                                           or (e.light is not None and e.light.id == held.head)), None)
+    return _own_agent_act(m.events[n.id], gov, m.extra.reactions)
 
 
 def _content_holder(m: patterns.Match, n: Node) -> bool:
