@@ -132,6 +132,7 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
                 and st.last.arg is not None and sidx - st.last.sentence <= FALLBACK_SENTENCES):
             c.actor, c.actor_how = st.last.arg.found("fallback"), "previous_event"
     discourse.settle(tree, cands, res, "on_anaphora", st.events, sidx)
+    discourse.person_countries(cands, st.person_names)
     return ms, cands, misses, res
 
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from extractors.events.arg import NP_SKIP, Arg, Part, Scope, join, phrase
 from extractors.records import Mention
 
+OPENING_MARKS, CLOSING_MARKS = "“«„", "”»"
+
 
 class Antecedents(Part):
     """Antecedents of pronouns, role nouns and first-person words; ``np`` resolves a noun phrase."""
@@ -104,6 +106,12 @@ class Antecedents(Part):
         main = self._main_subject(node, types)
         if main is not None:  # "Sánchez flew to Rabat, where he held talks with the king"
             return Arg.at(n, main)
+        quoter = self.seen.speaker if self._quoted(n.start) else None
+        if quoter is not None and quoter.norm:  # "“We fear he will be an obstacle,” X added": in X's words, "he" is not X
+            last = self.seen.last_actor
+            if last is not None and last.norm and last.norm != quoter.norm and ("ANY" in types or last.type in types):
+                return Arg.at(n, last)
+            return self.nearest(node, types, exclude=quoter)
         if not self.seen.last_actor_recent and not any(m.end_char <= n.start for m in self.mentions):
             # the previous sentence acted on nothing: its topic, the first party it names, is the
             # likelier antecedent than an older event's actor ("Ecowas … imposed sanctions. It demanded…")
@@ -218,11 +226,15 @@ class Antecedents(Part):
         return arg if arg is not None and arg.norm else None
 
     def _main_subject(self, node: int, types: tuple[str, ...]) -> Arg | None:
-        """The named subject of the clause a pronoun's clause hangs from, when it comes first."""
+        """The named subject of the clause a pronoun's clause hangs from, when it comes first (inside the
+        quote, for a pronoun in a direct quote)."""
         if self._in_speaker:
             return None
         tree = self.tree
+        quoted = self._quoted(tree[node].start)
         for a in tree.ancestors(node):
+            if quoted and not self._quoted(a.start):
+                return None
             if a.upos not in ("VERB", "AUX", "ADJ") or a.id == tree[node].head:
                 continue
             subj = [c for c in tree.children(a.id, "nsubj") if c.upos == "PROPN" and c.end <= tree[node].start]
@@ -230,6 +242,12 @@ class Antecedents(Part):
                 arg = self._quiet_np(subj[0].id)
                 return arg if arg is not None and arg.norm and ("ANY" in types or arg.type in types) else None
         return None
+
+    def _quoted(self, at: int) -> bool:
+        """The character offset lies inside quotation marks opened in its sentence."""
+        before = self.tree.text[self.tree.start:at]
+        opened = sum(before.count(q) for q in OPENING_MARKS) - sum(before.count(q) for q in CLOSING_MARKS)
+        return opened > 0 or before.count('"') % 2 == 1
 
     def _previous_topic(self, types: tuple[str, ...]) -> Mention | None:
         """The first party of a compatible type named in the previous sentence."""

@@ -251,7 +251,9 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
     # what the act is said to show, owned by the one blamed ("the move exposed Ruritania's contempt")
     things = things + [tree[i] for i in sorted(c.frame_ids) if tree[i].upos == "NOUN" and i != n.id]
     for t in things:
-        arg = res.noun_agent(t.id) or res.maker(t.id) or res.nationality_of(t.id) or res.np(t.id, allow_coref=False)
+        # (a pronoun subject stands for its antecedent: "he will be an obstacle to peace")
+        arg = res.noun_agent(t.id) or res.maker(t.id) or res.nationality_of(t.id) or res.np(
+            t.id, allow_coref=t.upos == "PRON" and t.rel == "nsubj")
         if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
             arg, _ = res.subject(t.head)  # "acted in an unlawful manner": the one who acted so
         if arg is not None and arg.norm:
@@ -409,6 +411,18 @@ def claimed_accusations(tree: Tree, live: list, speakers, report_verbs: frozense
     return out
 
 
+def person_countries(cands, seen: dict[str, tuple[str, str | None]]) -> None:
+    """The country an act's actor was placed in by its title or apposition ("Chad's army chief, General X")
+    stays with that person's name for the rest of the document: a later surname alone takes it."""
+    for c in cands:
+        a = c.actor
+        if c.suppressed or a is None or not a.code or not a.norm or "|" in a.norm:
+            continue
+        for key, (norm, code) in list(seen.items()):
+            if norm == a.norm and not code:
+                seen[key] = (norm, a.code)
+
+
 def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: str) -> None:
     """One name per unknown person in a document: later inflected mentions take the first form, and
     a surname alone takes the full name it was first given with ("Abdoulaye Diop … Diop said"), also
@@ -435,3 +449,7 @@ def canonical_persons(mentions, seen: dict[str, tuple[str, str | None]], lang: s
             first = light_stem(words[0], lang)
             if len(words) > 1 and "-" in words[-1]:
                 seen.setdefault(first, (m.actor_norm, m.actor_code))
+                # a surname after a particle ("Ahmed al-Tamimi … Tamimi"): later mentions may drop the particle
+                tail = words[-1].rsplit("-", 1)[1]
+                if tail[:1].isupper():
+                    seen.setdefault(light_stem(tail, lang), (m.actor_norm, m.actor_code))
