@@ -197,6 +197,8 @@ def _subordinate_clause_after_preposition(nodes: dict[int, Node], clause_preps: 
         start = min([v.id] + [k.id for k in kids if k.rel == "aux" and k.id < v.id])
         nouns = [n for n in nodes.values() if n.head == v.head and n.rel == "obl" and n.id < v.id
                  and n.upos in ("NOUN", "PROPN", "PRON")][:1]
+        # or hung on the verb itself, before it ("protested | after Pyongyang | fired")
+        nouns += [k for k in kids if k.rel == "obl" and k.id < v.id and k.upos in ("NOUN", "PROPN", "PRON")][-1:]
         # or hung lower, on the main verb's object or oblique ("launched strikes on Gaza days | after Hamas |
         # fired", "protested on Monday | after a Chinese vessel | fired"): the innermost phrase
         nouns += [n for n in sorted(nodes.values(), key=lambda x: -x.id)
