@@ -14,6 +14,7 @@ class Targets(Part):
         self.np, self.nearest, self.nationality = phrases.np, phrases.coref.nearest, phrases.nationality
         self.noun_agent = phrases.noun_agent
         self.armed_group = phrases.coref.armed_group
+        self.kind_party = phrases.coref.kind_party
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
                max_rank: int = 3, visit: bool = False, hostile: bool = False, pronouns: bool = False) -> Arg | None:
@@ -117,7 +118,10 @@ class Targets(Part):
             arg = self.object_pronoun(c, exclude)  # "criticised Tajikistan and urged it to…"
         if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
             arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
-        if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
+        told = False
+        if arg is None and c.upos == "NOUN":  # "sanctions on the island nation", "urged the court"
+            told, arg = self.kind_party(c.id, exclude)
+        if arg is None and not told and c.lemma in self.lex.roles and c.upos == "NOUN":
             arg = self.nearest(c.id, self.lex.roles[c.lemma], exclude)  # "from the African country"
         if arg is None and c.upos == "NOUN":
             arg = self.armed_group(c.id, exclude)  # "arming the insurgents", "sent weapons to the militia"
