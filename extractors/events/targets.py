@@ -72,6 +72,8 @@ class Targets(Part):
         an addressee preposition; "call for the withdrawal of X" names no addressee."""
         tree = self.tree
         out: list[tuple[float, object]] = [(2, g) for g in self._inner_addressees(c.id, cases)]
+        if (owner := self._act_owner(c)) is not None:  # "concern about Iran's supply of drones | to X": Iran
+            out.append((0.5, owner))
         out += [(2, g) for g in tree.children(c.id, "nsubj")]  # "called for the Council to withdraw"
         if c.lemma in self.lex.bodies or self.armed_group(c.id) is not None:  # "expelled a Russian diplomat": whose diplomat
             out.append((2, c))
@@ -166,9 +168,19 @@ class Targets(Part):
                     or self._membership(node, gc) or (gc & self.tree.g.addressed_cases and (self.nationality(g.id) is not None or (
                         (m := self.by_word.get(g.id)) is not None and m.actor_code))):  # "a complaint … against Israel"
                 out.append(g)  # "against X", a bare dative addressee ("supply weapons to Taiwan"), "participation in the CSTO"
+            elif owner := self._act_owner(g):
+                out.append(owner)  # "concern regarding Somalia's deployment of troops to X": whose act it is
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
+
+    def _act_owner(self, g):
+        """The named party whose act the noun ``g`` is ("Somalia's deployment of troops"): where a frame is
+        about another's act, that party is whom it is aimed at, not the act's own addressee."""
+        if g.lemma not in self.lex.entries:
+            return None
+        return next((k for k in self.tree.children(g.id, "nmod:poss") if (m := self.by_word.get(k.id)) is not None
+                     and m.actor_code), None)
 
     def _subject_matter(self, node: int, cases: set[str]) -> bool:
         """"a resolution on Gaza", "a plan on Syria": what a document, plan or talk is about, not whom it addresses."""
