@@ -62,6 +62,9 @@ class Targets(Part):
             rank = self._rank(n, c, cases, max_rank, visit, handed)
             if rank is not None:
                 cands.append((rank, c))
+        if n.lemma.lower() in tree.g.grievance_nouns or any(
+                k.id in frame_ids and k.lemma.lower() in tree.g.grievance_nouns for k in tree.children(node, "obj")):
+            cands += [(0.5, k) for k in self._owned_acts(node)[:1]]  # "concern about Iran's supply of drones to X": Iran
         for c in tree.children(node, "obj"):  # "value the part that Norway could play": who plays it
             for r in tree.children(c.id, "acl:relcl", "acl"):  # a relative read as "that"-clause too
                 cands += [(1, k) for k in tree.children(r.id, "nsubj") if k.upos != "PRON"]
@@ -72,8 +75,6 @@ class Targets(Part):
         an addressee preposition; "call for the withdrawal of X" names no addressee."""
         tree = self.tree
         out: list[tuple[float, object]] = [(2, g) for g in self._inner_addressees(c.id, cases)]
-        if (owner := self._act_owner(c)) is not None:  # "concern about Iran's supply of drones | to X": Iran
-            out.append((0.5, owner))
         out += [(2, g) for g in tree.children(c.id, "nsubj")]  # "called for the Council to withdraw"
         if c.lemma in self.lex.bodies or self.armed_group(c.id) is not None:  # "expelled a Russian diplomat": whose diplomat
             out.append((2, c))
@@ -168,10 +169,17 @@ class Targets(Part):
                     or self._membership(node, gc) or (gc & self.tree.g.addressed_cases and (self.nationality(g.id) is not None or (
                         (m := self.by_word.get(g.id)) is not None and m.actor_code))):  # "a complaint … against Israel"
                 out.append(g)  # "against X", a bare dative addressee ("supply weapons to Taiwan"), "participation in the CSTO"
-            elif owner := self._act_owner(g):
-                out.append(owner)  # "concern regarding Somalia's deployment of troops to X": whose act it is
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
+        return out
+
+    def _owned_acts(self, node: int, depth: int = 3) -> list:
+        """The named owners of the acts a grievance is about, breadth first through its objects and modifiers."""
+        frontier, out = [node], []
+        for _ in range(depth):
+            nodes = [g for h in frontier for g in self.tree.children(h, "obj", "obl", "nmod")]
+            out += [o for g in nodes if (o := self._act_owner(g)) is not None]
+            frontier = [g.id for g in nodes]
         return out
 
     def _act_owner(self, g):
