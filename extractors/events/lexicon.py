@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from extractors.actors.dictionary import ACTOR_DIR
 from extractors.events import grammar
 from extractors.events.grammar import Grammar
 
@@ -423,7 +424,7 @@ def load(lang: str) -> Lexicon:
         bodies=frozenset(roles["bodies"]), first_person=dict(roles.get("first_person", {})),
         count_words={str(k): int(v) for k, v in (roles.get("count_words") or {}).items()},
         kind_words={str(k).lower(): str(v) for k, v in (roles.get("kind_words") or {}).items()},
-        party_kinds=_party_kinds(LEXICON_DIR / "actors" / "kinds.tsv"),
+        party_kinds=_party_kinds(ACTOR_DIR / "kinds.tsv"),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
         derivations=_derivations(LEXICON_DIR / lang / "derivation.tsv"),
         target_cases={str(k): int(v) for k, v in (roles.get("target_cases") or {}).items()},
