@@ -51,13 +51,11 @@ class Antecedents(Part):
 
     def _kinds(self, node: int) -> tuple[set[str], bool] | None:
         """The kinds of party (lexicon kind_words) a definite singular description names ("the island
-        nation", "the kingdom", "the Central Asian republic"), and whether a word besides its head names one."""
+        nation", "the kingdom", "the Central Asian republic"), and whether a word besides its head names one; no
+        kinds for an indefinite one ("an island nation": no party named before)."""
         tree, n, kw, g = self.tree, self.tree[node], self.lex.kind_words, self.tree.g
         if n.upos != "NOUN" or n.lemma.lower() not in self.lex.kind_heads or n.feats.get("Number") == "Plur":
             return None
-        dets = [d.lemma.lower() for d in tree.children(node, "det")]
-        if not all(d in g.definite_articles or d in g.demonstratives for d in dets) or (g.definite_articles and not dets):
-            return None  # "an island nation", "some court": no party named before
         words = [tree[i] for i in sorted(tree.subtree(node, skip_rels=NP_SKIP + ("det", "case"))) if i != node]
         forms = [w.lemma.lower() for w in words] + [w.text.lower() for w in words]
         forms += [f"{a.text.lower()} {b.text.lower()}" for a, b in zip(words, words[1:])]
@@ -65,6 +63,9 @@ class Antecedents(Part):
         own = kw.get(n.lemma.lower())
         if not kinds and own is None:
             return None
+        dets = [d.lemma.lower() for d in tree.children(node, "det")]
+        if not all(d in g.definite_articles or d in g.demonstratives for d in dets) or (g.definite_articles and not dets):
+            return set(), True  # "an island nation", "some court": no party named before
         return kinds | ({own} if own else set()), bool(kinds)
 
     def kind_party(self, node: int, exclude: Arg | None = None) -> tuple[bool, Arg | None]:
@@ -73,7 +74,7 @@ class Antecedents(Part):
         kinds = self._kinds(node)
         if kinds is None:
             return False, None
-        arg = self._of_kind(node, kinds[0], exclude)
+        arg = self._of_kind(node, kinds[0], exclude) if kinds[0] else None
         return arg is not None or kinds[1] or self.tree[node].lemma not in self.lex.roles, arg
 
     def _of_kind(self, node: int, kinds: set[str], exclude: Arg | None = None) -> Arg | None:
