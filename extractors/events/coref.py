@@ -42,10 +42,57 @@ class Antecedents(Part):
             return Arg.at(n, self._as_states(n, self.seen.last_two))
         if n.lemma in self.tree.g.demonstratives:
             return None  # "this" points at a situation, not at an actor
+        told, arg = self.kind_party(node)
+        if told:  # "the island nation", "the Gulf state", "the court": the last party of that kind
+            return arg
         if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
             return self._pronoun(node)
         if n.lemma in self.lex.roles:
             return self._role(node)
+        return None
+
+    def _kinds(self, node: int) -> tuple[set[str], bool] | None:
+        """The kinds of party (lexicon kind_words) a definite singular description names ("the island
+        nation", "the kingdom", "the Central Asian republic"), and whether a word besides its head names one; no
+        kinds for an indefinite one ("an island nation": no party named before)."""
+        tree, n, kw, g = self.tree, self.tree[node], self.lex.kind_words, self.tree.g
+        if n.upos != "NOUN" or n.lemma.lower() not in self.lex.kind_heads or n.feats.get("Number") == "Plur":
+            return None
+        words = [tree[i] for i in sorted(tree.subtree(node, skip_rels=NP_SKIP + ("det", "case"))) if i != node]
+        forms = [w.lemma.lower() for w in words] + [w.text.lower() for w in words]
+        forms += [f"{a.text.lower()} {b.text.lower()}" for a, b in zip(words, words[1:])]
+        kinds = {kw[f] for f in forms if f in kw}
+        own = kw.get(n.lemma.lower())
+        if not kinds and own is None:
+            return None
+        dets = [d.lemma.lower() for d in tree.children(node, "det")]
+        if not all(d in g.definite_articles or d in g.demonstratives for d in dets) or (g.definite_articles and not dets):
+            return set(), True  # "an island nation", "some court": no party named before
+        return kinds | ({own} if own else set()), bool(kinds)
+
+    def kind_party(self, node: int, exclude: Arg | None = None) -> tuple[bool, Arg | None]:
+        """Whether ``node`` is a description of a kind of party, and the party it stands for. A bare role
+        noun whose only kind is its own ("the bloc") and finds none of that kind is left to the role lookup."""
+        kinds = self._kinds(node)
+        if kinds is None:
+            return False, None
+        arg = self._of_kind(node, kinds[0], exclude) if kinds[0] else None
+        return arg is not None or kinds[1] or self.tree[node].lemma not in self.lex.roles, arg
+
+    def _of_kind(self, node: int, kinds: set[str], exclude: Arg | None = None) -> Arg | None:
+        """The last party named before ``node`` that is of every kind in ``kinds`` (actors/kinds.tsv); a
+        person stands for the country they serve."""
+        n = self.tree[node]
+        before = [m for m in self.mentions if m.end_char <= n.start]
+        for m in list(reversed(before)) + list(reversed(self.history)):
+            if not m.actor_code or not m.actor_norm or not kinds <= self.lex.party_kinds.get(m.actor_code, frozenset()) \
+                    or exclude is not None and m.actor_code == exclude.code:
+                continue
+            if m.actor_type != "PERSON":
+                return Arg.of(m, "coref", n.text, n.start, n.end)
+            if m.actor_code in self.seen.countries:
+                norm, typ = self.seen.countries[m.actor_code]
+                return Arg(n.text, norm, m.actor_code, typ, n.start, n.end, "coref")
         return None
 
     def _counted(self, node: int) -> list:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from extractors.actors.dictionary import ACTOR_DIR
 from extractors.events import grammar
 from extractors.events.grammar import Grammar
 
@@ -70,6 +71,10 @@ class Lexicon:
     first_person: dict[str, str] = field(default_factory=dict)
     # "the three governments": a counted noun stands for the last group of that many parties
     count_words: dict[str, int] = field(default_factory=dict)
+    # "the island nation", "the Gulf state", "the bloc": kind words (roles.yaml) and the kinds of each party
+    # (actors/kinds.tsv, by code); a definite description of a kind stands for the last party of that kind
+    kind_words: dict[str, str] = field(default_factory=dict)
+    party_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
     decrees: frozenset[str] = frozenset()  # a state's own acts ("signed an executive order"): no agreement
     speech_lemmas: frozenset[str] = frozenset()
@@ -147,6 +152,7 @@ class Lexicon:
     reaction_nouns: frozenset[str] = frozenset()  # "in response to the arms sale": the act answered is another's
     voice_roles: frozenset[str] = frozenset()  # "a spokesman", "the ministry": the voice of the party that just acted
     state_nouns: frozenset[str] = frozenset()  # "both countries" after two leaders met: their states
+    kind_heads: frozenset[str] = frozenset()  # nouns a kind of party heads ("the island nation", "the kingdom")
     about_nouns: frozenset[str] = frozenset()  # "a resolution on Gaza": their "on" phrase says what they are about
     pair_words: frozenset[str] = frozenset()  # "both countries", "the two neighbours": the last pair of parties
     place_agent_verbs: frozenset[str] = frozenset()  # "were expelled from Norway": the state acts, by its place
@@ -315,7 +321,7 @@ WORD_LISTS = (
      "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",
      "stating_verbs", "claim_verbs", "report_verbs", "pronoun_targets", "one_sided", "armed_groups",
      "subject_control", "topic_nouns", "follow_verbs", "reaction_verbs", "domestic_bodies", "own_possessives",
-     "patient_cases", "attribution_nouns", "instrument_names", "review_verbs", "ownership_participles",
+     "patient_cases", "kind_heads", "attribution_nouns", "instrument_names", "review_verbs", "ownership_participles",
      "aid_purposes", "purpose_markers", "name_particles", "agent_cases", "source_cases", "happen_verbs",
      "owned_nouns", "object_targets", "frame_targets", "struck_cases", "content_targets"),
 )
@@ -381,6 +387,15 @@ def _field_tables(lang: str) -> list[Path]:
     return [LEXICON_DIR / lang / "field_verbs.tsv", LEXICON_DIR / lang / "verb_classes.tsv"]
 
 
+def _party_kinds(path: Path) -> dict[str, frozenset[str]]:
+    """The kinds of each party by its code (``actors/kinds.tsv``: code, comma-separated kinds)."""
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {r[0].strip(): frozenset(k.strip() for k in r[1].split(",") if k.strip()) for r in rows[1:] if len(r) >= 2}
+
+
 def _markers(values) -> tuple[tuple[str, ...], ...]:
     """Multi-word markers as word tuples, a comma its own word."""
     return tuple(tuple(m.lower().replace(",", " ,").split()) for m in values)
@@ -408,6 +423,8 @@ def load(lang: str) -> Lexicon:
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), first_person=dict(roles.get("first_person", {})),
         count_words={str(k): int(v) for k, v in (roles.get("count_words") or {}).items()},
+        kind_words={str(k).lower(): str(v) for k, v in (roles.get("kind_words") or {}).items()},
+        party_kinds=_party_kinds(ACTOR_DIR / "kinds.tsv"),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),
         derivations=_derivations(LEXICON_DIR / lang / "derivation.tsv"),
         target_cases={str(k): int(v) for k, v in (roles.get("target_cases") or {}).items()},

@@ -14,6 +14,7 @@ class Targets(Part):
         self.np, self.nearest, self.nationality = phrases.np, phrases.coref.nearest, phrases.nationality
         self.noun_agent = phrases.noun_agent
         self.armed_group = phrases.coref.armed_group
+        self.kind_party = phrases.coref.kind_party
 
     def target(self, node: int, exclude: Arg | None, frame_ids: set[int] = frozenset(),
                max_rank: int = 3, visit: bool = False, hostile: bool = False, pronouns: bool = False) -> Arg | None:
@@ -61,6 +62,9 @@ class Targets(Part):
             rank = self._rank(n, c, cases, max_rank, visit, handed)
             if rank is not None:
                 cands.append((rank, c))
+        if n.lemma.lower() in tree.g.grievance_nouns or any(
+                k.id in frame_ids and k.lemma.lower() in tree.g.grievance_nouns for k in tree.children(node, "obj")):
+            cands += [(0.5, k) for k in self._owned_acts(node)[:1]]  # "concern about Iran's supply of drones to X": Iran
         for c in tree.children(node, "obj"):  # "value the part that Norway could play": who plays it
             for r in tree.children(c.id, "acl:relcl", "acl"):  # a relative read as "that"-clause too
                 cands += [(1, k) for k in tree.children(r.id, "nsubj") if k.upos != "PRON"]
@@ -117,7 +121,12 @@ class Targets(Part):
             arg = self.object_pronoun(c, exclude)  # "criticised Tajikistan and urged it to…"
         if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
             arg = self.noun_agent(c.id)  # "rejected the UN call": whoever made the call
-        if arg is None and c.lemma in self.lex.roles and c.upos == "NOUN":
+        told = False
+        if arg is None and c.upos == "NOUN":  # "sanctions on the island nation", "urged the court"
+            told, arg = self.kind_party(c.id, exclude)
+        if arg is None and not told and c.upos == "NOUN":  # "rejected the body's authority": whose it is
+            arg = next((a for k in tree.children(c.id, "nmod:poss") if (a := self.kind_party(k.id, exclude)[1])), None)
+        if arg is None and not told and c.lemma in self.lex.roles and c.upos == "NOUN":
             arg = self.nearest(c.id, self.lex.roles[c.lemma], exclude)  # "from the African country"
         if arg is None and c.upos == "NOUN":
             arg = self.armed_group(c.id, exclude)  # "arming the insurgents", "sent weapons to the militia"
@@ -165,6 +174,23 @@ class Targets(Part):
             elif depth > 1:
                 out += self._inner_addressees(g.id, cases, depth - 1)
         return out
+
+    def _owned_acts(self, node: int, depth: int = 3) -> list:
+        """The named owners of the acts a grievance is about, breadth first through its objects and modifiers."""
+        frontier, out = [node], []
+        for _ in range(depth):
+            nodes = [g for h in frontier for g in self.tree.children(h, "obj", "obl", "nmod")]
+            out += [o for g in nodes if (o := self._act_owner(g)) is not None]
+            frontier = [g.id for g in nodes]
+        return out
+
+    def _act_owner(self, g):
+        """The named party whose act the noun ``g`` is ("Somalia's deployment of troops"): where a frame is
+        about another's act, that party is whom it is aimed at, not the act's own addressee."""
+        if g.lemma not in self.lex.entries:
+            return None
+        return next((k for k in self.tree.children(g.id, "nmod:poss") if (m := self.by_word.get(k.id)) is not None
+                     and m.actor_code), None)
 
     def _subject_matter(self, node: int, cases: set[str]) -> bool:
         """"a resolution on Gaza", "a plan on Syria": what a document, plan or talk is about, not whom it addresses."""
