@@ -72,7 +72,20 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
             inherited.append((dist, d))
         elif dist <= MAX_DATE_DISTANCE and not sibling:
             own.append((dist, d))
-    return [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
+    own_d, said = [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
+    if not own_d and not said and _shared_subject_conj(tree, anchor):
+        # "late Sunday, the general condemned the plan and accused the mediators": the second verb of one
+        # subject is done when the first is
+        return attached_dates(tree, tree[anchor].head, found)
+    return own_d, said
+
+
+def _shared_subject_conj(tree: Tree, k: int) -> bool:
+    """A verb conjoined to another verb, with no subject or auxiliary of its own (same doer, same tense)."""
+    n = tree[k]
+    return (n.rel == "conj" and n.upos == "VERB" and bool(n.head) and tree[n.head].upos == "VERB"
+            and not tree.children(k, "nsubj") and not tree.children(k, "nsubj:pass")
+            and not tree.children(k, "aux") and not tree.children(k, "aux:pass"))
 
 
 def own_periods(tree: Tree, anchor: int, periods: list) -> list:
