@@ -57,6 +57,8 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
     while tree[k].head and (tree[k].rel in REPORTED_CLAUSE or _participle_adjunct(tree, k)):
         k = tree[k].head
         reporting.add(k)
+    # (a quote's reporting clause after it: "'…,' the agency quotes the words he spoke on Friday")
+    reporters = {n.id for n in tree.children(anchor, "parataxis")}
     own, inherited = [], []
     for d in found:
         nodes = [n.id for n in tree.nodes.values() if d.start <= n.start < d.end]
@@ -68,11 +70,33 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
         sibling = clause != anchor and clause not in up and anchor not in [n.id for n in tree.ancestors(clause)]
         if clause != anchor and tree[clause].rel in CONTENT_CLAUSE and anchor in [n.id for n in tree.ancestors(clause)]:
             continue  # "invited Argentina to join from 1 January": when the content is to happen
-        if clause in reporting and clause != anchor:
+        if clause in reporting and clause != anchor or _words_said_when(tree, clause, reporters):
             inherited.append((dist, d))
         elif dist <= MAX_DATE_DISTANCE and not sibling:
             own.append((dist, d))
-    return [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
+    own_d, said = [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
+    if not own_d and not said and _shared_subject_conj(tree, anchor):
+        # "late Sunday, the general condemned the plan and accused the mediators": the second verb of one
+        # subject is done when the first is
+        return attached_dates(tree, tree[anchor].head, found)
+    return own_d, said
+
+
+def _words_said_when(tree: Tree, clause: int, reporters: set[int]) -> bool:
+    """A participle or relative clause of the object of the reporting clause after a quote ("'…,' the agency
+    quotes the words he spoke on Friday", a Russian "relays the words said the day before"): it dates the
+    words reported."""
+    n = tree[clause]
+    return n.rel == "acl" and bool(n.head) and tree[n.head].upos == "NOUN" and tree[n.head].rel == "obj" \
+        and tree[n.head].head in reporters
+
+
+def _shared_subject_conj(tree: Tree, k: int) -> bool:
+    """A verb conjoined to another verb, with no subject or auxiliary of its own (same doer, same tense)."""
+    n = tree[k]
+    return (n.rel == "conj" and n.upos == "VERB" and bool(n.head) and tree[n.head].upos == "VERB"
+            and not tree.children(k, "nsubj") and not tree.children(k, "nsubj:pass")
+            and not tree.children(k, "aux") and not tree.children(k, "aux:pass"))
 
 
 def own_periods(tree: Tree, anchor: int, periods: list) -> list:

@@ -232,6 +232,14 @@ def perfect(tree: Tree, n: Node) -> bool:
         a.lemma in tree.g.perfect_aux and a.feats.get("Tense") == "Pres" for a in tree.children(n.id, "aux"))
 
 
+def present_state(tree: Tree, n: Node) -> bool:
+    """A finite verb in the simple present with no auxiliary ("Guyana believes the court is the proper
+    forum"): a standing view or state, not an act of the news day; a speaker's own ("we accept") is the act."""
+    return (n.upos == "VERB" and n.feats.get("VerbForm") == "Fin" and n.feats.get("Tense") == "Pres"
+            and not tree.children(n.id, "aux")
+            and not any(k.feats.get("Person") in ("1", "2") for k in tree.children(n.id, "nsubj")))
+
+
 def adjust_type(c: Candidate, has_condition: bool, modality: str, told_past: bool = False) -> str:
     """A punitive act announced under a condition is a threat (PLOVER THREATEN), and so is an entry's
     ``if_condition`` reading (a reply: "will respond if…"); so is an attack
