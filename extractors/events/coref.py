@@ -154,7 +154,7 @@ class Antecedents(Part):
         if main is not None:  # "Sánchez flew to Rabat, where he held talks with the king"
             return Arg.at(n, main)
         quoter = self.seen.speaker if self._quoted(n.start) else None
-        if quoter is not None and quoter.norm:  # "“We fear he will be an obstacle,” X added": in X's words, "he" is not X
+        if quoter is not None and quoter.norm:  # "“We think he is a danger,” X said": in X's words, "he" is not X
             last = self.seen.last_actor
             if last is not None and last.norm and last.norm != quoter.norm and ("ANY" in types or last.type in types):
                 return Arg.at(n, last)

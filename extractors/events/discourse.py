@@ -76,7 +76,7 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
             own.append((dist, d))
     own_d, said = [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
     if not own_d and not said and _shared_subject_conj(tree, anchor):
-        # "late Sunday, the general condemned the plan and accused the mediators": the second verb of one
+        # "late Monday, the minister denounced the deal and blamed the envoys": the second verb of one
         # subject is done when the first is
         return attached_dates(tree, tree[anchor].head, found)
     return own_d, said
@@ -275,7 +275,7 @@ def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
     # what the act is said to show, owned by the one blamed ("the move exposed Ruritania's contempt")
     things = things + [tree[i] for i in sorted(c.frame_ids) if tree[i].upos == "NOUN" and i != n.id]
     for t in things:
-        # (a pronoun subject stands for its antecedent: "he will be an obstacle to peace")
+        # (a pronoun subject stands for its antecedent: "he is a danger to the region")
         arg = res.noun_agent(t.id) or res.maker(t.id) or res.nationality_of(t.id) or res.np(
             t.id, allow_coref=t.upos == "PRON" and t.rel == "nsubj")
         if arg is None and n.rel == "amod" and t.rel == "obl" and t.head:
@@ -436,7 +436,7 @@ def claimed_accusations(tree: Tree, live: list, speakers, report_verbs: frozense
 
 
 def person_countries(cands, seen: dict[str, tuple[str, str | None]]) -> None:
-    """The country an act's actor was placed in by its title or apposition ("Chad's army chief, General X")
+    """The country an act's actor was placed in by its title or apposition ("Chad's defence chief, General X")
     stays with that person's name for the rest of the document: a later surname alone takes it."""
     for c in cands:
         a = c.actor

@@ -124,7 +124,7 @@ class Targets(Part):
         told = False
         if arg is None and c.upos == "NOUN":  # "sanctions on the island nation", "urged the court"
             told, arg = self.kind_party(c.id, exclude)
-        if arg is None and not told and c.upos == "NOUN":  # "rejected the body's authority": whose it is
+        if arg is None and not told and c.upos == "NOUN":  # "dismissed the body's authority": whose it is
             arg = next((a for k in tree.children(c.id, "nmod:poss") if (a := self.kind_party(k.id, exclude)[1])), None)
         if arg is None and not told and c.lemma in self.lex.roles and c.upos == "NOUN":
             arg = self.nearest(c.id, self.lex.roles[c.lemma], exclude)  # "from the African country"
