@@ -417,7 +417,7 @@ def claimed_accusations(tree: Tree, live: list, speakers, report_verbs: frozense
     judged = {o.target.code for o in live if o.entry.blame and o.event_type == "ACCUSE" and not o.suppressed
               and o.target is not None and o.target.code}
     for c in live:
-        if c.event_type not in CLAIMED or c.negated or not c.actor or not c.actor.code or c.actor.code in judged:
+        if c.event_type not in CLAIMED or c.entry.sighting or c.negated or not c.actor or not c.actor.code or c.actor.code in judged:
             continue
         sp = claim_speaker(tree, c, speakers)
         if sp is None or sp.node.id in done or sp.node.upos not in ("VERB", "AUX") \

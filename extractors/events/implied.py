@@ -245,6 +245,11 @@ class ImpliedParties(Part):
                         m = self.by_word.get(i)
                         if m is not None and m.actor_code and apart(m.actor_code, m.actor_norm, exclude):
                             return Arg.of(m)
+                    # a show of force around a place told by its kind ("around the island") is aimed at the
+                    # last party of that kind
+                    kind = self.np(c.id) if cases is not tree.g.struck_place_cases else None
+                    if kind is not None and kind.code and apart(kind.code, kind.norm, exclude):
+                        return kind
             frontier = nxt
         return None
 

@@ -45,6 +45,7 @@ class Entry:
     own_agent: bool = False  # a noun whose agent must be its own (possessor, genitive), not the clause's subject
     crowd_only: bool = False  # an event only with a crowd as actor ("protesters gathered outside the embassy")
     blame: bool = False  # an evaluation that blames its subject: the speaker accuses it ("said X violated the deal")
+    sighting: bool = False  # a sighting ("ships were around the island"): reporting it is no accusation
     strength: float = 0.7
 
 
@@ -258,7 +259,7 @@ def _entry(d: dict, classes: dict[str, frozenset[str]] | None = None) -> Entry:
                  directional=bool(d.get("directional")),
                  mutual=bool(d.get("mutual")), unaddressed=d.get("unaddressed"), clausal_only=bool(d.get("clausal_only")),
                  crowd_only=bool(d.get("crowd_only")), blame=bool(d.get("blame")), own_agent=bool(d.get("own_agent")),
-                 strength=float(d.get("strength", 0.7)))
+                 sighting=bool(d.get("sighting")), strength=float(d.get("strength", 0.7)))
 
 
 PARTICLE_RELS = frozenset({"compound:prt", "prt", "advmod", "case"})
