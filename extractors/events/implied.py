@@ -90,14 +90,18 @@ class ImpliedParties(Part):
             origins = [m for g in goods + traded for m in self.tree.children(g.id, "nmod", "obl")
                        if self.tree.cases(m.id) & self.tree.g.goods_origin_preps]
             # whom the measure acted on applies to ("lifted the embargo against Turkey")
-            addressed = [Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else self.nationality(k.id)
-                         for x in measures for k in self.tree.children(x.id, "nmod")
-                         if self.tree.cases(k.id) & self.tree.g.addressed_cases] + [
-                Arg.of(m) if (m := self.by_word.get(k.id)) is not None and m.actor_code else None for k in origins]
+            addressed = [self._coded(k.id) or self.nationality(k.id) for x in measures
+                         for k in self.tree.children(x.id, "nmod") if self.tree.cases(k.id) & self.tree.g.addressed_cases]
+            addressed += [self._coded(k.id) for k in origins]
             for arg in itertools.chain(addressed, (self.nationality(x.id) for x in owners)):
                 if arg is not None and not (exclude is not None and arg.code == exclude.code):
                     return arg
         return None
+
+    def _coded(self, node: int) -> Arg | None:
+        """The coded party the word itself names, if any."""
+        m = self.by_word.get(node)
+        return Arg.of(m) if m is not None and m.actor_code else None
 
     def owned_space(self, node: int, exclude: Arg | None) -> Arg | None:
         """The party whose airspace, waters or territory an act sends forces into ("scrambled jets into
