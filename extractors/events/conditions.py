@@ -277,6 +277,14 @@ def participial(tree: Tree, participles: frozenset[str], speech: frozenset[str])
     return out
 
 
+def _opens_clause(tree: Tree, marker: int) -> bool:
+    """The marker word starts the clause it hangs on: a subordinate clause, or one the parser read as a
+    conjunct after a comma ("will not agree…, while the rebels hold the city")."""
+    head = tree[tree[marker].head]
+    first = min(i for i in tree.subtree(head.id) if tree[i].upos != "PUNCT")
+    return head.rel == "advcl" or (head.rel == "conj" and first == marker)
+
+
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
          not_conditions: tuple[tuple[str, ...], ...] = (), lead_ins: frozenset[str] = frozenset(),
          clause_markers: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset(),
@@ -297,7 +305,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
             continue
         start_id = tree.ids[first]
         if tree[start_id].lemma in tree.g.condition_subordinators and tree[start_id].deprel != "mark" and not (
-                tree[start_id].head and tree[tree[start_id].head].rel == "advcl"):
+                tree[start_id].head and _opens_clause(tree, start_id)):
             continue  # "does not see yet" (Russian "until/while" + "not") is negation, not "until"; in a
             # subordinate clause the parser may still read it as an adverb (", until the issue is settled")
         main = tree[root].head if tree[root].head else None
