@@ -59,6 +59,8 @@ class Targets(Part):
             if c.rel == "obj" and is_amount(tree, c, self.lex.measures):
                 # an amount ("$2 billion in loans to Indonesia"): the addressee hangs inside it
                 cands += [(2, g) for g in self._inner_addressees(c.id, cases)]
+            if c.rel in ("obl", "nmod") and c.lemma.lower() in tree.g.partner_nouns:  # "agreed to a truce with X"
+                cands += [(2, g) for g in tree.children(c.id, "nmod") if tree.cases(g.id) & tree.g.with_cases]
             rank = self._rank(n, c, cases, max_rank, visit, handed)
             if rank is not None:
                 cands.append((rank, c))
