@@ -239,6 +239,8 @@ def _name_runs(tree: Tree, lang: str, media: frozenset[str], features: frozenset
         # Diallo") is not part of the name
         while len(run) > 2 and tree[run[0]].lemma.lower() in common_nouns:
             run.pop(0)
+        if run and all(tree[j].text.lower() in title_modifiers for j in run):
+            run = []  # "Defence" of "Defence Minister X": part of the title, no name
         if run:
             media_run = is_media(tree.span_text(run)[2], media)
             # a name after a title is a person's, serving the country named before the title
