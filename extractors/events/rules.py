@@ -525,12 +525,14 @@ def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
     suspension of talks", "Lima declared the severing of relations"), so the speaker did it; a
     forceful act told so is someone else's, told or claimed (``event_types.CLAIMED``)."""
     gov = tree[n.head] if n.head else None
-    if gov is not None and gov.upos == "NOUN" and gov.lemma.lower() in lex.speech_lemmas and n.rel in GOVERNOR_RELS \
+    if gov is not None and gov.upos == "NOUN" and gov.lemma.lower() in lex.speech_lemmas | lex.decision_nouns \
+            and n.rel in GOVERNOR_RELS \
             and gov.rel in GOVERNOR_RELS and gov.head and tree[gov.head].upos in VERBAL \
             and not any(k.feats.get("Case") == tree.g.possessor_case and not tree.cases(k.id)
                         for k in tree.children(gov.id, "nmod", "nmod:poss")) \
             and not _judging(tree[gov.head], lex):
-        # "issued a statement on the severing of ties": a statement with no maker of its own is the clause subject's
+        # "issued a statement on the severing of ties", "took a decision to cut ties": a statement or decision
+        # with no maker of its own is the clause subject's
         return c.entry.type not in CLAIMED
     return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
         and gov.lemma.lower() in lex.speech_lemmas and c.entry.type not in CLAIMED
