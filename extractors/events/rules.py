@@ -501,7 +501,7 @@ def _others_act(tree: Tree, verb: Node, n: Node, res: Resolver, lex: Lexicon) ->
     """A verb that judges (approving, condemning) another party's act noun is its own
     event, not a light verb: "Belgium approved the Dutch proposal" approves the Dutch proposal
     (while "approved the sale of jets" is the approver's own sale)."""
-    if not any(e.type in JUDGING for e in lex.entries.get(verb.lemma, ())):
+    if not _judging(verb, lex):  # (not a light verb that judges only through its frame: "expressed condemnation")
         return False
     own = res.noun_agent(n.id) or res.nationality_of(n.id)
     subject = res.subject(verb.id)[0]
