@@ -124,8 +124,13 @@ class Scope:
 
     def __init__(self, tree: Tree, mentions: list[Mention], history: list[Mention], lex: Lexicon,
                  salience: Salience = Salience()):
-        self.tree, self.history, self.lex, self.seen = tree, history, lex, salience
-        self.mentions = [m for m in mentions if m.source != "media"]
+        self.tree, self.lex, self.seen = tree, lex, salience
+        # an uncoded "name" that is only a role word ("the Foreign Ministry head", "the Republic denied":
+        # a capital the tagger took for a name) names no party: coreference resolves it
+        bare = lex.roles.keys() | lex.latter_words
+        self.history = [m for m in history if m.actor_code or (m.actor_norm or "").lower() not in bare]
+        self.mentions = [m for m in mentions if m.source != "media" and (m.actor_code or not {
+            tree[w].lemma.lower() for w in m.word_ids if tree[w].upos != "PUNCT"} <= bare)]
         self.by_word = {w: m for m in self.mentions for w in m.word_ids}
 
     def words(self, m: Mention) -> set[int]:

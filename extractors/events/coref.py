@@ -45,6 +45,8 @@ class Antecedents(Part):
         told, arg = self.kind_party(node)
         if told:  # "the island nation", "the Gulf state", "the court": the last party of that kind
             return arg
+        if n.lemma.lower() in self.lex.latter_words and not self.tree.children(node, "nmod", "obl"):
+            return self.nearest(node, ("ANY",))  # "The latter denied the charges": the party named last
         if n.upos == "PRON" or n.lemma in self.lex.pronouns or n.text.lower() in self.lex.pronouns:
             return self._pronoun(node)
         if n.lemma in self.lex.roles:
@@ -180,6 +182,9 @@ class Antecedents(Part):
             if n.lemma in self.lex.voice_roles and last is not None and self.seen.last_actor_recent \
                     and last.type in ("COUNTRY", "ORG") and last.code:
                 return Arg.at(n, last)  # "A spokesman warned…" after Iran acted: Iran's spokesman
+            if n.deprel.startswith("nsubj") and last is not None and last.norm and self.seen.last_actor_recent \
+                    and last.type in self.lex.roles[n.lemma]:
+                return Arg.at(n, last)  # "Jaishankar met Wang Yi. The minister said…": the last actor
             arg = self.nearest(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
             if arg is None and n.lemma in self.lex.armed_groups:  # "the rebels", with no group named before
                 return self._unnamed_group(node)

@@ -153,6 +153,8 @@ class Lexicon:
     reaction_nouns: frozenset[str] = frozenset()  # "in response to the arms sale": the act answered is another's
     voice_roles: frozenset[str] = frozenset()  # "a spokesman", "the ministry": the voice of the party that just acted
     state_nouns: frozenset[str] = frozenset()  # "both countries" after two leaders met: their states
+    decision_nouns: frozenset[str] = frozenset()  # "took the decision to cut ties": the act is the decider's
+    latter_words: frozenset[str] = frozenset()  # "the latter": the party named last before it
     kind_heads: frozenset[str] = frozenset()  # nouns a kind of party heads ("the island nation", "the kingdom")
     about_nouns: frozenset[str] = frozenset()  # "a resolution on Gaza": their "on" phrase says what they are about
     pair_words: frozenset[str] = frozenset()  # "both countries", "the two neighbours": the last pair of parties
@@ -322,7 +324,7 @@ WORD_LISTS = (
      "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",
      "stating_verbs", "claim_verbs", "report_verbs", "pronoun_targets", "one_sided", "armed_groups",
      "subject_control", "topic_nouns", "follow_verbs", "reaction_verbs", "domestic_bodies", "own_possessives",
-     "patient_cases", "kind_heads", "attribution_nouns", "instrument_names", "review_verbs", "ownership_participles",
+     "patient_cases", "kind_heads", "latter_words", "decision_nouns", "attribution_nouns", "instrument_names", "review_verbs", "ownership_participles",
      "aid_purposes", "purpose_markers", "name_particles", "agent_cases", "source_cases", "happen_verbs",
      "owned_nouns", "object_targets", "frame_targets", "struck_cases", "content_targets"),
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extractors.events import modality as mod
 from extractors.events import patterns
 from extractors.events.arguments import Arg, Resolver, join
+from extractors.events.derivation import verb_keys
 from extractors.events.lexicon import Lexicon
 from extractors.event_types import CLAIMED, HOSTILE, SYMMETRIC
 from extractors.events.predicates import GOVERNOR_RELS, VERBAL, Candidate, anchor
@@ -477,6 +478,8 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
                 # "accused London of sabotaging the peace talks", "accused London of the disruption of talks":
                 # what is accused is no act of the accuser
                 return None, "accused_content"
+            if cur is not n and not _light_noun(cur, lex) and _judging(gov, lex):
+                return None, "argument_of_object"  # "condemned the decision on imposing tariffs": not the critic's tariffs
             arg, how = res.subject(gov.id)
             if etype in CLAIMED and gov.lemma.lower() in lex.speech_lemmas and arg is not None:
                 # the speaker's own strike names another party it is aimed at ("announced a strike on
@@ -486,7 +489,8 @@ def _governor_subject(tree: Tree, n: Node, res: Resolver, lex: Lexicon, etype: s
                 if other is None:
                     return None, "told_not_done"
             return arg, f"governor:{how}" if arg else "noun_without_agent"
-        cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees)  # "signed a decree on imposing tariffs"
+        # "signed a decree on imposing tariffs"; a light noun is its act's ("a statement on the imposition of sanctions")
+        cur, steps = gov, steps + (gov.lemma.lower() not in lex.decrees and not _light_noun(gov, lex))
     return None, "noun_without_agent"
 
 
@@ -497,7 +501,7 @@ def _others_act(tree: Tree, verb: Node, n: Node, res: Resolver, lex: Lexicon) ->
     """A verb that judges (approving, condemning) another party's act noun is its own
     event, not a light verb: "Belgium approved the Dutch proposal" approves the Dutch proposal
     (while "approved the sale of jets" is the approver's own sale)."""
-    if not any(e.type in JUDGING for e in lex.entries.get(verb.lemma, ())):
+    if not _judging(verb, lex):  # (not a light verb that judges only through its frame: "expressed condemnation")
         return False
     own = res.noun_agent(n.id) or res.nationality_of(n.id)
     subject = res.subject(verb.id)[0]
@@ -505,11 +509,31 @@ def _others_act(tree: Tree, verb: Node, n: Node, res: Resolver, lex: Lexicon) ->
         and not (own.code and own.code == subject.code)
 
 
+def _judging(verb: Node, lex: Lexicon) -> bool:
+    """A verb that judges whatever it takes (approve, condemn, reject), with no frame of its own."""
+    return any(e.type in JUDGING and e.dep is None for e in lex.entries.get(verb.lemma, ()))
+
+
+def _light_noun(n: Node, lex: Lexicon) -> bool:
+    """A noun that only carries its act ("the conduct of drills", "the imposition of tariffs"): listed, or a light verb's."""
+    lemma = n.lemma.lower()
+    return n.upos == "NOUN" and (lemma in lex.light_nouns or any(v in lex.light_verbs for v in verb_keys(lemma, "NOUN", lex)))
+
+
 def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
     """A decision announced by its maker: the act noun is what a speech verb states ("Baku announced the
     suspension of talks", "Lima declared the severing of relations"), so the speaker did it; a
     forceful act told so is someone else's, told or claimed (``event_types.CLAIMED``)."""
     gov = tree[n.head] if n.head else None
+    if gov is not None and gov.upos == "NOUN" and gov.lemma.lower() in lex.speech_lemmas | lex.decision_nouns \
+            and n.rel in GOVERNOR_RELS \
+            and gov.rel in GOVERNOR_RELS and gov.head and tree[gov.head].upos in VERBAL \
+            and not any(k.feats.get("Case") == tree.g.possessor_case and not tree.cases(k.id)
+                        for k in tree.children(gov.id, "nmod", "nmod:poss")) \
+            and not _judging(tree[gov.head], lex):
+        # "issued a statement on the severing of ties", "took a decision to cut ties": a statement or decision
+        # with no maker of its own is the clause subject's
+        return c.entry.type not in CLAIMED
     return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
         and gov.lemma.lower() in lex.speech_lemmas and c.entry.type not in CLAIMED
 

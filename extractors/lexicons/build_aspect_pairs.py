@@ -4,7 +4,7 @@ frame written for one aspect («отозвать посла») serves the other 
 
 Candidates come from Russian aspect morphology (secondary imperfectives in -ывать/-ивать/-ать/-ять,
 the consonant alternations т/щ, т/ч, д/ж, з/ж, с/ш, ст/щ, the labial + л of -влять/-блять/-плять/-млять,
--ести/-одить, -ойти/-ходить, -ать/-авать, -ять/-имать, -нуть/-гать, and a perfectivising prefix
+-ести/-одить, -ойти/-ходить, -ать/-авать, -ять/-имать, -нуть/-гать, the о/а alternation of -овить/-авливать and -отреть/-атривать, and a perfectivising prefix
 dropped), each kept only when pymorphy2's dictionary knows the candidate as an infinitive of the
 opposite aspect. ``REJECTED`` lists candidates that are real verbs but not the partner in the sense the
 lexicon means (checked by hand). Run: ``python -m extractors.lexicons.build_aspect_pairs``.
@@ -30,10 +30,11 @@ SUFFIXES = [
     ("мить", "млять"), ("нять", "нимать"), ("ять", "имать"), ("ить", "ять"), ("ить", "ать"),
     ("ать", "авать"), ("ать", "ывать"), ("ать", "ивать"), ("ять", "ивать"), ("ергнуть", "ергать"),
     ("игнуть", "игать"), ("нуть", "ать"), ("ечь", "егать"), ("очь", "огать"), ("ить", "ивать"),
-    ("ерить", "еривать"), ("олить", "аливать"), ("орить", "аривать"), ("ить", "ывать"), ("еть", "ать"),
+    ("ерить", "еривать"), ("олить", "аливать"), ("овить", "авливать"), ("отреть", "атривать"), ("орить", "аривать"), ("ить", "ывать"), ("еть", "ать"),
 ]
 # partners of another stem or with a vowel alternation, which no rewrite reaches
-SUPPLETIVE = [("вернуть", "возвращать"), ("досмотреть", "досматривать"), ("взять", "брать"), ("сказать", "говорить")]
+SUPPLETIVE = [("вернуть", "возвращать"), ("досмотреть", "досматривать"), ("взять", "брать"), ("сказать", "говорить"),
+              ("пересечь", "пересекать")]
 PREFIXES = ["по", "с", "со", "за", "про", "на", "о", "об", "у", "раз", "рас", "вы", "при", "от", "пере", "под"]
 # real verbs the rules reach that are not the partner the lexicon means
 REJECTED = {
@@ -43,6 +44,7 @@ REJECTED = {
     ("поделиться", "поделываться"), ("похвалить", "похваливать"), ("захватать", "захватывать"),
     ("отомстить", "отомщать"), ("съездить", "съезжать"), ("обучить", "бучить"),
     ("разблокировать", "блокировать"), ("пойти", "походить"), ("забросать", "бросать"),
+    ("пересечь", "сечь"),
 }
 
 
