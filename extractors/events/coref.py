@@ -243,7 +243,7 @@ class Antecedents(Part):
 
     def _clause_speaker(self, node: int) -> Arg | None:
         """"France said it will retaliate": a pronoun in the content clause of a speech verb refers to
-        the speaker."""
+        the speaker (the shared subject of a conjoined one: "X condemned … and said it would …")."""
         if self._in_speaker:
             return None
         tree = self.tree
@@ -255,6 +255,8 @@ class Antecedents(Part):
         if cur.rel != "ccomp" or not cur.head:
             return None
         a = tree[cur.head]
+        while a.rel == "conj" and a.head and not tree.children(a.id, "nsubj"):
+            a = tree[a.head]
         if a.upos in ("VERB", "AUX", "ADJ") or a.lemma in self.lex.speech_lemmas:
             for c in reversed([c for c in tree.children(a.id, "nsubj") if c.upos != "PRON"]):
                 arg = self._quiet_np(c.id)
@@ -263,10 +265,8 @@ class Antecedents(Part):
         return None
 
     def _own_subject(self, node: int) -> Arg | None:
-        """A possessive pronoun's own clause subject, named before it: the nearest verb above the
-        pronoun and the last subject it has before the pronoun ("ASEAN leaders reaffirmed their
-        commitment"). None when that verb has no subject of its own ("urged Israel to halt its
-        offensive": whose offensive is for the caller to decide)."""
+        """A possessive pronoun's own clause subject named before it ("ASEAN leaders reaffirmed their
+        commitment"); None when that verb has none ("urged Israel to halt its offensive")."""
         tree = self.tree
         verb = next((a for a in tree.ancestors(node) if a.upos in ("VERB", "AUX")), None)
         if verb is None:
