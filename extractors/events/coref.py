@@ -40,6 +40,9 @@ class Antecedents(Part):
                 and self.seen.last_two is not None:  # (not "Caribbean leaders": a group of their own)
             # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
             return Arg.at(n, self._as_states(n, self.seen.last_two))
+        place, two = self.lex.pair_places.get(n.lemma.lower()), self.seen.last_two
+        if place is not None and two is not None and len(two.parts) > 1:  # "the latter": the pair's second
+            return Arg.at(n, two.parts[place])
         if n.lemma in self.tree.g.demonstratives:
             return None  # "this" points at a situation, not at an actor
         told, arg = self.kind_party(node)
