@@ -117,8 +117,10 @@ class Targets(Part):
         """The party an argument names or stands for."""
         tree = self.tree
         arg = self.np(c.id, allow_coref=False)
-        if c.rel == "obj" and c.lemma in self.lex.entries and any(tree.cases(k.id) & tree.g.agent_preps for k in tree.children(c.id, "nmod")):
-            arg = self.noun_agent(c.id, derived=True) or arg  # "condemned the attacks on ships by X": X's act
+        if c.rel == "obj" and c.lemma in self.lex.entries and any(k.deprel == "nmod:poss" and k.upos != "PRON" or tree.cases(
+                k.id) & tree.g.agent_preps for k in tree.children(c.id, "nmod", "nmod:poss")):  # "condemned the attacks on
+            own = self.noun_agent(c.id, derived=True)  # ships by X", "the Czech senate's visit to Taiwan": X's act
+            arg = own if own is not None and own.code and apart(own.code, own.norm, exclude) else arg
         if arg is None and pronouns and c.upos == "PRON" and c.rel in ("obj", "iobj"):
             arg = self.object_pronoun(c, exclude)  # "criticised Tajikistan and urged it to…"
         if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
