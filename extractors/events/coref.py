@@ -169,7 +169,7 @@ class Antecedents(Part):
             if topic is not None:
                 return Arg.of(topic, "coref", n.text, n.start, n.end)
         last = self.seen.last_actor
-        if last is not None and last.norm and ("ANY" in types or last.type in types):
+        if last is not None and last.norm and ("ANY" in types or last.type in types or told_by_official(self, last, types)):
             return Arg.at(n, last)
         return self.nearest(node, types)
 
@@ -308,3 +308,10 @@ class Antecedents(Part):
             if m.sentence_idx == last and m.actor_norm and any(self._fits(m, t) for t in types):
                 return m
         return None
+
+
+def told_by_official(ante: Antecedents, last: Arg, types: tuple[str, ...]) -> bool:
+    """A state's act told by its unnamed official ("The Swiss president met the Iranian minister. He urged …"): "he"
+    may stand for that state, the previous actor, before a nearer official."""
+    return "PERSON" in types and any(id(m) in ante.seen.person_sides and m.actor_code == last.code
+                                     and last.start <= m.start_char < last.end for m in ante.history)
