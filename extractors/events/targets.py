@@ -120,7 +120,8 @@ class Targets(Part):
         if c.rel == "obj" and c.lemma in self.lex.entries and any(k.deprel == "nmod:poss" and k.upos != "PRON" or tree.cases(
                 k.id) & tree.g.agent_preps for k in tree.children(c.id, "nmod", "nmod:poss")):  # "condemned the attacks on
             own = self.noun_agent(c.id, derived=True)  # ships by X", "the Czech senate's visit to Taiwan": X's act
-            arg = own if own is not None and own.code and apart(own.code, own.norm, exclude) else arg
+            arg = own if own is not None and own.code and apart(own.code, own.norm, exclude) \
+                and not aimed_inside(tree, c.id, own) else arg
         if arg is None and pronouns and c.upos == "PRON" and c.rel in ("obj", "iobj"):
             arg = self.object_pronoun(c, exclude)  # "criticised Tajikistan and urged it to…"
         if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
@@ -270,3 +271,11 @@ def pair_other(pair: Arg | None, actor: Arg | None) -> Arg | None:
     parts = pair.parts if pair is not None and actor is not None else ()
     other = [p for p in parts if apart(p.code, p.norm, actor)]
     return other[0] if len(parts) == 2 and len(other) == 1 and other[0].code else None
+
+
+def aimed_inside(tree, node: int, arg: Arg) -> bool:
+    """The party stands in a phrase hung inside the act's agent phrase with another preposition ("the visit by the
+    speaker | to Taipei" parsed inside "by"): whom the act is aimed at, not its agent."""
+    agents = [k for k in tree.children(node, "nmod") if tree.cases(k.id) & tree.g.agent_preps]
+    return any(arg.start <= tree[w].start < arg.end for a in agents for x in tree.children(a.id, "nmod")
+               if tree.cases(x.id) - tree.g.agent_preps for w in tree.subtree(x.id))
