@@ -72,6 +72,7 @@ class Lexicon:
     first_person: dict[str, str] = field(default_factory=dict)
     # "the three governments": a counted noun stands for the last group of that many parties
     count_words: dict[str, int] = field(default_factory=dict)
+    pair_places: dict[str, int] = field(default_factory=dict)  # "the latter": a place in the last pair of parties
     # "the island nation", "the Gulf state", "the bloc": kind words (roles.yaml) and the kinds of each party
     # (actors/kinds.tsv, by code); a definite description of a kind stands for the last party of that kind
     kind_words: dict[str, str] = field(default_factory=dict)
@@ -426,6 +427,7 @@ def load(lang: str) -> Lexicon:
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), first_person=dict(roles.get("first_person", {})),
         count_words={str(k): int(v) for k, v in (roles.get("count_words") or {}).items()},
+        pair_places={str(k): int(v) for k, v in (roles.get("pair_places") or {}).items()},
         kind_words={str(k).lower(): str(v) for k, v in (roles.get("kind_words") or {}).items()},
         party_kinds=_party_kinds(ACTOR_DIR / "kinds.tsv"),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),

@@ -192,7 +192,8 @@ def _symmetric_parties(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) ->
             c.actor, c.actor_how = both, "between"
         if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
                 and (both is None or c.actor_how == "between") and c.entry.lemma not in lex.one_sided \
-                and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
+                and not any(res.has_partner(i) for i in (anchor(c).id, n.id, *(o.id for o in tree.children(
+                    anchor(c).id, "obj")))) \
                 and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
             c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
 
