@@ -510,8 +510,10 @@ def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
     suspension of talks", "Lima declared the severing of relations"), so the speaker did it; a
     forceful act told so is someone else's, told or claimed (``event_types.CLAIMED``)."""
     gov = tree[n.head] if n.head else None
-    return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
-        and gov.lemma.lower() in lex.speech_lemmas and c.entry.type not in CLAIMED
+    if gov is None or n.rel not in GOVERNOR_RELS or gov.upos not in VERBAL:
+        return False
+    said = gov.lemma.lower() in lex.speech_lemmas or gov.lemma.lower() in lex.confirming_verbs
+    return gov.lemma.lower() in lex.decision_verbs or said and c.entry.type not in CLAIMED  # "ordered the expulsion"
 
 
 def _told_own_force(tree: Tree, n: Node, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
