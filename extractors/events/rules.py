@@ -420,7 +420,10 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
         heads.update(k.id for k in tree.children(node, "obj"))  # "send frigates | to the Red Sea"
     for node in heads:
         for k in tree.children(node, "obl", "nmod"):
-            if k.lemma in lex.force_places and {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.destination_cases:
+            cases = {x.lemma.lower() for x in tree.children(k.id, "case")}
+            # (a place of another party fired at is struck, not where forces are posted: "fired missiles at a US base")
+            if k.lemma in lex.force_places and cases & tree.g.destination_cases \
+                    and not (c.entry.type == "ASSAULT" and cases & lex.struck_cases and c.target.code):
                 return True
     return False
 
