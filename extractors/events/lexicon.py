@@ -79,6 +79,8 @@ class Lexicon:
     party_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
     decrees: frozenset[str] = frozenset()  # a state's own acts ("signed an executive order"): no agreement
+    decision_verbs: frozenset[str] = frozenset()  # "ordered the expulsion": the act noun is the orderer's
+    confirming_verbs: frozenset[str] = frozenset()  # "confirmed the severing of ties": as a speech verb
     speech_lemmas: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=lambda: Grammar(lang=""))  # closed-class words, grammar features
     object_targets: frozenset[str] = frozenset()  # event types whose unnamed object is kept as the target
@@ -319,7 +321,7 @@ WORD_LISTS = (
     ("clause_markers", "inverted_markers", "inverted_inside", "participle_markers"),
     ("reported_sources", "reported_verbs", "citing_verbs", "hypothetical_marks", "inference_verbs",
      "negation_carriers", "failure_verbs", "pending_marks", "anonymous_roles"),
-    ("collective", "media", "documents", "decrees", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
+    ("collective", "media", "documents", "decrees", "decision_verbs", "confirming_verbs", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
      "demonstratives", "force_places", "military_assets", "relational_nouns", "evaluations",
      "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "about_nouns", "state_nouns", "voice_roles", "place_agent_verbs", "clause_nouns",
      "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",

@@ -422,7 +422,10 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
         heads.update(k.id for k in tree.children(node, "obj"))  # "send frigates | to the Red Sea"
     for node in heads:
         for k in tree.children(node, "obl", "nmod"):
-            if k.lemma in lex.force_places and {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.destination_cases:
+            cases = {x.lemma.lower() for x in tree.children(k.id, "case")}
+            # (a place of another party fired at is struck, not where forces are posted: "fired missiles at a US base")
+            if k.lemma in lex.force_places and cases & tree.g.destination_cases \
+                    and not (c.entry.type == "ASSAULT" and cases & lex.struck_cases and c.target.code):
                 return True
     return False
 
@@ -535,8 +538,10 @@ def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
         # "issued a statement on the severing of ties", "took a decision to cut ties": a statement or decision
         # with no maker of its own is the clause subject's
         return c.entry.type not in CLAIMED
-    return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
-        and gov.lemma.lower() in lex.speech_lemmas and c.entry.type not in CLAIMED
+    if gov is None or n.rel not in GOVERNOR_RELS or gov.upos not in VERBAL:
+        return False
+    said = gov.lemma.lower() in lex.speech_lemmas or gov.lemma.lower() in lex.confirming_verbs
+    return gov.lemma.lower() in lex.decision_verbs or said and c.entry.type not in CLAIMED  # "ordered the expulsion"
 
 
 def _told_own_force(tree: Tree, n: Node, c: Candidate, res: Resolver, lex: Lexicon) -> bool:
