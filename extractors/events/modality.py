@@ -163,8 +163,10 @@ def anonymous_source(tree: Tree, lex: Lexicon) -> bool:
            if n.lemma in lex.reported_verbs and n.upos == "VERB" for c in tree.children(n.id, "nsubj")):
         return True
     if tree.g.impersonal_plural and any(n.lemma in lex.reported_verbs and n.upos == "VERB" and n.feats.get("Number") == "Plur"
-                                and not tree.children(n.id, "nsubj") for n in tree.nodes.values()):
-        return True  # "…, [they] said in Seoul": an indefinite "they" tells it
+                                and not tree.children(n.id, "nsubj") and not any(
+                                    k.lemma.lower() in lex.bodies and tree.cases(k.id) & tree.g.institution_cases
+                                    for k in tree.children(n.id, "obl")) for n in tree.nodes.values()):
+        return True  # "…, [they] said in Seoul": an indefinite "they" tells it ("[they] said in the ministry": the ministry)
     # surface fallback for a closing attribution the parser did not attach: ", a … official said today."
     ids = tree.ids
     commas = [k for k, i in enumerate(ids) if tree[i].text == ","]
