@@ -105,7 +105,7 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
             return "hypothetical"  # (also "said it would consider imposing sanctions")
         told = tree[tree[g].head] if tree[g].rel == "conj" and tree[g].head else tree[g]  # "said it … and would …"
         if set(aux) & tree.g.reported_future_aux and (
-                told.rel == "ccomp" and told.head and tree[told.head].lemma in lex.speech_lemmas
+                told.rel == "ccomp" and told.head and tree[told.head].lemma in lex.speech_lemmas - lex.hypothetical
                 or told.id != g and told.lemma in lex.speech_lemmas
                 or any(k.lemma in lex.speech_lemmas for k in tree.children(g, "parataxis"))):
             return "planned"  # "Macron said France would support…", "France would support…, Macron said"
@@ -115,7 +115,7 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
             return "hypothetical"  # "will probably deliver", "is unlikely to deliver"
     # an impersonal hypothetical matrix ("It is expected that…")
     for a in tree.ancestors(node):
-        if a.lemma in lex.hypothetical and a.upos in ("VERB", "ADJ", "ADV", "AUX"):
+        if a.lemma in lex.hypothetical and a.upos in ("VERB", "ADJ", "ADV", "AUX", "NOUN"):  # (also "hope that…")
             return "hypothetical"
     if any(p in low for p in lex.hypothetical_phrases):
         return "hypothetical"
