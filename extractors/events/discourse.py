@@ -282,7 +282,7 @@ def _grievance_target(m: patterns.Match, n: Node) -> Arg | None:
 VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
           "answered_party": _answered, "antecedent_actor": _antecedent,
           "antecedent_target": _antecedent_target, "act_actor": _act_actor,
-          "warned_party": _warned, "grievance_target": _grievance_target, "accuser": _accuser,
+          "warned_party": _warned, "grievance_target": _grievance_target, "accusing_party": _accuser,
           "accused_party": _accused}
 
 
@@ -343,7 +343,7 @@ def _refers_back(tree: Tree, k, lex) -> bool:
     or a noun of the lexicon's acts ("condemned the exercises", "condemned these manoeuvres")."""
     # (in a language with no articles a bare act noun of the lexicon is definite too: Russian "condemned detention")
     bare = not tree.g.definite_articles and k.lemma.lower() not in lex.act_nouns and not tree.children(k.id, "det")
-    # (a determiner the parser takes for an adjective, «данное решение», is a determiner still)
+    # (a determiner the parser takes for an adjective, "this" tagged as an adjective, is a determiner still)
     pointing = tree.g.definite_determiners | tree.g.back_pointers
     dets = [d for d in tree.children(k.id, "det", "amod") if d.rel == "det" or d.lemma.lower() in pointing]
     return k.upos == "NOUN" and (k.lemma.lower() in lex.act_nouns or bool(_act_entries(k, lex))) \
