@@ -346,9 +346,21 @@ def _refers_back(tree: Tree, k, lex) -> bool:
     # (a determiner the parser takes for an adjective, "this" tagged as an adjective, is a determiner still)
     pointing = tree.g.definite_determiners | tree.g.back_pointers
     dets = [d for d in tree.children(k.id, "det", "amod") if d.rel == "det" or d.lemma.lower() in pointing]
+    # (a verb's noun names whom it is done to, never its agent, in the patient case: "the seizure of the vessel")
+    own = [x for x in tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
+           if x not in dets and not (k.lemma.lower() not in lex.act_nouns and _patient(tree, x, lex))]
     return k.upos == "NOUN" and (k.lemma.lower() in lex.act_nouns or bool(_act_entries(k, lex))) \
-        and (bare or any(d.lemma.lower() in pointing for d in dets)) \
-        and not [x for x in tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound") if x not in dets]
+        and (bare or any(d.lemma.lower() in pointing for d in dets)) and not own
+
+
+def _patient(tree: Tree, x, lex) -> bool:
+    """A dependent of a verb's noun in the patient case: a preposition of ``patient_cases``, or a bare
+    case-marked noun neither the agent case nor a party's adjective."""
+    if x.deprel != "nmod":
+        return False
+    cs = tree.cases(x.id)
+    return bool(cs & lex.patient_cases) if cs else bool(tree.g.possessor_case) \
+        and x.feats.get("Case") == tree.g.possessor_case
 
 
 def _act_entries(k, lex) -> list:
