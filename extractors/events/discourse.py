@@ -349,7 +349,9 @@ def _refers_back(tree: Tree, k, lex) -> bool:
     # (a verb's noun names whom it is done to, never its agent, in the patient case: "the seizure of the vessel")
     own = [x for x in tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
            if x not in dets and not (k.lemma.lower() not in lex.act_nouns and _patient(tree, x, lex))]
-    return k.upos == "NOUN" and (k.lemma.lower() in lex.act_nouns or bool(_act_entries(k, lex))) \
+    # (a light noun stands for the act it carries: "the introduction of tariffs")
+    acts = [k] + [x for x in tree.children(k.id, "nmod") if k.lemma.lower() in lex.light_nouns]
+    return k.upos == "NOUN" and any(a.lemma.lower() in lex.act_nouns or _act_entries(a, lex) for a in acts) \
         and (bare or any(d.lemma.lower() in pointing for d in dets)) and not own
 
 
