@@ -40,6 +40,9 @@ class Antecedents(Part):
                 and self.seen.last_two is not None:  # (not "Caribbean leaders": a group of their own)
             # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
             return Arg.at(n, self._as_states(n, self.seen.last_two))
+        place, two = self.lex.pair_places.get(n.lemma.lower()), self.seen.last_two
+        if place is not None and two is not None and len(two.parts) > 1:  # "the latter": the pair's second
+            return Arg.at(n, two.parts[place])
         if n.lemma in self.tree.g.demonstratives:
             return None  # "this" points at a situation, not at an actor
         told, arg = self.kind_party(node)
@@ -155,7 +158,7 @@ class Antecedents(Part):
         main = self._main_subject(node, types)
         if main is not None:  # "Sánchez flew to Rabat, where he held talks with the king"
             return Arg.at(n, main)
-        quoter = self.seen.speaker if self._quoted(n.start) else None
+        quoter = self.seen.speaker if quoted(self.tree, n.start) else None
         if quoter is not None and quoter.norm:  # "“We think he is a danger,” X said": in X's words, "he" is not X
             last = self.seen.last_actor
             if last is not None and last.norm and last.norm != quoter.norm and ("ANY" in types or last.type in types):
@@ -168,7 +171,7 @@ class Antecedents(Part):
             if topic is not None:
                 return Arg.of(topic, "coref", n.text, n.start, n.end)
         last = self.seen.last_actor
-        if last is not None and last.norm and ("ANY" in types or last.type in types):
+        if last is not None and last.norm and ("ANY" in types or last.type in types or told_by_official(self, last, types)):
             return Arg.at(n, last)
         return self.nearest(node, types)
 
@@ -243,7 +246,7 @@ class Antecedents(Part):
 
     def _clause_speaker(self, node: int) -> Arg | None:
         """"France said it will retaliate": a pronoun in the content clause of a speech verb refers to
-        the speaker."""
+        the speaker (the shared subject of a conjoined one: "X condemned … and said it would …")."""
         if self._in_speaker:
             return None
         tree = self.tree
@@ -255,6 +258,8 @@ class Antecedents(Part):
         if cur.rel != "ccomp" or not cur.head:
             return None
         a = tree[cur.head]
+        while a.rel == "conj" and a.head and not tree.children(a.id, "nsubj"):
+            a = tree[a.head]
         if a.upos in ("VERB", "AUX", "ADJ") or a.lemma in self.lex.speech_lemmas:
             for c in reversed([c for c in tree.children(a.id, "nsubj") if c.upos != "PRON"]):
                 arg = self._quiet_np(c.id)
@@ -263,10 +268,8 @@ class Antecedents(Part):
         return None
 
     def _own_subject(self, node: int) -> Arg | None:
-        """A possessive pronoun's own clause subject, named before it: the nearest verb above the
-        pronoun and the last subject it has before the pronoun ("ASEAN leaders reaffirmed their
-        commitment"). None when that verb has no subject of its own ("urged Israel to halt its
-        offensive": whose offensive is for the caller to decide)."""
+        """A possessive pronoun's own clause subject named before it ("ASEAN leaders reaffirmed their
+        commitment"); None when that verb has none ("urged Israel to halt its offensive")."""
         tree = self.tree
         verb = next((a for a in tree.ancestors(node) if a.upos in ("VERB", "AUX")), None)
         if verb is None:
@@ -283,9 +286,9 @@ class Antecedents(Part):
         if self._in_speaker:
             return None
         tree = self.tree
-        quoted = self._quoted(tree[node].start)
+        in_quote = quoted(tree, tree[node].start)
         for a in tree.ancestors(node):
-            if quoted and not self._quoted(a.start):
+            if in_quote and not quoted(tree, a.start):
                 return None
             if a.upos not in ("VERB", "AUX", "ADJ") or a.id == tree[node].head:
                 continue
@@ -294,12 +297,6 @@ class Antecedents(Part):
                 arg = self._quiet_np(subj[0].id)
                 return arg if arg is not None and arg.norm and ("ANY" in types or arg.type in types) else None
         return None
-
-    def _quoted(self, at: int) -> bool:
-        """The character offset lies inside quotation marks opened in its sentence."""
-        before = self.tree.text[self.tree.start:at]
-        opened = sum(before.count(q) for q in OPENING_MARKS) - sum(before.count(q) for q in CLOSING_MARKS)
-        return opened > 0 or before.count('"') % 2 == 1
 
     def _previous_topic(self, types: tuple[str, ...]) -> Mention | None:
         """The first party of a compatible type named in the previous sentence."""
@@ -310,3 +307,17 @@ class Antecedents(Part):
             if m.sentence_idx == last and m.actor_norm and any(self._fits(m, t) for t in types):
                 return m
         return None
+
+
+def told_by_official(ante: Antecedents, last: Arg, types: tuple[str, ...]) -> bool:
+    """A state's act told by its unnamed official ("The Swiss president met the Iranian minister. He urged …"): "he"
+    may stand for that state, the previous actor, before a nearer official."""
+    return "PERSON" in types and any(id(m) in ante.seen.person_sides and m.actor_code == last.code
+                                     and last.start <= m.start_char < last.end for m in ante.history)
+
+
+def quoted(tree, at: int) -> bool:
+    """The character offset lies inside quotation marks opened in its sentence."""
+    before = tree.text[tree.start:at]
+    opened = sum(before.count(q) for q in OPENING_MARKS) - sum(before.count(q) for q in CLOSING_MARKS)
+    return opened > 0 or before.count('"') % 2 == 1

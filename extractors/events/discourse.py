@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.event_types import CLAIMED
+from extractors.event_types import CLAIMED, SYMMETRIC
 from extractors.events import derivation, modality as mod, patterns, predicates
 from extractors.events.arguments import Arg, Resolver
 from extractors.events.lexicon import Entry
@@ -438,8 +438,10 @@ def claim_speaker(tree: Tree, c, speakers):
     if not told:
         return None
     sp = min(told, key=lambda s: up.index(s.node.id) if s.node.id in up else 0)
-    # a party with no code ("Western countries") is another side when its name differs
-    return None if (c.actor.code and sp.actor.code == c.actor.code) or sp.actor.norm == c.actor.norm else sp
+    # a party with no code ("Western countries") is another side when its name differs; the other party of a joint
+    # act ("X signed a deal with Y, Y's ministry said") tells what it took part in
+    joint = c.entry.type in SYMMETRIC and c.target is not None and sp.actor.code and sp.actor.code == c.target.code
+    return None if (c.actor.code and sp.actor.code == c.actor.code) or sp.actor.norm == c.actor.norm or joint else sp
 
 
 # what a speech candidate told instead of being an event of its own: revived as the accusation

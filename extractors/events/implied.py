@@ -127,9 +127,9 @@ class ImpliedParties(Part):
         struck = [k for h in [node] + sorted(heads) for k in tree.children(h, "obl", "nmod")
                   if {x.lemma.lower() for x in tree.children(k.id, "case")} & self.lex.struck_cases]
         for c in tree.children(node, "obj", "nsubj:pass") + struck:  # "struck a depot", "a strike at a warehouse"
-            if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in tree.g.temporal_nouns or is_amount(tree, c, self.lex.measures) \
-                    and not tree.children(c.id, "nummod"):
-                continue
+            if c.id in skip or c.upos != "NOUN" or c.lemma.lower() in tree.g.temporal_nouns | tree.g.passage_places or is_amount(
+                    tree, c, self.lex.measures) and not tree.children(c.id, "nummod"):
+                continue  # (a border crossing closed is a place, not whom the closure reaches)
             if any(k.lemma.lower() in self.lex.own_possessives for k in tree.children(c.id, "nmod:poss")):
                 continue  # the actor's own ("closed its airspace"): what it acts with, not whom it reaches
             # the noun with its own words, not a place or time phrase on it ("a tanker | in the Gulf")

@@ -72,12 +72,15 @@ class Lexicon:
     first_person: dict[str, str] = field(default_factory=dict)
     # "the three governments": a counted noun stands for the last group of that many parties
     count_words: dict[str, int] = field(default_factory=dict)
+    pair_places: dict[str, int] = field(default_factory=dict)  # "the latter": a place in the last pair of parties
     # "the island nation", "the Gulf state", "the bloc": kind words (roles.yaml) and the kinds of each party
     # (actors/kinds.tsv, by code); a definite description of a kind stands for the last party of that kind
     kind_words: dict[str, str] = field(default_factory=dict)
     party_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
     decrees: frozenset[str] = frozenset()  # a state's own acts ("signed an executive order"): no agreement
+    decision_verbs: frozenset[str] = frozenset()  # "ordered the expulsion": the act noun is the orderer's
+    confirming_verbs: frozenset[str] = frozenset()  # "confirmed the severing of ties": as a speech verb
     speech_lemmas: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=lambda: Grammar(lang=""))  # closed-class words, grammar features
     object_targets: frozenset[str] = frozenset()  # event types whose unnamed object is kept as the target
@@ -318,7 +321,7 @@ WORD_LISTS = (
     ("clause_markers", "inverted_markers", "inverted_inside", "participle_markers"),
     ("reported_sources", "reported_verbs", "citing_verbs", "hypothetical_marks", "inference_verbs",
      "negation_carriers", "failure_verbs", "pending_marks", "anonymous_roles"),
-    ("collective", "media", "documents", "decrees", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
+    ("collective", "media", "documents", "decrees", "decision_verbs", "confirming_verbs", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
      "demonstratives", "force_places", "military_assets", "relational_nouns", "evaluations",
      "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "about_nouns", "state_nouns", "voice_roles", "place_agent_verbs", "clause_nouns",
      "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",
@@ -426,6 +429,7 @@ def load(lang: str) -> Lexicon:
         roles={k: tuple(v) for k, v in roles["roles"].items()},
         bodies=frozenset(roles["bodies"]), first_person=dict(roles.get("first_person", {})),
         count_words={str(k): int(v) for k, v in (roles.get("count_words") or {}).items()},
+        pair_places={str(k): int(v) for k, v in (roles.get("pair_places") or {}).items()},
         kind_words={str(k).lower(): str(v) for k, v in (roles.get("kind_words") or {}).items()},
         party_kinds=_party_kinds(ACTOR_DIR / "kinds.tsv"),
         speech_lemmas=frozenset(e.lemma for v in ordered.values() for e in v if e.speech),

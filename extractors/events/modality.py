@@ -105,7 +105,7 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
             return "hypothetical"  # (also "said it would consider imposing sanctions")
         told = tree[tree[g].head] if tree[g].rel == "conj" and tree[g].head else tree[g]  # "said it … and would …"
         if set(aux) & tree.g.reported_future_aux and (
-                told.rel == "ccomp" and told.head and tree[told.head].lemma in lex.speech_lemmas
+                told.rel == "ccomp" and told.head and tree[told.head].lemma in lex.speech_lemmas - lex.hypothetical
                 or told.id != g and told.lemma in lex.speech_lemmas
                 or any(k.lemma in lex.speech_lemmas for k in tree.children(g, "parataxis"))):
             return "planned"  # "Macron said France would support…", "France would support…, Macron said"
@@ -115,7 +115,7 @@ def modality(tree: Tree, node: int, lex: Lexicon, sentence_text: str, reported_c
             return "hypothetical"  # "will probably deliver", "is unlikely to deliver"
     # an impersonal hypothetical matrix ("It is expected that…")
     for a in tree.ancestors(node):
-        if a.lemma in lex.hypothetical and a.upos in ("VERB", "ADJ", "ADV", "AUX"):
+        if a.lemma in lex.hypothetical and a.upos in ("VERB", "ADJ", "ADV", "AUX", "NOUN"):  # (also "hope that…")
             return "hypothetical"
     if any(p in low for p in lex.hypothetical_phrases):
         return "hypothetical"
@@ -163,8 +163,10 @@ def anonymous_source(tree: Tree, lex: Lexicon) -> bool:
            if n.lemma in lex.reported_verbs and n.upos == "VERB" for c in tree.children(n.id, "nsubj")):
         return True
     if tree.g.impersonal_plural and any(n.lemma in lex.reported_verbs and n.upos == "VERB" and n.feats.get("Number") == "Plur"
-                                and not tree.children(n.id, "nsubj") for n in tree.nodes.values()):
-        return True  # "…, [they] said in Seoul": an indefinite "they" tells it
+                                and not tree.children(n.id, "nsubj") and not any(
+                                    k.lemma.lower() in lex.bodies and tree.cases(k.id) & tree.g.institution_cases
+                                    for k in tree.children(n.id, "obl")) for n in tree.nodes.values()):
+        return True  # "…, [they] said in Seoul": an indefinite "they" tells it ("[they] said in the ministry": the ministry)
     # surface fallback for a closing attribution the parser did not attach: ", a … official said today."
     ids = tree.ids
     commas = [k for k, i in enumerate(ids) if tree[i].text == ","]

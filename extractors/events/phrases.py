@@ -107,7 +107,8 @@ class NounPhrases(Part):
                 return Arg(text, text.lower(), None, "GROUP", s, e, "phrase")
             if pick[0] <= 3:
                 if tree[node].lemma in self.lex.relational_nouns and pick[1].actor_type in ("COUNTRY", "PERSON"):
-                    return None  # "Ukraine's allies", "a close ally of Moscow": neither Ukraine nor Moscow
+                    # "Ukraine's allies", "a close ally of Moscow": neither; "Washington's ally Israel": the ally named
+                    return next((a for k in tree.children(node, "appos") if (a := self._np_single(k.id, False))), None)
                 return self._picked(node, own, sub, pick[1])
         if own is not None:
             return Arg.of(own)

@@ -192,7 +192,8 @@ def _symmetric_parties(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) ->
             c.actor, c.actor_how = both, "between"
         if c.actor is not None and c.actor.via == "conj" and len(c.actor.parts) > 1 \
                 and (both is None or c.actor_how == "between") and c.entry.lemma not in lex.one_sided \
-                and not res.has_partner(anchor(c).id) and not res.has_partner(n.id) \
+                and not any(res.has_partner(i) for i in (anchor(c).id, n.id, *(o.id for o in tree.children(
+                    anchor(c).id, "obj")))) \
                 and not _recipient(tree, anchor(c).id, res):  # "A and B work with C", "A and B pledged X to C"
             c.actor, c.target = c.actor.parts[0], join(list(c.actor.parts[1:]), source=tree.text)
 
@@ -421,7 +422,10 @@ def _unaddressed(tree: Tree, c: Candidate, lex: Lexicon) -> bool:
         heads.update(k.id for k in tree.children(node, "obj"))  # "send frigates | to the Red Sea"
     for node in heads:
         for k in tree.children(node, "obl", "nmod"):
-            if k.lemma in lex.force_places and {x.lemma.lower() for x in tree.children(k.id, "case")} & tree.g.destination_cases:
+            cases = {x.lemma.lower() for x in tree.children(k.id, "case")}
+            # (a place of another party fired at is struck, not where forces are posted: "fired missiles at a US base")
+            if k.lemma in lex.force_places and cases & tree.g.destination_cases \
+                    and not (c.entry.type == "ASSAULT" and cases & lex.struck_cases and c.target.code):
                 return True
     return False
 
@@ -536,8 +540,10 @@ def _announced(tree: Tree, n: Node, c: Candidate, lex: Lexicon) -> bool:
         # "issued a statement on the severing of ties", "took a decision to cut ties": a statement or decision
         # with no maker of its own is the clause subject's
         return c.entry.type not in CLAIMED
-    return gov is not None and n.rel in GOVERNOR_RELS and gov.upos in VERBAL \
-        and gov.lemma.lower() in lex.speech_lemmas and c.entry.type not in CLAIMED
+    if gov is None or n.rel not in GOVERNOR_RELS or gov.upos not in VERBAL:
+        return False
+    said = gov.lemma.lower() in lex.speech_lemmas or gov.lemma.lower() in lex.confirming_verbs
+    return gov.lemma.lower() in lex.decision_verbs or said and c.entry.type not in CLAIMED  # "ordered the expulsion"
 
 
 def _told_own_force(tree: Tree, n: Node, c: Candidate, res: Resolver, lex: Lexicon) -> bool:

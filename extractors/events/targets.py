@@ -119,6 +119,11 @@ class Targets(Part):
         """The party an argument names or stands for."""
         tree = self.tree
         arg = self.np(c.id, allow_coref=False)
+        if c.rel == "obj" and c.lemma in self.lex.entries and any(k.deprel == "nmod:poss" and k.upos != "PRON" or tree.cases(
+                k.id) & tree.g.agent_preps for k in tree.children(c.id, "nmod", "nmod:poss")):  # "condemned the attacks on
+            own = self.noun_agent(c.id, derived=True)  # ships by X", "the Czech senate's visit to Taiwan": X's act
+            arg = own if own is not None and own.code and apart(own.code, own.norm, exclude) \
+                and not aimed_inside(tree, c.id, own) else arg
         if arg is None and pronouns and c.upos == "PRON" and c.rel in ("obj", "iobj"):
             arg = self.object_pronoun(c, exclude)  # "criticised Tajikistan and urged it to…"
         if arg is None and c.rel == "obj" and c.lemma in self.lex.entries:
@@ -223,10 +228,16 @@ class Targets(Part):
         if pron.feats.get("Person", "3") != "3" or pron.feats.get("Reflex") == "Yes" \
                 or pron.feats.get("PronType", "Prs") != "Prs" or pron.lemma.lower() in self.tree.g.demonstratives:
             return None  # "urged you", "urged us", "itself", "considers this": not a party named before
+        main = main_object(self, pron)
+        if main is not None and apart(main.code, main.norm, exclude):
+            return main
         gender = pron.feats.get("Gender")
         # English marks a person's pronoun ("him", "her") apart from a thing's or a country's ("it")
         person = {"Masc": True, "Fem": True, "Neut": False}.get(gender) if self.tree.g.pronoun_gender_is_person else None
         before = [m for m in self.mentions if m.end_char <= pron.start]
+        other = pair_other(self.seen.last_two, exclude)
+        if other is not None and person is not False and not any(apart(m.actor_code, m.actor_norm, exclude) for m in before):
+            return Arg(pron.text, other.norm, other.code, other.type, pron.start, pron.end, "coref")  # "Y invited him"
         for m in list(reversed(before)) + list(reversed(self.history)):
             if not m.actor_code or m.actor_type not in ("COUNTRY", "ORG", "GROUP", "PERSON"):
                 continue
@@ -239,3 +250,34 @@ class Targets(Part):
 
     def _people(self, n) -> bool:
         return n.lemma in self.lex.groups or (n.feats.get("Animacy") == "Anim" and n.feats.get("Number") == "Plur")
+
+
+def main_object(part: Part, pron) -> Arg | None:
+    """The object of a participle clause is the main verb's object named before it ("summoned the ambassador,
+    accusing him of spying"; "singled out X, the US envoy, accusing him …": the first of the object and what
+    stands beside it that names a party)."""
+    tree = part.tree
+    verb = tree[pron.head] if pron.head else None
+    if pron.rel != "obj" or verb is None or verb.rel != "advcl" or not verb.head:
+        return None
+    for c in tree.children(verb.head, "obj", "appos", "obl:unmarked"):
+        for k in (k for k in [c] + tree.children(c.id, "appos") if k.end <= pron.start):
+            arg = part.np(k.id, allow_coref=False)
+            if arg is not None and arg.code:
+                return Arg(pron.text, arg.norm, arg.code, arg.type, pron.start, pron.end, "coref")
+    return None
+
+
+def pair_other(pair: Arg | None, actor: Arg | None) -> Arg | None:
+    """The other party of the last pair when the actor is one of its two ("X met Y. Y invited him": X)."""
+    parts = pair.parts if pair is not None and actor is not None else ()
+    other = [p for p in parts if apart(p.code, p.norm, actor)]
+    return other[0] if len(parts) == 2 and len(other) == 1 and other[0].code else None
+
+
+def aimed_inside(tree, node: int, arg: Arg) -> bool:
+    """The party stands in a phrase hung inside the act's agent phrase with another preposition ("the visit by the
+    speaker | to Taipei" parsed inside "by"): whom the act is aimed at, not its agent."""
+    agents = [k for k in tree.children(node, "nmod") if tree.cases(k.id) & tree.g.agent_preps]
+    return any(arg.start <= tree[w].start < arg.end for a in agents for x in tree.children(a.id, "nmod")
+               if tree.cases(x.id) - tree.g.agent_preps for w in tree.subtree(x.id))
