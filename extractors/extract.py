@@ -246,11 +246,12 @@ def _date(st: _Doc, r: _Reading, c, modality: str):
         if r.sidx == st.first_sentence and st.lead_date is None and not st.dateline:
             st.lead_date = found[0].date  # (a wire story's lead dates its own act: the dateline files the rest)
         return found[0].date, "text"
-    if st.lead_date is not None and st.other_thread_paragraph != r.para \
+    if st.lead_date is not None and st.other_thread_paragraph != r.para and not (
+            ahead and raw.published is not None and st.lead_date <= raw.published) \
             and not predicates.perfect(tree, predicates.anchor(c)) and not r.vague \
             and not predicates.present_state(tree, predicates.anchor(c)):
-        # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …")
-        # or a perfect, which sums up what has been going on ("has repeatedly rejected")
+        # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …"), an act
+        # still ahead of a past lead day, or a perfect, which sums up what has been going on ("has repeatedly rejected")
         return st.lead_date, "text"
     return raw.published, "document"
 
