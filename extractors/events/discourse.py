@@ -137,6 +137,7 @@ def speaker(tree: Tree, cands, res: Resolver, lex) -> Arg | None:
 
 
 ANAPHORA_SENTENCES = 6  # how far back a definite act noun finds the act it names
+DENIAL_SENTENCES = 3  # how far back a denial finds the accusation it answers
 STEM = 5  # letters of a word's stem that name the same act again (the scorer's stem length)
 
 
@@ -222,6 +223,29 @@ def _antecedent_target(m: patterns.Match, n: Node) -> Arg | None:
     return Arg(e.target_text, e.target_norm, e.target_code, e.target_type, e.target_start, e.target_end, "coref")
 
 
+def _accusation(m: patterns.Match, n: Node) -> Event | None:
+    """The latest accusation aimed at a party, a few sentences back at most (what a denial answers)."""
+    t = m.extra
+    return next((e for e in reversed(t.events) if e.event_type == "ACCUSE" and e.target_norm
+                 and 0 < t.sidx - e.sentence_idx <= DENIAL_SENTENCES), None)
+
+
+def _accuser(m: patterns.Match, n: Node) -> Arg | None:
+    e = _accusation(m, n)
+    return None if e is None else Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start,
+                                      e.actor_end, "coref")
+
+
+def _accused(m: patterns.Match, n: Node) -> Arg | None:
+    """Whom that accusation is aimed at, named by the candidate's own subject word where it has one ("the
+    country denied": the word kept, the party the accused)."""
+    e, a = _accusation(m, n), m.events[n.id].actor
+    if e is None:
+        return None
+    text, start, end = (a.text, a.start, a.end) if a is not None else (e.target_text, e.target_start, e.target_end)
+    return Arg(text, e.target_norm, e.target_code, e.target_type, start, end, "coref")
+
+
 def _act_actor(m: patterns.Match, n: Node) -> Arg | None:
     """Who does the act the pattern names ``act_noun`` (its own actor, else that of the act it names again)."""
     a = m.names.get("act_noun")
@@ -258,7 +282,8 @@ def _grievance_target(m: patterns.Match, n: Node) -> Arg | None:
 VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "responder": _responder,
           "answered_party": _answered, "antecedent_actor": _antecedent,
           "antecedent_target": _antecedent_target, "act_actor": _act_actor,
-          "warned_party": _warned, "grievance_target": _grievance_target}
+          "warned_party": _warned, "grievance_target": _grievance_target, "accusing_party": _accuser,
+          "accused_party": _accused}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
@@ -318,10 +343,26 @@ def _refers_back(tree: Tree, k, lex) -> bool:
     or a noun of the lexicon's acts ("condemned the exercises", "condemned these manoeuvres")."""
     # (in a language with no articles a bare act noun of the lexicon is definite too: Russian "condemned detention")
     bare = not tree.g.definite_articles and k.lemma.lower() not in lex.act_nouns and not tree.children(k.id, "det")
-    return k.upos == "NOUN" and (k.lemma.lower() in lex.act_nouns or bool(_act_entries(k, lex))) \
-        and (bare or any(d.lemma.lower() in tree.g.definite_determiners | tree.g.back_pointers
-                         for d in tree.children(k.id, "det"))) \
-        and not tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
+    # (a determiner the parser takes for an adjective, "this" tagged as an adjective, is a determiner still)
+    pointing = tree.g.definite_determiners | tree.g.back_pointers
+    dets = [d for d in tree.children(k.id, "det", "amod") if d.rel == "det" or d.lemma.lower() in pointing]
+    # (a verb's noun names whom it is done to, never its agent, in the patient case: "the seizure of the vessel")
+    own = [x for x in tree.children(k.id, "nmod", "nmod:poss", "amod", "acl", "compound")
+           if x not in dets and not (k.lemma.lower() not in lex.act_nouns and _patient(tree, x, lex))]
+    # (a light noun stands for the act it carries: "the introduction of tariffs")
+    acts = [k] + [x for x in tree.children(k.id, "nmod") if k.lemma.lower() in lex.light_nouns]
+    return k.upos == "NOUN" and any(a.lemma.lower() in lex.act_nouns or _act_entries(a, lex) for a in acts) \
+        and (bare or any(d.lemma.lower() in pointing for d in dets)) and not own
+
+
+def _patient(tree: Tree, x, lex) -> bool:
+    """A dependent of a verb's noun in the patient case: a preposition of ``patient_cases``, or a bare
+    case-marked noun neither the agent case nor a party's adjective."""
+    if x.deprel != "nmod":
+        return False
+    cs = tree.cases(x.id)
+    return bool(cs & lex.patient_cases) if cs else bool(tree.g.possessor_case) \
+        and x.feats.get("Case") == tree.g.possessor_case
 
 
 def _act_entries(k, lex) -> list:

@@ -446,6 +446,8 @@ def _noun_actor(tree: Tree, c: Candidate, res: Resolver, lex: Lexicon) -> tuple[
     n = c.node
     # "the request of the US", "Russia's proposal", "the warning by X", "a threat from X"
     arg = res.noun_agent(n.id, c.entry.type in SAID_TYPES, c.entry.own_agent, c.frame_ids)
+    if arg is None and n.rel == "nmod" and n.head and _light_noun(tree[n.head], lex):
+        arg = res.noun_agent(n.head, derived=True)  # the light noun's own agent: "the imposition by X of tariffs"
     if arg is not None:
         return arg, "noun_agent"
     if tree.children(n.id, "nsubj"):
