@@ -128,12 +128,22 @@ def _resolve(st: _Doc, sidx: int, sent, tree: Tree):
     discourse.demonstrative_targets(tree, cands, st.events, lex)
     for c in cands:
         # an elided subject (none in the tree at all) is taken from the previous event nearby
-        if (not c.suppressed and c.actor is None and c.actor_how == "none" and not c.entry.speech
-                and st.last.arg is not None and sidx - st.last.sentence <= FALLBACK_SENTENCES):
+        if (not c.suppressed and c.actor is None and not c.entry.speech and st.last.arg is not None
+                and (c.actor_how == "none" and sidx - st.last.sentence <= FALLBACK_SENTENCES
+                     or _passive_carried(st, sidx, c))):
             c.actor, c.actor_how = st.last.arg.found("fallback"), "previous_event"
     discourse.settle(tree, cands, res, "on_anaphora", st.events, sidx)
     discourse.person_countries(cands, st.person_names)
     return ms, cands, misses, res
+
+
+def _passive_carried(st: _Doc, sidx: int, c) -> bool:
+    """A main-clause passive with no agent ("The envoy was given 72 hours to leave") right after an event:
+    the guidelines take its agent from that neighbouring sentence, the party that just acted (not the one
+    it is done to: "X attacked Y. X was condemned" names no agent)."""
+    last = st.last.arg
+    return (c.actor_how == "passive" and sidx - st.last.sentence == 1 and predicates.anchor(c).rel == "root"
+            and (c.target is None or not c.target.norm or c.target.norm != last.norm))
 
 
 def _conditions(st: _Doc, tree: Tree, cands) -> tuple[list, dict[int, conditions.Condition]]:

@@ -188,7 +188,7 @@ class Antecedents(Part):
             if n.deprel.startswith("nsubj") and last is not None and last.norm and self.seen.last_actor_recent \
                     and last.type in self.lex.roles[n.lemma]:
                 return Arg.at(n, last)  # "Jaishankar met Wang Yi. The minister said…": the last actor
-            arg = self.nearest(node, self.lex.roles[n.lemma])  # "the ministry", "the group"
+            arg = self.nearest(node, self.lex.roles[n.lemma]) or office_of_last(self, n)  # "the ministry", "the group"
             if arg is None and n.lemma in self.lex.armed_groups:  # "the rebels", with no group named before
                 return self._unnamed_group(node)
             return arg
@@ -196,7 +196,8 @@ class Antecedents(Part):
         if not plural and any(d.lemma in tree.g.definite_articles for d in tree.children(node, "det")):
             # "the Palestinian militant group", "the Southeast Asian bloc": a described definite role
             # noun points back like a bare one
-            return self.nearest(node, self.lex.roles[n.lemma])
+            return self.nearest(node, self.lex.roles[n.lemma]) or (
+                None if any(k.id in self.by_word for k in described) else office_of_last(self, n))
         if plural:  # a described, unnamed group ("human rights groups"): kept by its surface, no code
             return self._unnamed_group(node)
         return None
@@ -307,6 +308,17 @@ class Antecedents(Part):
             if m.sentence_idx == last and m.actor_norm and any(self._fits(m, t) for t in types):
                 return m
         return None
+
+
+def office_of_last(ante: Antecedents, n) -> Arg | None:
+    """An unnamed holder of a state's office as a subject ("The President also urged…", "the minister called"), with no
+    person named before: an official of the state whose act was just told (not an envoy: "the ambassador" is as
+    often the other side's)."""
+    last = ante.seen.last_actor
+    if n.lemma in ante.lex.home_offices and n.deprel.startswith("nsubj") and last is not None \
+            and ante.seen.last_actor_recent and last.type == "COUNTRY" and last.code:
+        return Arg.at(n, last)
+    return None
 
 
 def told_by_official(ante: Antecedents, last: Arg, types: tuple[str, ...]) -> bool:

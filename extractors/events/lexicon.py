@@ -155,6 +155,7 @@ class Lexicon:
     prospect_nouns: frozenset[str] = frozenset()  # "warned of the consequences of a strike": no act done
     reaction_nouns: frozenset[str] = frozenset()  # "in response to the arms sale": the act answered is another's
     voice_roles: frozenset[str] = frozenset()  # "a spokesman", "the ministry": the voice of the party that just acted
+    home_offices: frozenset[str] = frozenset()  # "the President", "the minister" unnamed: an official of the state that just acted
     state_nouns: frozenset[str] = frozenset()  # "both countries" after two leaders met: their states
     decision_nouns: frozenset[str] = frozenset()  # "took the decision to cut ties": the act is the decider's
     latter_words: frozenset[str] = frozenset()  # "the latter": the party named last before it
@@ -323,7 +324,7 @@ WORD_LISTS = (
      "negation_carriers", "failure_verbs", "pending_marks", "anonymous_roles"),
     ("collective", "media", "documents", "decrees", "decision_verbs", "confirming_verbs", "groups", "place_topics", "readiness", "offers", "topic_verbs", "evasion_verbs",
      "demonstratives", "force_places", "military_assets", "relational_nouns", "evaluations",
-     "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "about_nouns", "state_nouns", "voice_roles", "place_agent_verbs", "clause_nouns",
+     "geographic_features", "helper_nouns", "membership_nouns", "prospect_nouns", "reaction_nouns", "pair_words", "about_nouns", "state_nouns", "voice_roles", "home_offices", "place_agent_verbs", "clause_nouns",
      "person_titles", "title_modifiers", "act_nouns", "summons", "crowds", "crowd_counts", "missions",
      "stating_verbs", "claim_verbs", "report_verbs", "pronoun_targets", "one_sided", "armed_groups",
      "subject_control", "topic_nouns", "follow_verbs", "reaction_verbs", "domestic_bodies", "own_possessives",

@@ -96,7 +96,8 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
     # an adjective on an object or oblique names what it is ("designated the group a terrorist
     # organization", or with no "as" but the instrumental in Russian)
     named = [(c, rel) for c, rel in related if rel.split(":")[0] in ("obj", "obl", "nmod", "xcomp")] + [(c, "obj") for c in objs]
-    related += [(a, rel) for c, rel in named for a in tree.children(c.id, "amod") if a.upos == "ADJ"]
+    # (a noun compound too: "raised its alert level")
+    related += [(a, rel) for c, rel in named for a in tree.children(c.id, "amod", "compound") if a.upos in ("ADJ", "NOUN")]
     parent = tree.parent(node.id)
     if parent is not None:
         related.append((parent, node.deprel))
