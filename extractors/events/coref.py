@@ -29,7 +29,8 @@ class Antecedents(Part):
         group = self._counted_group(n, counted)
         if group is not None:
             return group
-        pair = any(k.lemma in self.lex.pair_words for k in counted)
+        pair = any(k.lemma in self.lex.pair_words for k in counted) or (  # "both countries", "the sides"
+            n.lemma.lower() in self.tree.g.side_nouns and n.feats.get("Number") == "Plur")
         if pair and n.upos == "NOUN" and self.seen.last_two is not None:
             return Arg.at(n, self._as_states(n, self.seen.last_two))  # "criticised the two neighbours": a target too
         if not allow_coref:
@@ -40,6 +41,8 @@ class Antecedents(Part):
                 and self.seen.last_two is not None:  # (not "Caribbean leaders": a group of their own)
             # "The two leaders agreed", "both countries pledged": one collective actor, as the guidelines say
             return Arg.at(n, self._as_states(n, self.seen.last_two))
+        if pair and n.upos == "NOUN":
+            return None  # "the two sides" with no pair told before: not the one party named last
         place, two = self.lex.pair_places.get(n.lemma.lower()), self.seen.last_two
         if place is not None and two is not None and len(two.parts) > 1:  # "the latter": the pair's second
             return Arg.at(n, two.parts[place])
