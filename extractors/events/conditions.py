@@ -277,6 +277,12 @@ def participial(tree: Tree, participles: frozenset[str], speech: frozenset[str])
     return out
 
 
+def _ahead(tree: Tree, verb: int) -> bool:
+    """A main clause not told in the past (neither its verb nor an auxiliary of it in the past tense)."""
+    return tree[verb].upos in ("VERB", "AUX") and not any(
+        n.feats.get("Tense") == "Past" for n in [tree[verb]] + tree.children(verb, "aux"))
+
+
 def _opens_clause(tree: Tree, marker: int) -> bool:
     """The marker word starts the clause it hangs on: a subordinate clause, or one the parser read as a
     conjunct after a comma ("will not agree…, while the rebels hold the city")."""
@@ -301,19 +307,23 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         if words[last] in tree.g.time_limits and last + 1 < len(words) and tree[tree.ids[last + 1]].upos == "NUM":
             continue  # "suspended talks until 2028" (either language): a date, not a condition
         root = _phrase_root(tree, first, last)
-        if root is None:
-            continue
+        if root is None or (first == last and tree[root].rel == "ccomp" and tree[root].head
+                            and tree[tree[root].head].lemma in tree.g.question_verbs):
+            continue  # "asked if Sweden had changed its laws": a complement clause (whether), not a condition
         start_id = tree.ids[first]
         if tree[start_id].lemma in tree.g.condition_subordinators and tree[start_id].deprel != "mark" and not (
                 tree[start_id].head and _opens_clause(tree, start_id)):
             continue  # "does not see yet" (Russian "until/while" + "not") is negation, not "until"; in a
             # subordinate clause the parser may still read it as an adverb (", until the issue is settled")
-        main = tree[root].head if tree[root].head else None
+        # (a clause the parser left as a second root hangs from the sentence's first one)
+        main = tree[root].head or next((i for i in tree.ids if tree[i].head == 0 and i < root), None)
         if " ".join(words[first:last + 1]) in tree.g.negated_clause_markers and not any(
                 tree[i].lemma in tree.g.negators for i in tree.subtree(root)) and not (
-                main is not None and any(k.lemma in tree.g.negators for k in tree.children(main, "advmod"))):
+                main is not None and (any(k.lemma in tree.g.negators for k in tree.children(main, "advmod"))
+                                      or _ahead(tree, main))):
             continue  # the marker alone is "while", unless what it governs is refused ("will not hold
-            # talks while the troops stay…": as long as); Russian examples by the grammar's word sets
+            # talks while the troops stay…": as long as) or still ahead ("will supply gas as long as
+            # payments are made"); Russian examples by the grammar's word sets
         if first == last:
             root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
@@ -324,6 +334,10 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         sub = [i for i in tree.subtree(root, skip_rels=skip) if i >= start_id]
         if not sub:
             continue
+        if tree[root].head and start_id < tree[root].head < max(sub):
+            # a comma the parser hung on the condition from across the verb it conditions does not
+            # stretch it over that verb ("If Minsk deploys troops, Vilnius will close…, the minister said")
+            sub = [i for i in sub if tree[i].upos != "PUNCT"]
         contiguous = [i for i in tree.ids if start_id <= i <= max(sub)]
         # "as long as Washington | lifts the embargo" with the verb hung elsewhere: a subjectless verb
         # right after the phrase is the rest of its clause
