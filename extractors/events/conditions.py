@@ -359,7 +359,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         s, e = tree.span(contiguous)
         if any(x.start <= s and e <= x.end for x in out):
             continue  # a marker inside an explicitly named condition is part of it
-        out.append(Condition(s, e, tree.text[s:e], root))
+        out.append(Condition(s, e, tree.text[s:e], root if tree[root].head or main is None else main))
     return out
 
 
