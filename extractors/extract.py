@@ -161,7 +161,7 @@ def _conditions(st: _Doc, tree: Tree, cands) -> tuple[list, dict[int, conditions
     # a nominal act with its own agent ("Aoun's condemnation") was done already: a verbal act of the clause
     # takes the sentence's condition before it
     hosts = [c for c in live if not (c.light is None and c.actor_how == "noun_agent")] or live
-    for cond in conds:
+    for cond in (k for k in conds if k.stated):
         best = min(hosts, key=lambda c: tree.distance(cond.head, c.node.id), default=None)
         if best is not None and tree.distance(cond.head, best.node.id) <= MAX_CONDITION_DISTANCE:
             attached.setdefault(id(best), cond)

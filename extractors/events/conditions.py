@@ -19,6 +19,7 @@ class Condition:
     end: int
     text: str
     head: int  # node id the condition phrase hangs from
+    stated: bool = True  # False: a concessive clause ("even if Kyiv agrees"): no condition, and no act of its own
 
 
 @functools.lru_cache(maxsize=16)
@@ -210,13 +211,15 @@ def inverted(tree: Tree, auxiliaries: frozenset[str], inside: frozenset[str] = f
     make the condition the root here, so this reads the surface; the condition hangs from the first
     verb of the main clause."""
     ids = tree.ids
+    k0 = next((k for k, i in enumerate(ids) if tree[i].upos != "PUNCT"), 0)  # after an opening quote mark
+    ids = ids[k0:]
     if len(ids) < 5:
         return []
     if tree[ids[0]].text.lower() not in auxiliaries or tree[ids[1]].upos not in SUBJECT_START:
         return _inverted_inside(tree, inside)
     if tree.text[tree.start:tree.end].rstrip().endswith("?"):
         return []  # "Should the EU act now?" asks
-    clause = _to_comma(tree, 0)
+    clause = _to_comma(tree, k0)
     rest = ids[len(clause):]
     if len(clause) < 3 or not rest or tree[rest[0]].text != ",":
         return []
@@ -288,7 +291,9 @@ def _opens_clause(tree: Tree, marker: int) -> bool:
     conjunct after a comma ("will not agree…, while the rebels hold the city")."""
     head = tree[tree[marker].head]
     first = min(i for i in tree.subtree(head.id) if tree[i].upos != "PUNCT")
-    return head.rel == "advcl" or (head.rel == "conj" and first == marker)
+    # (or a fronted clause the parser left as a root of its own: "as long as troops stay …, Moldova will not …")
+    second_root = head.rel == "root" and any(tree[i].head == 0 and i != head.id for i in tree.ids)
+    return head.rel == "advcl" or ((head.rel == "conj" or second_root) and first == marker)
 
 
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
@@ -302,8 +307,10 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
     out += participial(tree, participle_markers, speech) if participle_markers else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
-        if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):
-            continue  # "without delay", "if any": fixed phrases, not conditions
+        fixed = [x for x in not_conditions for j in range(min(len(x), first + 1)) if tuple(words[first - j:first - j + len(x)]) == x]
+        concessive = any(" ".join(x) in tree.g.concessive_markers for x in fixed)
+        if fixed and not concessive:
+            continue  # "without delay", "if any,": fixed phrases, not conditions (one may start before the marker)
         if words[last] in tree.g.time_limits and last + 1 < len(words) and tree[tree.ids[last + 1]].upos == "NUM":
             continue  # "suspended talks until 2028" (either language): a date, not a condition
         root = _phrase_root(tree, first, last)
@@ -316,7 +323,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
             continue  # "does not see yet" (Russian "until/while" + "not") is negation, not "until"; in a
             # subordinate clause the parser may still read it as an adverb (", until the issue is settled")
         # (a clause the parser left as a second root hangs from the sentence's first one)
-        main = tree[root].head or next((i for i in tree.ids if tree[i].head == 0 and i < root), None)
+        main = tree[root].head or next((i for i in tree.ids if tree[i].head == 0 and i != root), None)
         if " ".join(words[first:last + 1]) in tree.g.negated_clause_markers and not any(
                 tree[i].lemma in tree.g.negators for i in tree.subtree(root)) and not (
                 main is not None and (any(k.lemma in tree.g.negators for k in tree.children(main, "advmod"))
@@ -334,7 +341,8 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         sub = [i for i in tree.subtree(root, skip_rels=skip) if i >= start_id]
         if not sub:
             continue
-        if tree[root].head and start_id < tree[root].head < max(sub):
+        verb = tree[root].head or main
+        if verb and start_id < verb < max(sub):
             # a comma the parser hung on the condition from across the verb it conditions does not
             # stretch it over that verb ("If Minsk deploys troops, Vilnius will close…, the minister said")
             sub = [i for i in sub if tree[i].upos != "PUNCT"]
@@ -359,7 +367,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         s, e = tree.span(contiguous)
         if any(x.start <= s and e <= x.end for x in out):
             continue  # a marker inside an explicitly named condition is part of it
-        out.append(Condition(s, e, tree.text[s:e], root if tree[root].head or main is None else main))
+        out.append(Condition(s, e, tree.text[s:e], root if tree[root].head or main is None else main, not concessive))
     return out
 
 
