@@ -161,7 +161,7 @@ def _conditions(st: _Doc, tree: Tree, cands) -> tuple[list, dict[int, conditions
     # a nominal act with its own agent ("Aoun's condemnation") was done already: a verbal act of the clause
     # takes the sentence's condition before it
     hosts = [c for c in live if not (c.light is None and c.actor_how == "noun_agent")] or live
-    for cond in conds:
+    for cond in (k for k in conds if k.stated):
         best = min(hosts, key=lambda c: tree.distance(cond.head, c.node.id), default=None)
         if best is not None and tree.distance(cond.head, best.node.id) <= MAX_CONDITION_DISTANCE:
             attached.setdefault(id(best), cond)
@@ -211,9 +211,10 @@ def _modality(st: _Doc, r: _Reading, c, cond):
     if modality == "asserted" and discourse.third_party_claim(tree, c, r.speakers):
         modality = "reported"
     if (cond is not None and modality == "asserted" and not c.negated and not c.entry.speech
-            and predicates.past(tree, c) and cond.text.lower().startswith(lex.irrealis_markers)):
+            and c.event_type not in ANNOUNCED and predicates.past(tree, c) and cond.text.lower().startswith(lex.irrealis_markers)):
         cond = None  # "the talks ended without an agreement": how a past act went, no condition
-        # (what was said keeps its conditions: "said peacekeepers cannot stay without consent")
+        # (what was said keeps its conditions: "said peacekeepers cannot stay without consent"; so does a refusal
+        # or threat, a position: "rejected any truce without a withdrawal")
     if cond is not None and (modality == "planned" or (
             modality == "hypothetical" and mod.conditional_would(tree, predicates.anchor(c).id))):
         modality = "asserted"  # a conditional threat or offer that was made is asserted

@@ -19,6 +19,7 @@ class Condition:
     end: int
     text: str
     head: int  # node id the condition phrase hangs from
+    stated: bool = True  # False: a concessive clause ("even if Kyiv agrees"): no condition, and no act of its own
 
 
 @functools.lru_cache(maxsize=16)
@@ -210,13 +211,15 @@ def inverted(tree: Tree, auxiliaries: frozenset[str], inside: frozenset[str] = f
     make the condition the root here, so this reads the surface; the condition hangs from the first
     verb of the main clause."""
     ids = tree.ids
+    k0 = next((k for k, i in enumerate(ids) if tree[i].upos != "PUNCT"), 0)  # after an opening quote mark
+    ids = ids[k0:]
     if len(ids) < 5:
         return []
     if tree[ids[0]].text.lower() not in auxiliaries or tree[ids[1]].upos not in SUBJECT_START:
         return _inverted_inside(tree, inside)
     if tree.text[tree.start:tree.end].rstrip().endswith("?"):
         return []  # "Should the EU act now?" asks
-    clause = _to_comma(tree, 0)
+    clause = _to_comma(tree, k0)
     rest = ids[len(clause):]
     if len(clause) < 3 or not rest or tree[rest[0]].text != ",":
         return []
@@ -277,12 +280,20 @@ def participial(tree: Tree, participles: frozenset[str], speech: frozenset[str])
     return out
 
 
+def _ahead(tree: Tree, verb: int) -> bool:
+    """A main clause not told in the past (neither its verb nor an auxiliary of it in the past tense)."""
+    return tree[verb].upos in ("VERB", "AUX") and not any(
+        n.feats.get("Tense") == "Past" for n in [tree[verb]] + tree.children(verb, "aux"))
+
+
 def _opens_clause(tree: Tree, marker: int) -> bool:
     """The marker word starts the clause it hangs on: a subordinate clause, or one the parser read as a
     conjunct after a comma ("will not agree…, while the rebels hold the city")."""
     head = tree[tree[marker].head]
     first = min(i for i in tree.subtree(head.id) if tree[i].upos != "PUNCT")
-    return head.rel == "advcl" or (head.rel == "conj" and first == marker)
+    # (or a fronted clause the parser left as a root of its own: "as long as troops stay …, Moldova will not …")
+    second_root = head.rel == "root" and any(tree[i].head == 0 and i != head.id for i in tree.ids)
+    return head.rel == "advcl" or ((head.rel == "conj" or second_root) and first == marker)
 
 
 def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
@@ -296,24 +307,30 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
     out += participial(tree, participle_markers, speech) if participle_markers else []
     words = [tree[i].text.lower() for i in tree.ids]
     for first, last in _find_markers(tree, markers):
-        if any(tuple(words[first:first + len(x)]) == x for x in not_conditions):
-            continue  # "without delay", "if any": fixed phrases, not conditions
+        fixed = [x for x in not_conditions for j in range(min(len(x), first + 1)) if tuple(words[first - j:first - j + len(x)]) == x]
+        concessive = any(" ".join(x) in tree.g.concessive_markers for x in fixed)
+        if fixed and not concessive:
+            continue  # "without delay", "if any,": fixed phrases, not conditions (one may start before the marker)
         if words[last] in tree.g.time_limits and last + 1 < len(words) and tree[tree.ids[last + 1]].upos == "NUM":
             continue  # "suspended talks until 2028" (either language): a date, not a condition
         root = _phrase_root(tree, first, last)
-        if root is None:
-            continue
+        if root is None or (first == last and tree[root].rel == "ccomp" and tree[root].head
+                            and tree[tree[root].head].lemma in tree.g.question_verbs):
+            continue  # "asked if Sweden had changed its laws": a complement clause (whether), not a condition
         start_id = tree.ids[first]
         if tree[start_id].lemma in tree.g.condition_subordinators and tree[start_id].deprel != "mark" and not (
                 tree[start_id].head and _opens_clause(tree, start_id)):
             continue  # "does not see yet" (Russian "until/while" + "not") is negation, not "until"; in a
             # subordinate clause the parser may still read it as an adverb (", until the issue is settled")
-        main = tree[root].head if tree[root].head else None
+        # (a clause the parser left as a second root hangs from the sentence's first one)
+        main = tree[root].head or next((i for i in tree.ids if tree[i].head == 0 and i != root), None)
         if " ".join(words[first:last + 1]) in tree.g.negated_clause_markers and not any(
                 tree[i].lemma in tree.g.negators for i in tree.subtree(root)) and not (
-                main is not None and any(k.lemma in tree.g.negators for k in tree.children(main, "advmod"))):
+                main is not None and (any(k.lemma in tree.g.negators for k in tree.children(main, "advmod"))
+                                      or _ahead(tree, main))):
             continue  # the marker alone is "while", unless what it governs is refused ("will not hold
-            # talks while the troops stay…": as long as); Russian examples by the grammar's word sets
+            # talks while the troops stay…": as long as) or still ahead ("will supply gas as long as
+            # payments are made"); Russian examples by the grammar's word sets
         if first == last:
             root = _clause_root(tree, root, start_id, clause_markers)
         # from the marker to the end of its phrase; a relative clause closing the phrase is left out,
@@ -324,6 +341,11 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         sub = [i for i in tree.subtree(root, skip_rels=skip) if i >= start_id]
         if not sub:
             continue
+        verb = tree[root].head or main
+        if verb and start_id < verb < max(sub):
+            # a comma the parser hung on the condition from across the verb it conditions does not
+            # stretch it over that verb ("If Minsk deploys troops, Vilnius will close…, the minister said")
+            sub = [i for i in sub if tree[i].upos != "PUNCT"]
         contiguous = [i for i in tree.ids if start_id <= i <= max(sub)]
         # "as long as Washington | lifts the embargo" with the verb hung elsewhere: a subjectless verb
         # right after the phrase is the rest of its clause
@@ -345,7 +367,7 @@ def find(tree: Tree, markers: tuple[tuple[str, ...], ...],
         s, e = tree.span(contiguous)
         if any(x.start <= s and e <= x.end for x in out):
             continue  # a marker inside an explicitly named condition is part of it
-        out.append(Condition(s, e, tree.text[s:e], root))
+        out.append(Condition(s, e, tree.text[s:e], root if tree[root].head or main is None else main, not concessive))
     return out
 
 
