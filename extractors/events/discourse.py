@@ -332,7 +332,10 @@ def demonstrative_targets(tree: Tree, cands, events: list[Event], lex) -> None:
             # the last act of the kind the noun names ("welcomed the visit": the last visit), else the last act
             glosses = {x.gloss for k in refs for x in lex.entries.get(k.lemma.lower(), ())}
             types = {x.type for k in refs if k.lemma.lower() not in lex.act_nouns for x in _act_entries(k, lex)}
-            e = next((x for x in reversed(events) if x.action_lemma in glosses or x.event_type in types), events[-1])
+            # (first an act of the same kind, its verb sharing a gloss: "condemned the launch" is the missile's, not the drills')
+            e = next((x for x in reversed(events) if x.action_lemma in glosses or glosses & {
+                y.gloss for y in lex.entries.get(x.action_lemma, ())}), None) \
+                or next((x for x in reversed(events) if x.event_type in types), events[-1])
             prev = Arg(e.actor_text, e.actor_norm, e.actor_code, e.actor_type, e.actor_start, e.actor_end, "coref")
         if prev is not None and (c.actor is None or prev.norm != c.actor.norm):
             c.target = prev

@@ -29,6 +29,7 @@ class Entry:
     gloss: str
     pos: frozenset[str] = frozenset()
     dep: Frame | None = None
+    also: Frame | None = None  # a second frame that must hold too ("called the accusations baseless": a claim, dismissed)
     on_negation: str | None = None
     negated_only: bool = False
     affirmed_only: bool = False  # no event when negated: "did not rule out talks" leaves the talks open
@@ -249,14 +250,17 @@ def _frame_words(values: list[str], classes: dict[str, frozenset[str]], where: s
     return frozenset(out)
 
 
+def _frame(dep: dict | None, classes: dict[str, frozenset[str]] | None, where: str) -> Frame | None:
+    if not dep:
+        return None
+    return Frame(_frame_words(dep.get("lemma", []), classes or {}, where),
+                 frozenset(dep.get("rel", []) or []), frozenset(dep.get("case", []) or []))
+
+
 def _entry(d: dict, classes: dict[str, frozenset[str]] | None = None) -> Entry:
-    dep = d.get("dep")
-    frame = None
-    if dep:
-        frame = Frame(_frame_words(dep.get("lemma", []), classes or {}, f"{d['lemma']}.dep.lemma"),
-                      frozenset(dep.get("rel", []) or []), frozenset(dep.get("case", []) or []))
+    frame, also = (_frame(d.get(k), classes, f"{d['lemma']}.{k}.lemma") for k in ("dep", "also"))
     return Entry(lemma=str(d["lemma"]).lower(), type=d["type"], gloss=d.get("gloss", d["lemma"]),
-                 pos=frozenset(d.get("pos", []) or []), dep=frame, on_negation=d.get("on_negation"),
+                 pos=frozenset(d.get("pos", []) or []), dep=frame, also=also, on_negation=d.get("on_negation"),
                  negated_only=bool(d.get("negated_only")), affirmed_only=bool(d.get("affirmed_only")),
                  speech=bool(d.get("speech")),
                  stance=bool(d.get("stance")), attribution=bool(d.get("attribution")),

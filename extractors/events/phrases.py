@@ -90,6 +90,8 @@ class NounPhrases(Part):
                 pm = self.by_word.get(c.id)
                 if pm is not None and pm is not own and pm.actor_type == "PERSON":
                     return Arg.of(pm)
+            if own.actor_code and (arg := self._state_body(node, own)) is not None:
+                return arg
             if own.actor_code or not self._has_coded_inside(node, own):
                 return Arg.of(own)
         sub = tree.subtree(node, skip_rels=NP_SKIP)
@@ -117,6 +119,21 @@ class NounPhrases(Part):
         if allow_coref and (arg := self._possessor_people(node)) is not None:
             return arg
         return self.coref.stands_for(node, allow_coref)
+
+    def _state_body(self, node: int, own: Mention) -> Arg | None:
+        """A name a state's own body shares ("Congress", "the Security Council": domestic_bodies) owned by a
+        country ("Chile's Congress", "the Security Council of Russia"): that country's body."""
+        tree = self.tree
+        if not {tree[node].text.lower(), tree[node].lemma.lower()} & self.lex.domestic_bodies:
+            return None
+        for m in self.mentions:
+            k = tree[min(m.word_ids, key=lambda w: tree.distance(node, w))]
+            if m is not own and m.actor_type == "COUNTRY" and m.actor_code and k.head in {node, *own.word_ids} \
+                    and (k.deprel in ("nmod:poss", "amod") or k.deprel == "nmod"
+                         and {c.lemma for c in tree.children(k.id, "case")} <= tree.g.genitive_preps):
+                s, e, text = phrase(tree, tree.subtree(node, skip_rels=NP_SKIP), node)
+                return Arg(text, m.actor_norm, m.actor_code, m.actor_type, s, e, "mention")
+        return None
 
     def _has_coded_inside(self, node: int, own: Mention) -> bool:
         sub = set(self.tree.subtree(node, skip_rels=NP_SKIP))

@@ -9,7 +9,7 @@ clamped to [0.05, 0.99]."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.events import derivation
 from extractors.events.arg import is_amount
@@ -116,7 +116,9 @@ def _frame_match(tree: Tree, node: Node, entry: Entry, measures: frozenset[str] 
             pass  # "@person": a name the morphology marks animate ("received Zelensky", not "took Crimea": one verb in Russian)
         elif "@model" in f.lemmas and _model_designation(tree, c):
             pass  # "@model": a weapon's designation ("send F-16s", "will hand Kyiv F-16s")
-        elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words):
+        elif not any(w.lemma.lower() in f.lemmas or w.text.lower() in f.lemmas for w in words) and not any(
+                f"{a.lemma.lower()} {k}" in f.lemmas for a in tree.children(c.id, "advmod") for k in (c.lemma.lower(), c.text.lower())):
+            # (a frame word may be written with its adverb: "politically motivated")
             continue
         if f.rels and rel not in f.rels and rel.split(":")[0] not in f.rels \
                 and not (rel == "nsubj:pass" and "obj" in f.rels):  # "the sanctions were lifted": the object
@@ -196,6 +198,8 @@ def candidates(tree: Tree, lex: Lexicon) -> tuple[list[Candidate], list[tuple[No
                 if not _pos_ok(node, entry) or entry.future_only and past(tree, Candidate(node, entry)):
                     continue  # (a response told in the past is no threat: its frame's words stay free)
                 ids = _frame_match(tree, node, entry, lex.measures)
+                more = _frame_match(tree, node, replace(entry, dep=entry.also), lex.measures) if ids is not None else None
+                ids = ids if more is not None else None  # (the claim stays free: its owner is the target)
                 if ids is None:
                     reason = "frame_not_matched"
                     continue
