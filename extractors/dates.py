@@ -46,7 +46,7 @@ WEEKDAYS = {
     "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
 }
 WEEKDAY_RE = {
-    "ru": re.compile(r"\bво?\s+(прошл\w+\s+|минувш\w+\s+|следующ\w+\s+|ближайш\w+\s+|эт\w+\s+)?"
+    "ru": re.compile(r"\b(?:во?|в\s+ночь\s+(?:с\s+\w+\s+)?на)\s+(прошл\w+\s+|минувш\w+\s+|следующ\w+\s+|ближайш\w+\s+|эт\w+\s+)?"
                      r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I),
     "en": re.compile(r"\b(on\s+|last\s+|next\s+|this\s+|coming\s+)?"
                      r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -69,6 +69,11 @@ RU_MONTHS_IN = "январе|феврале|марте|апреле|мае|ию�
 PERIOD_RE = {
     "en": re.compile(rf"\b(?:in|during)\s+(?:(?:early|mid|late)[- ])?(?:({EN_MONTHS})\s+)?((?:19|20)\d{{2}})\b"),
     "ru": re.compile(rf"(?<!\w)[вВ]\s+(?:({RU_MONTHS_IN})\s+)?((?:19|20)\d{{2}})(?:\s+год[ау]?|\s+г\.)", re.I),
+}
+# the day after the one the story told last ("the following day", «на следующий день»): counted from that day
+FOLLOWING = {
+    "en": re.compile(r"\b(the\s+(following|next)\s+day|a\s+day\s+later|the\s+following\s+morning)\b", re.I),
+    "ru": re.compile(r"(?<!\w)(на\s+следующий\s+день|на\s+другой\s+день|(днем|днём|сутки)\s+позже|спустя\s+сутки)(?!\w)", re.I),
 }
 FUTURE_WORDS = ("следующ", "ближайш", "next", "coming")
 PAST_WORDS = ("прошл", "минувш", "last")
@@ -156,9 +161,14 @@ def past_periods(text: str, lang: str, offset: int = 0) -> list[DateMention]:
     return out
 
 
-def find(text: str, lang: str, published: dt.date | None, offset: int = 0, future: bool = False) -> list[DateMention]:
-    """Date mentions in ``text`` (a sentence starting at ``offset`` in the document)."""
+def find(text: str, lang: str, published: dt.date | None, offset: int = 0, future: bool = False,
+         prior: dt.date | None = None) -> list[DateMention]:
+    """Date mentions in ``text`` (a sentence starting at ``offset`` in the document); ``prior``: the day an
+    earlier sentence told, which "the following day" counts from."""
     out: list[DateMention] = []
+    frx = FOLLOWING.get(lang)
+    for m in frx.finditer(text) if frx and prior else ():
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), prior + dt.timedelta(days=1)))
     for m in ISO.finditer(text):
         try:
             out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), dt.date.fromisoformat(m.group(0))))
