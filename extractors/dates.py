@@ -75,6 +75,11 @@ FOLLOWING = {
     "en": re.compile(r"\b(the\s+(following|next)\s+day|a\s+day\s+later|the\s+following\s+morning)\b", re.I),
     "ru": re.compile(r"(?<!\w)(на\s+следующий\s+день|на\s+другой\s+день|(днем|днём|сутки)\s+позже|спустя\s+сутки)(?!\w)", re.I),
 }
+# a day and month with the year named relatively ("Nov. 3 last year", «3 ноября прошлого года»): years added
+YEAR_AFTER = {
+    "en": ((re.compile(r"^,?\s+(of\s+)?last\s+year\b", re.I), -1), (re.compile(r"^,?\s+(of\s+)?next\s+year\b", re.I), 1)),
+    "ru": ((re.compile(r"^\s+(прошлого|минувшего)\s+года", re.I), -1), (re.compile(r"^\s+следующего\s+года", re.I), 1)),
+}
 FUTURE_WORDS = ("следующ", "ближайш", "next", "coming")
 PAST_WORDS = ("прошл", "минувш", "last")
 
@@ -117,6 +122,13 @@ def _nearest_year(d: dt.date, published: dt.date, future: bool) -> dt.date:
     return max(behind) if behind else d
 
 
+def _in_year(d: dt.date, year: int) -> dt.date:
+    try:
+        return d.replace(year=year)
+    except ValueError:  # 29 February
+        return d.replace(year=year, day=28)
+
+
 def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool = False) -> dt.date:
     delta = (published.weekday() - target) % 7
     if future:
@@ -131,10 +143,12 @@ def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool 
 # of its own, so it is dated by the document, never by a day the lead gave another act
 VAGUE = {
     "en": re.compile(r"\b((last|past|earlier this|this|previous|later this|next)\s+(week|month|year|spring|summer|autumn|fall|"
-                     r"winter)|in recent (days|weeks|months|years)|recently|(weeks|months|years) ago|earlier this year)\b", re.I),
+                     r"winter)|in recent (days|weeks|months|years)|recently|(weeks|months|years) ago|earlier this year)\b"
+                     rf"|\b(in|since|during)\s+((early|mid|late)[- ])?({EN_MONTHS})(?![\w.]*\s+\d)", re.I),
     "ru": re.compile(r"(на\s+(прошлой|этой|позапрошлой|минувшей)\s+неделе|в\s+(прошлом|этом|минувшем|позапрошлом)\s+"
                      r"(месяце|году)|в\s+последние\s+(дни|недели|месяцы|годы)|недавно|ранее\s+в\s+этом\s+(месяце|году)|"
-                     r"(несколько\s+)?(недель|месяцев|лет)\s+назад)", re.I),
+                     r"(несколько\s+)?(недель|месяцев|лет)\s+назад|(?<!\w)[вс]\s+(начале\s+|середине\s+|конце\s+)?"
+                     rf"({RU_MONTHS_IN}|{RU_MONTHS})(?!\s+\d))", re.I),
 }
 
 
@@ -185,10 +199,14 @@ def find(text: str, lang: str, published: dt.date | None, offset: int = 0, futur
     if rx:
         for m in rx.finditer(text):
             d = _parse_explicit(m.group(0), lang, published)
+            end = m.end()
             if d and published and not re.search(r"\d{4}", m.group(0)):
                 d = _nearest_year(d, published, future)
+                shift = next(((y.match(text[end:]), k) for y, k in YEAR_AFTER.get(lang, ()) if y.match(text[end:])), None)
+                if shift:
+                    end, d = end + shift[0].end(), _in_year(d, published.year + shift[1])
             if d:
-                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d))
+                out.append(DateMention(offset + m.start(), offset + end, text[m.start():end], d))
     if published is not None:
         for word, delta in RELATIVE.get(lang, {}).items():
             for m in re.finditer(rf"\b{word}\b", text, re.I):

@@ -264,7 +264,8 @@ def _date(st: _Doc, r: _Reading, c, modality: str):
         st.told.append((r.sidx, found[0].date))
         return found[0].date, "text"
     if st.lead_date is not None and st.other_thread_paragraph != r.para and not (
-            ahead and raw.published is not None and st.lead_date <= raw.published) \
+            ahead and raw.published is not None and st.lead_date <= raw.published) and not (
+            raw.published is not None and st.lead_date > raw.published and predicates.past(tree, c)) \
             and not predicates.perfect(tree, predicates.anchor(c)) and not r.vague \
             and not predicates.present_state(tree, predicates.anchor(c)):
         # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …"), an act
