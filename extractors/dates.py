@@ -80,6 +80,12 @@ YEAR_AFTER = {
     "en": ((re.compile(r"^,?\s+(of\s+)?last\s+year\b", re.I), -1), (re.compile(r"^,?\s+(of\s+)?next\s+year\b", re.I), 1)),
     "ru": ((re.compile(r"^\s+(прошлого|минувшего)\s+года", re.I), -1), (re.compile(r"^\s+следующего\s+года", re.I), 1)),
 }
+# "two days later", «через два дня», «спустя три дня»: days after the day the story told last
+LATER = {
+    "en": re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+later\b", re.I),
+    "ru": re.compile(r"(?<!\w)(через|спустя)\s+(?P<n>\d{1,2}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)"
+                     r"\s+(дня|дней)(?!\w)", re.I),
+}
 FUTURE_WORDS = ("следующ", "ближайш", "next", "coming")
 PAST_WORDS = ("прошл", "минувш", "last")
 
@@ -183,6 +189,10 @@ def find(text: str, lang: str, published: dt.date | None, offset: int = 0, futur
     frx = FOLLOWING.get(lang)
     for m in frx.finditer(text) if frx and prior else ():
         out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), prior + dt.timedelta(days=1)))
+    for m in LATER[lang].finditer(text) if lang in LATER and prior else ():
+        n = m.group("n").lower()
+        n = int(n) if n.isdigit() else NUMBER_WORDS[lang].get(n, 1)
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), prior + dt.timedelta(days=n)))
     for m in ISO.finditer(text):
         try:
             out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), dt.date.fromisoformat(m.group(0))))
