@@ -150,11 +150,12 @@ def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool 
 VAGUE = {
     "en": re.compile(r"\b((last|past|earlier this|this|previous|later this|next)\s+(week|month|year|spring|summer|autumn|fall|"
                      r"winter)|in recent (days|weeks|months|years)|recently|(weeks|months|years) ago|earlier this year)\b"
-                     rf"|\b(in|since|during)\s+((early|mid|late)[- ])?({EN_MONTHS})(?![\w.]*\s+\d)", re.I),
+                     rf"|\b(in|since|during)\s+((early|mid|late)[- ])?({EN_MONTHS})(?![\w.]*\s+\d)"
+                     r"|\b(over|at|during|on|this|last|past|previous)\s+(the\s+)?weekend\b", re.I),
     "ru": re.compile(r"(на\s+(прошлой|этой|позапрошлой|минувшей)\s+неделе|в\s+(прошлом|этом|минувшем|позапрошлом)\s+"
                      r"(месяце|году)|в\s+последние\s+(дни|недели|месяцы|годы)|недавно|ранее\s+в\s+этом\s+(месяце|году)|"
                      r"(несколько\s+)?(недель|месяцев|лет)\s+назад|(?<!\w)[вс]\s+(начале\s+|середине\s+|конце\s+)?"
-                     rf"({RU_MONTHS_IN}|{RU_MONTHS})(?!\s+\d))", re.I),
+                     rf"({RU_MONTHS_IN}|{RU_MONTHS})(?!\s+\d)|(?<!\w)(в|на)\s+(\w+\s+)?(выходные|выходных)(?!\w))", re.I),
 }
 
 
