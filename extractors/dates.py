@@ -46,7 +46,7 @@ WEEKDAYS = {
     "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
 }
 WEEKDAY_RE = {
-    "ru": re.compile(r"\bво?\s+(прошл\w+\s+|минувш\w+\s+|следующ\w+\s+|ближайш\w+\s+|эт\w+\s+)?"
+    "ru": re.compile(r"\b(?:во?|в\s+ночь\s+(?:с\s+\w+\s+)?на)\s+(прошл\w+\s+|минувш\w+\s+|следующ\w+\s+|ближайш\w+\s+|эт\w+\s+)?"
                      r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I),
     "en": re.compile(r"\b(on\s+|last\s+|next\s+|this\s+|coming\s+)?"
                      r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -69,6 +69,22 @@ RU_MONTHS_IN = "январе|феврале|марте|апреле|мае|ию�
 PERIOD_RE = {
     "en": re.compile(rf"\b(?:in|during)\s+(?:(?:early|mid|late)[- ])?(?:({EN_MONTHS})\s+)?((?:19|20)\d{{2}})\b"),
     "ru": re.compile(rf"(?<!\w)[вВ]\s+(?:({RU_MONTHS_IN})\s+)?((?:19|20)\d{{2}})(?:\s+год[ау]?|\s+г\.)", re.I),
+}
+# the day after the one the story told last ("the following day", «на следующий день»): counted from that day
+FOLLOWING = {
+    "en": re.compile(r"\b(the\s+(following|next)\s+day|a\s+day\s+later|the\s+following\s+morning)\b", re.I),
+    "ru": re.compile(r"(?<!\w)(на\s+следующий\s+день|на\s+другой\s+день|(днем|днём|сутки)\s+позже|спустя\s+сутки)(?!\w)", re.I),
+}
+# a day and month with the year named relatively ("Nov. 3 last year", «3 ноября прошлого года»): years added
+YEAR_AFTER = {
+    "en": ((re.compile(r"^,?\s+(of\s+)?last\s+year\b", re.I), -1), (re.compile(r"^,?\s+(of\s+)?next\s+year\b", re.I), 1)),
+    "ru": ((re.compile(r"^\s+(прошлого|минувшего)\s+года", re.I), -1), (re.compile(r"^\s+следующего\s+года", re.I), 1)),
+}
+# "two days later", «через два дня», «спустя три дня»: days after the day the story told last
+LATER = {
+    "en": re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+later\b", re.I),
+    "ru": re.compile(r"(?<!\w)(через|спустя)\s+(?P<n>\d{1,2}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)"
+                     r"\s+(дня|дней)(?!\w)", re.I),
 }
 FUTURE_WORDS = ("следующ", "ближайш", "next", "coming")
 PAST_WORDS = ("прошл", "минувш", "last")
@@ -112,6 +128,13 @@ def _nearest_year(d: dt.date, published: dt.date, future: bool) -> dt.date:
     return max(behind) if behind else d
 
 
+def _in_year(d: dt.date, year: int) -> dt.date:
+    try:
+        return d.replace(year=year)
+    except ValueError:  # 29 February
+        return d.replace(year=year, day=28)
+
+
 def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool = False) -> dt.date:
     delta = (published.weekday() - target) % 7
     if future:
@@ -126,10 +149,13 @@ def _weekday(target: int, published: dt.date, future: bool, explicit_next: bool 
 # of its own, so it is dated by the document, never by a day the lead gave another act
 VAGUE = {
     "en": re.compile(r"\b((last|past|earlier this|this|previous|later this|next)\s+(week|month|year|spring|summer|autumn|fall|"
-                     r"winter)|in recent (days|weeks|months|years)|recently|(weeks|months|years) ago|earlier this year)\b", re.I),
+                     r"winter)|in recent (days|weeks|months|years)|recently|(weeks|months|years) ago|earlier this year)\b"
+                     rf"|\b(in|since|during)\s+((early|mid|late)[- ])?({EN_MONTHS})(?![\w.]*\s+\d)"
+                     r"|\b(over|at|during|on|this|last|past|previous)\s+(the\s+)?weekend\b", re.I),
     "ru": re.compile(r"(на\s+(прошлой|этой|позапрошлой|минувшей)\s+неделе|в\s+(прошлом|этом|минувшем|позапрошлом)\s+"
                      r"(месяце|году)|в\s+последние\s+(дни|недели|месяцы|годы)|недавно|ранее\s+в\s+этом\s+(месяце|году)|"
-                     r"(несколько\s+)?(недель|месяцев|лет)\s+назад)", re.I),
+                     r"(несколько\s+)?(недель|месяцев|лет)\s+назад|(?<!\w)[вс]\s+(начале\s+|середине\s+|конце\s+)?"
+                     rf"({RU_MONTHS_IN}|{RU_MONTHS})(?!\s+\d)|(?<!\w)(в|на)\s+(\w+\s+)?(выходные|выходных)(?!\w))", re.I),
 }
 
 
@@ -156,9 +182,18 @@ def past_periods(text: str, lang: str, offset: int = 0) -> list[DateMention]:
     return out
 
 
-def find(text: str, lang: str, published: dt.date | None, offset: int = 0, future: bool = False) -> list[DateMention]:
-    """Date mentions in ``text`` (a sentence starting at ``offset`` in the document)."""
+def find(text: str, lang: str, published: dt.date | None, offset: int = 0, future: bool = False,
+         prior: dt.date | None = None) -> list[DateMention]:
+    """Date mentions in ``text`` (a sentence starting at ``offset`` in the document); ``prior``: the day an
+    earlier sentence told, which "the following day" counts from."""
     out: list[DateMention] = []
+    frx = FOLLOWING.get(lang)
+    for m in frx.finditer(text) if frx and prior else ():
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), prior + dt.timedelta(days=1)))
+    for m in LATER[lang].finditer(text) if lang in LATER and prior else ():
+        n = m.group("n").lower()
+        n = int(n) if n.isdigit() else NUMBER_WORDS[lang].get(n, 1)
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), prior + dt.timedelta(days=n)))
     for m in ISO.finditer(text):
         try:
             out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), dt.date.fromisoformat(m.group(0))))
@@ -175,10 +210,14 @@ def find(text: str, lang: str, published: dt.date | None, offset: int = 0, futur
     if rx:
         for m in rx.finditer(text):
             d = _parse_explicit(m.group(0), lang, published)
+            end = m.end()
             if d and published and not re.search(r"\d{4}", m.group(0)):
                 d = _nearest_year(d, published, future)
+                shift = next(((y.match(text[end:]), k) for y, k in YEAR_AFTER.get(lang, ()) if y.match(text[end:])), None)
+                if shift:
+                    end, d = end + shift[0].end(), _in_year(d, published.year + shift[1])
             if d:
-                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d))
+                out.append(DateMention(offset + m.start(), offset + end, text[m.start():end], d))
     if published is not None:
         for word, delta in RELATIVE.get(lang, {}).items():
             for m in re.finditer(rf"\b{word}\b", text, re.I):

@@ -50,6 +50,7 @@ class _Doc:
     other_thread_paragraph: int = -1  # a paragraph that opened another thread ("Earlier, …", «Ранее …»)
     reported_sentence: int = -1  # the last sentence told by sources or media
     lead_date: object = None  # the date of the lead sentence's event, if it names one
+    told: list = field(default_factory=list)  # (sentence, day) the text gave acts, in order ("the following day")
 
     def __post_init__(self) -> None:
         self.text = self.raw.text
@@ -192,6 +193,8 @@ def _reading(st: _Doc, sidx: int, tree: Tree, ms, res: Resolver, cands) -> _Read
     speakers = [c for c in cands if c.entry.speech and c.node.upos in ("VERB", "AUX") and c.actor is not None
                 and c.actor.code and c.actor_how != "speaker" and c.node.lemma.lower() not in lex.reaction_verbs] \
         + discourse.claimants(tree, res, lex)
+    days = [d for d in dates.find(sent_text, st.lang, st.raw.published, tree.start) if d.start >= st.dateline]
+    st.told += [(sidx, days[0].date)] if days else []  # the day this sentence tells, whatever act it dates
     if opening.startswith(lex.new_thread_openers):
         st.other_thread_paragraph = para  # the rest of the paragraph goes on telling that other time
     return _Reading(sidx, tree, sent_text, para, opening, res, named_source, reported, anonymous, speakers,
@@ -241,7 +244,8 @@ def _date(st: _Doc, r: _Reading, c, modality: str):
     ahead = modality == "planned" or (at.upos in ("NOUN", "PROPN") and at.rel in ("nsubj", "nsubj:pass") and at.head
                                       and tree[at.head].upos in ("VERB", "AUX") and mod.foretold(tree, at.head))
     own, said = discourse.attached_dates(tree, at.id, [
-        d for d in dates.find(r.text, st.lang, raw.published, tree.start, future=ahead)
+        d for d in dates.find(r.text, st.lang, raw.published, tree.start, future=ahead,
+                              prior=next((d for k, d in reversed(st.told) if k < r.sidx), None))
         if d.start >= st.dateline])  # a wire dateline's day is when the story was filed
     if said and not own and ahead:  # the day it was said is in the past
         past = {d.start: d for d in dates.find(r.text, st.lang, raw.published, tree.start)}
@@ -255,10 +259,14 @@ def _date(st: _Doc, r: _Reading, c, modality: str):
         return None  # "when the alliance sent troops into Kosovo in June 1999": history told as background
     if found:
         if r.sidx == st.first_sentence and st.lead_date is None and not st.dateline:
-            st.lead_date = found[0].date  # (a wire story's lead dates its own act: the dateline files the rest)
+            # (a wire story's lead dates its own act: the dateline files the rest; the lead's day is its main
+            # clause's: "said on Wednesday that X attacked on Sunday")
+            st.lead_date = discourse.outermost_date(tree, own + said).date
+        st.told.append((r.sidx, found[0].date))
         return found[0].date, "text"
     if st.lead_date is not None and st.other_thread_paragraph != r.para and not (
-            ahead and raw.published is not None and st.lead_date <= raw.published) \
+            ahead and raw.published is not None and st.lead_date <= raw.published) and not (
+            raw.published is not None and st.lead_date > raw.published and predicates.past(tree, c)) \
             and not predicates.perfect(tree, predicates.anchor(c)) and not r.vague \
             and not predicates.present_state(tree, predicates.anchor(c)):
         # the news day the lead gave ("on Saturday"), but not for another thread ("Meanwhile, …"), an act

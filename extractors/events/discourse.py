@@ -72,14 +72,22 @@ def attached_dates(tree: Tree, anchor: int, found: list) -> tuple[list, list]:
             continue  # "invited Argentina to join from 1 January": when the content is to happen
         if clause in reporting and clause != anchor or _words_said_when(tree, clause, reporters):
             inherited.append((dist, d))
-        elif dist <= MAX_DATE_DISTANCE and not sibling:
-            own.append((dist, d))
+        elif dist <= MAX_DATE_DISTANCE and not sibling:  # (at equal distance, a date inside the clause first)
+            own.append((dist + (anchor not in [n.id for n in tree.ancestors(top)]) / 2, d))
     own_d, said = [d for _, d in sorted(own, key=lambda x: x[0])], [d for _, d in sorted(inherited, key=lambda x: x[0])]
     if not own_d and not said and _shared_subject_conj(tree, anchor):
         # "late Monday, the minister denounced the deal and blamed the envoys": the second verb of one
         # subject is done when the first is
         return attached_dates(tree, tree[anchor].head, found)
     return own_d, said
+
+
+def outermost_date(tree: Tree, found: list):
+    """The date mention nearest the sentence's root ("X said on Wednesday that Y attacked on Sunday": Wednesday),
+    the day the sentence itself tells; None when there is none."""
+    depth = {id(d): min((len(tree.ancestors(n.id)) for n in tree.nodes.values() if d.start <= n.start < d.end),
+                        default=99) for d in found}
+    return min(found, key=lambda d: depth[id(d)], default=None)
 
 
 def _words_said_when(tree: Tree, clause: int, reporters: set[int]) -> bool:
