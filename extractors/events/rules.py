@@ -339,6 +339,8 @@ _FINDERS = {
                                                      if (x := res.target(k.id, c.actor, hostile=True)) is not None), None),
     "between_holding": lambda c, t, res, lex: _outside(_between_holding(t, res, c.target), c.actor),
     "conjunct_addressee": lambda c, t, res, lex: res.target(anchor(c).head, c.actor),
+    "obliged_party": lambda c, t, res, lex: _other_party((res.np(s.id, allow_coref=False)
+                                                         for s in t.children(anchor(c).head, "nsubj", "nsubj:pass")), c.actor),
 }
 TARGETS = {name: _step(f) for name, f in _FINDERS.items()}
 
