@@ -291,7 +291,9 @@ VALUES = {"said_by": _said_by, "told_by": _told_by, "blamed_party": _blamed, "re
           "answered_party": _answered, "antecedent_actor": _antecedent,
           "antecedent_target": _antecedent_target, "act_actor": _act_actor,
           "warned_party": _warned, "grievance_target": _grievance_target, "accusing_party": _accuser,
-          "accused_party": _accused}
+          "accused_party": _accused,
+          # "Moscow must halt the strikes or face sanctions": the party the act's clause obliges, its subject
+          "obliged_party": lambda m, n: m.extra.res.subject(n.head)[0] if n.head else None}
 
 
 def _blamed_owner(tree: Tree, c, res: Resolver) -> Arg | None:
